@@ -1,0 +1,76 @@
+package connectors
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Class is how the scheduler must treat a failed publication.
+type Class int
+
+// Error classes.
+const (
+	Retryable      Class = iota // transient: retry with backoff and jitter
+	RateLimited                 // wait until Until, then retry
+	Permanent                   // the platform refused the content: fail
+	AuthExpired                 // the token is dead: reconnect, never retry
+	OutcomeUnknown              // may have been published: reconcile, never blind-retry
+)
+
+var classNames = [...]string{"retryable", "rate_limited", "permanent", "auth_expired", "outcome_unknown"}
+
+// String returns the class name.
+func (c Class) String() string {
+	if int(c) < len(classNames) {
+		return classNames[c]
+	}
+	return fmt.Sprintf("class(%d)", int(c))
+}
+
+// Error is a classified connector error.
+type Error struct {
+	Class    Class
+	Platform string
+	Status   int       // HTTP status, if any
+	Until    time.Time // for RateLimited
+	Message  string    // the platform's own message
+	Err      error     // underlying error, if any
+}
+
+// Error implements error.
+func (e *Error) Error() string {
+	s := fmt.Sprintf("%s: %s", e.Platform, e.Class)
+	if e.Status != 0 {
+		s += fmt.Sprintf(" status=%d", e.Status)
+	}
+	if e.Message != "" {
+		s += ": " + e.Message
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// ClassOf returns the class of err: the class of the first *Error in its
+// chain, Retryable for any other error.
+func ClassOf(err error) Class {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Class
+	}
+	return Retryable
+}
+
+// UntilOf returns when a RateLimited error may be retried (zero otherwise).
+func UntilOf(err error) time.Time {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Until
+	}
+	return time.Time{}
+}

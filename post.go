@@ -1,0 +1,181 @@
+package relais
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// PostState is a step of a post's lifecycle (see DESIGN.md).
+type PostState string
+
+// Post states.
+const (
+	PostDraft              PostState = "draft"
+	PostInReview           PostState = "in_review"
+	PostChangesRequested   PostState = "changes_requested"
+	PostApproved           PostState = "approved"
+	PostScheduled          PostState = "scheduled"
+	PostPublishing         PostState = "publishing"
+	PostPublished          PostState = "published"
+	PostPartiallyPublished PostState = "partially_published"
+	PostFailed             PostState = "failed"
+	PostOutcomeUnknown     PostState = "outcome_unknown"
+	PostCancelled          PostState = "cancelled"
+	PostRejected           PostState = "rejected"
+	PostExpired            PostState = "expired"
+)
+
+// Editable reports whether a post in state s may still be edited.
+func (s PostState) Editable() bool {
+	switch s {
+	case PostDraft, PostInReview, PostChangesRequested, PostApproved, PostScheduled:
+		return true
+	}
+	return false
+}
+
+// MaxTextBytes is the largest post text accepted, in bytes.
+const MaxTextBytes = 64 << 10
+
+// Post is a message to publish to one or more accounts.
+type Post struct {
+	ID          int64               `json:"id"`
+	AuthorID    int64               `json:"author_id"`
+	Text        string              `json:"text"`
+	Variants    map[Platform]string `json:"variants,omitempty"` // per-platform text
+	Targets     []int64             `json:"targets"`            // account IDs
+	ScheduledAt *time.Time          `json:"scheduled_at,omitempty"`
+	Sensitive   bool                `json:"sensitive"`
+	State       PostState           `json:"state"`
+	ContentHash string              `json:"content_hash"`
+	Tone        *ToneVerdict        `json:"tone,omitempty"`
+	Routing     Routing             `json:"routing"`
+	CreatedAt   time.Time           `json:"created_at"`
+	UpdatedAt   time.Time           `json:"updated_at"`
+}
+
+// TextFor returns the text to publish on platform p: its variant if any.
+func (p *Post) TextFor(pl Platform) string {
+	if v, ok := p.Variants[pl]; ok && v != "" {
+		return v
+	}
+	return p.Text
+}
+
+// Validate checks the fields a post needs whatever its targets.
+func (p *Post) Validate(now time.Time) error {
+	if strings.TrimSpace(p.Text) == "" {
+		return FieldErrorf("text", "Text is required.")
+	} else if !utf8.ValidString(p.Text) {
+		return FieldErrorf("text", "Text is not valid UTF-8.")
+	} else if len(p.Text) > MaxTextBytes {
+		return &Error{Code: ETOOLARGE, Field: "text", Message: "Text is longer than 64 KiB."}
+	} else if len(p.Targets) == 0 {
+		return FieldErrorf("targets", "At least one target account is required.")
+	} else if p.ScheduledAt != nil && p.ScheduledAt.Before(now.Add(-time.Minute)) {
+		return FieldErrorf("scheduled_at", "Scheduled time %s is in the past.", p.ScheduledAt.UTC().Format(time.RFC3339))
+	}
+	for pl, v := range p.Variants {
+		if !pl.Valid() {
+			return FieldErrorf("variants", "Unknown platform %q.", pl)
+		} else if !utf8.ValidString(v) || len(v) > MaxTextBytes {
+			return FieldErrorf("variants", "Variant for %s is not valid text or is too long.", pl)
+		}
+	}
+	return nil
+}
+
+// Hash returns the content hash an approval is bound to: texts per platform,
+// targets and scheduled time. Any change to these changes the hash.
+func (p *Post) Hash() string {
+	type content struct {
+		Text        string      `json:"text"`
+		Variants    [][2]string `json:"variants"`
+		Targets     []int64     `json:"targets"`
+		ScheduledAt string      `json:"scheduled_at"`
+		Sensitive   bool        `json:"sensitive"`
+	}
+	c := content{Text: p.Text, Sensitive: p.Sensitive}
+	for pl, v := range p.Variants {
+		c.Variants = append(c.Variants, [2]string{string(pl), v})
+	}
+	sort.Slice(c.Variants, func(i, j int) bool { return c.Variants[i][0] < c.Variants[j][0] })
+	c.Targets = append([]int64(nil), p.Targets...)
+	sort.Slice(c.Targets, func(i, j int) bool { return c.Targets[i] < c.Targets[j] })
+	if p.ScheduledAt != nil {
+		c.ScheduledAt = p.ScheduledAt.UTC().Format(time.RFC3339)
+	}
+	b, _ := json.Marshal(c)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// Routing says who must approve a post and why.
+type Routing struct {
+	Approver string   `json:"approver"` // "candidate" or "editor"
+	Reasons  []string `json:"reasons,omitempty"`
+}
+
+// ToneVerdict is the result of the tone check stored with a post.
+type ToneVerdict struct {
+	Verdict    string          `json:"verdict"` // ok, warn, block
+	Violations json.RawMessage `json:"violations,omitempty"`
+	Overridden bool            `json:"overridden,omitempty"`
+}
+
+// Approval is one approver's decision on a given content hash.
+type Approval struct {
+	ID          int64     `json:"id"`
+	PostID      int64     `json:"post_id"`
+	MemberID    int64     `json:"member_id"`
+	MemberName  string    `json:"member_name,omitempty"`
+	Decision    string    `json:"decision"` // approved, rejected, changes_requested
+	ContentHash string    `json:"content_hash"`
+	Comment     string    `json:"comment,omitempty"`
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+// DeliveryState is a step of one publication to one account.
+type DeliveryState string
+
+// Delivery states.
+const (
+	DeliveryPending        DeliveryState = "pending"
+	DeliveryPublishing     DeliveryState = "publishing"
+	DeliveryPublished      DeliveryState = "published"
+	DeliveryFailed         DeliveryState = "failed"
+	DeliveryOutcomeUnknown DeliveryState = "outcome_unknown"
+	DeliveryHeld           DeliveryState = "held"
+)
+
+// Delivery is the publication of a post to one account.
+type Delivery struct {
+	ID             int64         `json:"id"`
+	PostID         int64         `json:"post_id"`
+	AccountID      int64         `json:"account_id"`
+	State          DeliveryState `json:"state"`
+	IdempotencyKey string        `json:"idempotency_key,omitempty"`
+	RemoteID       string        `json:"remote_id,omitempty"`
+	URL            string        `json:"url,omitempty"`
+	Error          string        `json:"error,omitempty"`
+	Attempts       int           `json:"attempts"`
+	PublishedAt    *time.Time    `json:"published_at,omitempty"`
+	UpdatedAt      time.Time     `json:"updated_at"`
+}
+
+// Suggestion is a share suggestion for a colistier or a supporter.
+type Suggestion struct {
+	ID          int64     `json:"id"`
+	PostID      int64     `json:"post_id"`
+	MemberID    int64     `json:"member_id,omitempty"`
+	SupporterID int64     `json:"supporter_id,omitempty"`
+	Text        string    `json:"text"`
+	State       string    `json:"state"` // pending, shared, declined
+	NotBefore   time.Time `json:"not_before"`
+	CreatedAt   time.Time `json:"created_at"`
+}
