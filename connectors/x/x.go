@@ -1,0 +1,68 @@
+// Package x publishes posts to X (formerly Twitter) through API v2:
+// POST /2/tweets signed with OAuth 1.0a user context, images through the
+// one-shot POST /2/media/upload.
+//
+// It does not use github.com/dghubble/go-twitter: that library is deprecated
+// (November 2022) and only speaks API v1.1, whose statuses/update endpoint
+// answers error 453 to self-serve apps.
+//
+// X honours no idempotency key and offers no way to find a post by one, so
+// Lookup always reports found=false and every answer that leaves the fate of
+// a create request unclear (timeout, connection reset, 5xx) is classified
+// connectors.OutcomeUnknown: the scheduler must not retry it blindly.
+package x
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/relais/relais"
+)
+
+// DefaultBaseURL is X's API host.
+const DefaultBaseURL = "https://api.x.com"
+
+// Credential keys an account must hold.
+const (
+	CredConsumerKey       = "consumer_key"
+	CredConsumerSecret    = "consumer_secret"
+	CredAccessToken       = "access_token"
+	CredAccessTokenSecret = "access_token_secret"
+)
+
+// Client publishes to X. It is safe for concurrent use.
+type Client struct {
+	http    *http.Client
+	baseURL string
+}
+
+// New returns a client that sends requests with httpClient (its Timeout
+// bounds each call) to baseURL, or to DefaultBaseURL when baseURL is empty.
+// An account's BaseURL overrides both.
+func New(httpClient *http.Client, baseURL string) *Client {
+	if httpClient == nil {
+		httpClient = http.DefaultClient
+	}
+	if baseURL == "" {
+		baseURL = DefaultBaseURL
+	}
+	return &Client{http: httpClient, baseURL: strings.TrimRight(baseURL, "/")}
+}
+
+// Platform implements connectors.Connector.
+func (c *Client) Platform() relais.Platform { return relais.PlatformX }
+
+func (c *Client) base(a relais.Account) string {
+	if a.BaseURL != "" {
+		return strings.TrimRight(a.BaseURL, "/")
+	}
+	return c.baseURL
+}
+
+// postURL is the public address of a post.
+func postURL(handle, id string) string {
+	if h := relais.NormalizeHandle(handle); h != "" {
+		return "https://x.com/" + h + "/status/" + id
+	}
+	return "https://x.com/i/web/status/" + id
+}
