@@ -1,0 +1,113 @@
+package store
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/relais/relais"
+)
+
+type auditRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	At          time.Time
+	ActorID     int64
+	Actor       string
+	Action      string
+	PostID      int64
+	ContentHash string
+	Detail      string
+	PrevHash    string
+	Hash        string
+}
+
+func (auditRow) TableName() string { return "audit_log" }
+
+func (r auditRow) entry() relais.AuditEntry {
+	return relais.AuditEntry{ID: r.ID, At: r.At.UTC(), ActorID: r.ActorID, Actor: r.Actor, Action: r.Action,
+		PostID: r.PostID, ContentHash: r.ContentHash, Detail: r.Detail, PrevHash: r.PrevHash, Hash: r.Hash}
+}
+
+// AppendAudit chains e to the last entry and inserts it. On PostgreSQL an
+// advisory lock serialises appenders; SQLite transactions already are.
+func (tx *Tx) AppendAudit(e *relais.AuditEntry) error {
+	if tx.store.dialect == DialectPostgres {
+		if err := tx.db.Exec(`SELECT pg_advisory_xact_lock(727001)`).Error; err != nil {
+			return fmt.Errorf("cannot lock audit log: %w", err)
+		}
+	}
+	var last auditRow
+	err := tx.db.Order("id DESC").Limit(1).Find(&last).Error
+	if err != nil {
+		return err
+	}
+	e.PrevHash = relais.AuditGenesis
+	if last.ID != 0 {
+		e.PrevHash = last.Hash
+	}
+	e.At = tx.Now().Truncate(time.Microsecond)
+	e.Hash = e.ComputeHash()
+	r := auditRow{At: e.At, ActorID: e.ActorID, Actor: e.Actor, Action: e.Action, PostID: e.PostID,
+		ContentHash: e.ContentHash, Detail: e.Detail, PrevHash: e.PrevHash, Hash: e.Hash}
+	if err := tx.db.Create(&r).Error; err != nil {
+		return err
+	}
+	e.ID = r.ID
+	return nil
+}
+
+// AuditFilter selects audit entries.
+type AuditFilter struct {
+	PostID   int64
+	From, To *time.Time
+	AfterID  int64
+	Limit    int
+}
+
+// Audit returns entries in chain order.
+func (tx *Tx) Audit(f AuditFilter) ([]relais.AuditEntry, error) {
+	q := tx.db.Model(&auditRow{}).Where("id > ?", f.AfterID)
+	if f.PostID != 0 {
+		q = q.Where("post_id = ?", f.PostID)
+	}
+	if f.From != nil {
+		q = q.Where("at >= ?", f.From.UTC())
+	}
+	if f.To != nil {
+		q = q.Where("at < ?", f.To.UTC())
+	}
+	if f.Limit <= 0 {
+		f.Limit = 1000
+	}
+	var rows []auditRow
+	if err := q.Order("id").Limit(f.Limit).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]relais.AuditEntry, len(rows))
+	for i, r := range rows {
+		out[i] = r.entry()
+	}
+	return out, nil
+}
+
+// VerifyAudit walks the whole chain. It returns the number of entries
+// checked and, if the chain is broken, the ID of the first bad entry.
+func (tx *Tx) VerifyAudit() (checked int, badID int64, err error) {
+	prev := relais.AuditGenesis
+	var after int64
+	for {
+		batch, err := tx.Audit(AuditFilter{AfterID: after, Limit: 1000})
+		if err != nil {
+			return checked, 0, err
+		}
+		for _, e := range batch {
+			if e.PrevHash != prev || e.ComputeHash() != e.Hash {
+				return checked, e.ID, nil
+			}
+			prev, after = e.Hash, e.ID
+			checked++
+		}
+		if len(batch) < 1000 {
+			return checked, 0, nil
+		}
+	}
+}

@@ -1,0 +1,170 @@
+package store
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/relais/relais"
+)
+
+type postRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	AuthorID    int64
+	Text        string
+	Variants    string
+	ScheduledAt *time.Time
+	Sensitive   bool
+	State       string
+	ContentHash string
+	Tone        string
+	Routing     string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+func (postRow) TableName() string { return "posts" }
+
+type targetRow struct {
+	PostID    int64 `gorm:"primaryKey"`
+	AccountID int64 `gorm:"primaryKey"`
+}
+
+func (targetRow) TableName() string { return "post_targets" }
+
+func toPostRow(p *relais.Post) postRow {
+	v, _ := json.Marshal(p.Variants)
+	tone := []byte("{}")
+	if p.Tone != nil {
+		tone, _ = json.Marshal(p.Tone)
+	}
+	routing, _ := json.Marshal(p.Routing)
+	r := postRow{ID: p.ID, AuthorID: p.AuthorID, Text: p.Text, Variants: string(v), Sensitive: p.Sensitive,
+		State: string(p.State), ContentHash: p.ContentHash, Tone: string(tone), Routing: string(routing),
+		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+	if p.ScheduledAt != nil {
+		t := p.ScheduledAt.UTC()
+		r.ScheduledAt = &t
+	}
+	return r
+}
+
+func (r postRow) post() *relais.Post {
+	p := &relais.Post{ID: r.ID, AuthorID: r.AuthorID, Text: r.Text, Sensitive: r.Sensitive,
+		State: relais.PostState(r.State), ContentHash: r.ContentHash, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+	_ = json.Unmarshal([]byte(r.Variants), &p.Variants)
+	_ = json.Unmarshal([]byte(r.Routing), &p.Routing)
+	var tv relais.ToneVerdict
+	if json.Unmarshal([]byte(r.Tone), &tv) == nil && tv.Verdict != "" {
+		p.Tone = &tv
+	}
+	if r.ScheduledAt != nil {
+		t := r.ScheduledAt.UTC()
+		p.ScheduledAt = &t
+	}
+	return p
+}
+
+// CreatePost inserts p and its targets, and sets p.ID and timestamps.
+func (tx *Tx) CreatePost(p *relais.Post) error {
+	p.CreatedAt, p.UpdatedAt = tx.Now(), tx.Now()
+	r := toPostRow(p)
+	if err := tx.db.Create(&r).Error; err != nil {
+		return err
+	}
+	p.ID = r.ID
+	return tx.setTargets(p.ID, p.Targets)
+}
+
+func (tx *Tx) setTargets(postID int64, ids []int64) error {
+	if err := tx.db.Where("post_id = ?", postID).Delete(&targetRow{}).Error; err != nil {
+		return err
+	}
+	rows := make([]targetRow, len(ids))
+	for i, id := range ids {
+		rows[i] = targetRow{PostID: postID, AccountID: id}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return tx.db.Create(&rows).Error
+}
+
+// UpdatePost saves every field of p, including its targets.
+func (tx *Tx) UpdatePost(p *relais.Post) error {
+	p.UpdatedAt = tx.Now()
+	r := toPostRow(p)
+	if err := tx.db.Select("*").Omit("created_at").Save(&r).Error; err != nil {
+		return err
+	}
+	return tx.setTargets(p.ID, p.Targets)
+}
+
+// SetPostState changes only a post's state.
+func (tx *Tx) SetPostState(id int64, state relais.PostState) error {
+	return tx.db.Model(&postRow{}).Where("id = ?", id).
+		Updates(map[string]any{"state": string(state), "updated_at": tx.Now()}).Error
+}
+
+// PostByID returns a post with its targets. Returns ENOTFOUND if none.
+func (tx *Tx) PostByID(id int64) (*relais.Post, error) {
+	var r postRow
+	if err := notFound(tx.db.First(&r, id).Error, "post", id); err != nil {
+		return nil, err
+	}
+	p := r.post()
+	return p, tx.loadTargets([]*relais.Post{p})
+}
+
+func (tx *Tx) loadTargets(posts []*relais.Post) error {
+	if len(posts) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*relais.Post, len(posts))
+	ids := make([]int64, len(posts))
+	for i, p := range posts {
+		byID[p.ID], ids[i] = p, p.ID
+		p.Targets = []int64{}
+	}
+	var rows []targetRow
+	if err := tx.db.Where("post_id IN ?", ids).Order("post_id, account_id").Find(&rows).Error; err != nil {
+		return err
+	}
+	for _, r := range rows {
+		byID[r.PostID].Targets = append(byID[r.PostID].Targets, r.AccountID)
+	}
+	return nil
+}
+
+// PostFilter selects posts.
+type PostFilter struct {
+	States []relais.PostState
+	From   *time.Time // scheduled_at >= From
+	To     *time.Time // scheduled_at < To
+	Limit  int
+}
+
+// Posts returns the posts matching f, newest first.
+func (tx *Tx) Posts(f PostFilter) ([]*relais.Post, error) {
+	q := tx.db.Model(&postRow{})
+	if len(f.States) > 0 {
+		q = q.Where("state IN ?", f.States)
+	}
+	if f.From != nil {
+		q = q.Where("scheduled_at >= ?", f.From.UTC())
+	}
+	if f.To != nil {
+		q = q.Where("scheduled_at < ?", f.To.UTC())
+	}
+	if f.Limit <= 0 {
+		f.Limit = 200
+	}
+	var rows []postRow
+	if err := q.Order("updated_at DESC, id DESC").Limit(f.Limit).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]*relais.Post, len(rows))
+	for i, r := range rows {
+		out[i] = r.post()
+	}
+	return out, tx.loadTargets(out)
+}

@@ -1,0 +1,102 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+	"github.com/relais/relais/store/storetest"
+)
+
+func TestMigrateIsIdempotentAndCurrent(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, dialect string) {
+		s := storetest.Open(t, dialect)
+		ctx := context.Background()
+		require.NoError(t, s.Migrate(ctx))
+		pending, err := s.PendingMigrations(ctx)
+		require.NoError(t, err)
+		require.Empty(t, pending)
+	})
+}
+
+func TestPostRoundTripAndCredentials(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, dialect string) {
+		s := storetest.Open(t, dialect)
+		ctx := context.Background()
+		var post *relais.Post
+		require.NoError(t, s.Update(ctx, func(tx *store.Tx) error {
+			m := &relais.Member{Email: "Anne@Example.org", Name: "Anne", Role: relais.RoleCandidate}
+			require.NoError(t, tx.CreateMember(m, "h"))
+			require.Equal(t, "anne@example.org", m.Email)
+			err := tx.CreateMember(&relais.Member{Email: "anne@example.org", Name: "Dup", Role: relais.RoleEditor}, "")
+			require.Equal(t, relais.ECONFLICT, relais.ErrorCode(err))
+
+			a := &relais.Account{Platform: relais.PlatformX, Handle: "@anne", OwnerKind: relais.OwnerCandidate}
+			require.NoError(t, tx.CreateAccount(a, map[string]string{"access_token": "s3cr3t"}))
+			at := time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
+			post = &relais.Post{AuthorID: m.ID, Text: "Bonjour Paris", Targets: []int64{a.ID}, ScheduledAt: &at,
+				Variants: map[relais.Platform]string{relais.PlatformX: "Bonjour X"}, State: relais.PostDraft}
+			post.ContentHash = post.Hash()
+			return tx.CreatePost(post)
+		}))
+		require.NoError(t, s.View(ctx, func(tx *store.Tx) error {
+			got, err := tx.PostByID(post.ID)
+			require.NoError(t, err)
+			require.Equal(t, post.Text, got.Text)
+			require.Equal(t, post.Targets, got.Targets)
+			require.Equal(t, "Bonjour X", got.TextFor(relais.PlatformX))
+			require.True(t, post.ScheduledAt.Equal(*got.ScheduledAt))
+			require.Equal(t, post.ContentHash, got.Hash(), "hash must survive a round trip")
+
+			a, err := tx.AccountByHandle("x:anne")
+			require.NoError(t, err)
+			require.Nil(t, a.Credentials)
+			full, err := tx.AccountWithCredentials(a.ID)
+			require.NoError(t, err)
+			require.Equal(t, "s3cr3t", full.Credentials["access_token"])
+			_, err = tx.PostByID(9999)
+			require.Equal(t, relais.ENOTFOUND, relais.ErrorCode(err))
+			return nil
+		}))
+		var raw []byte
+		require.NoError(t, s.DB().QueryRow(`SELECT credentials FROM accounts`).Scan(&raw))
+		require.NotContains(t, string(raw), "s3cr3t", "credentials must be encrypted at rest")
+	})
+}
+
+func TestAuditChainDetectsTampering(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, dialect string) {
+		s := storetest.Open(t, dialect)
+		ctx := context.Background()
+		require.NoError(t, s.Update(ctx, func(tx *store.Tx) error {
+			for _, action := range []string{"post.create", "post.submit", "post.approve"} {
+				require.NoError(t, tx.AppendAudit(&relais.AuditEntry{Actor: "test", Action: action, PostID: 1, Detail: "d"}))
+			}
+			return nil
+		}))
+		verify := func() (int, int64) {
+			var n int
+			var bad int64
+			require.NoError(t, s.View(ctx, func(tx *store.Tx) (err error) {
+				n, bad, err = tx.VerifyAudit()
+				return err
+			}))
+			return n, bad
+		}
+		n, bad := verify()
+		require.Equal(t, 3, n)
+		require.Zero(t, bad)
+		_, err := s.DB().Exec(`UPDATE audit_log SET detail = 'forged' WHERE action = 'post.submit'`)
+		require.NoError(t, err)
+		n, bad = verify()
+		require.Equal(t, 1, n)
+		require.Equal(t, int64(2), bad)
+	})
+}
