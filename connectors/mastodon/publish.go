@@ -1,0 +1,80 @@
+package mastodon
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
+)
+
+type statusRequest struct {
+	Status     string   `json:"status"`
+	Language   string   `json:"language,omitempty"`
+	Visibility string   `json:"visibility"`
+	MediaIDs   []string `json:"media_ids,omitempty"`
+}
+
+type status struct {
+	ID  string `json:"id"`
+	URL string `json:"url"`
+	URI string `json:"uri"`
+}
+
+// Publish implements connectors.Connector. It checks d against the
+// instance's limits first and sends nothing when it has problems
+// (Permanent). key goes in the Idempotency-Key header, so retrying a
+// Publish that timed out returns the status the first attempt created.
+func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Draft, key string) (connectors.Receipt, error) {
+	probs, err := c.ValidateFor(ctx, a, d)
+	if err != nil {
+		return connectors.Receipt{}, err
+	} else if err := problemsError(probs); err != nil {
+		return connectors.Receipt{}, err
+	}
+	tok, err := token(a)
+	if err != nil {
+		return connectors.Receipt{}, err
+	}
+	base, _ := c.base(a)
+	req := statusRequest{Status: d.Text, Language: d.Language, Visibility: c.visibility}
+	for _, m := range d.Media {
+		id, err := c.upload(ctx, base, tok, m)
+		if err != nil {
+			return connectors.Receipt{}, err
+		}
+		req.MediaIDs = append(req.MediaIDs, id)
+	}
+	st, err := c.createStatus(ctx, base, tok, key, req)
+	if err != nil {
+		return connectors.Receipt{}, err
+	}
+	url := st.URL
+	if url == "" {
+		url = st.URI
+	}
+	return connectors.Receipt{RemoteID: st.ID, URL: url}, nil
+}
+
+func (c *Client) createStatus(ctx context.Context, base, tok, key string, sr statusRequest) (status, error) {
+	body, _ := json.Marshal(sr)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/v1/statuses", bytes.NewReader(body))
+	if err != nil {
+		return status{}, fmt.Errorf("mastodon: unable to build request: %w", err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Idempotency-Key", key)
+	var st status
+	_, err = c.do(req, tok, "create status", &st)
+	return st, err
+}
+
+// Lookup implements connectors.Connector. Mastodon cannot find a status by
+// idempotency key, so it returns found=false; within IdempotencyWindow the
+// reconciliation is to call Publish again with the same key.
+func (c *Client) Lookup(ctx context.Context, a relais.Account, key string) (connectors.Receipt, bool, error) {
+	return connectors.Receipt{}, false, nil
+}
