@@ -1,0 +1,80 @@
+// Package bluesky publishes posts to Bluesky (AT Protocol) with an app
+// password: com.atproto.server.createSession (refreshed with
+// refreshSession), com.atproto.repo.createRecord of app.bsky.feed.post,
+// images through uploadBlob, and facets for links, mentions and hashtags in
+// UTF-8 byte offsets.
+//
+// It uses github.com/bluesky-social/indigo's generated lexicon types and
+// API helpers (api/atproto, api/bsky) over a small lexutil.LexClient of its
+// own: indigo's xrpc package pulls in a large dependency tree and atclient
+// drops the response headers relais needs to classify rate limits.
+//
+// Bluesky honours no idempotency key, so the record key is chosen before
+// the call, derived from the delivery's key (RecordKey): a retry cannot
+// create a second post (the PDS refuses an existing key), and Lookup finds
+// the post with com.atproto.repo.getRecord.
+package bluesky
+
+import (
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/relais/relais"
+)
+
+// DefaultBaseURL is the PDS entryway of bsky.social accounts.
+const DefaultBaseURL = "https://bsky.social"
+
+// Credential keys. identifier and app_password are required; the session
+// keys are optional and let a restarted process resume a session.
+const (
+	CredIdentifier  = "identifier"
+	CredAppPassword = "app_password"
+	CredAccessJwt   = "access_jwt"
+	CredRefreshJwt  = "refresh_jwt"
+	CredDID         = "did"
+)
+
+// Client publishes to Bluesky. It is safe for concurrent use once
+// OnSession is set.
+type Client struct {
+	http    *http.Client
+	baseURL string
+
+	// OnSession, if set, is called with the new tokens whenever a session
+	// is created or refreshed, so that the caller can persist them (in
+	// the account's credentials under CredAccessJwt and CredRefreshJwt).
+	OnSession func(accountID int64, access, refresh string)
+
+	mu       sync.Mutex
+	sessions map[int64]session
+}
+
+// New returns a client sending requests with httpClient (its Timeout
+// bounds each call) to baseURL, or DefaultBaseURL when empty. An account's
+// BaseURL overrides both.
+func New(httpClient *http.Client, baseURL string) *Client {
+	if httpClient == nil {
+		httpClient = http.DefaultClient
+	}
+	if baseURL == "" {
+		baseURL = DefaultBaseURL
+	}
+	return &Client{http: httpClient, baseURL: strings.TrimRight(baseURL, "/"), sessions: make(map[int64]session)}
+}
+
+// Platform implements connectors.Connector.
+func (c *Client) Platform() relais.Platform { return relais.PlatformBluesky }
+
+func (c *Client) host(a relais.Account) string {
+	if a.BaseURL != "" {
+		return strings.TrimRight(a.BaseURL, "/")
+	}
+	return c.baseURL
+}
+
+// postURL is the public address of a post.
+func postURL(did, rkey string) string {
+	return "https://bsky.app/profile/" + did + "/post/" + rkey
+}

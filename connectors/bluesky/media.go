@@ -1,0 +1,44 @@
+package bluesky
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/bluesky-social/indigo/api/atproto"
+	"github.com/bluesky-social/indigo/api/bsky"
+	"github.com/relais/relais/connectors"
+)
+
+// Image limits of app.bsky.embed.images.
+const (
+	MaxImages     = 4
+	MaxImageBytes = 2_000_000
+)
+
+// ImageTypes are the image types relais uploads to Bluesky.
+var ImageTypes = []string{"image/jpeg", "image/png", "image/webp", "image/gif"}
+
+// uploadImages uploads each image with com.atproto.repo.uploadBlob and
+// returns the post's images embed, or nil without media.
+func (c *Client) uploadImages(ctx context.Context, x xrpc, media []connectors.Media) (*bsky.FeedPost_Embed, error) {
+	if len(media) == 0 {
+		return nil, nil
+	}
+	imgs := &bsky.EmbedImages{LexiconTypeID: "app.bsky.embed.images"}
+	for _, m := range media {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, x.host+"/xrpc/com.atproto.repo.uploadBlob", bytes.NewReader(m.Data))
+		if err != nil {
+			return nil, fmt.Errorf("bluesky: unable to build request: %w", err)
+		}
+		req.Header.Set("Content-Type", m.ContentType)
+		req.Header.Set("Authorization", "Bearer "+x.token)
+		var out atproto.RepoUploadBlob_Output
+		if err := x.do(req, "com.atproto.repo.uploadBlob", &out); err != nil {
+			return nil, err
+		}
+		imgs.Images = append(imgs.Images, &bsky.EmbedImages_Image{Alt: m.AltText, Image: out.Blob})
+	}
+	return &bsky.FeedPost_Embed{EmbedImages: imgs}, nil
+}
