@@ -125,7 +125,8 @@ type Routing struct {
 type ToneVerdict struct {
 	Verdict    string          `json:"verdict"` // ok, warn, block
 	Violations json.RawMessage `json:"violations,omitempty"`
-	Overridden bool            `json:"overridden,omitempty"`
+	Overridden bool            `json:"overridden,omitempty"` // an admin overrode a block
+	Hash       string          `json:"hash,omitempty"`       // the content the verdict is for
 }
 
 // Approval is one approver's decision on a given content hash.
@@ -178,4 +179,32 @@ type Suggestion struct {
 	State       string    `json:"state"` // pending, shared, declined
 	NotBefore   time.Time `json:"not_before"`
 	CreatedAt   time.Time `json:"created_at"`
+}
+
+// AggregateState derives a post's state from its deliveries' states.
+func AggregateState(ds []*Delivery) PostState {
+	var published, failed, unknown, open int
+	for _, d := range ds {
+		switch d.State {
+		case DeliveryPublished:
+			published++
+		case DeliveryFailed:
+			failed++
+		case DeliveryOutcomeUnknown:
+			unknown++
+		default:
+			open++
+		}
+	}
+	switch {
+	case open > 0 || len(ds) == 0:
+		return PostPublishing
+	case unknown > 0:
+		return PostOutcomeUnknown
+	case failed == 0:
+		return PostPublished
+	case published == 0:
+		return PostFailed
+	}
+	return PostPartiallyPublished
 }

@@ -83,3 +83,16 @@ func (r *Registry) Get(p relais.Platform) (Connector, error) {
 	}
 	return c, nil
 }
+
+// Idempotent is implemented by connectors whose platform deduplicates
+// publications by key (Mastodon's Idempotency-Key, the sandbox), so that a
+// publish whose outcome is unknown may safely be sent again with the same key.
+type Idempotent interface {
+	HonoursIdempotencyKey() bool
+}
+
+// HonoursKey reports whether c may be retried with the same key.
+func HonoursKey(c Connector) bool {
+	i, ok := c.(Idempotent)
+	return ok && i.HonoursIdempotencyKey()
+}

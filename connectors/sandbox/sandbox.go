@@ -139,3 +139,7 @@ func (c *Connector) append(e Entry) error {
 	}
 	return f.Close()
 }
+
+// HonoursIdempotencyKey implements connectors.Idempotent: publishing again
+// with a key returns the first receipt.
+func (c *Connector) HonoursIdempotencyKey() bool { return true }

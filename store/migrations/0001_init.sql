@@ -124,3 +124,11 @@ CREATE TABLE audit_log (
     hash TEXT NOT NULL
 );
 CREATE INDEX audit_post_idx ON audit_log(post_id);
+
+CREATE TABLE election_rounds (
+    id {{ID}},
+    name TEXT NOT NULL,
+    day TEXT NOT NULL,
+    polls_close TEXT NOT NULL DEFAULT '20:00',
+    UNIQUE (day)
+);

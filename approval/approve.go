@@ -1,0 +1,111 @@
+package approval
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// ApproveInput is an approver's decision.
+type ApproveInput struct {
+	ContentHash         string `json:"content_hash"`
+	Comment             string `json:"comment,omitempty"`
+	AcknowledgeWarnings bool   `json:"acknowledge_warnings,omitempty"`
+}
+
+// Approve approves the exact content named by in.ContentHash and schedules
+// the post's fan-out at its time (or at once) in the same transaction.
+//
+// Returns EFORBIDDEN for the author or a member the routing excludes,
+// ECONFLICT for a stale hash or a wrong state, EINVALID when tone warnings
+// are not acknowledged, EBLACKOUT inside an electoral blackout window.
+func (s *Service) Approve(ctx context.Context, id int64, in ApproveInput) (*relais.Post, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var p *relais.Post
+	var expired bool
+	err = s.store.Update(ctx, func(tx *store.Tx) error {
+		if p, err = s.decidable(tx, m, id, in.ContentHash); err != nil {
+			return err
+		}
+		if p.Tone != nil && p.Tone.Verdict == "warn" && !in.AcknowledgeWarnings {
+			return relais.FieldErrorf("acknowledge_warnings", "This post carries tone warnings: acknowledge them to approve.")
+		}
+		at := tx.Now()
+		if p.ScheduledAt != nil {
+			if p.ScheduledAt.Before(tx.Now()) {
+				expired = true
+				return s.expire(tx, p)
+			}
+			at = *p.ScheduledAt
+		}
+		if b, err := tx.Blackout(); err != nil {
+			return err
+		} else if err := b.Refuse(at); err != nil {
+			return err
+		}
+		return s.approve(ctx, tx, m, p, in, at)
+	})
+	if err == nil && expired {
+		return p, relais.Errorf(relais.ECONFLICT, "The approval request expired at the scheduled time (%s): reschedule the post.",
+			p.ScheduledAt.UTC().Format(time.RFC3339))
+	}
+	return p, err
+}
+
+func (s *Service) approve(ctx context.Context, tx *store.Tx, m *relais.Member, p *relais.Post, in ApproveInput, at time.Time) error {
+	if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: m.ID, Decision: "approved",
+		ContentHash: p.ContentHash, Comment: strings.TrimSpace(in.Comment)}); err != nil {
+		return err
+	}
+	p.State = relais.PostScheduled
+	if err := tx.UpdatePost(p); err != nil {
+		return err
+	}
+	if err := s.jobs.EnqueueFanOut(ctx, tx.SQL(), p.ID, p.ContentHash, at); err != nil {
+		return err
+	}
+	detail := "scheduled " + at.UTC().Format(time.RFC3339)
+	if in.AcknowledgeWarnings && p.Tone != nil && p.Tone.Verdict == "warn" {
+		detail += "; tone warnings acknowledged"
+	}
+	s.announce(tx, relais.EventPostApproved, p)
+	return audit(tx, m, "post.approve", p, detail)
+}
+
+// decidable loads a post in review that m may decide on, bound to hash.
+func (s *Service) decidable(tx *store.Tx, m *relais.Member, id int64, hash string) (*relais.Post, error) {
+	p, err := tx.PostForUpdate(id)
+	if err != nil {
+		return nil, err
+	} else if !m.Role.CanApprove() {
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not approve posts.", m.Role)
+	} else if p.State != relais.PostInReview {
+		return nil, relais.Errorf(relais.ECONFLICT, "A post in state %s cannot be decided on.", p.State)
+	} else if m.ID == p.AuthorID {
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Nobody approves their own post.")
+	} else if !MayApprove(m, p) {
+		return nil, relais.Errorf(relais.EFORBIDDEN, "This post needs the candidate's approval (%s).", strings.Join(p.Routing.Reasons, ", "))
+	} else if hash == "" {
+		return nil, relais.FieldErrorf("content_hash", "content_hash is required: it binds the decision to what you read.")
+	} else if hash != p.ContentHash {
+		return nil, &relais.Error{Code: relais.ECONFLICT, Field: "content_hash", Message: "The post changed since you read it: reload and review it again."}
+	}
+	return p, nil
+}
+
+// expire marks a post whose approval request outlived its scheduled time.
+func (s *Service) expire(tx *store.Tx, p *relais.Post) error {
+	p.State = relais.PostExpired
+	if err := tx.UpdatePost(p); err != nil {
+		return err
+	}
+	s.announce(tx, relais.EventPostUpdated, p)
+	return tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "post.expire", PostID: p.ID,
+		ContentHash: p.ContentHash, Detail: "approval request expired at the scheduled time"})
+}

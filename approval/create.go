@@ -1,0 +1,128 @@
+package approval
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// PostInput is what an author writes.
+type PostInput struct {
+	Text        string                     `json:"text"`
+	Variants    map[relais.Platform]string `json:"variants,omitempty"`
+	Targets     []Target                   `json:"targets"`
+	ScheduledAt *time.Time                 `json:"scheduled_at,omitempty"`
+	Sensitive   bool                       `json:"sensitive,omitempty"`
+}
+
+// Target is an account ID or a handle ("@anne", "x:anne").
+type Target struct {
+	ID     int64
+	Handle string
+}
+
+// UnmarshalJSON accepts a number or a string.
+func (t *Target) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		s, err := strconv.Unquote(string(b))
+		if err != nil {
+			return err
+		}
+		if id, err := strconv.ParseInt(s, 10, 64); err == nil {
+			t.ID = id
+			return nil
+		}
+		t.Handle = s
+		return nil
+	}
+	id, err := strconv.ParseInt(string(b), 10, 64)
+	if err != nil {
+		return fmt.Errorf("target must be an account id or a handle")
+	}
+	t.ID = id
+	return nil
+}
+
+// CreatePost saves a draft by the signed-in member. Returns EFORBIDDEN if
+// the role may not draft, EINVALID for bad fields or targets.
+func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	} else if !m.Role.CanDraft() {
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", m.Role)
+	}
+	var p *relais.Post
+	err = s.store.Update(ctx, func(tx *store.Tx) error {
+		ids, err := resolveTargets(tx, m, in.Targets)
+		if err != nil {
+			return err
+		}
+		p = &relais.Post{AuthorID: m.ID, Text: in.Text, Variants: in.Variants, Targets: ids,
+			ScheduledAt: in.ScheduledAt, Sensitive: in.Sensitive, State: relais.PostDraft}
+		if err := p.Validate(tx.Now()); err != nil {
+			return err
+		}
+		p.ContentHash = p.Hash()
+		if err := tx.CreatePost(p); err != nil {
+			return err
+		}
+		return audit(tx, m, "post.create", p, "")
+	})
+	return p, err
+}
+
+// resolveTargets turns targets into distinct account IDs the member may
+// publish to.
+func resolveTargets(tx *store.Tx, m *relais.Member, targets []Target) ([]int64, error) {
+	seen := map[int64]bool{}
+	var ids []int64
+	for _, t := range targets {
+		a, err := lookupTarget(tx, t)
+		if relais.ErrorCode(err) == relais.ENOTFOUND {
+			return nil, relais.FieldErrorf("targets", "Unknown account %s.", t.String())
+		} else if err != nil {
+			return nil, err
+		} else if !MayTarget(m, a) {
+			return nil, relais.FieldErrorf("targets", "You may not publish to account %s.", t.String())
+		}
+		if !seen[a.ID] {
+			seen[a.ID] = true
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids, nil
+}
+
+func lookupTarget(tx *store.Tx, t Target) (*relais.Account, error) {
+	if t.Handle != "" {
+		return tx.AccountByHandle(t.Handle)
+	}
+	return tx.AccountByID(t.ID)
+}
+
+// String names the target in messages.
+func (t Target) String() string {
+	if t.Handle != "" {
+		return strconv.Quote(t.Handle)
+	}
+	return strconv.FormatInt(t.ID, 10)
+}
+
+// MayTarget reports whether m may publish to a: the web team to every
+// account; the candidate to hers and the campaign's; a colistier to her own.
+func MayTarget(m *relais.Member, a *relais.Account) bool {
+	switch m.Role {
+	case relais.RoleAdmin, relais.RoleEditor, relais.RoleCommunityManager:
+		return true
+	case relais.RoleCandidate:
+		return a.OwnerKind == relais.OwnerCandidate || a.OwnerKind == relais.OwnerCampaign
+	case relais.RoleColistier:
+		return a.OwnerMemberID == m.ID
+	}
+	return false
+}

@@ -1,0 +1,42 @@
+package approval
+
+import (
+	"context"
+	"strings"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// Override submits a post that a tone rule blocks. Only an admin may, with
+// a written reason kept in the audit log; the override holds for this exact
+// content only, so any later edit is checked afresh.
+func (s *Service) Override(ctx context.Context, id int64, reason string) (*relais.Post, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	} else if m.Role != relais.RoleAdmin {
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Only an admin may override a tone block.")
+	} else if reason = strings.TrimSpace(reason); reason == "" {
+		return nil, relais.FieldErrorf("reason", "A written reason is required to override a tone block.")
+	}
+	var p *relais.Post
+	err = s.store.Update(ctx, func(tx *store.Tx) error {
+		if p, err = tx.PostForUpdate(id); err != nil {
+			return err
+		} else if p.State != relais.PostDraft && p.State != relais.PostChangesRequested {
+			return relais.Errorf(relais.ECONFLICT, "A post in state %s cannot be overridden.", p.State)
+		}
+		p.Tone = &relais.ToneVerdict{Overridden: true, Hash: p.ContentHash}
+		if err := s.review(tx, p); err != nil {
+			return err
+		}
+		p.State = relais.PostInReview
+		if err := tx.UpdatePost(p); err != nil {
+			return err
+		}
+		s.announce(tx, relais.EventPostSubmitted, p)
+		return audit(tx, m, "post.override", p, "tone verdict "+p.Tone.Verdict+" overridden: "+reason)
+	})
+	return p, err
+}

@@ -1,0 +1,61 @@
+package approval
+
+import (
+	"context"
+	"strings"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// DecisionInput is a refusal or a request for changes; the comment is
+// required.
+type DecisionInput struct {
+	ContentHash string `json:"content_hash,omitempty"`
+	Comment     string `json:"comment"`
+}
+
+// Reject refuses a post for good. Returns EINVALID without a comment.
+func (s *Service) Reject(ctx context.Context, id int64, in DecisionInput) (*relais.Post, error) {
+	return s.refuse(ctx, id, in, "rejected", relais.PostRejected, relais.EventPostRejected)
+}
+
+// RequestChanges sends a post back to its author with a reason.
+func (s *Service) RequestChanges(ctx context.Context, id int64, in DecisionInput) (*relais.Post, error) {
+	return s.refuse(ctx, id, in, "changes_requested", relais.PostChangesRequested, relais.EventPostUpdated)
+}
+
+func (s *Service) refuse(ctx context.Context, id int64, in DecisionInput, decision string, state relais.PostState, event string) (*relais.Post, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	comment := strings.TrimSpace(in.Comment)
+	if comment == "" {
+		return nil, relais.FieldErrorf("comment", "A comment is required to say why.")
+	}
+	var p *relais.Post
+	err = s.store.Update(ctx, func(tx *store.Tx) error {
+		if p, err = tx.PostForUpdate(id); err != nil {
+			return err
+		}
+		hash := in.ContentHash
+		if hash == "" {
+			hash = p.ContentHash // refusing stale content is harmless
+		}
+		if p, err = s.decidable(tx, m, id, hash); err != nil {
+			return err
+		}
+		if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: m.ID, Decision: decision,
+			ContentHash: p.ContentHash, Comment: comment}); err != nil {
+			return err
+		}
+		p.State = state
+		if err := tx.UpdatePost(p); err != nil {
+			return err
+		}
+		s.announce(tx, event, p)
+		return audit(tx, m, "post."+decision, p, comment)
+	})
+	return p, err
+}

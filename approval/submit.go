@@ -1,0 +1,94 @@
+package approval
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// Submit sends a draft to review: it runs the tone rules for every target
+// account's profile and routes the post. Returns EBLOCKED if a rule blocks
+// it (unless an admin overrode that content), ECONFLICT from a wrong state.
+func (s *Service) Submit(ctx context.Context, id int64) (*relais.Post, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var p *relais.Post
+	err = s.store.Update(ctx, func(tx *store.Tx) error {
+		if p, err = tx.PostForUpdate(id); err != nil {
+			return err
+		} else if !mayEdit(m, p) {
+			return relais.Errorf(relais.EFORBIDDEN, "Only the author or the web team may submit this post.")
+		} else if p.State != relais.PostDraft && p.State != relais.PostChangesRequested {
+			return relais.Errorf(relais.ECONFLICT, "A post in state %s cannot be submitted.", p.State)
+		}
+		if err := s.review(tx, p); err != nil {
+			return err
+		}
+		p.State = relais.PostInReview
+		if err := tx.UpdatePost(p); err != nil {
+			return err
+		}
+		s.announce(tx, relais.EventPostSubmitted, p)
+		return audit(tx, m, "post.submit", p, "routing: "+p.Routing.Approver)
+	})
+	return p, err
+}
+
+// review runs the tone check and routing of p in place. A block verdict
+// stops it unless an admin overrode this very content.
+func (s *Service) review(tx *store.Tx, p *relais.Post) error {
+	overridden := p.Tone != nil && p.Tone.Overridden && p.Tone.Hash == p.ContentHash
+	tv, err := s.checkTone(tx, p)
+	if err != nil {
+		return err
+	}
+	tv.Overridden, tv.Hash = overridden, p.ContentHash
+	p.Tone = tv
+	if tv.Verdict == "block" && !overridden {
+		return &relais.Error{Code: relais.EBLOCKED, Field: "text",
+			Message: "Ce message enfreint les règles de ton de la campagne. / This post breaks the campaign's tone rules."}
+	}
+	p.Routing, err = s.route(tx, p)
+	return err
+}
+
+// checkTone runs the tone rules for the profile of every target account
+// and keeps the strictest verdict with its violations.
+func (s *Service) checkTone(tx *store.Tx, p *relais.Post) (*relais.ToneVerdict, error) {
+	worst := &relais.ToneVerdict{Verdict: "ok"}
+	for _, id := range p.Targets {
+		a, err := tx.AccountByID(id)
+		if err != nil {
+			return nil, err
+		}
+		verdict, vs := s.tone.Check(p.TextFor(a.Platform), a.ToneProfile)
+		if rank(verdict) > rank(worst.Verdict) || (worst.Violations == nil && hasViolations(vs)) {
+			worst.Verdict, worst.Violations = verdict, vs
+		}
+	}
+	return worst, nil
+}
+
+func hasViolations(vs json.RawMessage) bool {
+	return len(vs) > 0 && string(vs) != "[]" && string(vs) != "null"
+}
+
+func rank(verdict string) int {
+	switch verdict {
+	case "block":
+		return 2
+	case "warn":
+		return 1
+	}
+	return 0
+}
+
+// mayEdit reports whether m may edit or submit p: its author or the web team.
+func mayEdit(m *relais.Member, p *relais.Post) bool {
+	return m.ID == p.AuthorID || m.Role == relais.RoleAdmin || m.Role == relais.RoleEditor ||
+		m.Role == relais.RoleCommunityManager
+}

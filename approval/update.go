@@ -1,0 +1,61 @@
+package approval
+
+import (
+	"context"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// UpdatePost replaces a post's content. An edit after submission re-runs
+// the tone check and routing; an edit after approval sends the post back to
+// review (its scheduled job, bound to the old hash, then does nothing).
+func (s *Service) UpdatePost(ctx context.Context, id int64, in PostInput) (*relais.Post, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var p *relais.Post
+	err = s.store.Update(ctx, func(tx *store.Tx) error {
+		if p, err = tx.PostForUpdate(id); err != nil {
+			return err
+		} else if !mayEdit(m, p) {
+			return relais.Errorf(relais.EFORBIDDEN, "Only the author or the web team may edit this post.")
+		} else if !p.State.Editable() {
+			return relais.Errorf(relais.ECONFLICT, "A post in state %s can no longer be edited.", p.State)
+		}
+		ids, err := resolveTargets(tx, m, in.Targets)
+		if err != nil {
+			return err
+		}
+		before := p.ContentHash
+		p.Text, p.Variants, p.Targets, p.ScheduledAt, p.Sensitive = in.Text, in.Variants, ids, in.ScheduledAt, in.Sensitive
+		if err := p.Validate(tx.Now()); err != nil {
+			return err
+		}
+		p.ContentHash = p.Hash()
+		if p.ContentHash == before {
+			return nil
+		}
+		return s.reviewAfterEdit(tx, m, p, before)
+	})
+	return p, err
+}
+
+func (s *Service) reviewAfterEdit(tx *store.Tx, m *relais.Member, p *relais.Post, before string) error {
+	detail := "content changed from " + before[:12]
+	if p.State != relais.PostDraft && p.State != relais.PostChangesRequested {
+		if err := s.review(tx, p); err != nil {
+			return err
+		}
+		if p.State == relais.PostApproved || p.State == relais.PostScheduled {
+			detail += "; approval voided, back to review"
+		}
+		p.State = relais.PostInReview
+		s.announce(tx, relais.EventPostSubmitted, p)
+	}
+	if err := tx.UpdatePost(p); err != nil {
+		return err
+	}
+	return audit(tx, m, "post.edit", p, detail)
+}

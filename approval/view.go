@@ -1,0 +1,129 @@
+package approval
+
+import (
+	"context"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// DeliveryView is a delivery with its account's handle and platform.
+type DeliveryView struct {
+	*relais.Delivery
+	Handle   string          `json:"handle"`
+	Platform relais.Platform `json:"platform"`
+}
+
+// PostView is a post with its decisions, deliveries and history.
+type PostView struct {
+	*relais.Post
+	Approvals  []relais.Approval   `json:"approvals"`
+	Deliveries []DeliveryView      `json:"deliveries"`
+	History    []relais.AuditEntry `json:"history,omitempty"`
+	MayApprove bool                `json:"may_approve"`
+	MayEdit    bool                `json:"may_edit"`
+}
+
+// Get returns a post as the signed-in member may see it. Colistiers see
+// only published posts. Returns ENOTFOUND if none is visible.
+func (s *Service) Get(ctx context.Context, id int64) (*PostView, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var v *PostView
+	err = s.store.View(ctx, func(tx *store.Tx) error {
+		p, err := tx.PostByID(id)
+		if err != nil {
+			return err
+		} else if m.Role == relais.RoleColistier && p.State != relais.PostPublished {
+			return relais.Errorf(relais.ENOTFOUND, "Post %d not found.", id)
+		}
+		v, err = s.view(tx, m, p)
+		return err
+	})
+	return v, err
+}
+
+func (s *Service) view(tx *store.Tx, m *relais.Member, p *relais.Post) (*PostView, error) {
+	v := &PostView{Post: p, Deliveries: []DeliveryView{},
+		MayApprove: p.State == relais.PostInReview && m.Role.CanApprove() && MayApprove(m, p),
+		MayEdit:    p.State.Editable() && mayEdit(m, p)}
+	var err error
+	if v.Approvals, err = tx.Approvals(p.ID); err != nil {
+		return nil, err
+	}
+	if v.History, err = tx.Audit(store.AuditFilter{PostID: p.ID}); err != nil {
+		return nil, err
+	}
+	ds, err := tx.Deliveries(p.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range ds {
+		a, err := tx.AccountByID(d.AccountID)
+		if err != nil {
+			return nil, err
+		}
+		v.Deliveries = append(v.Deliveries, DeliveryView{Delivery: d, Handle: a.Handle, Platform: a.Platform})
+	}
+	return v, nil
+}
+
+// Queue returns the posts in review that the signed-in member may decide
+// on, oldest first.
+func (s *Service) Queue(ctx context.Context) ([]*relais.Post, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []*relais.Post
+	err = s.store.View(ctx, func(tx *store.Tx) error {
+		ps, err := tx.Posts(store.PostFilter{States: []relais.PostState{relais.PostInReview}})
+		if err != nil {
+			return err
+		}
+		for i := len(ps) - 1; i >= 0; i-- {
+			if m.Role.CanApprove() && MayApprove(m, ps[i]) {
+				out = append(out, ps[i])
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Posts returns recent posts for the web team and the candidate.
+func (s *Service) Posts(ctx context.Context, f store.PostFilter) ([]*relais.Post, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	} else if m.Role == relais.RoleColistier {
+		f.States = []relais.PostState{relais.PostPublished}
+	}
+	var out []*relais.Post
+	err = s.store.View(ctx, func(tx *store.Tx) (err error) {
+		out, err = tx.Posts(f)
+		return err
+	})
+	return out, err
+}
+
+// Accounts returns the accounts the signed-in member may target.
+func (s *Service) Accounts(ctx context.Context) ([]*relais.Account, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []*relais.Account
+	err = s.store.View(ctx, func(tx *store.Tx) error {
+		all, err := tx.Accounts()
+		for _, a := range all {
+			if MayTarget(m, a) {
+				out = append(out, a)
+			}
+		}
+		return err
+	})
+	return out, err
+}

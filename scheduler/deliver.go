@@ -1,0 +1,207 @@
+package scheduler
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/store"
+)
+
+// DeliverArgs publishes one delivery (one post to one account).
+type DeliverArgs struct {
+	DeliveryID int64 `json:"delivery_id"`
+}
+
+// Kind implements river.JobArgs.
+func (DeliverArgs) Kind() string { return "deliver" }
+
+// DeliverWorker runs deliver jobs.
+type DeliverWorker struct {
+	river.WorkerDefaults[DeliverArgs]
+	s *Scheduler
+}
+
+// step is what claim decided to do with a delivery.
+type step int
+
+const (
+	stepDone      step = iota // nothing to do
+	stepPublish               // call Publish with the delivery's key
+	stepReconcile             // a previous attempt's outcome is unknown: look it up
+	stepHold                  // blackout: snooze until it ends
+)
+
+// attempt is a claimed delivery with everything needed to publish it.
+type attempt struct {
+	d       *relais.Delivery
+	account *relais.Account
+	post    *relais.Post
+	conn    connectors.Connector
+	until   time.Time
+}
+
+// Work publishes exactly once. The delivery is moved to publishing (with
+// its idempotency key) and committed before the platform is called; a job
+// that finds a delivery already publishing reconciles instead of sending
+// blindly.
+func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) error {
+	step, a, err := w.claim(ctx, job.Args.DeliveryID)
+	if err != nil {
+		return err
+	}
+	switch step {
+	case stepDone:
+		return nil
+	case stepHold:
+		return river.JobSnooze(time.Until(a.until))
+	case stepReconcile:
+		r, found, lerr := a.conn.Lookup(ctx, *a.account, a.d.IdempotencyKey)
+		if lerr == nil && found {
+			return w.record(ctx, job, a, r, nil)
+		} else if !connectors.HonoursKey(a.conn) {
+			return w.record(ctx, job, a, r, &connectors.Error{Class: connectors.OutcomeUnknown,
+				Platform: string(a.account.Platform), Message: "a previous attempt may have been published; check the account and resolve"})
+		}
+	}
+	draft := connectors.Draft{Text: a.post.TextFor(a.account.Platform), Language: "fr"}
+	r, perr := a.conn.Publish(ctx, *a.account, draft, a.d.IdempotencyKey)
+	return w.record(ctx, job, a, r, perr)
+}
+
+func (w *DeliverWorker) claim(ctx context.Context, id int64) (step, *attempt, error) {
+	var st step
+	a := &attempt{}
+	err := w.s.cfg.Store.Update(ctx, func(tx *store.Tx) error {
+		var err error
+		if a.d, err = tx.DeliveryForUpdate(id); err != nil {
+			return err
+		}
+		switch a.d.State {
+		case relais.DeliveryPublished, relais.DeliveryFailed, relais.DeliveryOutcomeUnknown:
+			st = stepDone
+			return nil
+		case relais.DeliveryPublishing:
+			st = stepReconcile
+		default:
+			st = stepPublish
+		}
+		if err := w.load(tx, a); err != nil {
+			return err
+		}
+		if b, err := tx.Blackout(); err != nil {
+			return err
+		} else if in, until := b.At(tx.Now()); in {
+			// Nothing goes out in a blackout, not even a reconciling retry. A
+			// delivery already publishing keeps its state: it may have gone out.
+			hold := st == stepPublish
+			st, a.until = stepHold, until
+			if hold {
+				a.d.State = relais.DeliveryHeld
+				return tx.UpdateDelivery(a.d)
+			}
+			return nil
+		}
+		a.d.State = relais.DeliveryPublishing
+		a.d.Attempts++
+		return tx.UpdateDelivery(a.d)
+	})
+	return st, a, err
+}
+
+func (w *DeliverWorker) load(tx *store.Tx, a *attempt) error {
+	var err error
+	if a.account, err = tx.AccountWithCredentials(a.d.AccountID); err != nil {
+		return err
+	}
+	if a.post, err = tx.PostByID(a.d.PostID); err != nil {
+		return err
+	}
+	a.conn, err = w.s.cfg.Connectors.Get(a.account.Platform)
+	return err
+}
+
+// record saves the outcome of a publish and maps its error class to what
+// River must do next.
+func (w *DeliverWorker) record(ctx context.Context, job *river.Job[DeliverArgs], a *attempt, r connectors.Receipt, perr error) error {
+	d := a.d
+	class := connectors.ClassOf(perr)
+	lastTry := job.Attempt >= job.MaxAttempts
+	switch {
+	case perr == nil:
+		now := time.Now().UTC()
+		d.State, d.RemoteID, d.URL, d.Error, d.PublishedAt = relais.DeliveryPublished, r.RemoteID, r.URL, "", &now
+	case class == connectors.OutcomeUnknown:
+		d.State, d.Error = relais.DeliveryOutcomeUnknown, perr.Error()
+	case class == connectors.Permanent || class == connectors.AuthExpired || (class == connectors.Retryable && lastTry):
+		d.State, d.Error = relais.DeliveryFailed, perr.Error()
+	default: // retryable or rate-limited: the platform did not take it
+		d.State, d.Error = relais.DeliveryPending, perr.Error()
+	}
+	err := w.s.cfg.Store.Update(ctx, func(tx *store.Tx) error {
+		if err := tx.UpdateDelivery(d); err != nil {
+			return err
+		}
+		if class == connectors.AuthExpired && perr != nil {
+			if err := tx.SetAccountStatus(a.account.ID, relais.AccountNeedsReconnect); err != nil {
+				return err
+			}
+		}
+		return w.settlePost(tx, d)
+	})
+	if err != nil {
+		return fmt.Errorf("cannot record delivery %d: %w (publish error: %v)", d.ID, err, perr)
+	}
+	w.s.log.Info("delivery attempt", slog.Int64("delivery_id", d.ID), slog.String("state", string(d.State)),
+		slog.String("platform", string(a.account.Platform)), slog.Any("error", perr))
+	return retryDecision(d, class, perr)
+}
+
+func retryDecision(d *relais.Delivery, class connectors.Class, perr error) error {
+	if perr == nil || d.State != relais.DeliveryPending {
+		if perr != nil {
+			return river.JobCancel(perr)
+		}
+		return nil
+	}
+	if class == connectors.RateLimited {
+		if until := connectors.UntilOf(perr); !until.IsZero() {
+			return river.JobSnooze(max(time.Until(until), time.Second))
+		}
+		return river.JobSnooze(time.Minute)
+	}
+	return perr
+}
+
+// settlePost updates the post's state from all its deliveries and audits
+// the delivery's outcome.
+func (w *DeliverWorker) settlePost(tx *store.Tx, d *relais.Delivery) error {
+	ds, err := tx.Deliveries(d.PostID)
+	if err != nil {
+		return err
+	}
+	state := relais.AggregateState(ds)
+	if err := tx.SetPostState(d.PostID, state); err != nil {
+		return err
+	}
+	if d.State != relais.DeliveryPending {
+		detail := fmt.Sprintf("account %d: %s %s", d.AccountID, d.State, d.URL)
+		if d.Error != "" {
+			detail += " " + d.Error
+		}
+		if err := tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "delivery." + string(d.State),
+			PostID: d.PostID, Detail: detail}); err != nil {
+			return err
+		}
+	}
+	tx.AfterCommit(func() {
+		w.s.publish(relais.Event{Type: relais.EventDelivery, PostID: d.PostID, State: string(state),
+			Data: map[string]any{"account_id": d.AccountID, "delivery_state": d.State, "url": d.URL}})
+	})
+	return nil
+}

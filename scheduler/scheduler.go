@@ -1,0 +1,139 @@
+// Package scheduler turns approved posts into publications with River jobs:
+// fan_out creates a post's deliveries and share suggestions in one
+// transaction and enqueues one deliver job per account; deliver publishes
+// exactly once through the account's connector, classifying errors,
+// snoozing on rate limits and holding everything during electoral blackout
+// windows. It also applies River's own migrations.
+package scheduler
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/store"
+)
+
+// Config holds the scheduler's dependencies and tuning.
+type Config struct {
+	Store       *store.Store
+	Connectors  *connectors.Registry
+	Events      relais.EventService // may be nil
+	Logger      *slog.Logger
+	Workers     int           // concurrent jobs; default 10
+	PollEvery   time.Duration // job fetch poll interval; default 500ms
+	RescueAfter time.Duration // running jobs older than this are retried; default 2m
+	ShareWindow time.Duration // colistier suggestions staggered over it; default 2h
+}
+
+// Scheduler owns the River client.
+type Scheduler struct {
+	cfg    Config
+	client *river.Client[*sql.Tx]
+	log    *slog.Logger
+}
+
+func driverFor(s *store.Store) riverdriver.Driver[*sql.Tx] {
+	if s.Dialect() == store.DialectPostgres {
+		return riverdatabasesql.New(s.DB())
+	}
+	return riversqlite.New(s.DB())
+}
+
+// Migrate applies River's migrations to the store's database.
+func Migrate(ctx context.Context, s *store.Store) error {
+	m, err := rivermigrate.New(driverFor(s), nil)
+	if err != nil {
+		return fmt.Errorf("cannot create River migrator: %w", err)
+	}
+	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("cannot apply River migrations: %w", err)
+	}
+	return nil
+}
+
+// Current reports an error if River's migrations are not all applied.
+func Current(ctx context.Context, s *store.Store) error {
+	m, err := rivermigrate.New(driverFor(s), nil)
+	if err != nil {
+		return err
+	}
+	res, err := m.Validate(ctx, nil)
+	if err != nil {
+		return err
+	} else if !res.OK {
+		return fmt.Errorf("river migrations pending: %v", res.Messages)
+	}
+	return nil
+}
+
+// New builds the scheduler; call Start to run jobs.
+func New(cfg Config) (*Scheduler, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	setDefault(&cfg.Workers, 10)
+	setDefault(&cfg.PollEvery, 500*time.Millisecond)
+	setDefault(&cfg.RescueAfter, 2*time.Minute)
+	setDefault(&cfg.ShareWindow, 2*time.Hour)
+	s := &Scheduler{cfg: cfg, log: cfg.Logger}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &FanOutWorker{s: s})
+	river.AddWorker(workers, &DeliverWorker{s: s})
+	client, err := river.NewClient(driverFor(cfg.Store), &river.Config{
+		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
+		Workers:              workers,
+		Logger:               cfg.Logger,
+		FetchPollInterval:    cfg.PollEvery,
+		FetchCooldown:        cfg.PollEvery / 5,
+		RescueStuckJobsAfter: cfg.RescueAfter,
+		JobTimeout:           time.Minute,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cannot create River client: %w", err)
+	}
+	s.client = client
+	return s, nil
+}
+
+func setDefault[T comparable](v *T, def T) {
+	var zero T
+	if *v == zero {
+		*v = def
+	}
+}
+
+// Start runs the job workers until Stop.
+func (s *Scheduler) Start(ctx context.Context) error { return s.client.Start(ctx) }
+
+// Stop waits for running jobs to finish (or ctx to end).
+func (s *Scheduler) Stop(ctx context.Context) error { return s.client.Stop(ctx) }
+
+// EnqueueFanOut schedules a post's fan-out at `at` inside tx, so that the
+// job exists if and only if the approval committed.
+// The hash binds the job to the approved content: an edited post's old job
+// does nothing.
+func (s *Scheduler) EnqueueFanOut(ctx context.Context, tx *sql.Tx, postID int64, hash string, at time.Time) error {
+	_, err := s.client.InsertTx(ctx, tx, FanOutArgs{PostID: postID, ContentHash: hash}, &river.InsertOpts{ScheduledAt: at})
+	if err != nil {
+		return fmt.Errorf("cannot enqueue fan-out of post %d: %w", postID, err)
+	}
+	return nil
+}
+
+func (s *Scheduler) publish(e relais.Event) {
+	if s.cfg.Events != nil {
+		e.At = time.Now().UTC()
+		s.cfg.Events.Publish(e)
+	}
+}
