@@ -246,3 +246,16 @@ func TestTimeoutIsRetryable(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconvI(n) }
+
+func TestTextOverLimitSendsNothing(t *testing.T) {
+	t.Parallel()
+	f := mustFake(t)
+	d := connectors.Draft{Text: strings.Repeat("🇫🇷", 301)} // 301 graphemes
+	probs := New(nil, "").Validate(d)
+	require.NotEmpty(t, probs)
+	require.Equal(t, "too_long", probs[0].Code)
+	_, err := New(nil, "").Publish(context.Background(), f.account(), d, "k")
+	require.Equal(t, connectors.Permanent, connectors.ClassOf(err))
+	require.Empty(t, f.callList())
+	require.Empty(t, New(nil, "").Validate(connectors.Draft{Text: strings.Repeat("é", 300)}))
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -242,4 +243,27 @@ func TestInstanceFromOptionsWhenAccountHasNone(t *testing.T) {
 	rc, err := New(nil, f.srv.URL, "").Publish(context.Background(), a, connectors.Draft{Text: "Bonjour"}, "k")
 	require.NoError(t, err)
 	require.NotEmpty(t, rc.RemoteID)
+}
+
+func TestTextOverInstanceLimitSendsNothing(t *testing.T) {
+	t.Parallel()
+	f := mustFake(t, func(w http.ResponseWriter, r *http.Request, body []byte) bool { t.Error("request sent"); return false })
+	c := New(nil, "", "")
+	long := connectors.Draft{Text: strings.Repeat("a", 1001)}
+	_, err := c.Publish(context.Background(), f.account(), long, "k")
+	require.Equal(t, connectors.Permanent, connectors.ClassOf(err))
+	var p connectors.Problem
+	require.ErrorAs(t, err, &p)
+	require.Equal(t, "too_long", p.Code)
+	require.Contains(t, p.Message, "1000")
+	require.Zero(t, f.count("POST /api/v1/statuses"))
+
+	// 600 characters pass on this instance (1000) but not on the default (500).
+	probs, err := c.ValidateFor(context.Background(), f.account(), connectors.Draft{Text: strings.Repeat("a", 600)})
+	require.NoError(t, err)
+	require.Empty(t, probs)
+	require.Len(t, New(nil, "", "").Validate(connectors.Draft{Text: strings.Repeat("a", 600)}), 1)
+	// A URL counts 23 whatever its length.
+	probs, _ = c.ValidateFor(context.Background(), f.account(), connectors.Draft{Text: strings.Repeat("a", 970) + " https://exemple.fr/" + strings.Repeat("x", 100)})
+	require.Empty(t, probs)
 }

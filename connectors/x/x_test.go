@@ -195,3 +195,24 @@ func TestSignatureCheckCatchesWrongSecret(t *testing.T) {
 	require.Equal(t, "signature does not match", verifyOAuth(r, creds[CredConsumerSecret], creds[CredAccessTokenSecret]))
 	require.Empty(t, verifyOAuth(r, "wrong", creds[CredAccessTokenSecret]))
 }
+
+func TestTextOverLimitSendsNothing(t *testing.T) {
+	t.Parallel()
+	f := mustFake(t, func(w http.ResponseWriter, r *http.Request, body []byte) { t.Error("request sent") })
+	d := connectors.Draft{Text: strings.Repeat("é", 281)}
+	probs := New(nil, "").Validate(d)
+	require.Len(t, probs, 1)
+	require.Equal(t, "too_long", probs[0].Code)
+	require.Contains(t, probs[0].Message, "281")
+	_, err := New(nil, "").Publish(context.Background(), f.account(), d, "k1")
+	require.Equal(t, connectors.Permanent, connectors.ClassOf(err))
+	require.Zero(t, f.count())
+	require.Empty(t, New(nil, "").Validate(connectors.Draft{Text: strings.Repeat("é", 280)}))
+}
+
+func TestCost(t *testing.T) {
+	t.Parallel()
+	require.Equal(t, PricePost, Cost("Je suis au salon de l'agriculture"))
+	require.Equal(t, PricePostWithURL, Cost("Le programme : https://avec-anne.fr/programme"))
+	require.Equal(t, PricePostWithURL, Cost("Le programme sur avec-anne.com"))
+}
