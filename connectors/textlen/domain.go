@@ -1,9 +1,6 @@
 package textlen
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // matchURLAt matches twitter-text's URL expression with its start fixed at
 // text[s:]: an optional http(s):// protocol, a domain, then an optional
@@ -134,19 +131,4 @@ func matchASCIIDomain(s string, i int) int {
 		}
 	}
 	return -1
-}
-
-// invalidShortDomain reports whether d is just a name and a country TLD
-// (like "bit.ly"), which twitter-text only extracts with a path; "co" and
-// "tv" are exceptions.
-func invalidShortDomain(d string) bool {
-	name, tld, ok := strings.Cut(d, ".")
-	if !ok || strings.Contains(tld, ".") || !isCountryTLD(tld) {
-		return false
-	}
-	if strings.EqualFold(tld, "co") || strings.EqualFold(tld, "tv") {
-		return false
-	}
-	l, next := scanLabel(name+".", 0)
-	return next > 0 && l.ok && !l.underscore
 }

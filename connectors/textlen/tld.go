@@ -20,24 +20,20 @@ var tldData string
 // country), indexed by their upper-cased first rune for fast lookup.
 type tldSet struct {
 	byFirst map[rune][]string
-	country map[string]bool
 }
 
 var tlds = parseTLDs(tldData)
 
 func parseTLDs(data string) tldSet {
-	s := tldSet{byFirst: make(map[rune][]string), country: make(map[string]bool)}
+	s := tldSet{byFirst: make(map[rune][]string)}
 	for _, line := range strings.Split(data, "\n") {
-		kind, tld, ok := strings.Cut(line, " ")
+		_, tld, ok := strings.Cut(line, " ")
 		if !ok || strings.HasPrefix(line, "#") {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(tld)
 		k := unicode.ToUpper(r)
 		s.byFirst[k] = append(s.byFirst[k], tld)
-		if kind == "country" {
-			s.country[tld] = true
-		}
 	}
 	return s
 }
@@ -96,9 +92,6 @@ func matchPunycode(text string, i int) int {
 	}
 	return j
 }
-
-// isCountryTLD reports whether tld (any case) is a country-code TLD.
-func isCountryTLD(tld string) bool { return tlds.country[strings.ToLower(tld)] }
 
 func isASCIIAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'

@@ -98,9 +98,7 @@ func appendASCIIDomains(urls []URLSpan, url string, m urlMatch) []URLSpan {
 			span.URL += url[len(m.domain):]
 			span.End = m.end
 		}
-		if m.path != "" || !invalidShortDomain(span.URL) {
-			urls = append(urls, span)
-		}
+		urls = append(urls, span)
 	}
 	return urls
 }

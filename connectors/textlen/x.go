@@ -28,10 +28,12 @@ var xRanges = []WeightRange{
 }
 
 // XConfigV3 is what X counts today; XConfigV2 is the same without emoji
-// parsing (each code point of an emoji sequence weighs on its own).
+// parsing (each code point of an emoji sequence weighs on its own);
+// XConfigV1 is the old 140 code points.
 var (
 	XConfigV3 = XConfig{280, 100, 200, 23, true, xRanges}
 	XConfigV2 = XConfig{280, 100, 200, 23, false, xRanges}
+	XConfigV1 = XConfig{140, 1, 1, 23, false, nil}
 )
 
 // XParse is twitter-text's parseTweet result. Ranges are UTF-16 indices
