@@ -1,0 +1,66 @@
+package telegram
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
+)
+
+type sendMessage struct {
+	ChatID    string `json:"chat_id"`
+	Text      string `json:"text"`
+	ParseMode string `json:"parse_mode"`
+}
+
+type message struct {
+	MessageID int64 `json:"message_id"`
+	Chat      struct {
+		ID       int64  `json:"id"`
+		Username string `json:"username"`
+	} `json:"chat"`
+}
+
+// Publish implements connectors.Connector. It validates d first and sends
+// nothing when it has problems (Permanent). key is not sent: the Bot API
+// has none.
+func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Draft, key string) (connectors.Receipt, error) {
+	if err := problemsError(c.Validate(d)); err != nil {
+		return connectors.Receipt{}, err
+	}
+	url, err := c.endpoint(a, "sendMessage")
+	if err != nil {
+		return connectors.Receipt{}, err
+	}
+	body, _ := json.Marshal(sendMessage{ChatID: chatID(a), Text: escape(d.Text), ParseMode: "HTML"})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return connectors.Receipt{}, fmt.Errorf("telegram: unable to build request")
+	}
+	req.Header.Set("Content-Type", "application/json")
+	var m message
+	if err := c.do(req, &m); err != nil {
+		return connectors.Receipt{}, err
+	}
+	return receipt(m), nil
+}
+
+func receipt(m message) connectors.Receipt {
+	id := strconv.FormatInt(m.MessageID, 10)
+	rc := connectors.Receipt{RemoteID: strconv.FormatInt(m.Chat.ID, 10) + "/" + id}
+	if m.Chat.Username != "" {
+		rc.URL = "https://t.me/" + m.Chat.Username + "/" + id
+	}
+	return rc
+}
+
+// Lookup implements connectors.Connector. The Bot API cannot find a message
+// by key: found is always false and an unclear delivery needs a human.
+func (c *Client) Lookup(ctx context.Context, a relais.Account, key string) (connectors.Receipt, bool, error) {
+	return connectors.Receipt{}, false, nil
+}
