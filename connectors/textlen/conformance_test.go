@@ -25,8 +25,8 @@ type boolCase struct {
 }
 
 type weightCase struct {
-	Description string `yaml:"description"`
-	Text        string `yaml:"text"`
+	Description string    `yaml:"description"`
+	Text        string    `yaml:"text"`
 	Expected    xExpected `yaml:"expected"`
 }
 
