@@ -1,0 +1,55 @@
+package tone
+
+import (
+	"fmt"
+	"sync/atomic"
+)
+
+// Checker holds the current Engine and swaps it atomically on reload, so
+// checks in flight finish on the engine they started with and a bad
+// configuration never replaces a good one.
+type Checker struct {
+	cur atomic.Pointer[Engine]
+}
+
+// NewChecker returns a Checker serving e (the default engine if e is nil).
+func NewChecker(e *Engine) *Checker {
+	if e == nil {
+		var err error
+		if e, err = New(nil); err != nil {
+			panic(fmt.Sprintf("tone: default configuration does not compile: %v", err))
+		}
+	}
+	c := &Checker{}
+	c.cur.Store(e)
+	return c
+}
+
+// Engine returns the engine in force.
+func (c *Checker) Engine() *Engine { return c.cur.Load() }
+
+// Check runs the engine in force.
+func (c *Checker) Check(text, profile string) Result { return c.Engine().Check(text, profile) }
+
+// Signals runs the engine in force.
+func (c *Checker) Signals(text string) Signals { return c.Engine().Signals(text) }
+
+// Reload compiles cfg and swaps it in. On error the old engine stays.
+func (c *Checker) Reload(cfg *Config) error {
+	e, err := New(cfg)
+	if err != nil {
+		return fmt.Errorf("tone reload: %w", err)
+	}
+	c.cur.Store(e)
+	return nil
+}
+
+// ReloadFile loads the YAML file at path and swaps it in. On error (missing
+// file, malformed YAML, invalid field) the old engine stays.
+func (c *Checker) ReloadFile(path string) error {
+	cfg, err := LoadConfig(path)
+	if err != nil {
+		return fmt.Errorf("tone reload: %w", err)
+	}
+	return c.Reload(cfg)
+}

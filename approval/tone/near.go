@@ -1,0 +1,57 @@
+package tone
+
+// distance counts the words between units a and b (0 if they overlap).
+func distance(a, b *unit) int32 {
+	switch {
+	case b.t1 <= a.t0:
+		return a.t0 - b.t1 + 1
+	case a.t1 <= b.t0:
+		return b.t0 - a.t1 + 1
+	}
+	return 0
+}
+
+func abs32(x int32) int32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// nearTarget returns the closest target unit within window words of unit
+// i and at most sentGap sentences away, or -1. Named opponents win ties.
+func (s *scratch) nearTarget(i int, window, sentGap int32) int {
+	return s.nearest(i, window, sentGap, func(u *unit) bool { return u.target })
+}
+
+// nearClaim returns the closest claim verb or target within a sentence of
+// unit i, or -1.
+func (s *scratch) nearClaim(i int) int {
+	if t := s.nearest(i, 1<<20, 1, func(u *unit) bool { return u.target }); t >= 0 {
+		return t
+	}
+	return s.nearest(i, 1<<20, 1, func(u *unit) bool { return u.in.cls&cClaim != 0 && !u.negated() })
+}
+
+// nearest scans outwards from unit i for a unit accepted by ok.
+func (s *scratch) nearest(i int, window, sentGap int32, ok func(*unit) bool) int {
+	u := &s.units[i]
+	best, bestD := -1, window+1
+	for j := i - 1; j >= 0; j-- {
+		c := &s.units[j]
+		if d := distance(u, c); d > window || u.sent-c.sent > sentGap {
+			break
+		} else if ok(c) && (d < bestD || d == bestD && c.person >= 0) {
+			best, bestD = j, d
+		}
+	}
+	for j := i + 1; j < len(s.units); j++ {
+		c := &s.units[j]
+		if d := distance(u, c); d > window || c.sent-u.sent > sentGap {
+			break
+		} else if ok(c) && (d < bestD || d == bestD && c.person >= 0 && best >= 0 && s.units[best].person < 0) {
+			best, bestD = j, d
+		}
+	}
+	return best
+}

@@ -1,0 +1,98 @@
+package tone
+
+// scareQuotes finds ironic quotes: one to three words in quotation marks,
+// starting in lower case (so not a title such as « Paris respire »), next
+// to a target: son « plan », the "expert".
+func (b *builder) scareQuotes() {
+	q := b.s.quotes
+	for i := 0; i+1 < len(q); i++ {
+		open, close := q[i], q[i+1]
+		n := close.next - open.next
+		if open.kind < 0 || close.kind > 0 || open.sent != close.sent || n < 1 || n > 3 {
+			continue
+		}
+		if b.s.toks[open.next].flags&(tUpper|tNumber|tMention|tHashtag) != 0 {
+			continue
+		}
+		b.scareQuote(open, close)
+		i++
+	}
+}
+
+// scareQuote emits ridicule if a target sits next to the quoted words.
+func (b *builder) scareQuote(open, close quoteMark) {
+	u := unit{t0: open.next, t1: close.next, sent: open.sent, negBy: -1, person: -1}
+	best, bestD := -1, int32(quoteWindow+1)
+	for j := range b.s.units {
+		c := &b.s.units[j]
+		if c.target && c.sent == u.sent && c.t0 >= u.t1 || c.target && c.sent == u.sent && c.t1 <= u.t0 {
+			if d := distance(&u, c); d < bestD {
+				best, bestD = j, d
+			}
+		}
+	}
+	if best < 0 || b.p[ruleRidicule] == sevOff {
+		return
+	}
+	u.raw, u.span = true, [4]int32{open.start, close.end, open.s16, close.e16}
+	b.s.units = append(b.s.units, u)
+	cue := len(b.s.units) - 1
+	b.emit(hit{rule: ruleRidicule, weight: 1, cue: cue, target: best, negator: -1, sent: u.sent})
+}
+
+// style: capitals or "!!" in a sentence that names a target. It warns at
+// most, and backs weak cues in the same sentence (styleBonus).
+func (b *builder) style() {
+	if b.p[ruleStyle] == sevOff {
+		return
+	}
+	for i := range b.s.units {
+		u := &b.s.units[i]
+		if !u.target || !b.s.styled(u.sent) || b.hasStyle(u.sent) {
+			continue
+		}
+		b.emitStyle(i)
+	}
+}
+
+// styleBonus is the weight capitals or "!!" add to a cue in sentence sent.
+func (b *builder) styleBonus(sent int32) float32 {
+	if b.s.styled(sent) {
+		return 0.5
+	}
+	return 0
+}
+
+// styled reports whether sentence sent shouts: "!!" or a capitalised word
+// that is not a name.
+func (s *scratch) styled(sent int32) bool {
+	if int(sent) >= len(s.sents) {
+		return false
+	}
+	return s.sents[sent].excl || s.capsToken(sent) >= 0
+}
+
+// capsToken returns the first all-caps token of the sentence that is not
+// part of a name, or -1.
+func (s *scratch) capsToken(sent int32) int {
+	end := len(s.toks)
+	if int(sent)+1 < len(s.sents) {
+		end = int(s.sents[sent+1].firstTk)
+	}
+	for t := int(s.sents[sent].firstTk); t < end; t++ {
+		if s.toks[t].flags&tCaps != 0 && !s.inName(t) {
+			return t
+		}
+	}
+	return -1
+}
+
+func (s *scratch) inName(t int) bool {
+	for i := range s.units {
+		u := &s.units[i]
+		if int(u.t0) <= t && t < int(u.t1) && u.in.cls&(cOpponent|cOwn) != 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,70 @@
+package tone
+
+// Windows, in words, between a cue and its target.
+const (
+	attackWindow   = 6
+	negativeWindow = 7
+	ridiculeWindow = 10
+	quoteWindow    = 4
+)
+
+// attack: an attack word near a target in the same sentence, or a negated
+// quality about a target ("ni sérieux ni honnête").
+func (b *builder) attack() {
+	for i := range b.s.units {
+		u := &b.s.units[i]
+		switch {
+		case u.in.cls&cAttack != 0 && !u.negated():
+			if t := b.s.nearTarget(i, attackWindow, 0); t >= 0 {
+				b.emit(hit{rule: ruleAttack, weight: u.in.weight[ruleAttack], cue: i, target: t, negator: -1, sent: u.sent})
+			}
+		case u.in.cls&cPositive != 0 && u.negated():
+			if t := b.s.nearTarget(i, attackWindow, 0); t >= 0 {
+				b.emit(hit{rule: ruleAttack, weight: 1, cue: i, target: t, negator: int(u.negBy), sent: u.sent})
+			}
+		}
+	}
+}
+
+// negative: loss, fear or decline wording near a target, named or vague.
+func (b *builder) negative() {
+	for i := range b.s.units {
+		u := &b.s.units[i]
+		if u.in.cls&cNegative == 0 || u.negated() {
+			continue
+		}
+		if t := b.s.nearTarget(i, negativeWindow, 0); t >= 0 {
+			b.emit(hit{rule: ruleNegative, weight: u.in.weight[ruleNegative], cue: i, target: t, negator: -1, sent: u.sent})
+		}
+	}
+}
+
+// desintox: a rebuttal cue with a claim verb or a target in its sentence
+// or the next or previous one. "Faux départ" has neither.
+func (b *builder) desintox() {
+	for i := range b.s.units {
+		u := &b.s.units[i]
+		if u.in.cls&cDesintox == 0 || u.negated() {
+			continue
+		}
+		if t := b.s.nearClaim(i); t >= 0 {
+			b.emit(hit{rule: ruleDesintox, weight: u.in.weight[ruleDesintox], cue: i, target: t, negator: -1, sent: u.sent})
+		}
+	}
+}
+
+// ridicule: a mockery cue (laughter, 😂, 🤡, 👏👏, "soi-disant") near a
+// target, possibly across one sentence boundary, or ironic quotes on a
+// common noun next to a target.
+func (b *builder) ridicule() {
+	for i := range b.s.units {
+		u := &b.s.units[i]
+		if u.in.cls&cRidicule == 0 || u.negated() {
+			continue
+		}
+		if t := b.s.nearTarget(i, ridiculeWindow, 1); t >= 0 {
+			b.emit(hit{rule: ruleRidicule, weight: u.in.weight[ruleRidicule], cue: i, target: t, negator: -1, sent: u.sent})
+		}
+	}
+	b.scareQuotes()
+}

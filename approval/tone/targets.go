@@ -1,0 +1,80 @@
+package tone
+
+// referent remembers the last person or group a text spoke about, so that
+// "il", "ils" or "they" can be resolved.
+type referent struct {
+	sent   int32
+	person int16
+	own    bool
+	ok     bool
+}
+
+// resolveTargets decides which units are targets: opponents, vague
+// targets, "certains" used as a pronoun, and pronouns whose referent is an
+// opponent (or, for ils/they, nobody of ours).
+func (s *scratch) resolveTargets() {
+	var last referent
+	for i := range s.units {
+		u := &s.units[i]
+		c := u.in.cls
+		switch {
+		case c&cOwn != 0:
+			last = referent{sent: u.sent, person: u.in.person, own: true, ok: true}
+		case c&cOpponent != 0:
+			u.target, u.person = true, u.in.person
+			last = referent{sent: u.sent, person: u.in.person, ok: true}
+		case c&cVague != 0:
+			u.target = true
+		case c&cVagueCond != 0:
+			u.target = s.pronounUse(i)
+		case c&cPronSg != 0:
+			s.resolvePronoun(u, last, false)
+		case c&cPronPl != 0:
+			s.resolvePronoun(u, last, true)
+		case c&cOwnMarker != 0:
+			last = referent{sent: u.sent, person: -1, own: true, ok: true}
+		}
+	}
+}
+
+// resolvePronoun makes u a target when its referent, in this sentence or
+// the one before, is an opponent. A plural pronoun with no referent at all
+// is a vague target ("ils veulent…"); a singular one is not.
+func (s *scratch) resolvePronoun(u *unit, last referent, plural bool) {
+	if s.impersonal(u) {
+		return
+	}
+	if last.ok && u.sent-last.sent <= 1 {
+		u.target, u.person = !last.own, last.person
+		return
+	}
+	u.target = plural
+}
+
+// impersonal reports "il faut", "il y a", "il s'agit": no one is meant.
+func (s *scratch) impersonal(u *unit) bool {
+	if int(u.t1) >= len(s.toks) {
+		return false
+	}
+	switch s.toks[u.t1].key(s) {
+	case "faut", "fallait", "faudra", "faudrait", "y", "s", "semble", "reste", "suffit":
+		return s.toks[u.t0].key(s) == "il"
+	}
+	return false
+}
+
+// pronounUse reports whether "certains" at unit i stands alone as a
+// pronoun ("certains veulent…", "certains, …") rather than before a noun
+// ("certains quartiers").
+func (s *scratch) pronounUse(i int) bool {
+	u := &s.units[i]
+	next := int(u.t1)
+	if next >= len(s.toks) || s.toks[next].clause != u.clause {
+		return true
+	}
+	if i+1 < len(s.units) && s.units[i+1].t0 == int32(next) {
+		c := s.units[i+1].in.cls
+		return c&(cFollow|cClaim|cNegator|cAttack|cNegative|cPositive|cRidicule) != 0
+	}
+	return false
+}
