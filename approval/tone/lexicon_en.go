@@ -42,7 +42,7 @@ var englishLexicon = map[string][]string{
 	},
 	"ridicule": {
 		"lol/=", "lmao/=", "lmfao/=", "rofl/=", "haha/=", "hahaha/=", "😂", "🤣", "🤡", "🙃", "🙄",
-		"😆", "🤦", "so-called", "so called", "self-proclaimed", "genius~0.5", "joke/n", "clown/n",
+		"😆", "🤦", "👏👏", "so-called", "so called", "self-proclaimed", "genius~0.5", "joke/n", "clown/n",
 		"circus", "laughable/=", "ridiculous/a", "pathetic/=~0.5", "cute/=~0.5", "bless his heart",
 		"bless her heart", "nice try", "good luck with that", "sure, jan",
 	},

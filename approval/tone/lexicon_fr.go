@@ -41,7 +41,7 @@ var frenchLexicon = map[string][]string{
 		"ravager/v", "dégât/n", "pagaille/n", "gabegie/n", "impasse/n", "bilan désastreux", "fossoyeur",
 	},
 	"desintox": {
-		"faux|fausse|fausses", "intox/=", "infox/=", "désintox/=", "contrairement à ce que",
+		"faux|fausse|fausses", "intox/=", "infox/=", "désintox/=", "contrairement à ce que", "contrairement à ce qu'",
 		"rétablissons les faits", "rétablir les faits", "rétablissons la vérité", "c'est faux",
 		"pas vrai", "inexact", "mensonge éhonté", "fake news", "fact-checking", "fact checking",
 		"vérification des faits", "en réalité~0.5", "la réalité est", "démêlons le vrai du faux",
@@ -58,7 +58,7 @@ var frenchLexicon = map[string][]string{
 	},
 	"ridicule": {
 		"lol/=", "mdr/=", "ptdr/=", "xd/=", "haha/=", "ahah/=", "hihi/=", "lmao/=", "😂", "🤣", "🤡",
-		"🙃", "🙄", "😆", "😹", "🥱", "🤦", "soi-disant/=", "prétendu", "autoproclamé", "génie~0.5",
+		"🙃", "🙄", "😆", "😹", "🥱", "🤦", "👏👏", "soi-disant/=", "prétendu", "autoproclamé", "génie~0.5",
 		"champion~0.5", "bravo le génie", "quel génie", "on croit rêver", "la blague",
 		"laissez-moi rire", "sans rire", "clown/n", "cirque/n", "comique/n", "risible/n",
 		"ridicule/n", "pathétique/n", "grotesque/n",

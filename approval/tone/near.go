@@ -30,7 +30,13 @@ func (s *scratch) nearClaim(i int) int {
 	if t := s.nearest(i, 1<<20, 1, func(u *unit) bool { return u.target }); t >= 0 {
 		return t
 	}
-	return s.nearest(i, 1<<20, 1, func(u *unit) bool { return u.in.cls&cClaim != 0 && !u.negated() })
+	if t := s.nearest(i, 1<<20, 1, func(u *unit) bool { return u.in.cls&cClaim != 0 && !u.negated() }); t >= 0 {
+		return t
+	}
+	// Two rebuttal cues back each other: "Debunked: the claim that…".
+	return s.nearest(i, 1<<20, 1, func(u *unit) bool {
+		return u.in.cls&cDesintox != 0 && u.in.weight[ruleDesintox] >= 1 && !u.negated()
+	})
 }
 
 // nearest scans outwards from unit i for a unit accepted by ok.
@@ -39,7 +45,7 @@ func (s *scratch) nearest(i int, window, sentGap int32, ok func(*unit) bool) int
 	best, bestD := -1, window+1
 	for j := i - 1; j >= 0; j-- {
 		c := &s.units[j]
-		if d := distance(u, c); d > window || u.sent-c.sent > sentGap {
+		if d := distance(u, c); d > window || u.sent-c.sent > sentGap && !s.topic(c.sent, u.sent) {
 			break
 		} else if ok(c) && (d < bestD || d == bestD && c.person >= 0) {
 			best, bestD = j, d
@@ -54,4 +60,14 @@ func (s *scratch) nearest(i int, window, sentGap int32, ok func(*unit) bool) int
 		}
 	}
 	return best
+}
+
+// topic reports whether sentence a is a short question that sets the topic
+// of sentence b, the next one: "Le bilan de Lacombe ? Un désastre."
+func (s *scratch) topic(a, b int32) bool {
+	if b != a+1 || int(b) >= len(s.sents) {
+		return false
+	}
+	st := &s.sents[a]
+	return st.question && s.sents[b].firstTk-st.firstTk <= 6
 }

@@ -35,9 +35,10 @@ type quoteMark struct {
 
 // sentence holds per-sentence style cues.
 type sentence struct {
-	excl    bool     // "!!" or more
-	firstTk int32    // first token index
-	ex      [4]int32 // byte and UTF-16 span of the "!!" run
+	excl     bool     // "!!" or more
+	question bool     // ends with '?'
+	firstTk  int32    // first token index
+	ex       [4]int32 // byte and UTF-16 span of the "!!" run
 }
 
 // elisions are the French words that drop their vowel before an apostrophe.

@@ -43,7 +43,10 @@ func (s *scratch) readEmoji(c *cursor) {
 // punct handles a rune that is neither part of a word nor an emoji.
 func (s *scratch) punct(c *cursor, r rune, size int) {
 	switch r {
-	case '.', '…', '?', '¿', '\n':
+	case '?':
+		s.sents[s.sent].question = true
+		s.endSentence()
+	case '.', '…', '¿', '\n':
 		s.endSentence()
 	case '!', '¡':
 		s.exclamations(c)
