@@ -1,0 +1,192 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/relais/relais/approval/tone"
+)
+
+// toneUsage is printed for -h and bad arguments.
+const toneUsage = `usage: relais tone check [--config F] [--profile P] [--jsonl] [TEXT]
+
+Checks TEXT (or standard input) against the campaign's tone rules and prints
+the verdict (ok, warn, block) and each violation. --config reads the YAML
+tone configuration (default: built-in rules, no opponents). --profile is
+candidate (default), campaign, colistier or a configured profile. With
+--jsonl, reads {"text": "...", "lang": "fr"} lines from standard input
+(an optional "profile" overrides --profile) and writes one
+{"verdict": ..., "violations": [...]} line per input line, in order.
+A block verdict is printed, not returned as an error.
+`
+
+// toneFlags are the options of `relais tone check`.
+type toneFlags struct {
+	config  string
+	profile string
+	jsonl   bool
+	args    []string
+}
+
+// toneCommand runs `relais tone check [--config F] [--profile P] [--jsonl] [TEXT]`.
+//
+// args are the arguments after "tone" (a leading "tone" is also accepted).
+// Flags may come before or after TEXT. It returns an error only for bad
+// usage, an unreadable or invalid configuration, or I/O errors.
+func toneCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "tone" {
+		args = args[1:]
+	}
+	if len(args) == 0 || args[0] != "check" {
+		fmt.Fprint(stderr, toneUsage)
+		return errors.New("tone: expected the check subcommand")
+	}
+	f, err := parseToneFlags(args[1:], stderr)
+	if err != nil {
+		return err
+	}
+	e, err := toneEngine(f.config)
+	if err != nil {
+		return err
+	}
+	if f.jsonl {
+		return toneJSONL(e, f.profile, stdin, stdout)
+	}
+	return toneOne(e, f, stdin, stdout)
+}
+
+// parseToneFlags parses flags interleaved with the words of TEXT.
+func parseToneFlags(args []string, stderr io.Writer) (toneFlags, error) {
+	var f toneFlags
+	fs := flag.NewFlagSet("relais tone check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, toneUsage) }
+	fs.StringVar(&f.config, "config", "", "tone configuration YAML file")
+	fs.StringVar(&f.profile, "profile", tone.ProfileCandidate, "account profile: candidate, campaign, colistier…")
+	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON lines from stdin and write JSON lines")
+	for {
+		if err := fs.Parse(args); err != nil {
+			return f, fmt.Errorf("tone check: %w", err)
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		f.args = append(f.args, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if f.jsonl && len(f.args) > 0 {
+		return f, errors.New("tone check: --jsonl reads standard input; give no TEXT")
+	}
+	return f, nil
+}
+
+// toneEngine compiles the configuration at path, or the default one.
+func toneEngine(path string) (*tone.Engine, error) {
+	cfg := tone.DefaultConfig()
+	if path != "" {
+		var err error
+		if cfg, err = tone.LoadConfig(path); err != nil {
+			return nil, fmt.Errorf("tone check: %w", err)
+		}
+	}
+	e, err := tone.New(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("tone check: %w", err)
+	}
+	return e, nil
+}
+
+// toneOne checks TEXT, or all of stdin, and prints the result readably.
+func toneOne(e *tone.Engine, f toneFlags, stdin io.Reader, stdout io.Writer) error {
+	text := strings.Join(f.args, " ")
+	if len(f.args) == 0 {
+		b, err := io.ReadAll(stdin)
+		if err != nil {
+			return fmt.Errorf("tone check: reading stdin: %w", err)
+		}
+		text = strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+	}
+	_, err := io.WriteString(stdout, formatToneResult(text, f.profile, e.Check(text, f.profile)))
+	return err
+}
+
+// formatToneResult renders a result for people:
+//
+//	verdict: block (profile candidate)
+//	- attack [block] Attaque personnelle contre Bernard Lacombe (« ment »)…
+//	  Personal attack on Bernard Lacombe ("ment")…
+//	  target «Lacombe» 0-7 · cue «ment» 8-12
+func formatToneResult(text, profile string, r tone.Result) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "verdict: %s (profile %s)\n", r.Verdict, profile)
+	if r.InvalidUTF8 {
+		b.WriteString("note: the text is not valid UTF-8; invalid bytes were read as spaces\n")
+	}
+	for _, v := range r.Violations {
+		fmt.Fprintf(&b, "- %s [%s] %s\n  %s\n  ", v.Rule, v.Severity, v.MessageFR, v.MessageEN)
+		for i, sp := range v.Spans {
+			if i > 0 {
+				b.WriteString(" · ")
+			}
+			fmt.Fprintf(&b, "%s «%s» %d-%d", sp.Role, strings.ToValidUTF8(text[sp.Start:sp.End], "\uFFFD"), sp.Start, sp.End)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// toneMaxLine is the longest JSON line --jsonl accepts.
+const toneMaxLine = 4 << 20
+
+// toneLine is one --jsonl input line.
+type toneLine struct {
+	Text    *string `json:"text"`
+	Lang    string  `json:"lang"`
+	Profile string  `json:"profile"`
+}
+
+// toneJSONL reads one JSON object a line and writes one result a line, in
+// order; a line that cannot be checked yields {"error": "line N: ..."}.
+func toneJSONL(e *tone.Engine, profile string, stdin io.Reader, stdout io.Writer) error {
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64<<10), toneMaxLine)
+	w := bufio.NewWriter(stdout)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for n := 1; sc.Scan(); n++ {
+		if err := enc.Encode(toneLineResult(e, profile, n, sc.Bytes())); err != nil {
+			return fmt.Errorf("tone check: writing line %d: %w", n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		_ = w.Flush()
+		return fmt.Errorf("tone check: reading stdin: %w", err)
+	}
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("tone check: writing: %w", err)
+	}
+	return nil
+}
+
+// toneLineResult checks one input line: a tone.Result, or an error object.
+func toneLineResult(e *tone.Engine, profile string, n int, line []byte) any {
+	var in toneLine
+	if err := json.Unmarshal(line, &in); err != nil {
+		return map[string]string{"error": fmt.Sprintf("line %d: %v", n, err)}
+	}
+	if in.Text == nil {
+		return map[string]string{"error": fmt.Sprintf("line %d: missing \"text\"", n)}
+	}
+	if in.Lang != "" && in.Lang != "fr" && in.Lang != "en" {
+		return map[string]string{"error": fmt.Sprintf("line %d: unknown lang %q (want fr or en)", n, in.Lang)}
+	}
+	if in.Profile != "" {
+		profile = in.Profile
+	}
+	return e.Check(*in.Text, profile)
+}
