@@ -76,3 +76,8 @@ func (c *Client) Lookup(ctx context.Context, a relais.Account, key string) (conn
 	}
 	return rc, true, nil
 }
+
+// HonoursIdempotencyKey implements connectors.Idempotent: the record key
+// is a function of the key, so publishing again cannot create a second
+// post (and Publish returns the first one).
+func (c *Client) HonoursIdempotencyKey() bool { return true }

@@ -78,3 +78,7 @@ func (c *Client) createStatus(ctx context.Context, base, tok, key string, sr sta
 func (c *Client) Lookup(ctx context.Context, a relais.Account, key string) (connectors.Receipt, bool, error) {
 	return connectors.Receipt{}, false, nil
 }
+
+// HonoursIdempotencyKey implements connectors.Idempotent: Mastodon returns
+// the first status for a repeated Idempotency-Key (for IdempotencyWindow).
+func (c *Client) HonoursIdempotencyKey() bool { return true }

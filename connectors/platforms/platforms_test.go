@@ -43,3 +43,13 @@ func TestBaseURLOverride(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "https://t.me/equipe/1", rc.URL)
 }
+
+func TestRetrySafety(t *testing.T) {
+	t.Parallel()
+	s := New(Options{})
+	require.True(t, connectors.HonoursKey(s.Mastodon))
+	require.True(t, connectors.HonoursKey(s.Bluesky))
+	for _, c := range []connectors.Connector{s.X, s.Facebook, s.Telegram, s.Webhook, s.Email} {
+		require.False(t, connectors.HonoursKey(c), c.Platform())
+	}
+}
