@@ -28,13 +28,14 @@ func ParseConfig(data []byte) (*Config, error) {
 	return cfg, nil
 }
 
-var lineRE = regexp.MustCompile(`line (\d+)`)
+var lineRE = regexp.MustCompile(`^yaml: line (\d+): `)
 
 // syntaxError turns a YAML syntax error into a ConfigError with its line.
 func syntaxError(err error) error {
 	ce := &ConfigError{Msg: err.Error(), Err: err}
 	if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
 		ce.Line, _ = strconv.Atoi(m[1])
+		ce.Msg = "YAML syntax: " + err.Error()[len(m[0]):]
 	}
 	return ce
 }

@@ -1,0 +1,75 @@
+package tone
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestEmptyText(t *testing.T) {
+	t.Parallel()
+	e := MustEngine(t)
+	r := e.Check("", ProfileCandidate)
+	b, _ := json.Marshal(r)
+	if string(b) != `{"verdict":"ok","violations":[]}` {
+		t.Fatalf("got %s", b)
+	}
+}
+
+func TestInvalidUTF8(t *testing.T) {
+	t.Parallel()
+	e := MustEngine(t)
+	text := "Lacombe\xffment \xc3 encore"
+	r := e.Check(text, ProfileCandidate)
+	if !r.InvalidUTF8 || !r.Has(RuleAttack) {
+		t.Fatalf("got %+v", r)
+	}
+	for _, v := range r.Violations {
+		for _, sp := range v.Spans {
+			if text[sp.Start:sp.End] != "Lacombe" && text[sp.Start:sp.End] != "ment" {
+				t.Errorf("span %q", text[sp.Start:sp.End])
+			}
+		}
+	}
+}
+
+func TestLargeText(t *testing.T) {
+	t.Parallel()
+	e := MustEngine(t)
+	unit := "Avec Lacombe, ce sera le chaos 😂 ; nous proposons des crèches, « vraiment » !!! "
+	text := strings.Repeat(unit, 100*1024/len(unit)+1)
+	start := time.Now()
+	r := e.Check(text, ProfileCandidate)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("100 KB took %v", d)
+	}
+	if r.Verdict != VerdictBlock || len(r.Violations) > maxViolations {
+		t.Fatalf("verdict %s with %d violations", r.Verdict, len(r.Violations))
+	}
+	clean := strings.Repeat("Nous proposons des crèches et des parcs pour toutes les familles. ", 1600)
+	if r := e.Check(clean, ProfileCandidate); r.Verdict != VerdictOK {
+		t.Fatalf("clean 100 KB: %s", r.Verdict)
+	}
+}
+
+func TestConcurrentChecks(t *testing.T) {
+	t.Parallel()
+	e := MustEngine(t)
+	done := make(chan bool)
+	for g := 0; g < 8; g++ {
+		go func() {
+			ok := true
+			for i := 0; i < 200; i++ {
+				ok = ok && e.Check("Lacombe ment.", ProfileCandidate).Verdict == VerdictBlock &&
+					e.Check("Merci Claire Morel.", ProfileCandidate).Verdict == VerdictOK
+			}
+			done <- ok
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if !<-done {
+			t.Error("wrong verdict under concurrency")
+		}
+	}
+}
