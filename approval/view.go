@@ -2,6 +2,7 @@ package approval
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/store"
@@ -124,6 +125,33 @@ func (s *Service) Accounts(ctx context.Context) ([]*relais.Account, error) {
 			}
 		}
 		return err
+	})
+	return out, err
+}
+
+// ProfileFor returns the tone profile to check with: the one named, or the
+// profile of the account named (by id or handle), or "candidate".
+func (s *Service) ProfileFor(ctx context.Context, profile, account string) (string, error) {
+	if _, err := caller(ctx); err != nil {
+		return "", err
+	} else if profile != "" || account == "" {
+		if profile == "" {
+			profile = "candidate"
+		}
+		return profile, nil
+	}
+	var out string
+	err := s.store.View(ctx, func(tx *store.Tx) error {
+		var t Target
+		if err := t.UnmarshalJSON([]byte(strconv.Quote(account))); err != nil {
+			return relais.FieldErrorf("account", "Unknown account %q.", account)
+		}
+		a, err := lookupTarget(tx, t)
+		if err != nil {
+			return relais.FieldErrorf("account", "Unknown account %q.", account)
+		}
+		out = a.ToneProfile
+		return nil
 	})
 	return out, err
 }

@@ -96,3 +96,16 @@ func HonoursKey(c Connector) bool {
 	i, ok := c.(Idempotent)
 	return ok && i.HonoursIdempotencyKey()
 }
+
+// SandboxURL as an account's base URL routes it to the sandbox connector
+// while keeping its platform's text rules (the demo's accounts).
+const SandboxURL = "sandbox:"
+
+// For returns the connector that publishes to a: the sandbox for sandboxed
+// accounts, the platform's connector otherwise.
+func (r *Registry) For(a relais.Account) (Connector, error) {
+	if a.BaseURL == SandboxURL {
+		return r.Get(relais.PlatformSandbox)
+	}
+	return r.Get(a.Platform)
+}

@@ -122,7 +122,7 @@ func (w *DeliverWorker) load(tx *store.Tx, a *attempt) error {
 	if a.post, err = tx.PostByID(a.d.PostID); err != nil {
 		return err
 	}
-	a.conn, err = w.s.cfg.Connectors.Get(a.account.Platform)
+	a.conn, err = w.s.cfg.Connectors.For(*a.account)
 	return err
 }
 

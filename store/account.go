@@ -169,3 +169,24 @@ func (tx *Tx) RotateCredentials() (int, error) {
 	}
 	return n, nil
 }
+
+// MergeCredentials adds or replaces keys in an account's sealed
+// credentials (refreshed tokens).
+func (tx *Tx) MergeCredentials(id int64, update map[string]string) error {
+	a, err := tx.AccountWithCredentials(id)
+	if err != nil {
+		return err
+	}
+	creds := a.Credentials
+	if creds == nil {
+		creds = map[string]string{}
+	}
+	for k, v := range update {
+		creds[k] = v
+	}
+	sealed, err := tx.store.seal(creds)
+	if err != nil {
+		return err
+	}
+	return tx.db.Model(&accountRow{}).Where("id = ?", id).Update("credentials", sealed).Error
+}

@@ -1,0 +1,150 @@
+package auth
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// SessionTTL is how long a session lasts without signing in again.
+const SessionTTL = 12 * time.Hour
+
+// TokenPrefix starts every API token so that leaked ones are recognisable.
+const TokenPrefix = "relais_"
+
+// Service authenticates members.
+type Service struct {
+	store   *store.Store
+	limiter *Limiter
+	dummy   string // hash checked for unknown e-mails, to keep timing even
+}
+
+// New returns an auth service.
+func New(s *store.Store) *Service {
+	return &Service{store: s, limiter: NewLimiter(5, 15*time.Minute), dummy: HashPassword("not-a-password")}
+}
+
+// Session is a signed-in browser session.
+type Session struct {
+	Token  string
+	CSRF   string
+	Member *relais.Member
+}
+
+// Login checks an e-mail and password and opens a session. Returns
+// EUNAUTHORIZED for bad credentials and ERATELIMIT after too many failures
+// for one e-mail or one client address.
+func (s *Service) Login(ctx context.Context, email, password, client string) (*Session, error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	if !s.limiter.Allow(email) || !s.limiter.Allow(client) {
+		return nil, relais.Errorf(relais.ERATELIMIT, "Trop de tentatives : réessayez dans 15 minutes. / Too many attempts: try again in 15 minutes.")
+	}
+	var sess *Session
+	err := s.store.Update(ctx, func(tx *store.Tx) error {
+		m, hash, err := tx.MemberByEmail(email)
+		if relais.ErrorCode(err) == relais.ENOTFOUND {
+			CheckPassword(s.dummy, password)
+			return relais.Errorf(relais.EUNAUTHORIZED, "E-mail ou mot de passe incorrect. / Wrong e-mail or password.")
+		} else if err != nil {
+			return err
+		} else if hash == "" || !CheckPassword(hash, password) {
+			return relais.Errorf(relais.EUNAUTHORIZED, "E-mail ou mot de passe incorrect. / Wrong e-mail or password.")
+		}
+		sess = &Session{Token: NewToken(), CSRF: NewToken(), Member: m}
+		return tx.CreateSession(HashToken(sess.Token), m.ID, sess.CSRF, tx.Now().Add(SessionTTL))
+	})
+	if err != nil {
+		s.limiter.Fail(email)
+		s.limiter.Fail(client)
+		return nil, err
+	}
+	s.limiter.Reset(email)
+	return sess, nil
+}
+
+// SessionMember returns the member of a session token and its CSRF token.
+func (s *Service) SessionMember(ctx context.Context, token string) (m *relais.Member, csrf string, err error) {
+	err = s.store.View(ctx, func(tx *store.Tx) error {
+		m, csrf, err = tx.SessionMember(HashToken(token))
+		return err
+	})
+	return m, csrf, err
+}
+
+// Logout ends a session.
+func (s *Service) Logout(ctx context.Context, token string) error {
+	return s.store.Update(ctx, func(tx *store.Tx) error { return tx.DeleteSession(HashToken(token)) })
+}
+
+// TokenMember returns the member owning an API token.
+func (s *Service) TokenMember(ctx context.Context, token string) (m *relais.Member, err error) {
+	if !strings.HasPrefix(token, TokenPrefix) {
+		return nil, relais.Errorf(relais.EUNAUTHORIZED, "Invalid or revoked token.")
+	}
+	err = s.store.View(ctx, func(tx *store.Tx) error {
+		m, err = tx.TokenMember(HashToken(token))
+		return err
+	})
+	return m, err
+}
+
+// IssueToken creates an API token for the member with this e-mail.
+func (s *Service) IssueToken(ctx context.Context, email string) (string, error) {
+	tok := TokenPrefix + NewToken()
+	err := s.store.Update(ctx, func(tx *store.Tx) error {
+		m, _, err := tx.MemberByEmail(email)
+		if err != nil {
+			return err
+		}
+		return tx.CreateToken(m.ID, HashToken(tok))
+	})
+	return tok, err
+}
+
+// RevokeTokens revokes every API token of the member with this e-mail.
+func (s *Service) RevokeTokens(ctx context.Context, email string) (n int64, err error) {
+	err = s.store.Update(ctx, func(tx *store.Tx) error {
+		m, _, err := tx.MemberByEmail(email)
+		if err != nil {
+			return err
+		}
+		n, err = tx.RevokeTokens(m.ID)
+		return err
+	})
+	return n, err
+}
+
+// AddMember creates a member, hashing password when given.
+func (s *Service) AddMember(ctx context.Context, m *relais.Member, password string) error {
+	if err := ValidateMember(m, password); err != nil {
+		return err
+	}
+	hash := ""
+	if password != "" {
+		hash = HashPassword(password)
+	}
+	return s.store.Update(ctx, func(tx *store.Tx) error {
+		if err := tx.CreateMember(m, hash); err != nil {
+			return err
+		}
+		return tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "member.add",
+			Detail: relais.Actor(m)})
+	})
+}
+
+// ValidateMember checks a new member's fields.
+func ValidateMember(m *relais.Member, password string) error {
+	if !strings.Contains(m.Email, "@") {
+		return relais.FieldErrorf("email", "E-mail %q is not valid.", m.Email)
+	} else if strings.TrimSpace(m.Name) == "" {
+		return relais.FieldErrorf("name", "Name is required.")
+	} else if !m.Role.Valid() {
+		return relais.FieldErrorf("role", "Unknown role %q (admin, editor, community_manager, candidate, colistier).", m.Role)
+	} else if password != "" && len(password) < MinPasswordLength {
+		return relais.FieldErrorf("password", "Password must be at least %d characters.", MinPasswordLength)
+	}
+	return nil
+}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/relais/relais/demo"
+	"github.com/relais/relais/store"
+)
+
+// withStore opens the database named by the flags and runs fn.
+func withStore(ctx context.Context, e *env, stderr io.Writer, fn func(s *store.Store) error) error {
+	s, err := e.openStore(ctx, newLogger(stderr))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(s)
+}
+
+// migrateCommand runs `relais migrate`.
+func migrateCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var e env
+	fs := newFlagSet("migrate", stderr)
+	addEnvFlags(fs, &e)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	return withStore(ctx, &e, stderr, func(s *store.Store) error {
+		fmt.Fprintf(stdout, "migrations applied (%s)\n", s.Dialect())
+		return nil
+	})
+}
+
+// seedCommand runs `relais seed`: the demo campaign, once.
+func seedCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var e env
+	fs := newFlagSet("seed", stderr)
+	addEnvFlags(fs, &e)
+	supporters := fs.Int("supporters", 2000, "demo supporters to create")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	return withStore(ctx, &e, stderr, func(s *store.Store) error {
+		seeded, err := demo.Seed(ctx, s, *supporters)
+		if err != nil {
+			return err
+		} else if !seeded {
+			fmt.Fprintln(stdout, "database already has members: nothing seeded")
+			return nil
+		}
+		fmt.Fprintf(stdout, "demo campaign seeded (password %s)\n", demo.Password)
+		return nil
+	})
+}

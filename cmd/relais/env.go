@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/relais/relais/scheduler"
+	"github.com/relais/relais/secret"
+	"github.com/relais/relais/store"
+)
+
+// env is the configuration every command shares.
+type env struct {
+	DataDir     string
+	DatabaseURL string
+	SecretKey   string
+	OldKeys     string
+}
+
+// addEnvFlags registers --data on fs, defaulting from RELAIS_DATA.
+func addEnvFlags(fs *flag.FlagSet, e *env) {
+	fs.StringVar(&e.DataDir, "data", envOr("RELAIS_DATA", "relais-data"), "data directory (SQLite database, secret key, sandbox journal)")
+	e.DatabaseURL = os.Getenv("RELAIS_DATABASE_URL")
+	e.SecretKey = os.Getenv("RELAIS_SECRET_KEY")
+	e.OldKeys = os.Getenv("RELAIS_SECRET_KEY_OLD")
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting.
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// box builds the credentials box: RELAIS_SECRET_KEY, else a key file in the
+// data directory, created with a warning on first run. Older keys listed in
+// RELAIS_SECRET_KEY_OLD (comma-separated) still open what they sealed.
+func (e *env) box(log *slog.Logger) (*secret.Box, error) {
+	var keys [][]byte
+	if e.SecretKey != "" {
+		k, err := secret.ParseKey(e.SecretKey)
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	} else {
+		k, created, err := secret.LoadOrCreateKeyFile(e.DataDir)
+		if err != nil {
+			return nil, err
+		}
+		if created {
+			log.Warn("RELAIS_SECRET_KEY is not set: generated a key in the data directory; set RELAIS_SECRET_KEY in production and keep it safe")
+		}
+		keys = append(keys, k)
+	}
+	for _, s := range strings.Split(e.OldKeys, ",") {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		k, err := secret.ParseKey(s)
+		if err != nil {
+			return nil, fmt.Errorf("RELAIS_SECRET_KEY_OLD: %w", err)
+		}
+		keys = append(keys, k)
+	}
+	return secret.NewBox(keys...)
+}
+
+// openStore opens and migrates the database (relais and River schemas).
+func (e *env) openStore(ctx context.Context, log *slog.Logger) (*store.Store, error) {
+	box, err := e.box(log)
+	if err != nil {
+		return nil, err
+	}
+	s, err := store.Open(ctx, store.Config{DataDir: e.DataDir, DatabaseURL: e.DatabaseURL, Box: box})
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := scheduler.Migrate(ctx, s); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// newLogger builds the process logger from RELAIS_LOG_LEVEL (debug, info,
+// warn, error) and RELAIS_LOG_FORMAT (text, json).
+func newLogger(w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(envOr("RELAIS_LOG_LEVEL", "info"))); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if os.Getenv("RELAIS_LOG_FORMAT") == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}

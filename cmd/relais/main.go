@@ -1,0 +1,112 @@
+// Command relais runs the relais service and its administration commands.
+//
+//	relais serve [--addr :8080] [--data DIR] [--demo]
+//	relais migrate | seed | version
+//	relais user add|token ...    relais account add|list ...
+//	relais post list             relais audit verify|export ...
+//	relais tone check ...        relais text check ...
+//	relais secret rotate
+//
+// Every command reads --data / RELAIS_DATA and RELAIS_DATABASE_URL.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/relais/relais"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "relais:", message(err))
+		}
+		os.Exit(2)
+	}
+}
+
+// message returns what to tell the user about err.
+func message(err error) string {
+	var e *relais.Error
+	if errors.As(err, &e) {
+		if e.Field != "" {
+			return e.Field + ": " + e.Message
+		}
+		return e.Message
+	}
+	return err.Error()
+}
+
+const usage = `relais: social media for political campaigns
+
+Usage:
+  relais serve [--addr :8080] [--data DIR] [--demo]   run the dashboard, API and scheduler
+  relais migrate                                       apply database migrations
+  relais seed                                          seed the demo Paris campaign (once)
+  relais user add --email E --name N --role R [--password P]
+  relais user token --email E [--revoke]
+  relais account add --platform P --handle H --owner candidate|campaign|colistier:EMAIL|district:NAME
+                     [--base-url URL] [--credentials-file F]
+  relais account list
+  relais post list [--state S]
+  relais audit verify | relais audit export --from DATE --to DATE
+  relais tone check [--config F] [--profile P] [--jsonl] [TEXT]
+  relais text check --platform P [--jsonl] [TEXT]
+  relais secret rotate
+  relais election add --day YYYY-MM-DD [--polls-close 20:00] [--name N]
+  relais version
+
+Environment: RELAIS_DATA, RELAIS_DATABASE_URL, RELAIS_SECRET_KEY, RELAIS_ADDR,
+RELAIS_BASE_URL, RELAIS_TONE_CONFIG, RELAIS_LOG_LEVEL, RELAIS_LOG_FORMAT,
+RELAIS_ALLOWED_ORIGINS, RELAIS_SECURE_COOKIES (see README.md).
+`
+
+// run dispatches to a command.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return flag.ErrHelp
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return serveCommand(ctx, rest, stdout, stderr)
+	case "migrate":
+		return migrateCommand(ctx, rest, stdout, stderr)
+	case "seed":
+		return seedCommand(ctx, rest, stdout, stderr)
+	case "user":
+		return userCommand(ctx, rest, stdout, stderr)
+	case "account":
+		return accountCommand(ctx, rest, stdout, stderr)
+	case "post":
+		return postCommand(ctx, rest, stdout, stderr)
+	case "audit":
+		return auditCommand(ctx, rest, stdout, stderr)
+	case "election":
+		return electionCommand(ctx, rest, stdout, stderr)
+	case "secret":
+		return secretCommand(ctx, rest, stdout, stderr)
+	case "tone":
+		return toneCommand(rest, stdin, stdout, stderr)
+	case "text":
+		return textCommand(rest, stdin, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "relais", relais.Version)
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", cmd)
+}

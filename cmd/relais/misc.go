@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// postCommand runs `relais post list [--state S]`.
+func postCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "list" {
+		return fmt.Errorf("usage: relais post list [--state S]")
+	}
+	var e env
+	fs := newFlagSet("post list", stderr)
+	addEnvFlags(fs, &e)
+	state := fs.String("state", "", "only posts in this state")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	var f store.PostFilter
+	if *state != "" {
+		f.States = []relais.PostState{relais.PostState(*state)}
+	}
+	return withStore(ctx, &e, stderr, func(s *store.Store) error {
+		return s.View(ctx, func(tx *store.Tx) error {
+			ps, err := tx.Posts(f)
+			tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tSTATE\tSCHEDULED\tTEXT")
+			for _, p := range ps {
+				when := "-"
+				if p.ScheduledAt != nil {
+					when = p.ScheduledAt.In(relais.MustLocation()).Format("2006-01-02 15:04")
+				}
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", p.ID, p.State, when, oneLine(p.Text, 60))
+			}
+			tw.Flush()
+			return err
+		})
+	})
+}
+
+func oneLine(s string, n int) string {
+	r := []rune(s)
+	for i, c := range r {
+		if c == '\n' {
+			r[i] = ' '
+		}
+	}
+	if len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return string(r)
+}
+
+// electionCommand runs `relais election add|list`.
+func electionCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || (args[0] != "add" && args[0] != "list") {
+		return fmt.Errorf("usage: relais election add --day YYYY-MM-DD [--polls-close HH:MM] [--name N] | relais election list")
+	}
+	var e env
+	fs := newFlagSet("election "+args[0], stderr)
+	addEnvFlags(fs, &e)
+	day := fs.String("day", "", "voting day (YYYY-MM-DD)")
+	closeAt := fs.String("polls-close", "20:00", "closing time of the polls (HH:MM, Paris)")
+	name := fs.String("name", "", "round name, e.g. \"1er tour\"")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	return withStore(ctx, &e, stderr, func(s *store.Store) error {
+		return s.Update(ctx, func(tx *store.Tx) error {
+			if args[0] == "add" {
+				r := &relais.ElectionRound{Name: *name, Day: *day, PollsClose: *closeAt}
+				if err := tx.AddElectionRound(r); err != nil {
+					return err
+				}
+			}
+			b, err := tx.Blackout()
+			for _, r := range b.Rounds {
+				start, end, _ := r.Window()
+				loc := relais.MustLocation()
+				fmt.Fprintf(stdout, "%s %s: blackout %s → %s\n", r.Day, r.Name,
+					start.In(loc).Format("2006-01-02 15:04"), end.In(loc).Format("2006-01-02 15:04 MST"))
+			}
+			return err
+		})
+	})
+}
+
+// secretCommand runs `relais secret rotate`: re-encrypts every account's
+// credentials with RELAIS_SECRET_KEY, opening them with the keys listed in
+// RELAIS_SECRET_KEY_OLD.
+func secretCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "rotate" {
+		return fmt.Errorf("usage: RELAIS_SECRET_KEY=new RELAIS_SECRET_KEY_OLD=old relais secret rotate")
+	}
+	var e env
+	fs := newFlagSet("secret rotate", stderr)
+	addEnvFlags(fs, &e)
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	return withStore(ctx, &e, stderr, func(s *store.Store) error {
+		return s.Update(ctx, func(tx *store.Tx) error {
+			n, err := tx.RotateCredentials()
+			if err == nil {
+				fmt.Fprintf(stdout, "%d account credential(s) re-encrypted with the current key\n", n)
+			}
+			return err
+		})
+	})
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/auth"
+	"github.com/relais/relais/store"
+)
+
+// userCommand runs `relais user add|token`.
+func userCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("usage: relais user add|token ...")
+	}
+	var e env
+	fs := newFlagSet("user "+args[0], stderr)
+	addEnvFlags(fs, &e)
+	email := fs.String("email", "", "member e-mail")
+	switch args[0] {
+	case "add":
+		name := fs.String("name", "", "display name")
+		role := fs.String("role", "", "admin, editor, community_manager, candidate or colistier")
+		password := fs.String("password", "", "password (min. 10 characters); without it the member cannot sign in yet")
+		district := fs.String("district", "", "district (colistiers, web leads)")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		m := &relais.Member{Email: *email, Name: *name, Role: relais.Role(*role), District: *district}
+		if err := auth.ValidateMember(m, *password); err != nil {
+			return err
+		}
+		return withStore(ctx, &e, stderr, func(s *store.Store) error {
+			if err := auth.New(s).AddMember(ctx, m, *password); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "member %d added: %s <%s> (%s)\n", m.ID, m.Name, m.Email, m.Role)
+			return nil
+		})
+	case "token":
+		revoke := fs.Bool("revoke", false, "revoke every token of the member instead")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		} else if *email == "" {
+			return relais.FieldErrorf("email", "--email is required")
+		}
+		return withStore(ctx, &e, stderr, func(s *store.Store) error {
+			if *revoke {
+				n, err := auth.New(s).RevokeTokens(ctx, *email)
+				if err == nil {
+					fmt.Fprintf(stdout, "%d token(s) revoked\n", n)
+				}
+				return err
+			}
+			tok, err := auth.New(s).IssueToken(ctx, *email)
+			if err == nil {
+				fmt.Fprintln(stdout, tok)
+			}
+			return err
+		})
+	}
+	return fmt.Errorf("unknown user command %q (add, token)", args[0])
+}

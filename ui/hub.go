@@ -1,0 +1,116 @@
+package ui
+
+import (
+	"sync"
+	"time"
+
+	"github.com/relais/relais"
+)
+
+// historySize is how many past events a reconnecting tab may catch up on.
+const historySize = 1024
+
+// subscriberBuffer is how many events a slow tab may lag before it is
+// dropped; the hub never blocks on a subscriber.
+const subscriberBuffer = 256
+
+// Hub fans live events out to websocket subscribers. It implements
+// relais.EventService.
+type Hub struct {
+	mu      sync.Mutex
+	seq     int64
+	history []relais.Event
+	subs    map[*subscriber]struct{}
+}
+
+type subscriber struct {
+	member *relais.Member
+	ch     chan relais.Event
+	once   sync.Once
+}
+
+func (s *subscriber) close() { s.once.Do(func() { close(s.ch) }) }
+
+// NewHub returns an empty hub.
+func NewHub() *Hub {
+	return &Hub{subs: make(map[*subscriber]struct{})}
+}
+
+// Publish numbers e and sends it to every subscriber allowed to see it.
+// Subscribers whose buffer is full are dropped (their tab reconnects and
+// catches up from the history).
+func (h *Hub) Publish(e relais.Event) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.seq++
+	e.Seq = h.seq
+	if e.At.IsZero() {
+		e.At = time.Now().UTC()
+	}
+	h.history = append(h.history, e)
+	if len(h.history) > historySize {
+		h.history = h.history[len(h.history)-historySize:]
+	}
+	for s := range h.subs {
+		if !visible(e, s.member) {
+			continue
+		}
+		select {
+		case s.ch <- e:
+		default:
+			delete(h.subs, s)
+			s.close()
+		}
+	}
+}
+
+// Subscribe registers m and returns its channel, preloaded with the events
+// after seq since (when since > 0) that m may see.
+func (h *Hub) Subscribe(m *relais.Member, since int64) *subscriber {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	s := &subscriber{member: m, ch: make(chan relais.Event, subscriberBuffer)}
+	if since > 0 {
+		for _, e := range h.history {
+			if e.Seq > since && visible(e, m) && len(s.ch) < subscriberBuffer-1 {
+				s.ch <- e
+			}
+		}
+	}
+	h.subs[s] = struct{}{}
+	return s
+}
+
+// Unsubscribe removes s.
+func (h *Hub) Unsubscribe(s *subscriber) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	delete(h.subs, s)
+	s.close()
+}
+
+// Seq returns the number of the last event.
+func (h *Hub) Seq() int64 {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.seq
+}
+
+// Count returns how many subscribers are connected.
+func (h *Hub) Count() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.subs)
+}
+
+func visible(e relais.Event, m *relais.Member) bool {
+	if len(e.Audience) == 0 {
+		return m.Role != relais.RoleColistier || e.Type == relais.EventPresence
+	}
+	for _, r := range e.Audience {
+		if r == m.Role {
+			return true
+		}
+	}
+	return false
+}

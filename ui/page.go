@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"net/http"
+
+	"github.com/relais/relais"
+)
+
+// Page is what every page template gets.
+type Page struct {
+	Lang   string
+	Title  string
+	Member *relais.Member
+	Active string // nav entry
+	Flash  string
+	Error  string
+}
+
+// T translates key into the page's language.
+func (p Page) T(key string) string { return translate(p.Lang, key) }
+
+// OtherLang is the language the switcher offers.
+func (p Page) OtherLang() string {
+	if p.Lang == "en" {
+		return "fr"
+	}
+	return "en"
+}
+
+// newPage builds the common page fields for the signed-in member.
+func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey, active string) Page {
+	m := relais.MemberFromContext(r.Context())
+	lang := langOf(w, r, "")
+	if m != nil {
+		lang = langOf(w, r, m.Lang)
+	}
+	p := Page{Lang: lang, Member: m, Active: active}
+	p.Title = p.T(titleKey)
+	return p
+}
+
+// pageError renders an error page with the error's safe message.
+func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
+	p := s.newPage(w, r, "error.title", "")
+	p.Error = relais.ErrorMessage(err)
+	code := statusOf[relais.ErrorCode(err)]
+	if relais.ErrorCode(err) == relais.EINTERNAL {
+		s.log.Error("internal error", "path", r.URL.Path, "error", err)
+	}
+	s.render(w, code, "error", p)
+}

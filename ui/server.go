@@ -1,0 +1,60 @@
+// Package ui is relais's HTTP side: the JSON API, the server-rendered
+// dashboard (French by default, English available), sign-in with sessions
+// and bearer tokens, the live websocket hub, and the operational endpoints
+// (/healthz, /readyz, /metrics). Handlers decode and encode; every decision
+// is taken by the services they call.
+package ui
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/relais/relais/approval"
+	"github.com/relais/relais/auth"
+	"github.com/relais/relais/connectors/sandbox"
+)
+
+// MaxBodyBytes is the largest request body accepted.
+const MaxBodyBytes = 1 << 20
+
+// Config holds the server's dependencies.
+type Config struct {
+	Auth           *auth.Service
+	Approval       *approval.Service
+	Tone           approval.ToneChecker
+	Hub            *Hub
+	Ready          func(ctx context.Context) error // database reachable, migrations current
+	Metrics        http.Handler
+	Sandbox        *sandbox.Connector // optional: serves /sandbox/{id}
+	Logger         *slog.Logger
+	AllowedOrigins []string // extra origins allowed for the websocket and forms
+	SecureCookies  bool     // set Secure on cookies (behind HTTPS)
+}
+
+// Server serves the dashboard and the API.
+type Server struct {
+	cfg   Config
+	hub   *Hub
+	log   *slog.Logger
+	pages *templates
+	mux   *http.ServeMux
+}
+
+// New returns a server with every route registered.
+func New(cfg Config) *Server {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Hub == nil {
+		cfg.Hub = NewHub()
+	}
+	s := &Server{cfg: cfg, hub: cfg.Hub, log: cfg.Logger, pages: mustParseTemplates(), mux: http.NewServeMux()}
+	s.routes()
+	return s
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.recoverer(s.mux).ServeHTTP(w, r)
+}

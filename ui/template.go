@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/relais/relais"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static/*
+var staticFS embed.FS
+
+// pageNames lists every page template; each is parsed with layout.html.
+var pageNames = []string{"login", "queue", "compose", "post", "sandbox", "error"}
+
+type templates struct {
+	byName map[string]*template.Template
+	assets map[string]string // file name -> checksummed URL
+}
+
+// mustParseTemplates parses every page at startup and panics on a broken
+// template, so that a bad build never serves.
+func mustParseTemplates() *templates {
+	t := &templates{byName: map[string]*template.Template{}, assets: staticURLs()}
+	funcs := template.FuncMap{
+		"asset": func(name string) string { return t.assets[name] },
+		"fmtTime": fmtTime,
+		"short": func(s string) string {
+			if len(s) > 12 {
+				return s[:12]
+			}
+			return s
+		},
+		"join": strings.Join,
+	}
+	for _, name := range pageNames {
+		tpl := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
+		t.byName[name] = tpl
+	}
+	return t
+}
+
+func staticURLs() map[string]string {
+	out := map[string]string{}
+	entries, _ := fs.ReadDir(staticFS, "static")
+	for _, e := range entries {
+		b, _ := staticFS.ReadFile("static/" + e.Name())
+		sum := sha256.Sum256(b)
+		out[e.Name()] = "/static/" + hex.EncodeToString(sum[:6]) + "/" + e.Name()
+	}
+	return out
+}
+
+// staticHandler serves /static/{checksum}/{name}, cached for a year since
+// the checksum changes with the content.
+func (s *Server) staticHandler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := path.Base(r.URL.Path)
+		if s.pages.assets[name] != r.URL.Path {
+			http.NotFound(w, r)
+			return
+		}
+		b, err := staticFS.ReadFile("static/" + name)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
+	})
+}
+
+// render writes page name with data into a buffer first, so that a
+// template error never sends half a page.
+func (s *Server) render(w http.ResponseWriter, status int, name string, data any) {
+	tpl, ok := s.pages.byName[name]
+	if !ok {
+		panic(fmt.Sprintf("ui: no template %q", name))
+	}
+	var buf bytes.Buffer
+	if err := tpl.ExecuteTemplate(&buf, "layout.html", data); err != nil {
+		s.log.Error("template error", "template", name, "error", err)
+		http.Error(w, "Internal error.", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+// fmtTime formats a time.Time or *time.Time in Paris time for lang.
+func fmtTime(v any, lang string) string {
+	var tm time.Time
+	switch t := v.(type) {
+	case time.Time:
+		tm = t
+	case *time.Time:
+		if t == nil {
+			return ""
+		}
+		tm = *t
+	default:
+		return ""
+	}
+	if lang == "en" {
+		return tm.In(relais.MustLocation()).Format("Mon 2 Jan 2006 15:04")
+	}
+	return tm.In(relais.MustLocation()).Format("02/01/2006 15:04")
+}

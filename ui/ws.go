@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"github.com/relais/relais"
+)
+
+const (
+	writeWait  = 10 * time.Second
+	pingPeriod = 30 * time.Second
+)
+
+// checkOrigin accepts a websocket only from the dashboard's own origin (or
+// an origin listed in the configuration): a page elsewhere must not ride a
+// member's cookie.
+func (s *Server) checkOrigin(r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		return r.Header.Get("Authorization") != "" // scripts with a bearer token
+	}
+	u, err := url.Parse(origin)
+	if err != nil {
+		return false
+	}
+	if strings.EqualFold(u.Host, r.Host) {
+		return true
+	}
+	for _, o := range s.cfg.AllowedOrigins {
+		if strings.EqualFold(strings.TrimSuffix(o, "/"), origin) {
+			return true
+		}
+	}
+	return false
+}
+
+// handleWS streams live events to one tab. ?since=N replays missed events.
+func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
+	m := relais.MemberFromContext(r.Context())
+	if !s.checkOrigin(r) {
+		s.apiError(w, r, relais.Errorf(relais.EFORBIDDEN, "Cross-origin websocket refused."))
+		return
+	}
+	up := websocket.Upgrader{CheckOrigin: s.checkOrigin, ReadBufferSize: 1024, WriteBufferSize: 4096}
+	conn, err := up.Upgrade(w, r, nil)
+	if err != nil {
+		return // the upgrader has answered
+	}
+	since, _ := strconv.ParseInt(r.URL.Query().Get("since"), 10, 64)
+	sub := s.hub.Subscribe(m, since)
+	defer s.hub.Unsubscribe(sub)
+	replies, done := make(chan any, 16), make(chan struct{})
+	go s.readLoop(conn, m, replies, done)
+	s.writeLoop(conn, sub, replies, done)
+}
+
+// writeLoop is the only writer of conn: hub events, replies to this tab
+// and pings.
+func (s *Server) writeLoop(conn *websocket.Conn, sub *subscriber, replies <-chan any, done <-chan struct{}) {
+	ticker := time.NewTicker(pingPeriod)
+	defer ticker.Stop()
+	defer conn.Close()
+	for {
+		var msg any
+		select {
+		case e, ok := <-sub.ch:
+			if !ok {
+				return // dropped: too slow
+			}
+			msg = e
+		case msg = <-replies:
+		case <-done:
+			return
+		case <-ticker.C:
+			conn.SetWriteDeadline(time.Now().Add(writeWait))
+			if err := conn.WriteMessage(websocket.PingMessage, nil); err != nil {
+				return
+			}
+			continue
+		}
+		conn.SetWriteDeadline(time.Now().Add(writeWait))
+		if err := conn.WriteJSON(msg); err != nil {
+			return
+		}
+	}
+}
+
+// wsMessage is what a tab may send: presence on a post, or a tone check as
+// the author types.
+type wsMessage struct {
+	Type    string `json:"type"`
+	PostID  int64  `json:"post_id,omitempty"`
+	Text    string `json:"text,omitempty"`
+	Profile string `json:"profile,omitempty"`
+	Ref     int64  `json:"ref,omitempty"`
+}
+
+// readLoop handles what a tab sends until it disconnects.
+func (s *Server) readLoop(conn *websocket.Conn, m *relais.Member, replies chan<- any, done chan<- struct{}) {
+	defer close(done)
+	conn.SetReadLimit(128 << 10)
+	for {
+		var msg wsMessage
+		if err := conn.ReadJSON(&msg); err != nil {
+			return
+		}
+		switch msg.Type {
+		case "presence":
+			s.hub.Publish(relais.Event{Type: relais.EventPresence, PostID: msg.PostID,
+				Data: map[string]any{"member": m.Name, "member_id": m.ID}})
+		case "tone.check":
+			verdict, vs := s.cfg.Tone.Check(msg.Text, msg.Profile)
+			reply := map[string]any{"type": "tone.result", "ref": msg.Ref, "verdict": verdict, "violations": vs}
+			select {
+			case replies <- reply:
+			default: // the tab is not reading: skip this result
+			}
+		}
+	}
+}
