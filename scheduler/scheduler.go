@@ -97,7 +97,7 @@ func New(cfg Config) (*Scheduler, error) {
 		FetchPollInterval:    cfg.PollEvery,
 		FetchCooldown:        cfg.PollEvery / 5,
 		RescueStuckJobsAfter: cfg.RescueAfter,
-		JobTimeout:           time.Minute,
+		JobTimeout:           min(time.Minute, cfg.RescueAfter),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("cannot create River client: %w", err)

@@ -35,7 +35,7 @@ type templates struct {
 func mustParseTemplates() *templates {
 	t := &templates{byName: map[string]*template.Template{}, assets: staticURLs()}
 	funcs := template.FuncMap{
-		"asset": func(name string) string { return t.assets[name] },
+		"asset":   func(name string) string { return t.assets[name] },
 		"fmtTime": fmtTime,
 		"short": func(s string) string {
 			if len(s) > 12 {

@@ -25,7 +25,7 @@ type env struct {
 // addEnvFlags registers --data on fs, defaulting from RELAIS_DATA.
 func addEnvFlags(fs *flag.FlagSet, e *env) {
 	fs.StringVar(&e.DataDir, "data", envOr("RELAIS_DATA", "relais-data"), "data directory (SQLite database, secret key, sandbox journal)")
-	e.DatabaseURL = os.Getenv("RELAIS_DATABASE_URL")
+	fs.StringVar(&e.DatabaseURL, "database-url", os.Getenv("RELAIS_DATABASE_URL"), "PostgreSQL URL (postgres://...); empty for the embedded SQLite")
 	e.SecretKey = os.Getenv("RELAIS_SECRET_KEY")
 	e.OldKeys = os.Getenv("RELAIS_SECRET_KEY_OLD")
 }

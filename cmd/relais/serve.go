@@ -47,6 +47,7 @@ type Main struct {
 	stdout    io.Writer
 	store     *store.Store
 	scheduler *scheduler.Scheduler
+	sandbox   *sandbox.Connector
 	http      *http.Server
 	listener  net.Listener
 }
@@ -98,6 +99,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
+	m.sandbox = sb
 	hub := ui.NewHub()
 	rules := approval.ToneRules{Checker: checker}
 	if m.scheduler, err = scheduler.New(scheduler.Config{Store: m.store, Connectors: m.registry(sb), Events: hub,
