@@ -1,7 +1,10 @@
 package tone
 
-// maxViolations bounds the report on pathological texts.
-const maxViolations = 64
+// maxViolations and maxSpans bound the report on pathological texts.
+const (
+	maxViolations = 64
+	maxSpans      = 32
+)
 
 // Check runs the tone rules on text for the named profile ("candidate",
 // "campaign", "colistier" or any configured one; an unknown name gets the
@@ -28,6 +31,9 @@ type builder struct {
 	p   profile
 	res Result
 	key []groupKey // one per violation: which rule and target it groups
+	// sorted is the number of units in text order; ironic-quote units are
+	// appended after them.
+	sorted int
 }
 
 // groupKey lets a second cue about the same target join its violation.
@@ -74,7 +80,10 @@ func (b *builder) emit(h hit) {
 // join adds h's cue to violation i and keeps the stronger severity.
 func (b *builder) join(i int, h hit, sev severity) {
 	v := &b.res.Violations[i]
-	v.Spans = append(v.Spans, b.unitSpan(h.cue, RoleCue))
+	if len(v.Spans) < maxSpans {
+		v.Spans = append(v.Spans, b.unitSpan(h.cue, RoleCue))
+		sortSpans(v.Spans)
+	}
 	if sev == sevBlock && v.Severity != SeverityBlock {
 		v.Severity = SeverityBlock
 		b.raise(sev)

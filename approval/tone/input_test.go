@@ -73,3 +73,24 @@ func TestConcurrentChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestPathologicalText feeds 100 KB single sentences dense in cues,
+// names, quotes and capitals: the check must stay near-linear.
+func TestPathologicalText(t *testing.T) {
+	t.Parallel()
+	e := MustEngine(t)
+	for _, unit := range []string{
+		"LACOMBE MENT FAUX dit « plan » ",
+		"\"a\" Lacombe \"b\" ",
+		"intox faux ils certains 😂 ",
+		"ne pas ni sans jamais honnête Lacombe ",
+	} {
+		text := strings.Repeat(unit, 100*1024/len(unit)+1)
+		start := time.Now()
+		e.Check(text, ProfileCandidate)
+		e.Signals(text)
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("%q ×%d took %v", unit, len(text)/len(unit), d)
+		}
+	}
+}

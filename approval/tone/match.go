@@ -10,6 +10,11 @@ func (e *Engine) match(s *scratch) {
 			i++
 			continue
 		}
+		if in.cls&(cOpponent|cOwn) != 0 {
+			for k := i; k < i+n; k++ {
+				s.toks[k].flags |= tName
+			}
+		}
 		if in.cls&cSuppress == 0 {
 			t := &s.toks[i]
 			s.units = append(s.units, unit{t0: int32(i), t1: int32(i + n), sent: t.sent,

@@ -24,17 +24,35 @@ func (s *scratch) nearTarget(i int, window, sentGap int32) int {
 	return s.nearest(i, window, sentGap, func(u *unit) bool { return u.target })
 }
 
+// claimWindow bounds, in words, the search for a rebuttal's claim or target.
+const claimWindow = 40
+
+// firstUnitFrom returns the index of the first of units (in text order)
+// starting at or after token t.
+func firstUnitFrom(units []unit, t int32) int {
+	lo, hi := 0, len(units)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if units[m].t0 < t {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
 // nearClaim returns the closest claim verb or target within a sentence of
 // unit i, or -1.
 func (s *scratch) nearClaim(i int) int {
-	if t := s.nearest(i, 1<<20, 1, func(u *unit) bool { return u.target }); t >= 0 {
+	if t := s.nearest(i, claimWindow, 1, func(u *unit) bool { return u.target }); t >= 0 {
 		return t
 	}
-	if t := s.nearest(i, 1<<20, 1, func(u *unit) bool { return u.in.cls&cClaim != 0 && !u.negated() }); t >= 0 {
+	if t := s.nearest(i, claimWindow, 1, func(u *unit) bool { return u.in.cls&cClaim != 0 && !u.negated() }); t >= 0 {
 		return t
 	}
 	// Two rebuttal cues back each other: "Debunked: the claim that…".
-	return s.nearest(i, 1<<20, 1, func(u *unit) bool {
+	return s.nearest(i, claimWindow, 1, func(u *unit) bool {
 		return u.in.cls&cDesintox != 0 && u.in.weight[ruleDesintox] >= 1 && !u.negated()
 	})
 }

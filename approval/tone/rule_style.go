@@ -5,6 +5,7 @@ package tone
 // to a target: son « plan », the "expert".
 func (b *builder) scareQuotes() {
 	q := b.s.quotes
+	b.sorted = len(b.s.units)
 	for i := 0; i+1 < len(q); i++ {
 		open, close := q[i], q[i+1]
 		n := close.next - open.next
@@ -23,9 +24,14 @@ func (b *builder) scareQuotes() {
 func (b *builder) scareQuote(open, close quoteMark) {
 	u := unit{t0: open.next, t1: close.next, sent: open.sent, negBy: -1, person: -1}
 	best, bestD := -1, int32(quoteWindow+1)
-	for j := range b.s.units {
-		c := &b.s.units[j]
-		if c.target && c.sent == u.sent && c.t0 >= u.t1 || c.target && c.sent == u.sent && c.t1 <= u.t0 {
+	units := b.s.units[:b.sorted] // text order; quote units come after
+	for j := firstUnitFrom(units, u.t0-quoteWindow-3); j < len(units); j++ {
+		c := &units[j]
+		if c.t0 > u.t1+quoteWindow {
+			break
+		}
+		inside := c.t0 >= u.t0 && c.t1 <= u.t1
+		if c.target && c.sent == u.sent && !inside {
 			if d := distance(&u, c); d < bestD {
 				best, bestD = j, d
 			}
@@ -64,35 +70,38 @@ func (b *builder) styleBonus(sent int32) float32 {
 }
 
 // styled reports whether sentence sent shouts: "!!" or a capitalised word
-// that is not a name.
+// that is not a name. The answer is cached per sentence.
 func (s *scratch) styled(sent int32) bool {
 	if int(sent) >= len(s.sents) {
 		return false
 	}
-	return s.sents[sent].excl || s.capsToken(sent) >= 0
+	st := &s.sents[sent]
+	if st.style == 0 {
+		st.capsTk = int32(s.findCaps(sent))
+		st.style = 1
+		if st.excl || st.capsTk >= 0 {
+			st.style = 2
+		}
+	}
+	return st.style == 2
 }
 
 // capsToken returns the first all-caps token of the sentence that is not
 // part of a name, or -1.
 func (s *scratch) capsToken(sent int32) int {
+	s.styled(sent)
+	return int(s.sents[sent].capsTk)
+}
+
+func (s *scratch) findCaps(sent int32) int {
 	end := len(s.toks)
 	if int(sent)+1 < len(s.sents) {
 		end = int(s.sents[sent+1].firstTk)
 	}
 	for t := int(s.sents[sent].firstTk); t < end; t++ {
-		if s.toks[t].flags&tCaps != 0 && !s.inName(t) {
+		if s.toks[t].flags&(tCaps|tName) == tCaps {
 			return t
 		}
 	}
 	return -1
-}
-
-func (s *scratch) inName(t int) bool {
-	for i := range s.units {
-		u := &s.units[i]
-		if int(u.t0) <= t && t < int(u.t1) && u.in.cls&(cOpponent|cOwn) != 0 {
-			return true
-		}
-	}
-	return false
 }

@@ -11,6 +11,7 @@ const (
 	tCaps                        // all capitals, at least four letters
 	tElided                      // an elided article or pronoun: l', d', qu'…
 	tUpper                       // starts with a capital letter
+	tName                        // part of an opponent's or own-team name
 )
 
 // token is a word, number or emoji of the text. Punctuation is not kept as
@@ -37,6 +38,8 @@ type quoteMark struct {
 type sentence struct {
 	excl     bool     // "!!" or more
 	question bool     // ends with '?'
+	style    int8     // cached styled(): 0 unknown, 1 no, 2 yes
+	capsTk   int32    // cached capsToken()
 	firstTk  int32    // first token index
 	ex       [4]int32 // byte and UTF-16 span of the "!!" run
 }

@@ -74,11 +74,15 @@ func isWordRune(r rune) bool {
 }
 
 func isURLStart(s string) bool {
-	if len(s) < 8 {
+	if len(s) < 8 || (s[0]|0x20 != 'h' && s[0]|0x20 != 'w') {
 		return false
 	}
-	p := strings.ToLower(s[:8])
-	return strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") || strings.HasPrefix(p, "www.")
+	return hasPrefixFold(s, "http://") || hasPrefixFold(s, "https://") || hasPrefixFold(s, "www.")
+}
+
+// hasPrefixFold is an ASCII case-insensitive strings.HasPrefix.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 func (s *scratch) skipURL(c *cursor) {
