@@ -1,7 +1,6 @@
 package tone
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -111,11 +110,4 @@ func join(field, key string) string {
 		return key
 	}
 	return field + "." + key
-}
-
-// asConfigError reports whether err is a *ConfigError.
-func asConfigError(err error) (*ConfigError, bool) {
-	var ce *ConfigError
-	ok := errors.As(err, &ce)
-	return ce, ok
 }
