@@ -2,8 +2,9 @@ package ui
 
 import "net/http"
 
-// routes registers every route: operations here, the API in apiRoutes,
-// the pages in pageRoutes.
+// routes registers every route: operations here, then each area's routes.
+// Every API route and page is recorded in s.patterns so that the role
+// matrix test can prove none is left unchecked.
 func (s *Server) routes() {
 	s.mux.HandleFunc("GET /healthz", s.handleHealthz)
 	s.mux.HandleFunc("GET /readyz", s.handleReadyz)
@@ -12,11 +13,22 @@ func (s *Server) routes() {
 	}
 	s.mux.Handle("GET /static/", s.staticHandler())
 	s.apiRoutes()
+	s.approvalRoutes()
+	s.scheduleRoutes()
 	s.pageRoutes()
 }
 
 // api registers an API route: JSON, session cookie or bearer token.
-func (s *Server) api(pattern string, h http.HandlerFunc) { s.mux.Handle(pattern, s.apiAuth(h)) }
+func (s *Server) api(pattern string, h http.HandlerFunc) {
+	s.patterns = append(s.patterns, pattern)
+	s.mux.Handle(pattern, s.apiAuth(h))
+}
 
 // page registers a page that needs a signed-in member.
-func (s *Server) page(pattern string, h http.HandlerFunc) { s.mux.Handle(pattern, s.pageAuth(h)) }
+func (s *Server) page(pattern string, h http.HandlerFunc) {
+	s.patterns = append(s.patterns, pattern)
+	s.mux.Handle(pattern, s.pageAuth(h))
+}
+
+// Patterns returns every authenticated route pattern, for tests.
+func (s *Server) Patterns() []string { return append([]string(nil), s.patterns...) }

@@ -39,6 +39,8 @@ type Server struct {
 	log   *slog.Logger
 	pages *templates
 	mux   *http.ServeMux
+
+	patterns []string
 }
 
 // New returns a server with every route registered.

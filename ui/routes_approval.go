@@ -1,0 +1,5 @@
+package ui
+
+// approvalRoutes registers the approval workflow's extra API routes
+// (comments, invitations, members).
+func (s *Server) approvalRoutes() {}
