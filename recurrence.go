@@ -1,0 +1,85 @@
+package relais
+
+import (
+	"strings"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// Recurrence is a recurring post: copies of a template post published at
+// each time of a cron schedule (minute hour day-of-month month day-of-week,
+// or a descriptor such as @daily) read in a named time zone.
+type Recurrence struct {
+	ID        int64      `json:"id"`
+	PostID    int64      `json:"post_id"` // the approved template
+	Spec      string     `json:"spec"`    // e.g. "30 8 * * 1-5"
+	TZ        string     `json:"tz"`      // e.g. "Europe/Paris"
+	Active    bool       `json:"active"`
+	NextAt    *time.Time `json:"next_at,omitempty"`
+	CreatedBy int64      `json:"created_by"`
+	CreatedAt time.Time  `json:"created_at"`
+}
+
+var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+
+// Schedule parses the recurrence as "CRON_TZ=<tz> <spec>". Returns an
+// EINVALID error naming "tz" or "spec".
+func (r *Recurrence) Schedule() (cron.Schedule, error) {
+	if r.TZ == "" {
+		r.TZ = CampaignTZ
+	}
+	if _, err := time.LoadLocation(r.TZ); err != nil || strings.ContainsAny(r.TZ, " \t") {
+		return nil, FieldErrorf("tz", "Unknown time zone %q (use an IANA name such as Europe/Paris).", r.TZ)
+	}
+	spec := strings.TrimSpace(r.Spec)
+	if spec == "" {
+		return nil, FieldErrorf("spec", "A cron expression is required, e.g. \"30 8 * * 1-5\".")
+	} else if strings.Contains(spec, "TZ=") {
+		return nil, FieldErrorf("spec", "Give the time zone in the tz field, not in the cron expression.")
+	} else if strings.HasPrefix(spec, "@every") {
+		return nil, FieldErrorf("spec", "@every is not supported: give wall-clock times, e.g. \"0 9 * * *\".")
+	}
+	s, err := cronParser.Parse("CRON_TZ=" + r.TZ + " " + spec)
+	if err != nil {
+		return nil, FieldErrorf("spec", "Invalid cron expression %q: %s.", spec, err.Error())
+	}
+	return s, nil
+}
+
+// Validate checks the schedule and that it fires at least once in the
+// next five years after now.
+func (r *Recurrence) Validate(now time.Time) error {
+	if r.PostID <= 0 {
+		return FieldErrorf("post_id", "A template post is required.")
+	}
+	next, err := r.Next(now)
+	if err != nil {
+		return err
+	} else if next.IsZero() || next.After(now.AddDate(5, 0, 0)) {
+		return FieldErrorf("spec", "The cron expression %q never fires.", r.Spec)
+	}
+	return nil
+}
+
+// Next returns the first time of the schedule strictly after `after`, in
+// UTC. It is DST-correct: times are wall-clock times in r.TZ. When the
+// clocks go back, a wall-clock time that occurs twice fires once (the
+// first); when they go forward, a time that does not exist that day is
+// skipped (cron semantics). Returns the zero time if it never fires.
+func (r *Recurrence) Next(after time.Time) (time.Time, error) {
+	s, err := r.Schedule()
+	if err != nil {
+		return time.Time{}, err
+	}
+	loc, _ := time.LoadLocation(r.TZ)
+	next := s.Next(after)
+	if !next.IsZero() && wallClock(next, loc) == wallClock(after, loc) {
+		next = s.Next(next) // the repeated hour after clocks go back
+	}
+	return next.UTC(), nil
+}
+
+func wallClock(t time.Time, loc *time.Location) string {
+	return t.In(loc).Format("2006-01-02 15:04")
+}
