@@ -29,6 +29,7 @@ import (
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/demo"
 	"github.com/relais/relais/scheduler"
+	"github.com/relais/relais/share"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/ui"
 )
@@ -42,6 +43,8 @@ type Main struct {
 	ToneFile  string
 	PollEvery time.Duration
 	Rescue    time.Duration
+	// ShareWindow staggers colistiers' share suggestions (default 2h).
+	ShareWindow time.Duration
 
 	log       *slog.Logger
 	stdout    io.Writer
@@ -102,8 +105,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	m.sandbox = sb
 	hub := ui.NewHub()
 	rules := approval.ToneRules{Checker: checker}
-	if m.scheduler, err = scheduler.New(scheduler.Config{Store: m.store, Connectors: m.registry(sb), Events: hub,
-		Logger: m.log, PollEvery: m.PollEvery, RescueAfter: m.Rescue}); err != nil {
+	reg := m.registry(sb)
+	if m.scheduler, err = scheduler.New(scheduler.Config{Store: m.store, Connectors: reg, Events: hub,
+		Logger: m.log, PollEvery: m.PollEvery, RescueAfter: m.Rescue, ShareWindow: m.ShareWindow}); err != nil {
 		return err
 	}
 	if err := m.scheduler.Start(context.WithoutCancel(ctx)); err != nil {
@@ -113,6 +117,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		Auth: auth.New(m.store), Approval: approval.New(m.store, rules, m.scheduler, hub), Tone: rules, Hub: hub,
 		Ready: m.ready, Metrics: m.metrics(hub), Sandbox: sb, Logger: m.log,
 		AllowedOrigins: splitList(os.Getenv("RELAIS_ALLOWED_ORIGINS")), SecureCookies: os.Getenv("RELAIS_SECURE_COOKIES") == "true",
+		Share: share.New(m.store, rules, reg, hub), Store: m.store, ToneChecker: checker, ToneConfigPath: m.tonePath(),
 	})
 	m.http = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	go func() {
@@ -185,6 +190,15 @@ func (m *Main) saveBlueskySession(accountID int64, access, refresh string) {
 	if err != nil {
 		m.log.Error("cannot save Bluesky session", slog.Int64("account_id", accountID), slog.Any("error", err))
 	}
+}
+
+// tonePath is where the tone rules live: --tone-config, else DATA/tone.yaml
+// (which the settings page creates when it saves).
+func (m *Main) tonePath() string {
+	if m.ToneFile != "" {
+		return m.ToneFile
+	}
+	return filepath.Join(m.env.DataDir, "tone.yaml")
 }
 
 func (m *Main) toneChecker() (*tone.Checker, error) {

@@ -1,0 +1,81 @@
+package approval
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// ResolveInput settles a delivery whose outcome is unknown, after a human
+// has looked at the platform: it was published (at URL) or it failed.
+type ResolveInput struct {
+	Published bool   `json:"published"`
+	URL       string `json:"url,omitempty"`  // required when published
+	Note      string `json:"note,omitempty"` // why, for the audit log
+}
+
+// Resolve settles delivery deliveryID of post postID, which must be
+// outcome_unknown. Only an admin or an editor may: relais never retries a
+// publication that may have gone out, so a person decides. The post's
+// state is derived afresh and the decision is audited.
+func (s *Service) Resolve(ctx context.Context, postID, deliveryID int64, in ResolveInput) (*relais.Delivery, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	} else if m.Role != relais.RoleAdmin && m.Role != relais.RoleEditor {
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Only an admin or an editor may resolve a delivery.")
+	}
+	in.URL, in.Note = strings.TrimSpace(in.URL), strings.TrimSpace(in.Note)
+	if in.Published {
+		if u, err := url.Parse(in.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return nil, relais.FieldErrorf("url", "The published post's address (https://…) is required.")
+		}
+	}
+	var d *relais.Delivery
+	err = s.store.Update(ctx, func(tx *store.Tx) error {
+		if d, err = tx.DeliveryForUpdate(deliveryID); err != nil {
+			return err
+		} else if d.PostID != postID {
+			return relais.Errorf(relais.ENOTFOUND, "delivery %d not found.", deliveryID)
+		} else if d.State != relais.DeliveryOutcomeUnknown {
+			return relais.Errorf(relais.ECONFLICT, "Delivery %d is %s, not outcome_unknown.", deliveryID, d.State)
+		}
+		now := tx.Now()
+		if in.Published {
+			d.State, d.URL, d.PublishedAt = relais.DeliveryPublished, in.URL, &now
+		} else {
+			d.State = relais.DeliveryFailed
+			d.Error = strings.TrimSpace("resolved as failed " + in.Note)
+		}
+		if err := tx.UpdateDelivery(d); err != nil {
+			return err
+		}
+		ds, err := tx.Deliveries(postID)
+		if err != nil {
+			return err
+		}
+		state := relais.AggregateState(ds)
+		if err := tx.SetPostState(postID, state); err != nil {
+			return err
+		}
+		p, err := tx.PostByID(postID)
+		if err != nil {
+			return err
+		}
+		detail := fmt.Sprintf("account %d: %s by hand %s", d.AccountID, d.State, d.URL)
+		if in.Note != "" {
+			detail += " — " + in.Note
+		}
+		if s.events != nil {
+			e := relais.Event{Type: relais.EventDelivery, PostID: postID, State: string(state), At: now,
+				Data: map[string]any{"account_id": d.AccountID, "delivery_state": d.State, "url": d.URL}}
+			tx.AfterCommit(func() { s.events.Publish(e) })
+		}
+		return audit(tx, m, "delivery.resolved", p, strings.TrimSpace(detail))
+	})
+	return d, err
+}

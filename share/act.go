@@ -1,0 +1,183 @@
+package share
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/store"
+)
+
+// ShareInput is a share: the text (empty keeps the suggestion's), whether
+// to publish it on the member's connected account, or else the share link
+// she used ("x", "bluesky"...).
+type ShareInput struct {
+	Text    string `json:"text,omitempty"`
+	Publish bool   `json:"publish,omitempty"`
+	Via     string `json:"via,omitempty"`
+}
+
+// Result is a recorded share.
+type Result struct {
+	Suggestion *relais.Suggestion `json:"suggestion"`
+	URL        string             `json:"url,omitempty"`     // the published post, when published
+	Verdict    string             `json:"verdict,omitempty"` // tone verdict of an edited text
+	Violations json.RawMessage    `json:"violations,omitempty"`
+}
+
+// Share records that the signed-in member shared suggestion id. An edited
+// text is tone-checked afresh with her account's profile (a block refuses
+// it). With Publish, the text is published on her connected account once
+// the suggestion's staggered time has come; nothing goes out during an
+// electoral blackout. The share is claimed before the platform is called,
+// so a double click never publishes twice.
+func (s *Service) Share(ctx context.Context, id int64, in ShareInput) (*Result, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	var acct *relais.Account
+	err = s.store.Update(ctx, func(tx *store.Tx) error {
+		sg, err := suggestionFor(tx, m, id)
+		if err != nil {
+			return err
+		} else if sg.State != StatePending {
+			return relais.Errorf(relais.ECONFLICT, "Suggestion %d is already %s.", id, sg.State)
+		}
+		b, err := tx.Blackout()
+		if err != nil {
+			return err
+		} else if err := b.Refuse(tx.Now()); err != nil {
+			return err
+		}
+		if acct, err = ownAccount(tx, m); err != nil {
+			return err
+		}
+		text := strings.TrimSpace(in.Text)
+		edited := text != "" && text != sg.Text
+		if edited {
+			if err := s.checkEdit(res, text, acct); err != nil {
+				return err
+			}
+			sg.Text = text
+		}
+		detail := "via " + strings.TrimSpace(in.Via)
+		if in.Publish {
+			if err := mayPublish(acct, sg, tx); err != nil {
+				return err
+			}
+			detail = fmt.Sprintf("published on %s @%s", acct.Platform, acct.Handle)
+		} else if in.Via == "" {
+			detail = "shared by hand"
+		}
+		if edited {
+			detail += " (edited)"
+		}
+		sg.State = StateShared
+		res.Suggestion = sg
+		if err := tx.SetSuggestionState(id, StateShared); err != nil {
+			return err
+		}
+		s.announce(tx, sg, m)
+		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: ActionShared,
+			PostID: sg.PostID, Detail: "suggestion " + strconv.FormatInt(id, 10) + " " + detail})
+	})
+	if err != nil || !in.Publish {
+		return res, err
+	}
+	return res, s.publish(ctx, m, acct, res)
+}
+
+// checkEdit tone-checks an edited text with the account's profile.
+func (s *Service) checkEdit(res *Result, text string, acct *relais.Account) error {
+	if len(text) > relais.MaxTextBytes {
+		return &relais.Error{Code: relais.ETOOLARGE, Field: "text", Message: "Text is longer than 64 KiB."}
+	}
+	profile := relais.DefaultToneProfile(relais.OwnerColistier)
+	if acct != nil && acct.ToneProfile != "" {
+		profile = acct.ToneProfile
+	}
+	res.Verdict, res.Violations = s.tone.Check(text, profile)
+	if res.Verdict == "block" {
+		return &relais.Error{Code: relais.EBLOCKED, Field: "text",
+			Message: "Les règles de ton bloquent ce texte modifié. / The tone rules block this edited text."}
+	}
+	return nil
+}
+
+// mayPublish refuses a one-click publication that cannot go out now.
+func mayPublish(acct *relais.Account, sg *relais.Suggestion, tx *store.Tx) error {
+	switch {
+	case acct == nil:
+		return relais.FieldErrorf("publish", "You have no connected account: use a share link.")
+	case acct.Status == relais.AccountNeedsReconnect:
+		return relais.FieldErrorf("publish", "Your account @%s must be reconnected first.", acct.Handle)
+	case tx.Now().Before(sg.NotBefore):
+		return relais.Errorf(relais.ECONFLICT, "Not yet: this suggestion may be published from %s (sharing is staggered).",
+			sg.NotBefore.In(relais.MustLocation()).Format("02/01 15:04"))
+	}
+	return nil
+}
+
+// publish sends the claimed share to the member's account. On failure the
+// suggestion goes back to pending and the failure is audited.
+func (s *Service) publish(ctx context.Context, m *relais.Member, acct *relais.Account, res *Result) error {
+	sg := res.Suggestion
+	err := s.send(ctx, m, acct, res)
+	if err == nil {
+		return nil
+	}
+	undo := s.store.Update(context.WithoutCancel(ctx), func(tx *store.Tx) error {
+		sg.State = StatePending
+		if err := tx.SetSuggestionState(sg.ID, StatePending); err != nil {
+			return err
+		}
+		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: ActionShareFailed,
+			PostID: sg.PostID, Detail: "suggestion " + strconv.FormatInt(sg.ID, 10) + ": " + relais.ErrorMessage(err)})
+	})
+	if undo != nil {
+		return fmt.Errorf("cannot record failed share: %w (after %v)", undo, err)
+	}
+	if relais.ErrorCode(err) == relais.EINTERNAL {
+		return relais.Errorf(relais.EINTERNAL, "Publication failed: %v", err)
+	}
+	return err
+}
+
+// send publishes through the account's connector, keyed by suggestion.
+func (s *Service) send(ctx context.Context, m *relais.Member, acct *relais.Account, res *Result) error {
+	sg := res.Suggestion
+	if s.pub == nil {
+		return relais.Errorf(relais.EINVALID, "One-click publishing is not configured.")
+	}
+	var full *relais.Account
+	err := s.store.View(ctx, func(tx *store.Tx) (err error) {
+		full, err = tx.AccountWithCredentials(acct.ID)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	c, err := s.pub.For(*full)
+	if err != nil {
+		return err
+	}
+	d := connectors.Draft{Text: sg.Text, Language: "fr"}
+	if ps := c.Validate(d); len(ps) > 0 {
+		return relais.FieldErrorf("text", "%s", ps[0].Message)
+	}
+	rc, err := c.Publish(ctx, *full, d, "share-"+strconv.FormatInt(sg.ID, 10))
+	if err != nil {
+		return relais.Errorf(relais.EINVALID, "%s could not publish: %v", acct.Platform, err)
+	}
+	res.URL = rc.URL
+	return s.store.Update(context.WithoutCancel(ctx), func(tx *store.Tx) error {
+		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: "suggestion.published",
+			PostID: sg.PostID, Detail: fmt.Sprintf("suggestion %d published on @%s: %s", sg.ID, acct.Handle, rc.URL)})
+	})
+}

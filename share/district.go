@@ -1,0 +1,142 @@
+package share
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// District sums a district's colistiers and their sharing, for the map.
+type District struct {
+	Name        string            `json:"name"`
+	Colistiers  []*relais.Member  `json:"colistiers"`
+	Accounts    []*relais.Account `json:"accounts"`
+	Suggestions int               `json:"suggestions"` // all suggestions to its colistiers
+	Shared      int               `json:"shared"`
+	Declined    int               `json:"declined"`
+	Recent      int               `json:"recent"` // shares in the last 7 days
+	Posts       []*relais.Post    `json:"posts"`  // recent posts on its accounts
+}
+
+// Rate is the share rate, 0 to 1 (0 with no suggestions).
+func (d *District) Rate() float64 {
+	if d.Suggestions == 0 {
+		return 0
+	}
+	return float64(d.Shared) / float64(d.Suggestions)
+}
+
+// Percent is the share rate as a whole percentage.
+func (d *District) Percent() int { return int(d.Rate()*100 + 0.5) }
+
+// Districts returns the campaign's districts by name. Colistiers see the
+// same map as the web team (it is how they compare); posts are limited to
+// what the caller may see.
+func (s *Service) Districts(ctx context.Context) (map[string]*District, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*District{}
+	get := func(name string) *District {
+		d, ok := out[name]
+		if !ok {
+			d = &District{Name: name}
+			out[name] = d
+		}
+		return d
+	}
+	err = s.store.View(ctx, func(tx *store.Tx) error {
+		cs, err := tx.MembersByRole(relais.RoleColistier)
+		if err != nil {
+			return err
+		}
+		byID := map[int64]*District{}
+		for _, c := range cs {
+			if c.District == "" {
+				continue
+			}
+			d := get(c.District)
+			d.Colistiers = append(d.Colistiers, c)
+			byID[c.ID] = d
+			ss, err := tx.MemberSuggestions(c.ID)
+			if err != nil {
+				return err
+			}
+			d.Suggestions += len(ss)
+			for _, sg := range ss {
+				switch sg.State {
+				case StateShared:
+					d.Shared++
+				case StateDeclined:
+					d.Declined++
+				}
+			}
+		}
+		if err := recentShares(tx, byID, tx.Now().Add(-7*24*time.Hour)); err != nil {
+			return err
+		}
+		return districtPosts(tx, m, get)
+	})
+	return out, err
+}
+
+// recentShares counts shares since t per district, from the audit log.
+func recentShares(tx *store.Tx, byID map[int64]*District, t time.Time) error {
+	after := int64(0)
+	for {
+		es, err := tx.Audit(store.AuditFilter{From: &t, AfterID: after, Limit: 1000})
+		if err != nil {
+			return err
+		}
+		for _, e := range es {
+			if d := byID[e.ActorID]; d != nil && e.Action == ActionShared {
+				d.Recent++
+			}
+			after = e.ID
+		}
+		if len(es) < 1000 {
+			return nil
+		}
+	}
+}
+
+// districtPosts attaches district accounts and their recent posts.
+func districtPosts(tx *store.Tx, m *relais.Member, get func(string) *District) error {
+	as, err := tx.Accounts()
+	if err != nil {
+		return err
+	}
+	acctDistrict := map[int64]*District{}
+	for _, a := range as {
+		if a.District != "" {
+			d := get(a.District)
+			d.Accounts = append(d.Accounts, a)
+			acctDistrict[a.ID] = d
+		}
+	}
+	f := store.PostFilter{Limit: 200}
+	if m.Role == relais.RoleColistier {
+		f.States = []relais.PostState{relais.PostPublished}
+	}
+	ps, err := tx.Posts(f)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		seen := map[*District]bool{}
+		for _, id := range p.Targets {
+			if d := acctDistrict[id]; d != nil && !seen[d] && len(d.Posts) < 10 {
+				seen[d] = true
+				d.Posts = append(d.Posts, p)
+			}
+		}
+	}
+	for _, d := range acctDistrict {
+		sort.Slice(d.Colistiers, func(i, j int) bool { return d.Colistiers[i].Name < d.Colistiers[j].Name })
+	}
+	return nil
+}
