@@ -41,8 +41,9 @@ func extractURLs(text string, withoutProtocol bool) []URLSpan {
 		return nil
 	}
 	var urls []URLSpan
+	sc := newURLScanner(text)
 	for pos := 0; pos < len(text); {
-		m, ok := nextURL(text, pos)
+		m, ok := sc.nextURL(pos)
 		if !ok {
 			break
 		}
@@ -106,17 +107,17 @@ func appendASCIIDomains(urls []URLSpan, url string, m urlMatch) []URLSpan {
 // nextURL finds the first match of the URL expression at or after pos. A
 // URL must follow a character other than [A-Za-z0-9@＠$#＃] and the
 // invalid characters (directional marks are allowed), or start the text.
-func nextURL(text string, pos int) (urlMatch, bool) {
-	for i := pos; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+func (s *urlScanner) nextURL(pos int) (urlMatch, bool) {
+	for i := pos; i < len(s.text); {
+		r, size := utf8.DecodeRuneInString(s.text[i:])
 		if validURLPreceding(r) {
-			if m, ok := matchURLAt(text, i+size); ok {
-				m.before = text[i : i+size]
+			if m, ok := s.matchURLAt(i + size); ok {
+				m.before = s.text[i : i+size]
 				return m, true
 			}
 		}
 		if i == 0 {
-			if m, ok := matchURLAt(text, 0); ok {
+			if m, ok := s.matchURLAt(0); ok {
 				return m, true
 			}
 		}
