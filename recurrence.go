@@ -83,3 +83,11 @@ func (r *Recurrence) Next(after time.Time) (time.Time, error) {
 func wallClock(t time.Time, loc *time.Location) string {
 	return t.In(loc).Format("2006-01-02 15:04")
 }
+
+// RecurrenceRun is one fired time of a recurrence: the post it created, or
+// why it created none.
+type RecurrenceRun struct {
+	At      time.Time `json:"at"`
+	PostID  int64     `json:"post_id,omitempty"`
+	Outcome string    `json:"outcome"` // created, skipped_blackout, missed
+}

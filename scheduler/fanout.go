@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -66,7 +65,7 @@ func (w *FanOutWorker) fanOut(ctx context.Context, tx *store.Tx, post *relais.Po
 	if err != nil {
 		return fmt.Errorf("cannot create deliveries: %w", err)
 	}
-	if err := w.suggest(tx, post); err != nil {
+	if err := w.s.suggest(ctx, tx, post); err != nil {
 		return err
 	}
 	params := make([]river.InsertManyParams, 0, len(ds))
@@ -91,25 +90,6 @@ func (w *FanOutWorker) fanOut(ctx context.Context, tx *store.Tx, post *relais.Po
 		w.s.publish(relais.Event{Type: relais.EventPostUpdated, PostID: post.ID, State: string(relais.PostPublishing)})
 	})
 	return nil
-}
-
-// suggest writes share suggestions for the colistiers, staggered over the
-// share window with jitter and rotating through the post's text variants.
-func (w *FanOutWorker) suggest(tx *store.Tx, post *relais.Post) error {
-	colistiers, err := tx.MembersByRole(relais.RoleColistier)
-	if err != nil {
-		return err
-	}
-	texts := shareTexts(post)
-	now, window := tx.Now(), w.s.cfg.ShareWindow
-	ss := make([]relais.Suggestion, 0, len(colistiers))
-	for i, m := range colistiers {
-		offset := time.Duration(float64(window) * float64(i) / float64(max(len(colistiers), 1)))
-		jitter := time.Duration(rand.Int64N(int64(window/time.Duration(max(len(colistiers), 1))) + 1))
-		ss = append(ss, relais.Suggestion{PostID: post.ID, MemberID: m.ID, Text: texts[i%len(texts)],
-			NotBefore: now.Add(offset + jitter)})
-	}
-	return tx.CreateSuggestions(ss)
 }
 
 // shareTexts returns the distinct texts a post offers for sharing.

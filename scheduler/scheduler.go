@@ -1,9 +1,11 @@
 // Package scheduler turns approved posts into publications with River jobs:
 // fan_out creates a post's deliveries and share suggestions in one
-// transaction and enqueues one deliver job per account; deliver publishes
-// exactly once through the account's connector, classifying errors,
-// snoozing on rate limits and holding everything during electoral blackout
-// windows. It also applies River's own migrations.
+// transaction (multi-row INSERTs) and enqueues one deliver job per account
+// and one suggest job per batch of suggestions; deliver publishes exactly
+// once through the account's connector, classifying errors, snoozing on
+// rate limits and holding everything during electoral blackout windows;
+// suggest notifies colistiers and e-mails supporters' share kits; recur
+// materialises recurring posts. It also applies River's own migrations.
 package scheduler
 
 import (
@@ -26,14 +28,19 @@ import (
 
 // Config holds the scheduler's dependencies and tuning.
 type Config struct {
-	Store       *store.Store
-	Connectors  *connectors.Registry
-	Events      relais.EventService // may be nil
-	Logger      *slog.Logger
-	Workers     int           // concurrent jobs; default 10
-	PollEvery   time.Duration // job fetch poll interval; default 500ms
-	RescueAfter time.Duration // running jobs older than this are retried; default 2m
-	ShareWindow time.Duration // colistier suggestions staggered over it; default 2h
+	Store        *store.Store
+	Connectors   *connectors.Registry
+	Events       relais.EventService // may be nil
+	Logger       *slog.Logger
+	Workers      int           // concurrent jobs; default 10
+	PollEvery    time.Duration // job fetch poll interval; default 500ms
+	RescueAfter  time.Duration // running jobs older than this are retried; default 2m
+	ShareWindow  time.Duration // colistier suggestions staggered over it; default 2h
+	SuggestBatch int           // suggestions per suggest job; default 1,000
+	Mailer       Mailer        // share kits; nil logs instead of sending
+	RetryBase    time.Duration // first retry delay, doubled per error; default 1s
+	RetryMax     time.Duration // longest retry delay; default 1h
+	MissedAfter  time.Duration // a recurrence fired later than this is skipped; default 1h
 }
 
 // Scheduler owns the River client.
@@ -86,10 +93,16 @@ func New(cfg Config) (*Scheduler, error) {
 	setDefault(&cfg.PollEvery, 500*time.Millisecond)
 	setDefault(&cfg.RescueAfter, 2*time.Minute)
 	setDefault(&cfg.ShareWindow, 2*time.Hour)
+	setDefault(&cfg.SuggestBatch, 1000)
+	setDefault(&cfg.RetryBase, time.Second)
+	setDefault(&cfg.RetryMax, time.Hour)
+	setDefault(&cfg.MissedAfter, time.Hour)
 	s := &Scheduler{cfg: cfg, log: cfg.Logger}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &FanOutWorker{s: s})
 	river.AddWorker(workers, &DeliverWorker{s: s})
+	river.AddWorker(workers, &SuggestWorker{s: s})
+	river.AddWorker(workers, &RecurWorker{s: s})
 	client, err := river.NewClient(driverFor(cfg.Store), &river.Config{
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,
@@ -98,6 +111,7 @@ func New(cfg Config) (*Scheduler, error) {
 		FetchCooldown:        cfg.PollEvery / 5,
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		JobTimeout:           min(time.Minute, cfg.RescueAfter),
+		RetryPolicy:          &retryPolicy{base: cfg.RetryBase, max: cfg.RetryMax},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("cannot create River client: %w", err)

@@ -1,0 +1,124 @@
+package approval
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// RescheduleInput moves a post in the calendar.
+type RescheduleInput struct {
+	ScheduledAt *time.Time `json:"scheduled_at"`
+}
+
+// Reschedule moves a post to a new time.
+//
+// The approval is bound to the content hash, which includes the time, so a
+// move changes the hash; the fan-out job of the old time then does nothing.
+// Semantics: a draft or a post in review simply gets the new time (a post
+// in review is re-routed). An approved or scheduled post is re-checked at
+// the new time (tone, routing, blackout): if the mover may approve it alone
+// (not its author, routing allows, no second step on its accounts), the
+// move is a fresh approval of the new hash and a new fan-out is enqueued at
+// the new time; otherwise it goes back to review, as any edit does.
+//
+// Returns EINVALID for a missing or past time, EBLACKOUT for a time in an
+// electoral blackout window, EFORBIDDEN when the caller may not edit the
+// post, ECONFLICT once it is publishing. Nothing is saved on error.
+func (s *Service) Reschedule(ctx context.Context, id int64, in RescheduleInput) (*relais.Post, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	} else if !m.Role.CanDraft() {
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not schedule posts.", m.Role)
+	} else if in.ScheduledAt == nil || in.ScheduledAt.IsZero() {
+		return nil, relais.FieldErrorf("scheduled_at", "A new time is required (RFC 3339).")
+	}
+	var p *relais.Post
+	err = s.store.Update(ctx, func(tx *store.Tx) error {
+		if p, err = s.movable(tx, m, id); err != nil {
+			return err
+		}
+		return s.reschedule(ctx, tx, m, p, in.ScheduledAt.UTC())
+	})
+	return p, err
+}
+
+// movable loads a post m may move.
+func (s *Service) movable(tx *store.Tx, m *relais.Member, id int64) (*relais.Post, error) {
+	p, err := tx.PostForUpdate(id)
+	if err != nil {
+		return nil, err
+	} else if !mayEdit(m, p) {
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Only the author or the web team may move this post.")
+	} else if !p.State.Editable() {
+		return nil, relais.Errorf(relais.ECONFLICT, "A post in state %s can no longer be moved.", p.State)
+	}
+	return p, nil
+}
+
+// reschedule sets p's time to at inside tx (see Reschedule).
+func (s *Service) reschedule(ctx context.Context, tx *store.Tx, m *relais.Member, p *relais.Post, at time.Time) error {
+	if at.Before(tx.Now()) {
+		return relais.FieldErrorf("scheduled_at", "Scheduled time %s is in the past.", at.Format(time.RFC3339))
+	}
+	if b, err := tx.Blackout(); err != nil {
+		return err
+	} else if err := b.Refuse(at); err != nil {
+		return err
+	}
+	from := "unscheduled"
+	if p.ScheduledAt != nil {
+		from = p.ScheduledAt.UTC().Format(time.RFC3339)
+	}
+	detail := fmt.Sprintf("moved from %s to %s", from, at.Format(time.RFC3339))
+	approved := p.State == relais.PostApproved || p.State == relais.PostScheduled
+	p.ScheduledAt = &at
+	p.ContentHash = p.Hash()
+	if p.State == relais.PostInReview || approved {
+		if err := s.review(tx, p); err != nil {
+			return err
+		}
+	}
+	if approved {
+		return s.moveApproved(ctx, tx, m, p, at, detail)
+	}
+	if err := tx.UpdatePost(p); err != nil {
+		return err
+	}
+	s.announce(tx, relais.EventPostUpdated, p)
+	return audit(tx, m, "post.reschedule", p, detail)
+}
+
+// moveApproved renews the approval of a moved post when m may approve it
+// alone, and sends it back to review otherwise.
+func (s *Service) moveApproved(ctx context.Context, tx *store.Tx, m *relais.Member, p *relais.Post, at time.Time, detail string) error {
+	st, err := stageOf(tx, p)
+	if err != nil {
+		return err
+	}
+	if !m.Role.CanApprove() || !MayApprove(m, p) || len(st.second) > 0 {
+		p.State = relais.PostInReview
+		if err := tx.UpdatePost(p); err != nil {
+			return err
+		}
+		s.announce(tx, relais.EventPostSubmitted, p)
+		return audit(tx, m, "post.reschedule", p, detail+"; approval voided, back to review")
+	}
+	if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: m.ID, Decision: DecisionApproved,
+		ContentHash: p.ContentHash, Comment: detail}); err != nil {
+		return err
+	}
+	p.State = relais.PostScheduled
+	if err := tx.UpdatePost(p); err != nil {
+		return err
+	}
+	if err := s.jobs.EnqueueFanOut(ctx, tx.SQL(), p.ID, p.ContentHash, at); err != nil {
+		return err
+	}
+	s.announce(tx, relais.EventPostUpdated, p)
+	return audit(tx, m, "post.reschedule", p, detail+"; approval renewed")
+}

@@ -1,0 +1,68 @@
+package scheduler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"time"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// Outcomes of a recurrence's time.
+const (
+	RunCreated         = "created"
+	RunSkippedBlackout = "skipped_blackout"
+	RunMissed          = "missed"
+)
+
+// fire creates the post for time at of r, or says why not.
+func (w *RecurWorker) fire(ctx context.Context, tx *store.Tx, r *relais.Recurrence, at time.Time) (string, int64, error) {
+	if tx.Now().Sub(at) > w.s.cfg.MissedAfter {
+		return RunMissed, 0, nil
+	}
+	b, err := tx.Blackout()
+	if err != nil {
+		return "", 0, err
+	} else if in, _ := b.At(at); in {
+		return RunSkippedBlackout, 0, nil
+	}
+	tpl, err := tx.PostByID(r.PostID)
+	if err != nil {
+		return "", 0, err
+	}
+	p := occurrence(tpl, at)
+	if err := tx.CreatePost(p); err != nil {
+		return "", 0, err
+	}
+	if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: r.CreatedBy, Decision: "approved",
+		ContentHash: p.ContentHash, Comment: fmt.Sprintf("recurrence #%d", r.ID)}); err != nil {
+		return "", 0, err
+	}
+	if err := w.s.EnqueueFanOut(ctx, tx.SQL(), p.ID, p.ContentHash, at); err != nil {
+		return "", 0, err
+	}
+	err = tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "post.recur", PostID: p.ID, ContentHash: p.ContentHash,
+		Detail: fmt.Sprintf("recurrence #%d of post %d at %s", r.ID, tpl.ID, at.Format(time.RFC3339))})
+	return RunCreated, p.ID, err
+}
+
+// occurrence copies the template's approved content to a new scheduled
+// post at `at`.
+func occurrence(tpl *relais.Post, at time.Time) *relais.Post {
+	p := &relais.Post{AuthorID: tpl.AuthorID, Text: tpl.Text, Variants: tpl.Variants, Sensitive: tpl.Sensitive,
+		Targets: append([]int64(nil), tpl.Targets...), ScheduledAt: &at, State: relais.PostScheduled,
+		Tone: tpl.Tone, Routing: tpl.Routing}
+	p.ContentHash = p.Hash()
+	return p
+}
+
+func ignoreNotFound(err error) error {
+	var e *relais.Error
+	if errors.As(err, &e) && e.Code == relais.ENOTFOUND {
+		return nil
+	}
+	return err
+}
