@@ -17,11 +17,15 @@ type ApproveInput struct {
 }
 
 // Approve approves the exact content named by in.ContentHash and schedules
-// the post's fan-out at its time (or at once) in the same transaction.
+// the post's fan-out at its time (or at once) in the same transaction. When
+// a target account has a second approval step, the first approval is
+// recorded and the post stays in review until the second approver (another
+// person) approves the same hash.
 //
-// Returns EFORBIDDEN for the author or a member the routing excludes,
-// ECONFLICT for a stale hash or a wrong state, EINVALID when tone warnings
-// are not acknowledged, EBLACKOUT inside an electoral blackout window.
+// Returns EFORBIDDEN for the author or a member the routing (or the step)
+// excludes, ECONFLICT for a stale hash, a wrong state or an expired
+// request, EINVALID when tone warnings are not acknowledged, EBLACKOUT
+// inside an electoral blackout window.
 func (s *Service) Approve(ctx context.Context, id int64, in ApproveInput) (*relais.Post, error) {
 	m, err := caller(ctx)
 	if err != nil {
@@ -30,7 +34,8 @@ func (s *Service) Approve(ctx context.Context, id int64, in ApproveInput) (*rela
 	var p *relais.Post
 	var expired bool
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
-		if p, err = s.decidable(tx, m, id, in.ContentHash); err != nil {
+		var st *stage
+		if p, st, err = s.decidable(tx, m, id, in.ContentHash); err != nil {
 			return err
 		}
 		if p.Tone != nil && p.Tone.Verdict == "warn" && !in.AcknowledgeWarnings {
@@ -49,6 +54,9 @@ func (s *Service) Approve(ctx context.Context, id int64, in ApproveInput) (*rela
 		} else if err := b.Refuse(at); err != nil {
 			return err
 		}
+		if !st.final(m) {
+			return s.approveStep(tx, m, p, st, in)
+		}
 		return s.approve(ctx, tx, m, p, in, at)
 	})
 	if err == nil && expired {
@@ -59,7 +67,7 @@ func (s *Service) Approve(ctx context.Context, id int64, in ApproveInput) (*rela
 }
 
 func (s *Service) approve(ctx context.Context, tx *store.Tx, m *relais.Member, p *relais.Post, in ApproveInput, at time.Time) error {
-	if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: m.ID, Decision: "approved",
+	if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: m.ID, Decision: DecisionApproved,
 		ContentHash: p.ContentHash, Comment: strings.TrimSpace(in.Comment)}); err != nil {
 		return err
 	}
@@ -78,25 +86,30 @@ func (s *Service) approve(ctx context.Context, tx *store.Tx, m *relais.Member, p
 	return audit(tx, m, "post.approve", p, detail)
 }
 
-// decidable loads a post in review that m may decide on, bound to hash.
-func (s *Service) decidable(tx *store.Tx, m *relais.Member, id int64, hash string) (*relais.Post, error) {
+// decidable loads a post in review that m may decide on now, bound to
+// hash, with its approval stage.
+func (s *Service) decidable(tx *store.Tx, m *relais.Member, id int64, hash string) (*relais.Post, *stage, error) {
 	p, err := tx.PostForUpdate(id)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	} else if !m.Role.CanApprove() {
-		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not approve posts.", m.Role)
+		return nil, nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not approve posts.", m.Role)
 	} else if p.State != relais.PostInReview {
-		return nil, relais.Errorf(relais.ECONFLICT, "A post in state %s cannot be decided on.", p.State)
+		return nil, nil, relais.Errorf(relais.ECONFLICT, "A post in state %s cannot be decided on.", p.State)
 	} else if m.ID == p.AuthorID {
-		return nil, relais.Errorf(relais.EFORBIDDEN, "Nobody approves their own post.")
-	} else if !MayApprove(m, p) {
-		return nil, relais.Errorf(relais.EFORBIDDEN, "This post needs the candidate's approval (%s).", strings.Join(p.Routing.Reasons, ", "))
-	} else if hash == "" {
-		return nil, relais.FieldErrorf("content_hash", "content_hash is required: it binds the decision to what you read.")
-	} else if hash != p.ContentHash {
-		return nil, &relais.Error{Code: relais.ECONFLICT, Field: "content_hash", Message: "The post changed since you read it: reload and review it again."}
+		return nil, nil, relais.Errorf(relais.EFORBIDDEN, "Nobody approves their own post.")
 	}
-	return p, nil
+	st, err := stageOf(tx, p)
+	if err != nil {
+		return nil, nil, err
+	} else if err := st.refusal(m, p); err != nil {
+		return nil, nil, err
+	} else if hash == "" {
+		return nil, nil, relais.FieldErrorf("content_hash", "content_hash is required: it binds the decision to what you read.")
+	} else if hash != p.ContentHash {
+		return nil, nil, &relais.Error{Code: relais.ECONFLICT, Field: "content_hash", Message: "The post changed since you read it: reload and review it again."}
+	}
+	return p, st, nil
 }
 
 // expire marks a post whose approval request outlived its scheduled time.

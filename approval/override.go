@@ -36,6 +36,9 @@ func (s *Service) Override(ctx context.Context, id int64, reason string) (*relai
 			return err
 		}
 		s.announce(tx, relais.EventPostSubmitted, p)
+		if err := s.requested(tx, p); err != nil {
+			return err
+		}
 		return audit(tx, m, "post.override", p, "tone verdict "+p.Tone.Verdict+" overridden: "+reason)
 	})
 	return p, err

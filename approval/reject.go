@@ -43,7 +43,7 @@ func (s *Service) refuse(ctx context.Context, id int64, in DecisionInput, decisi
 		if hash == "" {
 			hash = p.ContentHash // refusing stale content is harmless
 		}
-		if p, err = s.decidable(tx, m, id, hash); err != nil {
+		if p, _, err = s.decidable(tx, m, id, hash); err != nil {
 			return err
 		}
 		if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: m.ID, Decision: decision,

@@ -33,10 +33,11 @@ type Enqueuer interface {
 
 // Service runs the approval workflow.
 type Service struct {
-	store  *store.Store
-	tone   ToneChecker
-	jobs   Enqueuer
-	events relais.EventService
+	store    *store.Store
+	tone     ToneChecker
+	jobs     Enqueuer
+	events   relais.EventService
+	notifier Notifier // optional: e-mails the candidate, second approvers, mentions
 }
 
 // New returns a workflow service. events may be nil.

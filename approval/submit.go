@@ -33,6 +33,9 @@ func (s *Service) Submit(ctx context.Context, id int64) (*relais.Post, error) {
 			return err
 		}
 		s.announce(tx, relais.EventPostSubmitted, p)
+		if err := s.requested(tx, p); err != nil {
+			return err
+		}
 		return audit(tx, m, "post.submit", p, "routing: "+p.Routing.Approver)
 	})
 	return p, err

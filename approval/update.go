@@ -56,6 +56,8 @@ func (s *Service) reviewAfterEdit(tx *store.Tx, m *relais.Member, p *relais.Post
 	}
 	if err := tx.UpdatePost(p); err != nil {
 		return err
+	} else if err := s.requested(tx, p); err != nil {
+		return err
 	}
 	return audit(tx, m, "post.edit", p, detail)
 }

@@ -23,6 +23,10 @@ type PostView struct {
 	History    []relais.AuditEntry `json:"history,omitempty"`
 	MayApprove bool                `json:"may_approve"`
 	MayEdit    bool                `json:"may_edit"`
+	// AwaitingSecond names the second approvers still awaited once the
+	// first step is approved.
+	AwaitingSecond []string         `json:"awaiting_second,omitempty"`
+	Comments       []*store.Comment `json:"comments"`
 }
 
 // Get returns a post as the signed-in member may see it. Colistiers see
@@ -47,11 +51,20 @@ func (s *Service) Get(ctx context.Context, id int64) (*PostView, error) {
 }
 
 func (s *Service) view(tx *store.Tx, m *relais.Member, p *relais.Post) (*PostView, error) {
-	v := &PostView{Post: p, Deliveries: []DeliveryView{},
-		MayApprove: p.State == relais.PostInReview && m.Role.CanApprove() && MayApprove(m, p),
-		MayEdit:    p.State.Editable() && mayEdit(m, p)}
-	var err error
+	v := &PostView{Post: p, Deliveries: []DeliveryView{}, MayEdit: p.State.Editable() && mayEdit(m, p)}
+	st, err := stageOf(tx, p)
+	if err != nil {
+		return nil, err
+	}
+	v.MayApprove = p.State == relais.PostInReview && st.mayDecide(m, p)
+	if p.State == relais.PostInReview && st.first != 0 {
+		if v.AwaitingSecond, err = s.memberNames(tx, st.awaiting()); err != nil {
+			return nil, err
+		}
+	}
 	if v.Approvals, err = tx.Approvals(p.ID); err != nil {
+		return nil, err
+	} else if v.Comments, err = tx.Comments(p.ID); err != nil {
 		return nil, err
 	}
 	if v.History, err = tx.Audit(store.AuditFilter{PostID: p.ID}); err != nil {
@@ -85,7 +98,10 @@ func (s *Service) Queue(ctx context.Context) ([]*relais.Post, error) {
 			return err
 		}
 		for i := len(ps) - 1; i >= 0; i-- {
-			if m.Role.CanApprove() && MayApprove(m, ps[i]) {
+			st, err := stageOf(tx, ps[i])
+			if err != nil {
+				return err
+			} else if st.mayDecide(m, ps[i]) {
 				out = append(out, ps[i])
 			}
 		}

@@ -20,6 +20,8 @@ type Service struct {
 	store   *store.Store
 	limiter *Limiter
 	dummy   string // hash checked for unknown e-mails, to keep timing even
+	send    SendMail
+	baseURL string
 }
 
 // New returns an auth service.

@@ -53,6 +53,7 @@ type Main struct {
 	sandbox   *sandbox.Connector
 	http      *http.Server
 	listener  net.Listener
+	stopSweep context.CancelFunc // stops the expiry of lapsed approval requests
 }
 
 // NewMain returns a Main writing logs to stderr.
@@ -113,8 +114,14 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err := m.scheduler.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("cannot start scheduler: %w", err)
 	}
+	authn, approvals := auth.New(m.store), approval.New(m.store, rules, m.scheduler, hub)
+	authn.SetMailer(m.sendMail, m.BaseURL)
+	approvals.SetNotifier(approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log})
+	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
+	m.stopSweep = stopSweep
+	go approvals.SweepExpired(sweepCtx, 30*time.Second, m.log)
 	srv := ui.New(ui.Config{
-		Auth: auth.New(m.store), Approval: approval.New(m.store, rules, m.scheduler, hub), Tone: rules, Hub: hub,
+		Auth: authn, Approval: approvals, Tone: rules, Hub: hub,
 		Ready: m.ready, Metrics: m.metrics(hub), Sandbox: sb, Logger: m.log,
 		AllowedOrigins: splitList(os.Getenv("RELAIS_ALLOWED_ORIGINS")), SecureCookies: os.Getenv("RELAIS_SECURE_COOKIES") == "true",
 		Share: share.New(m.store, rules, reg, hub), Store: m.store, ToneChecker: checker, ToneConfigPath: m.tonePath(),
@@ -140,6 +147,9 @@ func (m *Main) Close() error {
 	var errs []error
 	if m.http != nil {
 		errs = append(errs, m.http.Shutdown(ctx))
+	}
+	if m.stopSweep != nil {
+		m.stopSweep()
 	}
 	if m.scheduler != nil {
 		stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -179,6 +189,14 @@ func (m *Main) registry(sb *sandbox.Connector) *connectors.Registry {
 			Password: os.Getenv("RELAIS_SMTP_PASSWORD"), From: os.Getenv("RELAIS_SMTP_FROM"), TLS: os.Getenv("RELAIS_SMTP_TLS")},
 		OnBlueskySession: m.saveBlueskySession,
 	})
+}
+
+// sendMail e-mails approval alerts and invitations through RELAIS_SMTP_*.
+func (m *Main) sendMail(ctx context.Context, to, subject, text string) error {
+	port, _ := strconv.Atoi(os.Getenv("RELAIS_SMTP_PORT"))
+	mailer := email.NewMailer(email.Config{Host: os.Getenv("RELAIS_SMTP_HOST"), Port: port, Username: os.Getenv("RELAIS_SMTP_USERNAME"),
+		Password: os.Getenv("RELAIS_SMTP_PASSWORD"), From: os.Getenv("RELAIS_SMTP_FROM"), TLS: os.Getenv("RELAIS_SMTP_TLS")})
+	return mailer.Send(ctx, email.Message{To: []string{to}, Subject: subject, Text: text})
 }
 
 // saveBlueskySession persists refreshed Bluesky tokens in the account's
