@@ -14,9 +14,10 @@
 //     (characters_reserved_per_url) and @user@domain counts as @user; the
 //     instance's max_characters, 500 by default.
 //   - Bluesky: 300 grapheme clusters and 3,000 UTF-8 bytes.
-//   - Facebook 63,206 and LinkedIn 3,000 code points; Threads 500 code
+//   - Facebook 63,206 code points; LinkedIn 3,000 code points once escaped
+//     for its "little" text format (EscapeLittleText); Threads 500 code
 //     points with emoji counted by their UTF-8 bytes; Telegram 4,096 UTF-16
-//     code units; the sandbox 5,000 code points.
+//     code units, as its Bot API counts; the sandbox 5,000 code points.
 //
 // Nothing here does I/O; the connectors call Count from their Validate
 // methods and the CLI's `relais text check` prints it.

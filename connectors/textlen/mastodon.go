@@ -32,7 +32,7 @@ func countMastodon(ru rule, r *Result, text string, opt Options) {
 // mastodonCountable rewrites text for counting.
 func mastodonCountable(text string, urlLen int) string {
 	var b strings.Builder
-	placeholder := strings.Repeat("\x01", urlLen)
+	placeholder := "\x01" + strings.Repeat("x", urlLen-1) // Mastodon's URL_PLACEHOLDER
 	urls := extractURLs(text, false)
 	pos := 0
 	for _, m := range mastodonMentions(text, urls) {

@@ -13,7 +13,7 @@ var rules = map[string]rule{
 	"mastodon": {"Mastodon", 500, "characters", countMastodon},
 	"bluesky":  {"Bluesky", 300, "graphemes", countBluesky},
 	"facebook": {"Facebook", 63206, "characters", countRunes},
-	"linkedin": {"LinkedIn", 3000, "characters", countRunes},
+	"linkedin": {"LinkedIn", 3000, "characters once escaped", countLinkedIn},
 	"threads":  {"Threads", 500, "characters", countThreads},
 	"telegram": {"Telegram", 4096, "UTF-16 code units", countTelegram},
 	"sandbox":  {"the sandbox", 5000, "characters", countRunes},
@@ -34,11 +34,16 @@ func countX(ru rule, r *Result, text string, _ Options) {
 	}
 }
 
-// countRunes counts code points (Facebook, LinkedIn, the sandbox). LinkedIn
-// counts the text before its "little" format escaping, which the connector
-// adds.
+// countRunes counts code points (Facebook, the sandbox).
 func countRunes(ru rule, r *Result, text string, _ Options) {
 	r.Length = utf8.RuneCountInString(text)
+	ru.checkLimit(r)
+}
+
+// countLinkedIn counts the code points of the commentary as sent, that
+// is after EscapeLittleText: each reserved character takes two.
+func countLinkedIn(ru rule, r *Result, text string, _ Options) {
+	r.Length = utf8.RuneCountInString(EscapeLittleText(text))
 	ru.checkLimit(r)
 }
 

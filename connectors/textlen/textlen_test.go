@@ -31,6 +31,7 @@ func TestCount(t *testing.T) {
 		{"bluesky ok", "bluesky", long("é", 300), Options{}, 300, 300, true},
 		{"facebook", "facebook", long("a", 63207), Options{}, 63207, 63206, false},
 		{"linkedin", "linkedin", long("é", 3000), Options{}, 3000, 3000, true},
+		{"linkedin escaping", "linkedin", long("#", 1501), Options{}, 3002, 3000, false},
 		{"threads emoji bytes", "threads", "ok 😷", Options{}, 7, 500, true},
 		{"telegram utf16", "telegram", long("😷", 2049), Options{}, 4098, 4096, false},
 		{"sandbox", "sandbox", long("a", 5001), Options{}, 5001, 5000, false},
@@ -62,6 +63,12 @@ func TestCountProblems(t *testing.T) {
 		"text is 1001 graphemes, Bluesky allows 300",
 		"text is 3003 bytes in UTF-8, Bluesky allows 3000",
 	}, r.Problems)
+}
+
+func TestEscapeLittleText(t *testing.T) {
+	t.Parallel()
+	require.Equal(t, `Meeting \(Lyon\) \#municipales \@team`, EscapeLittleText("Meeting (Lyon) #municipales @team"))
+	require.Equal(t, "plain é", EscapeLittleText("plain é"))
 }
 
 func TestCountUnknownPlatform(t *testing.T) {
