@@ -53,3 +53,10 @@ func (l *Limiter) recent(key string) []time.Time {
 	}
 	return ts[i:]
 }
+
+// SetClock replaces the limiter's clock, for tests.
+func (l *Limiter) SetClock(now func() time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.now = now
+}

@@ -49,21 +49,38 @@ func (tx *Tx) AddApproval(a *relais.Approval) error {
 
 // Approvals returns a post's decisions, oldest first, with member names.
 func (tx *Tx) Approvals(postID int64) ([]relais.Approval, error) {
-	type row struct {
-		approvalRow
-		Name string
+	var rows []approvalRow
+	if err := tx.db.Where("post_id = ?", postID).Order("id").Find(&rows).Error; err != nil {
+		return nil, err
 	}
-	var rows []row
-	err := tx.db.Table("approvals").Select("approvals.*, members.name AS name").
-		Joins("JOIN members ON members.id = approvals.member_id").
-		Where("approvals.post_id = ?", postID).Order("approvals.id").Scan(&rows).Error
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.MemberID
+	}
+	names, err := tx.memberNames(ids)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]relais.Approval, len(rows))
 	for i, r := range rows {
-		out[i] = relais.Approval{ID: r.ID, PostID: r.PostID, MemberID: r.MemberID, MemberName: r.Name,
+		out[i] = relais.Approval{ID: r.ID, PostID: r.PostID, MemberID: r.MemberID, MemberName: names[r.MemberID],
 			Decision: r.Decision, ContentHash: r.ContentHash, Comment: r.Comment, CreatedAt: r.CreatedAt}
+	}
+	return out, nil
+}
+
+// memberNames returns the names of members by ID.
+func (tx *Tx) memberNames(ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []memberRow
+	if err := tx.db.Select("id", "name").Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[r.ID] = r.Name
 	}
 	return out, nil
 }

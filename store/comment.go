@@ -61,20 +61,21 @@ func (tx *Tx) CommentByID(id int64) (*Comment, error) {
 
 // Comments returns a post's comments, oldest first, with author names.
 func (tx *Tx) Comments(postID int64) ([]*Comment, error) {
-	type row struct {
-		commentRow
-		Name string
+	var rows []commentRow
+	if err := tx.db.Where("post_id = ?", postID).Order("id").Find(&rows).Error; err != nil {
+		return nil, err
 	}
-	var rows []row
-	err := tx.db.Table("comments").Select("comments.*, members.name AS name").
-		Joins("JOIN members ON members.id = comments.author_id").
-		Where("comments.post_id = ?", postID).Order("comments.id").Scan(&rows).Error
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.AuthorID
+	}
+	names, err := tx.memberNames(ids)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*Comment, len(rows))
 	for i, r := range rows {
-		out[i] = r.comment(r.Name)
+		out[i] = r.comment(names[r.AuthorID])
 	}
 	return out, nil
 }
