@@ -2,12 +2,19 @@ package ui
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/auth"
 )
 
-func init() { pageNames = append(pageNames, "invite") }
+// init registers the invite template when page templates are listed by
+// hand (they may also be found by name at startup).
+func init() {
+	if !slices.Contains(pageNames, "invite") {
+		pageNames = append(pageNames, "invite")
+	}
+}
 
 // invitePage is where an invited member chooses a password.
 type invitePage struct {
