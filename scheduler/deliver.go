@@ -180,7 +180,14 @@ func retryDecision(d *relais.Delivery, class connectors.Class, perr error) error
 
 // settlePost updates the post's state from all its deliveries and audits
 // the delivery's outcome.
+//
+// The post's row is locked first: two deliveries settling at once on
+// PostgreSQL (READ COMMITTED) would otherwise each see the other still
+// publishing and leave the post publishing forever.
 func (w *DeliverWorker) settlePost(tx *store.Tx, d *relais.Delivery) error {
+	if _, err := tx.PostForUpdate(d.PostID); err != nil {
+		return err
+	}
 	ds, err := tx.Deliveries(d.PostID)
 	if err != nil {
 		return err
