@@ -59,7 +59,7 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 	case stepDone:
 		return nil
 	case stepHold:
-		return river.JobSnooze(time.Until(a.until))
+		return river.JobSnooze(max(a.until.Sub(w.s.cfg.Store.Now()), time.Second))
 	case stepReconcile:
 		r, found, lerr := a.conn.Lookup(ctx, *a.account, a.d.IdempotencyKey)
 		if lerr == nil && found {
@@ -134,7 +134,7 @@ func (w *DeliverWorker) record(ctx context.Context, job *river.Job[DeliverArgs],
 	lastTry := job.Attempt >= job.MaxAttempts
 	switch {
 	case perr == nil:
-		now := time.Now().UTC()
+		now := w.s.cfg.Store.Now()
 		d.State, d.RemoteID, d.URL, d.Error, d.PublishedAt = relais.DeliveryPublished, r.RemoteID, r.URL, "", &now
 	case class == connectors.OutcomeUnknown:
 		d.State, d.Error = relais.DeliveryOutcomeUnknown, perr.Error()
