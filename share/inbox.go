@@ -108,3 +108,14 @@ func suggestionFor(tx *store.Tx, m *relais.Member, id int64) (*relais.Suggestion
 	}
 	return sg, nil
 }
+
+// Pending counts the suggestions still waiting for a share or a decline.
+func (in *Inbox) Pending() int {
+	n := 0
+	for _, it := range in.Items {
+		if it.State == StatePending {
+			n++
+		}
+	}
+	return n
+}

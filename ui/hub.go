@@ -39,17 +39,23 @@ func NewHub() *Hub {
 // Publish numbers e and sends it to every subscriber allowed to see it.
 // Subscribers whose buffer is full are dropped (their tab reconnects and
 // catches up from the history).
+//
+// Presence events are transient: they carry no sequence number and are
+// not kept for catch-up (tabs repeat them while they stay open), so that
+// heartbeats never push real events out of the history.
 func (h *Hub) Publish(e relais.Event) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.seq++
-	e.Seq = h.seq
 	if e.At.IsZero() {
 		e.At = time.Now().UTC()
 	}
-	h.history = append(h.history, e)
-	if len(h.history) > historySize {
-		h.history = h.history[len(h.history)-historySize:]
+	if e.Type != relais.EventPresence {
+		h.seq++
+		e.Seq = h.seq
+		h.history = append(h.history, e)
+		if len(h.history) > historySize {
+			h.history = h.history[len(h.history)-historySize:]
+		}
 	}
 	for s := range h.subs {
 		if !visible(e, s.member) {

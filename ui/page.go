@@ -36,6 +36,11 @@ func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey, activ
 	}
 	p := Page{Lang: lang, Member: m, Active: active}
 	p.Title = p.T(titleKey)
+	if ok := r.URL.Query().Get("ok"); ok != "" {
+		if _, known := messages["flash."+ok]; known {
+			p.Flash = p.T("flash." + ok)
+		}
+	}
 	return p
 }
 
@@ -49,3 +54,17 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	s.render(w, code, "error", p)
 }
+
+// IsColistier reports whether the member is a running mate (her home is
+// her inbox and the district map).
+func (p Page) IsColistier() bool {
+	return p.Member != nil && p.Member.Role == relais.RoleColistier
+}
+
+// CanSettings reports whether the member may open the settings.
+func (p Page) CanSettings() bool {
+	return p.Member != nil && (p.Member.Role == relais.RoleAdmin || p.Member.Role == relais.RoleEditor)
+}
+
+// IsAdmin reports whether the member is an admin.
+func (p Page) IsAdmin() bool { return p.Member != nil && p.Member.Role == relais.RoleAdmin }

@@ -10,18 +10,33 @@ import (
 	"github.com/relais/relais/approval"
 )
 
-// composePage is the compose form.
+// composePage is the compose form: text, per-platform variants, targets
+// grouped by voice, schedule, and (filled live by app.js) tone
+// highlights, counters, previews and X's cost.
 type composePage struct {
 	Page
-	Groups   []accountGroup
-	Text     string
-	When     string
-	Selected map[int64]bool
+	Groups    []accountGroup
+	Platforms []relais.Platform // platforms of the accounts offered, for variants and previews
+	Text      string
+	Variants  map[relais.Platform]string
+	When      string
+	Sensitive bool
+	Selected  map[int64]bool
 }
 
+// accountGroup is one voice's accounts: candidate, campaign, districts.
 type accountGroup struct {
+	Kind     string
 	Label    string
 	Accounts []*relais.Account
+}
+
+// groupOf puts colistiers' and district accounts together as districts.
+func groupOf(k relais.OwnerKind) string {
+	if k == relais.OwnerColistier {
+		return string(relais.OwnerDistrict)
+	}
+	return string(k)
 }
 
 // handleComposePage handles GET /compose.
@@ -43,23 +58,38 @@ func (s *Server) renderCompose(w http.ResponseWriter, r *http.Request, status in
 		s.pageError(w, r, err)
 		return
 	}
-	index := map[relais.OwnerKind]int{}
+	order := []string{string(relais.OwnerCandidate), string(relais.OwnerCampaign), string(relais.OwnerDistrict)}
+	for _, k := range order {
+		p.Groups = append(p.Groups, accountGroup{Kind: k, Label: p.T("owner." + k)})
+	}
+	seen := map[relais.Platform]bool{}
 	for _, a := range accounts {
-		i, ok := index[a.OwnerKind]
-		if !ok {
-			i = len(p.Groups)
-			index[a.OwnerKind] = i
-			p.Groups = append(p.Groups, accountGroup{Label: p.T("owner." + string(a.OwnerKind))})
+		for i := range p.Groups {
+			if p.Groups[i].Kind == groupOf(a.OwnerKind) {
+				p.Groups[i].Accounts = append(p.Groups[i].Accounts, a)
+			}
 		}
-		p.Groups[i].Accounts = append(p.Groups[i].Accounts, a)
+		if !seen[a.Platform] {
+			seen[a.Platform] = true
+			p.Platforms = append(p.Platforms, a.Platform)
+		}
 	}
 	s.render(w, status, "compose", p)
 }
 
 // handleComposeSubmit handles POST /compose: save the draft and submit it.
 func (s *Server) handleComposeSubmit(w http.ResponseWriter, r *http.Request) {
-	p := composePage{Text: r.FormValue("text"), When: r.FormValue("scheduled_at"), Selected: map[int64]bool{}}
-	in := approval.PostInput{Text: p.Text, Sensitive: r.FormValue("sensitive") == "on"}
+	p := composePage{Text: r.FormValue("text"), When: r.FormValue("scheduled_at"), Selected: map[int64]bool{},
+		Sensitive: r.FormValue("sensitive") == "on", Variants: map[relais.Platform]string{}}
+	in := approval.PostInput{Text: p.Text, Sensitive: p.Sensitive}
+	for _, pl := range relais.Platforms {
+		if v := strings.TrimSpace(r.FormValue("variant_" + string(pl))); v != "" {
+			p.Variants[pl] = v
+		}
+	}
+	if len(p.Variants) > 0 {
+		in.Variants = p.Variants
+	}
 	for _, v := range r.Form["target"] {
 		id, _ := strconv.ParseInt(v, 10, 64)
 		p.Selected[id] = true

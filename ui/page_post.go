@@ -14,7 +14,12 @@ type postPage struct {
 	Page
 	Post       *approval.PostView
 	Violations []violation
+	CanResolve bool             // admin or editor: may settle outcome_unknown deliveries
+	Handles    map[int64]string // target account id -> "platform · @handle"
 }
+
+// memberOf returns the signed-in member.
+func memberOf(r *http.Request) *relais.Member { return relais.MemberFromContext(r.Context()) }
 
 type violation struct {
 	Rule      string `json:"rule"`
@@ -41,7 +46,9 @@ func (s *Server) renderPost(w http.ResponseWriter, r *http.Request, id int64, ac
 		s.pageError(w, r, err)
 		return
 	}
-	p := postPage{Page: s.newPage(w, r, "post.deliveries", ""), Post: v}
+	p := postPage{Page: s.newPage(w, r, "post.deliveries", ""), Post: v,
+		CanResolve: memberOf(r).Role == relais.RoleAdmin || memberOf(r).Role == relais.RoleEditor}
+	p.Handles, _ = s.accountHandles(r)
 	p.Title = "#" + strconv.FormatInt(id, 10)
 	status := http.StatusOK
 	raw := json.RawMessage(nil)

@@ -1,25 +1,55 @@
 package ui
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/share"
 	"github.com/relais/relais/store"
 )
 
-// queuePage lists what awaits the member and recent posts.
-type queuePage struct {
-	Page
-	Queue  []*approval.PostView
-	Recent []*relais.Post
+// queueItem is a post awaiting the member's decision, with its tone
+// violations decoded for display.
+type queueItem struct {
+	*approval.PostView
+	Violations []violation
 }
 
-// handleQueuePage handles GET /: the queue. ?fragment=queue renders only
-// the list, for live refreshes.
+// queuePage is the home: what awaits the member, the district map for the
+// web team, and recent posts. A colistier's home is her inbox summary
+// with the map in the middle.
+type queuePage struct {
+	Page
+	Queue   []queueItem
+	Recent  []*relais.Post
+	Map     *districtMap
+	Inbox   *share.Inbox
+	Handles map[int64]string // account id -> "@handle"
+}
+
+// handleQueuePage handles GET /.
 func (s *Server) handleQueuePage(w http.ResponseWriter, r *http.Request) {
 	p := queuePage{Page: s.newPage(w, r, "queue.title", "queue")}
 	ctx := r.Context()
+	var err error
+	if p.IsColistier() {
+		p.Title = p.T("home.title")
+		if p.Inbox, err = s.cfg.Share.Inbox(ctx); err == nil {
+			p.Map, _, err = s.buildMap(r)
+		}
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		s.render(w, http.StatusOK, "home", p)
+		return
+	}
+	if p.Handles, err = s.accountHandles(r); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	posts, err := s.cfg.Approval.Queue(ctx)
 	if err != nil {
 		s.pageError(w, r, err)
@@ -31,11 +61,31 @@ func (s *Server) handleQueuePage(w http.ResponseWriter, r *http.Request) {
 			s.pageError(w, r, err)
 			return
 		}
-		p.Queue = append(p.Queue, v)
+		it := queueItem{PostView: v}
+		if v.Tone != nil && len(v.Tone.Violations) > 0 {
+			_ = json.Unmarshal(v.Tone.Violations, &it.Violations)
+		}
+		p.Queue = append(p.Queue, it)
 	}
 	if p.Recent, err = s.cfg.Approval.Posts(ctx, store.PostFilter{Limit: 20}); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
+	if p.CanSettings() {
+		if p.Map, _, err = s.buildMap(r); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+	}
 	s.render(w, http.StatusOK, "queue", p)
+}
+
+// accountHandles maps the accounts the member may see to "platform · @handle".
+func (s *Server) accountHandles(r *http.Request) (map[int64]string, error) {
+	as, err := s.cfg.Approval.Accounts(r.Context())
+	out := make(map[int64]string, len(as))
+	for _, a := range as {
+		out[a.ID] = string(a.Platform) + " · @" + a.Handle
+	}
+	return out, err
 }

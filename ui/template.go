@@ -22,8 +22,19 @@ var templateFS embed.FS
 //go:embed static/*
 var staticFS embed.FS
 
-// pageNames lists every page template; each is parsed with layout.html.
-var pageNames = []string{"login", "queue", "compose", "post", "sandbox", "error"}
+// pageNames lists every page template (templates/NAME.html, found at
+// startup); each is parsed with layout.html and partials.html.
+var pageNames = func() []string {
+	var out []string
+	entries, _ := fs.ReadDir(templateFS, "templates")
+	for _, e := range entries {
+		name := strings.TrimSuffix(e.Name(), ".html")
+		if name != "layout" && name != "partials" {
+			out = append(out, name)
+		}
+	}
+	return out
+}()
 
 type templates struct {
 	byName map[string]*template.Template
@@ -43,10 +54,16 @@ func mustParseTemplates() *templates {
 			}
 			return s
 		},
-		"join": strings.Join,
+		"join":    strings.Join,
+		"pct":     func(f float64) int { return int(f*100 + 0.5) },
+		"dict":    dict,
+		"list":    func(v ...any) []any { return v },
+		"isoDate": func(t time.Time) string { return t.In(relais.MustLocation()).Format("2006-01-02") },
+		"hhmm":    func(t time.Time) string { return t.In(relais.MustLocation()).Format("15:04") },
 	}
 	for _, name := range pageNames {
-		tpl := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
+		tpl := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS,
+			"templates/layout.html", "templates/partials.html", "templates/"+name+".html"))
 		t.byName[name] = tpl
 	}
 	return t
@@ -120,4 +137,14 @@ func fmtTime(v any, lang string) string {
 		return tm.In(relais.MustLocation()).Format("Mon 2 Jan 2006 15:04")
 	}
 	return tm.In(relais.MustLocation()).Format("02/01/2006 15:04")
+}
+
+// dict builds a map for passing several values to a partial template.
+func dict(kv ...any) map[string]any {
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		k, _ := kv[i].(string)
+		m[k] = kv[i+1]
+	}
+	return m
 }

@@ -99,6 +99,7 @@ type wsMessage struct {
 	Text    string `json:"text,omitempty"`
 	Profile string `json:"profile,omitempty"`
 	Ref     int64  `json:"ref,omitempty"`
+	Leave   bool   `json:"leave,omitempty"` // presence: the tab leaves the post
 }
 
 // readLoop handles what a tab sends until it disconnects.
@@ -112,8 +113,11 @@ func (s *Server) readLoop(conn *websocket.Conn, m *relais.Member, replies chan<-
 		}
 		switch msg.Type {
 		case "presence":
+			if msg.PostID <= 0 {
+				continue
+			}
 			s.hub.Publish(relais.Event{Type: relais.EventPresence, PostID: msg.PostID,
-				Data: map[string]any{"member": m.Name, "member_id": m.ID}})
+				Data: map[string]any{"member": m.Name, "member_id": m.ID, "role": m.Role, "leave": msg.Leave}})
 		case "tone.check":
 			verdict, vs := s.cfg.Tone.Check(msg.Text, msg.Profile)
 			reply := map[string]any{"type": "tone.result", "ref": msg.Ref, "verdict": verdict, "violations": vs}

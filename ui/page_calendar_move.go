@@ -1,0 +1,32 @@
+package ui
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/approval"
+)
+
+// handleCalendarMove handles POST /calendar/move {post, scheduled_at}: the
+// calendar's keyboard and no-script way to reschedule (dragging uses the
+// JSON API). Blackout windows and routing are re-checked by the service.
+func (s *Server) handleCalendarMove(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.FormValue("post"), 10, 64)
+	if err != nil || id <= 0 {
+		s.pageError(w, r, relais.FieldErrorf("post", "Unknown post."))
+		return
+	}
+	at, err := time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(r.FormValue("scheduled_at")), relais.MustLocation())
+	if err != nil {
+		s.pageError(w, r, relais.FieldErrorf("scheduled_at", "Date invalide. / Invalid date."))
+		return
+	}
+	if _, err := s.cfg.Approval.Reschedule(r.Context(), id, approval.RescheduleInput{ScheduledAt: &at}); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/calendar?view=week&date="+at.Format("2006-01-02")+"&ok=moved", http.StatusSeeOther)
+}

@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/share"
+)
+
+// inboxPage is a member's share suggestions.
+type inboxPage struct {
+	Page
+	Inbox *share.Inbox
+}
+
+// handleInboxPage handles GET /inbox.
+func (s *Server) handleInboxPage(w http.ResponseWriter, r *http.Request) {
+	s.renderInbox(w, r, http.StatusOK, nil)
+}
+
+func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, status int, actionErr error) {
+	p := inboxPage{Page: s.newPage(w, r, "inbox.title", "inbox")}
+	var err error
+	if p.Inbox, err = s.cfg.Share.Inbox(r.Context()); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if actionErr != nil {
+		p.Error, status = relais.ErrorMessage(actionErr), statusOf[relais.ErrorCode(actionErr)]
+	}
+	s.render(w, status, "inbox", p)
+}
+
+// handleInboxAction handles POST /inbox/{id}: action=publish (on my
+// account), shared (by a share link or by hand) or decline; text is the
+// possibly edited text.
+func (s *Server) handleInboxAction(w http.ResponseWriter, r *http.Request) {
+	id, err := suggestionID(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	ctx, flash := r.Context(), "shared"
+	switch r.FormValue("action") {
+	case "publish":
+		_, err = s.cfg.Share.Share(ctx, id, share.ShareInput{Text: r.FormValue("text"), Publish: true})
+		flash = "published"
+	case "shared":
+		_, err = s.cfg.Share.Share(ctx, id, share.ShareInput{Text: r.FormValue("text"), Via: r.FormValue("via")})
+	case "decline":
+		_, err = s.cfg.Share.Decline(ctx, id)
+		flash = "declined"
+	default:
+		err = relais.FieldErrorf("action", "Unknown action.")
+	}
+	if err != nil {
+		s.renderInbox(w, r, 0, err)
+		return
+	}
+	http.Redirect(w, r, "/inbox?ok="+flash+"#s-"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+}
