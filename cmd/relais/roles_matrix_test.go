@@ -1,0 +1,165 @@
+package main
+
+import (
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/relais/relais"
+)
+
+// The role × route matrix. TestRoleMatrix calls every authenticated route
+// (ui.Server.Patterns) as every role and as an anonymous visitor, and fails
+// for a route that has no entry here: when you add a route, add a row.
+//
+// A row lists the roles allowed; every other role must be refused (403, or
+// 404 where the object is hidden from it), anonymous callers get 401 on the
+// API and a redirect to /login on pages. An allowed call must succeed (2xx,
+// or a redirect elsewhere than /login), unless the row is loose: then it
+// must only get past the role check (no 401/403), for routes whose fixture
+// the matrix cannot build yet (their owner should make them strict).
+
+// Roles allowed, by capability (see relais.Role).
+var (
+	everyone  = []string{"admin", "editor", "community_manager", "candidate", "colistier"}
+	drafters  = []string{"admin", "editor", "community_manager", "candidate"} // Role.CanDraft
+	approvers = []string{"admin", "editor", "candidate"}                      // Role.CanApprove
+	managers  = []string{"admin", "editor"}                                   // Role.CanManageAccounts
+	webTeam   = []string{"admin", "editor", "community_manager"}              // edit anybody's post
+	admins    = []string{"admin"}
+)
+
+// matrixCall is one request: its path (the pattern's, with values) and
+// body (JSON for the API, form-encoded for pages).
+type matrixCall struct {
+	path string
+	body string
+}
+
+// matrixEntry says who may use a route and how to call it. call builds
+// fresh objects for each call (nil: the pattern's path, no body).
+type matrixEntry struct {
+	allow []string
+	call  func(f *fixture) matrixCall
+	loose bool
+	ws    bool // a websocket: dialled, not requested
+}
+
+func inHours(h int) string {
+	return time.Now().Add(time.Duration(h) * time.Hour).UTC().Format(time.RFC3339)
+}
+
+var roleMatrix = map[string]matrixEntry{
+	// Core API.
+	"GET /api/me":       {allow: everyone},
+	"GET /api/accounts": {allow: everyone},
+	"GET /api/posts":    {allow: everyone}, // colistiers see published posts only
+	"POST /api/posts": {allow: drafters, call: func(f *fixture) matrixCall {
+		return matrixCall{"/api/posts", fmt.Sprintf(`{"text":"Réunion publique jeudi","targets":[%d]}`, f.campaign)}
+	}},
+	"GET /api/posts/{id}": {allow: drafters, call: func(f *fixture) matrixCall { // a draft: hidden from colistiers
+		return matrixCall{f.postPath(f.draft(), ""), ""}
+	}},
+	"PUT /api/posts/{id}": {allow: webTeam, call: func(f *fixture) matrixCall {
+		return matrixCall{f.postPath(f.draft(), ""), fmt.Sprintf(`{"text":"Réunion publique jeudi à 20h","targets":[%d],"scheduled_at":"%s"}`, f.campaign, inHours(3))}
+	}},
+	"POST /api/posts/{id}/submit": {allow: webTeam, call: func(f *fixture) matrixCall { return matrixCall{f.postPath(f.draft(), "/submit"), ""} }},
+	"POST /api/posts/{id}/approve": {allow: approvers, call: func(f *fixture) matrixCall {
+		id, hash := f.inReview()
+		return matrixCall{f.postPath(id, "/approve"), `{"content_hash":"` + hash + `"}`}
+	}},
+	"POST /api/posts/{id}/reject": {allow: approvers, call: func(f *fixture) matrixCall {
+		id, _ := f.inReview()
+		return matrixCall{f.postPath(id, "/reject"), `{"comment":"Hors ligne éditoriale"}`}
+	}},
+	"POST /api/posts/{id}/request-changes": {allow: approvers, call: func(f *fixture) matrixCall {
+		id, _ := f.inReview()
+		return matrixCall{f.postPath(id, "/request-changes"), `{"comment":"Précisez l'heure"}`}
+	}},
+	"POST /api/posts/{id}/override": {allow: admins, call: func(f *fixture) matrixCall {
+		return matrixCall{f.postPath(f.draft(), "/override"), `{"reason":"Citation validée par la directrice"}`}
+	}},
+	"GET /api/queue":       {allow: everyone}, // a colistier's queue is empty
+	"POST /api/tone/check": {allow: everyone, call: func(*fixture) matrixCall { return matrixCall{"/api/tone/check", `{"text":"Bonjour Paris"}`} }},
+	"GET /ws":              {allow: everyone, ws: true}, // colistiers get presence events only
+
+	// Approval workflow (issue 4).
+	"GET /api/posts/{id}/comments": {allow: drafters, call: func(f *fixture) matrixCall { return matrixCall{f.postPath(f.draft(), "/comments"), ""} }},
+	"POST /api/posts/{id}/comments": {allow: drafters, call: func(f *fixture) matrixCall {
+		return matrixCall{f.postPath(f.draft(), "/comments"), `{"body":"Précisez l'heure @author"}`}
+	}},
+	"POST /api/invitations": {allow: admins, call: func(f *fixture) matrixCall {
+		return matrixCall{"/api/invitations", fmt.Sprintf(`{"email":"invite%d@example.org","name":"Invité","role":"colistier"}`, f.next())}
+	}},
+	"GET /api/members":        {allow: drafters},
+	"GET /api/approval-steps": {allow: managers},
+	"PUT /api/accounts/{id}/second-approver": {allow: admins, call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/api/accounts/%d/second-approver", f.campaign), `{"member_id":0}`}
+	}},
+
+	// Scheduling (issue owner: scheduling). Loose rows: make them strict.
+	"POST /api/posts/{id}/reschedule": {allow: webTeam, call: func(f *fixture) matrixCall {
+		return matrixCall{f.postPath(f.draft(), "/reschedule"), `{"scheduled_at":"` + inHours(5) + `"}`}
+	}},
+	"POST /api/posts/{id}/cancel": {allow: webTeam, call: func(f *fixture) matrixCall {
+		return matrixCall{f.postPath(f.draft(), "/cancel"), `{"reason":"Annulé"}`}
+	}},
+	"POST /api/posts/{id}/queue": {allow: webTeam, loose: true, call: func(f *fixture) matrixCall { return matrixCall{f.postPath(f.draft(), "/queue"), ""} }},
+	"GET /api/recurring":         {allow: drafters},
+	"POST /api/recurring": {allow: approvers, loose: true, call: func(f *fixture) matrixCall {
+		return matrixCall{"/api/recurring", `{"post_id":999999,"spec":"30 8 * * 1"}`}
+	}},
+	"POST /api/recurring/{id}/stop": {allow: drafters, loose: true, call: func(f *fixture) matrixCall { return matrixCall{"/api/recurring/999999/stop", ""} }},
+	"GET /api/accounts/{id}/slots": {allow: drafters, call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/api/accounts/%d/slots", f.campaign), ""}
+	}},
+	"POST /api/accounts/{id}/slots": {allow: managers, call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/api/accounts/%d/slots", f.campaign), `{"weekdays":[1],"times":["09:30"]}`}
+	}},
+	"DELETE /api/slots/{id}":   {allow: managers, loose: true, call: func(f *fixture) matrixCall { return matrixCall{"/api/slots/999999", ""} }},
+	"GET /api/election-rounds": {allow: everyone},
+	"POST /api/election-rounds": {allow: managers, loose: true, call: func(f *fixture) matrixCall {
+		return matrixCall{"/api/election-rounds", `{"name":"x","day":"2020-01-01"}`}
+	}},
+	"GET /api/deliveries":                {allow: drafters},
+	"POST /api/text/count":               {allow: everyone, call: func(*fixture) matrixCall { return matrixCall{"/api/text/count", `{"text":"Bonjour Paris"}`} }},
+	"GET /api/suggestions":               {allow: everyone},                                                                                                            // each member's own inbox
+	"POST /api/suggestions/{id}/share":   {allow: everyone, loose: true, call: func(*fixture) matrixCall { return matrixCall{"/api/suggestions/999999/share", `{}`} }}, // others' are 404
+	"POST /api/suggestions/{id}/decline": {allow: everyone, loose: true, call: func(*fixture) matrixCall { return matrixCall{"/api/suggestions/999999/decline", ""} }},
+	"POST /api/posts/{id}/deliveries/{delivery}/resolve": {allow: managers, loose: true, call: func(f *fixture) matrixCall {
+		return matrixCall{f.postPath(f.draft(), "/deliveries/999999/resolve"), `{"published":false,"note":"x"}`}
+	}},
+
+	// Pages (session cookie, forms).
+	"POST /logout": {allow: everyone},
+	"GET /{$}":     {allow: everyone},
+	"GET /compose": {allow: drafters},
+	"POST /compose": {allow: drafters, call: func(f *fixture) matrixCall {
+		return matrixCall{"/compose", url.Values{"text": {"Réunion publique jeudi"}, "target": {fmt.Sprint(f.campaign)}}.Encode()}
+	}},
+	"GET /posts/{id}": {allow: drafters, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/posts/%d", f.draft()), ""} }},
+	"POST /posts/{id}/decide": {allow: approvers, call: func(f *fixture) matrixCall {
+		id, hash := f.inReview()
+		return matrixCall{fmt.Sprintf("/posts/%d/decide", id), url.Values{"action": {"approve"}, "content_hash": {hash}}.Encode()}
+	}},
+	"POST /posts/{id}/deliveries/{delivery}/resolve": {allow: managers, loose: true, call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/posts/%d/deliveries/999999/resolve", f.draft()), url.Values{"outcome": {"failed"}}.Encode()}
+	}},
+	"GET /calendar": {allow: everyone},
+	"POST /calendar/move": {allow: webTeam, call: func(f *fixture) matrixCall {
+		at := time.Now().Add(5 * time.Hour).In(relais.MustLocation()).Format("2006-01-02T15:04")
+		return matrixCall{"/calendar/move", url.Values{"post": {fmt.Sprint(f.draft())}, "scheduled_at": {at}}.Encode()}
+	}},
+	"GET /inbox": {allow: everyone},
+	"POST /inbox/{id}": {allow: everyone, loose: true, call: func(*fixture) matrixCall {
+		return matrixCall{"/inbox/999999", url.Values{"action": {"decline"}}.Encode()}
+	}},
+	"GET /map":            {allow: everyone},
+	"GET /districts/{id}": {allow: everyone, loose: true, call: func(*fixture) matrixCall { return matrixCall{"/districts/11e", ""} }},
+	"GET /settings":       {allow: managers},
+	"POST /settings/tone": {allow: managers, loose: true, call: func(*fixture) matrixCall { // action=save: admins only
+		return matrixCall{"/settings/tone", url.Values{"action": {"validate"}, "yaml": {"x"}}.Encode()}
+	}},
+	"POST /settings/rounds": {allow: managers, loose: true, call: func(*fixture) matrixCall { return matrixCall{"/settings/rounds", url.Values{"day": {"x"}}.Encode()} }},
+	"GET /sandbox/{id}":     {allow: everyone, call: func(f *fixture) matrixCall { return matrixCall{"/sandbox/" + f.sandboxEntry(), ""} }},
+}
