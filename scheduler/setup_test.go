@@ -92,6 +92,7 @@ type fakeConn struct {
 	mu    sync.Mutex
 	byKey map[string]int
 	at    []time.Time
+	first map[string]time.Time // key -> first publication (when now is set)
 	now   func() time.Time
 	fail  func() error
 }
@@ -111,6 +112,12 @@ func (c *fakeConn) Publish(_ context.Context, a relais.Account, d connectors.Dra
 	c.byKey[key]++
 	if c.now != nil {
 		c.at = append(c.at, c.now())
+		if c.first == nil {
+			c.first = map[string]time.Time{}
+		}
+		if _, ok := c.first[key]; !ok {
+			c.first[key] = c.now()
+		}
 	}
 	return connectors.Receipt{RemoteID: key, URL: "https://example.org/" + key}, nil
 }
