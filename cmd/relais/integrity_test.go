@@ -80,7 +80,7 @@ func TestInvitationByEmailLink(t *testing.T) {
 	path := regexp.MustCompile(`/invite/\S+$`).FindString(out.Link)
 	require.NotEmpty(t, path, out.Link)
 
-	anon := &browser{t: t, tm: tm}
+	anon := &webSession{t: t, tm: tm}
 	status, _, page := anon.do("GET", path, "", "")
 	require.Equal(t, http.StatusOK, status)
 	require.Contains(t, page, "Camille")
@@ -99,7 +99,7 @@ func TestInvitationByEmailLink(t *testing.T) {
 	require.NoError(t, err)
 	resp.Body.Close()
 	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
-	member := &browser{t: t, tm: tm}
+	member := &webSession{t: t, tm: tm}
 	for _, c := range resp.Cookies() {
 		if c.Name == "relais_session" {
 			member.cookie = c.Value

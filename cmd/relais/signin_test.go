@@ -16,15 +16,15 @@ import (
 	"github.com/relais/relais/auth"
 )
 
-// browser is a member's browser: a session cookie and the site's origin.
-type browser struct {
+// webSession is a signed-in browser session: a session cookie and the site's origin.
+type webSession struct {
 	t      *testing.T
 	tm     *testMain
 	cookie string
 }
 
 // MustSignIn signs email in through the login form.
-func MustSignIn(t *testing.T, tm *testMain, email string) *browser {
+func MustSignIn(t *testing.T, tm *testMain, email string) *webSession {
 	t.Helper()
 	resp, err := noRedirect.PostForm(tm.URL+"/login", url.Values{"email": {email}, "password": {"long-enough-pw"}})
 	require.NoError(t, err)
@@ -32,7 +32,7 @@ func MustSignIn(t *testing.T, tm *testMain, email string) *browser {
 	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
 	for _, c := range resp.Cookies() {
 		if c.Name == "relais_session" {
-			return &browser{t: t, tm: tm, cookie: c.Value}
+			return &webSession{t: t, tm: tm, cookie: c.Value}
 		}
 	}
 	t.Fatal("no session cookie")
@@ -41,7 +41,7 @@ func MustSignIn(t *testing.T, tm *testMain, email string) *browser {
 
 // do sends a request with the session cookie and extra headers and returns
 // the status, the Location header and the body.
-func (b *browser) do(method, path, contentType, body string, headers ...string) (int, string, string) {
+func (b *webSession) do(method, path, contentType, body string, headers ...string) (int, string, string) {
 	b.t.Helper()
 	req, err := http.NewRequest(method, b.tm.URL+path, strings.NewReader(body))
 	require.NoError(b.t, err)
@@ -61,13 +61,13 @@ func (b *browser) do(method, path, contentType, body string, headers ...string) 
 	return resp.StatusCode, resp.Header.Get("Location"), string(data)
 }
 
-func (b *browser) me() int {
+func (b *webSession) me() int {
 	status, _, _ := b.do("GET", "/api/me", "", "")
 	return status
 }
 
 // dialWS opens the live websocket from origin.
-func (b *browser) dialWS(origin string) (*websocket.Conn, *http.Response, error) {
+func (b *webSession) dialWS(origin string) (*websocket.Conn, *http.Response, error) {
 	h := http.Header{"Origin": {origin}, "Cookie": {"relais_session=" + b.cookie}}
 	return websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(b.tm.URL, "http")+"/ws", h)
 }
@@ -95,7 +95,7 @@ func TestSignInSecurity(t *testing.T) {
 	form := url.Values{"text": {"Réunion publique jeudi"}, "target": {"1"}}.Encode()
 	const formType = "application/x-www-form-urlencoded"
 
-	forged := &browser{t: t, tm: tm, cookie: auth.NewToken()}
+	forged := &webSession{t: t, tm: tm, cookie: auth.NewToken()}
 	status, loc, _ := forged.do("GET", "/", "", "")
 	require.Equal(t, http.StatusSeeOther, status, "forged session cookie")
 	require.True(t, strings.HasPrefix(loc, "/login"))
