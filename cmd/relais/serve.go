@@ -108,7 +108,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	rules := approval.ToneRules{Checker: checker}
 	reg := m.registry(sb)
 	if m.scheduler, err = scheduler.New(scheduler.Config{Store: m.store, Connectors: reg, Events: hub,
-		Logger: m.log, PollEvery: m.PollEvery, RescueAfter: m.Rescue, ShareWindow: m.ShareWindow}); err != nil {
+		Logger: m.log, PollEvery: m.PollEvery, RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer()}); err != nil {
 		return err
 	}
 	if err := m.scheduler.Start(context.WithoutCancel(ctx)); err != nil {
