@@ -111,6 +111,8 @@ var messages = map[string][2]string{
 	"platform.sandbox":               {"Bac à sable", "Sandbox"},
 	"platform.webhook":               {"Webhook", "Webhook"},
 	"platform.email":                 {"E-mail", "E-mail"},
+	"platform.whatsapp":              {"WhatsApp", "WhatsApp"},
+	"platform.linkedin":              {"LinkedIn", "LinkedIn"},
 	"platform.intent":                {"Lien de partage", "Share link"},
 	"platform.initial.x":             {"X", "X"},
 	"platform.initial.bluesky":       {"B", "B"},

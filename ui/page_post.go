@@ -48,7 +48,7 @@ func (s *Server) renderPost(w http.ResponseWriter, r *http.Request, id int64, ac
 	}
 	p := postPage{Page: s.newPage(w, r, "post.deliveries", ""), Post: v,
 		CanResolve: memberOf(r).Role == relais.RoleAdmin || memberOf(r).Role == relais.RoleEditor}
-	p.Handles, _ = s.accountHandles(r)
+	p.Handles, _ = s.accountHandles(r, p.Page)
 	p.Title = "#" + strconv.FormatInt(id, 10)
 	status := http.StatusOK
 	raw := json.RawMessage(nil)

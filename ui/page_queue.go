@@ -46,7 +46,7 @@ func (s *Server) handleQueuePage(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusOK, "home", p)
 		return
 	}
-	if p.Handles, err = s.accountHandles(r); err != nil {
+	if p.Handles, err = s.accountHandles(r, p.Page); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -80,12 +80,12 @@ func (s *Server) handleQueuePage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "queue", p)
 }
 
-// accountHandles maps the accounts the member may see to "platform · @handle".
-func (s *Server) accountHandles(r *http.Request) (map[int64]string, error) {
+// accountHandles maps the accounts the member may see to "Platform · @handle".
+func (s *Server) accountHandles(r *http.Request, p Page) (map[int64]string, error) {
 	as, err := s.cfg.Approval.Accounts(r.Context())
 	out := make(map[int64]string, len(as))
 	for _, a := range as {
-		out[a.ID] = string(a.Platform) + " · @" + a.Handle
+		out[a.ID] = p.T("platform."+string(a.Platform)) + " · @" + a.Handle
 	}
 	return out, err
 }

@@ -18,7 +18,7 @@
   function setLive(on) {
     if (!live) return;
     live.classList.toggle("on", on);
-    live.textContent = on ? live.dataset.on : live.dataset.off;
+    live.textContent = on ? live.dataset.up : live.dataset.down;
   }
 
   function connect() {
@@ -113,7 +113,8 @@
     return boxes.length ? boxes[0].dataset.profile : "candidate";
   }
   function checkTone(t) {
-    if (!t.value.trim()) { paintTone(t, null); return; }
+    // A share suggestion's approved text is re-checked only once edited.
+    if (!t.value.trim() || (t.classList.contains("sg-text") && t.value === t.defaultValue)) { paintTone(t, null); return; }
     ref++;
     pending[ref] = { el: t, text: t.value };
     send({ type: "tone.check", text: t.value, profile: profileOf(t), ref: ref });
@@ -177,9 +178,9 @@
         ev.preventDefault();
         var data = new FormData(f), err = $(".form-error", f);
         if (ev.submitter) data.append(ev.submitter.name, ev.submitter.value);
-        fetch(f.action, { method: "POST", body: new URLSearchParams(data), credentials: "same-origin" })
+        fetch(f.getAttribute("action"), { method: "POST", body: new URLSearchParams(data), credentials: "same-origin" })
           .then(function (r) {
-            if (r.ok) { refresh(); return; }
+            if (r.ok) { document.getElementById("main").focus(); refresh(); return; }
             return r.text().then(function (html) {
               var d = new DOMParser().parseFromString(html, "text/html"), m = d.querySelector(".error");
               err.textContent = m ? m.textContent : String(r.status);

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+)
+
+// TestBrowserDashboard drives the dashboard in headless Chromium as a
+// campaign uses it: a community manager composes a post that draws a tone
+// warning and sees it highlighted, submits it; in a second browser the web
+// lead sees it arrive in the queue without reload and approves it in
+// place; the author's page turns the delivery published live and shows who
+// else is viewing; a colistier publishes the share suggestion from her
+// inbox; the French and English pages render. Screenshots of the main
+// pages at phone and desktop widths go to $RELAIS_ARTIFACTS/screenshots.
+func TestBrowserDashboard(t *testing.T) {
+	exe := chromiumPath(t)
+	tm := mustRunDemo(t)
+	art := artifactsDir(t)
+	t.Logf("screenshots in %s", art)
+	author := newBrowser(t, exe, tm.URL, art)
+	editor := newBrowser(t, exe, tm.URL, art)
+	author.login("cm@demo.relais.fr")
+	editor.login("web@demo.relais.fr")
+
+	// The web lead's queue is open and live.
+	editor.open("/")
+	editor.waitJS("the websocket", `document.getElementById("live").classList.contains("on")`)
+	eval[bool](editor, `window.__noReload = true`)
+
+	// Compose on the campaign's X account: the warning is highlighted.
+	author.open("/compose")
+	author.waitJS("the websocket", `document.getElementById("live").classList.contains("on")`)
+	author.do(chromedp.Click(chromedp.CSS(`input[name=target][data-handle="avecanne"][data-platform="x"]`)),
+		chromedp.SendKeys(chromedp.CSS("#text"), warnText))
+	author.waitJS("the tone highlight", `document.querySelector("#highlight mark.warn") !== null`)
+	marks := eval[[]string](author, `[...document.querySelectorAll("#highlight mark.warn")].map(m => m.textContent)`)
+	require.Equal(t, []string{"Bernard Lacombe", "désastreux"}, marks, "the target and the cue are highlighted")
+	require.Contains(t, author.text("#tone"), "Avertissement")
+	author.waitJS("the X counter", `document.querySelector("#counters li[data-platform=x] output").textContent === "55 / 280"`)
+	require.Contains(t, author.text("#xcost"), "0,015 $")
+	require.Contains(t, author.text(".preview[data-platform=x] .pv-text"), "Bernard Lacombe")
+	author.shoot("compose")
+	author.do(chromedp.Click(chromedp.CSS(`#compose button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS("article[data-post]")))
+	id, err := strconv.ParseInt(eval[string](author, `document.querySelector("article[data-post]").dataset.post`), 10, 64)
+	require.NoError(t, err)
+	require.Contains(t, author.text("#post-state"), "en validation")
+	eval[bool](author, `window.__noReload = true`)
+	card := fmt.Sprintf("#queue #post-%d", id)
+
+	// It reaches the web lead's queue without reload.
+	editor.waitJS("the post in the queue", fmt.Sprintf(`document.querySelector(%q) !== null`, card))
+	require.True(t, eval[bool](editor, `window.__noReload === true`), "the queue must update without a reload")
+	require.Contains(t, editor.text(card+" .tone"), "Avertissement")
+	editor.shoot("queue")
+
+	// Approve in place, acknowledging the warning.
+	editor.do(chromedp.Click(chromedp.CSS(card+` input[name=acknowledge_warnings]`)), chromedp.Click(chromedp.CSS(card+` button[value=approve]`)))
+	editor.waitJS("the card to leave the queue", fmt.Sprintf(`document.querySelector(%q) === null`, card))
+	require.True(t, eval[bool](editor, `window.__noReload === true`), "approving in place must not reload")
+
+	// The author's post page turns published live.
+	author.waitJS("the delivery published", `document.querySelector("#deliveries .delivery[data-state=published]") !== null`)
+	require.True(t, eval[bool](author, `window.__noReload === true`), "the post page must update without a reload")
+	require.Contains(t, author.text("#post-state"), "publié")
+	require.NotEmpty(t, eval[string](author, `document.querySelector("#deliveries .delivery a").href`))
+
+	// Presence: the author sees the web lead arrive on the post.
+	editor.open(fmt.Sprintf("/posts/%d", id))
+	author.waitJS("presence", `!document.getElementById("presence").hidden`)
+	require.Contains(t, author.text("#presence"), "Karim Benali")
+	author.shoot("post")
+
+	// The web lead's other pages.
+	for _, p := range []struct{ path, name, sel string }{
+		{"/calendar", "calendar-week", ".cal-week .entry"}, {"/calendar?view=month", "calendar-month", ".cal-month"},
+		{"/settings", "settings", "#tone textarea"}, {"/map", "map", ".tilemap .tile"},
+	} {
+		editor.open(p.path)
+		editor.do(chromedp.WaitVisible(chromedp.CSS(p.sel)))
+		editor.shoot(p.name)
+	}
+	editor.open("/?lang=en")
+	require.Equal(t, "en", eval[string](editor, `document.documentElement.lang`))
+	require.Equal(t, "Queue", editor.text(`nav.mainnav a[aria-current]`))
+	editor.shoot("queue-en")
+	editor.open("/?lang=fr")
+	require.Equal(t, "À valider", editor.text(`nav.mainnav a[aria-current]`))
+
+	// A colistier publishes the suggestion on her own account.
+	editor.logout()
+	editor.login("colistier-11e@demo.relais.fr")
+	editor.do(chromedp.WaitVisible(chromedp.CSS("#districtmap .tile")))
+	editor.shoot("home-colistier")
+	editor.open("/inbox")
+	sg := fmt.Sprintf(`article[data-suggestion] button[value=publish]`)
+	editor.do(chromedp.WaitVisible(chromedp.CSS(sg)))
+	require.Equal(t, "0", editor.text("#shared-week"))
+	require.Contains(t, editor.text(sg), "@avecanne_11")
+	editor.shoot("inbox")
+	editor.do(chromedp.Click(chromedp.CSS(sg)), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	require.Contains(t, editor.text(".flash"), "Publié sur votre compte")
+	require.Equal(t, "1", editor.text("#shared-week"))
+	require.NotEmpty(t, eval[string](editor, `document.querySelector("article.sg-shared").id`))
+
+	// Both languages render for her too.
+	editor.open("/?lang=en")
+	require.Equal(t, "Home", editor.text(`nav.mainnav a[aria-current]`))
+	require.Contains(t, editor.text("h1"), "running-mate")
+	editor.open("/inbox?lang=fr")
+	require.Contains(t, editor.text("h1"), "suggestions de partage")
+}
