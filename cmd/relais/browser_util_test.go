@@ -168,5 +168,3 @@ func artifactsDir(t *testing.T) string {
 
 // quoteJS quotes s for a JavaScript string.
 func quoteJS(s string) string { return fmt.Sprintf("%q", s) }
-
-
