@@ -1,8 +1,11 @@
 // Package approval is relais's workflow: drafting, submitting, approving,
 // rejecting and overriding posts. It checks every action against the
 // caller's role (not only in the HTTP handlers), routes sensitive posts on
-// the candidate's accounts to her, runs the tone rules on every submit and
-// edit, binds each approval to the exact content hash, refuses to schedule
+// the candidate's accounts to her (and alerts her live and by e-mail
+// through a Notifier), runs the tone rules on every submit and edit, binds
+// each approval to the exact content hash, enforces an optional second
+// approval step per account, lets requests lapse at their scheduled time
+// (ExpireDue), keeps threaded comments with mentions, refuses to schedule
 // into electoral blackout windows, and writes every transition to the
 // hash-chained audit log in the same transaction as the change.
 package approval
