@@ -31,7 +31,8 @@ func auditCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 				if err != nil {
 					return err
 				} else if bad != 0 {
-					return fmt.Errorf("audit chain broken at entry %d (%d entries verified before it)", bad, n)
+					return fmt.Errorf("audit chain broken at entry %d%s (%d entries verified before it): it or its predecessor was modified or deleted",
+						bad, describeEntry(tx, bad), n)
 				}
 				fmt.Fprintf(stdout, "audit chain intact: %d entries verified\n", n)
 				return nil
@@ -89,4 +90,13 @@ func exportAudit(tx *store.Tx, f, t time.Time, w io.Writer) error {
 			return cw.Error()
 		}
 	}
+}
+
+// describeEntry names an audit entry's action and time, for messages.
+func describeEntry(tx *store.Tx, id int64) string {
+	es, err := tx.Audit(store.AuditFilter{AfterID: id - 1, Limit: 1})
+	if err != nil || len(es) == 0 || es[0].ID != id {
+		return ""
+	}
+	return fmt.Sprintf(", %s by %s at %s", es[0].Action, es[0].Actor, es[0].At.Format(time.RFC3339))
 }

@@ -54,7 +54,8 @@ func TestAuditVerifyAndExport(t *testing.T) {
 		_, err = tm.store.DB().Exec(`UPDATE audit_log SET detail = 'approuvé par personne' WHERE id = 4`)
 		require.NoError(t, err)
 		err = tm.cliErr("audit", "verify")
-		require.Contains(t, err.Error(), "audit chain broken at entry 4 (3 entries verified before it)")
+		require.Contains(t, err.Error(), "audit chain broken at entry 4, post.create by cm <cm@example.org> (community_manager) at ")
+		require.Contains(t, err.Error(), "(3 entries verified before it)")
 	})
 }
 
