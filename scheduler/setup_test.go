@@ -97,9 +97,9 @@ type fakeConn struct {
 	fail  func() error
 }
 
-func (c *fakeConn) Platform() relais.Platform                   { return relais.PlatformMastodon }
+func (c *fakeConn) Platform() relais.Platform                      { return relais.PlatformMastodon }
 func (c *fakeConn) Validate(connectors.Draft) []connectors.Problem { return nil }
-func (c *fakeConn) HonoursIdempotencyKey() bool                 { return true }
+func (c *fakeConn) HonoursIdempotencyKey() bool                    { return true }
 
 func (c *fakeConn) Publish(_ context.Context, a relais.Account, d connectors.Draft, key string) (connectors.Receipt, error) {
 	c.mu.Lock()

@@ -93,7 +93,8 @@ func (w *SuggestWorker) notify(ctx context.Context, kits []store.ShareKit, b rel
 		return err
 	}
 	if len(members) > 0 && len(kits) > 0 {
-		w.s.publish(relais.Event{Type: EventSuggestions, PostID: kits[0].PostID, Data: map[string]any{"member_ids": members}})
+		w.s.publish(relais.Event{Type: EventSuggestions, PostID: kits[0].PostID, Data: map[string]any{"member_ids": members},
+			Audience: []relais.Role{relais.RoleColistier, relais.RoleAdmin, relais.RoleEditor}})
 	}
 	return failed
 }
