@@ -93,8 +93,8 @@ func recentShares(tx *store.Tx, byID map[int64]*District, t time.Time) error {
 			return err
 		}
 		for _, e := range es {
-			if d := byID[e.ActorID]; d != nil && e.Action == ActionShared {
-				d.Recent++
+			if d := byID[e.ActorID]; d != nil {
+				d.Recent += shareDelta(e.Action)
 			}
 			after = e.ID
 		}

@@ -69,7 +69,8 @@ func (s *Service) Inbox(ctx context.Context) (*Inbox, error) {
 	return in, err
 }
 
-// sharedSince counts the member's shares recorded in the audit log since t.
+// sharedSince counts the member's shares recorded in the audit log since
+// t (a share whose publication failed is claimed, then given back).
 func sharedSince(tx *store.Tx, memberID int64, t time.Time) (int, error) {
 	n, after := 0, int64(0)
 	for {
@@ -78,8 +79,8 @@ func sharedSince(tx *store.Tx, memberID int64, t time.Time) (int, error) {
 			return 0, err
 		}
 		for _, e := range es {
-			if e.Action == ActionShared && e.ActorID == memberID {
-				n++
+			if e.ActorID == memberID {
+				n += shareDelta(e.Action)
 			}
 			after = e.ID
 		}
@@ -87,6 +88,17 @@ func sharedSince(tx *store.Tx, memberID int64, t time.Time) (int, error) {
 			return n, nil
 		}
 	}
+}
+
+// shareDelta is what an audit action adds to a share count.
+func shareDelta(action string) int {
+	switch action {
+	case ActionShared:
+		return 1
+	case ActionShareFailed:
+		return -1
+	}
+	return 0
 }
 
 // mastodonHost returns the instance of a Mastodon handle user@host.

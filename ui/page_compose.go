@@ -21,6 +21,7 @@ type composePage struct {
 	Variants  map[relais.Platform]string
 	When      string
 	Sensitive bool
+	Queue     bool // schedule at the next free queue slot
 	Selected  map[int64]bool
 }
 
@@ -80,7 +81,7 @@ func (s *Server) renderCompose(w http.ResponseWriter, r *http.Request, status in
 // handleComposeSubmit handles POST /compose: save the draft and submit it.
 func (s *Server) handleComposeSubmit(w http.ResponseWriter, r *http.Request) {
 	p := composePage{Text: r.FormValue("text"), When: r.FormValue("scheduled_at"), Selected: map[int64]bool{},
-		Sensitive: r.FormValue("sensitive") == "on", Variants: map[relais.Platform]string{}}
+		Sensitive: r.FormValue("sensitive") == "on", Queue: r.FormValue("queue") == "on", Variants: map[relais.Platform]string{}}
 	in := approval.PostInput{Text: p.Text, Sensitive: p.Sensitive}
 	for _, pl := range relais.Platforms {
 		if v := strings.TrimSpace(r.FormValue("variant_" + string(pl))); v != "" {
@@ -95,7 +96,7 @@ func (s *Server) handleComposeSubmit(w http.ResponseWriter, r *http.Request) {
 		p.Selected[id] = true
 		in.Targets = append(in.Targets, approval.Target{ID: id})
 	}
-	if p.When != "" {
+	if p.When != "" && !p.Queue {
 		t, err := time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(p.When), relais.MustLocation())
 		if err != nil {
 			s.renderCompose(w, r, http.StatusBadRequest, p, relais.FieldErrorf("scheduled_at", "Date invalide. / Invalid date."))
@@ -104,6 +105,9 @@ func (s *Server) handleComposeSubmit(w http.ResponseWriter, r *http.Request) {
 		in.ScheduledAt = &t
 	}
 	post, err := s.cfg.Approval.CreatePost(r.Context(), in)
+	if err == nil && p.Queue {
+		_, err = s.cfg.Approval.AddToQueue(r.Context(), post.ID)
+	}
 	if err == nil {
 		_, err = s.cfg.Approval.Submit(r.Context(), post.ID)
 	}

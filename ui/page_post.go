@@ -7,6 +7,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/store"
 )
 
 // postPage shows one post with its decisions, deliveries and history.
@@ -15,6 +16,8 @@ type postPage struct {
 	Post       *approval.PostView
 	Violations []violation
 	CanResolve bool             // admin or editor: may settle outcome_unknown deliveries
+	CanRepeat  bool             // an approver: may make an approved post recur
+	Comments   []*store.Comment // the web team's discussion (not for colistiers)
 	Handles    map[int64]string // target account id -> "platform · @handle"
 }
 
@@ -49,6 +52,13 @@ func (s *Server) renderPost(w http.ResponseWriter, r *http.Request, id int64, ac
 	p := postPage{Page: s.newPage(w, r, "post.deliveries", ""), Post: v,
 		CanResolve: memberOf(r).Role == relais.RoleAdmin || memberOf(r).Role == relais.RoleEditor}
 	p.Handles, _ = s.accountHandles(r, p.Page)
+	p.CanRepeat = p.Member.Role.CanApprove()
+	if p.Member.Role != relais.RoleColistier {
+		if p.Comments, err = s.cfg.Approval.Comments(r.Context(), id); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+	}
 	p.Title = "#" + strconv.FormatInt(id, 10)
 	status := http.StatusOK
 	raw := json.RawMessage(nil)

@@ -165,6 +165,3 @@ func artifactsDir(t *testing.T) string {
 	require.NoError(t, os.MkdirAll(dir, 0o755))
 	return dir
 }
-
-// quoteJS quotes s for a JavaScript string.
-func quoteJS(s string) string { return fmt.Sprintf("%q", s) }

@@ -83,7 +83,7 @@
       .then(function (r) { return r.text(); })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, "text/html");
-        ["queue", "queue-count", "deliveries", "post-state", "history", "inbox", "districtmap", "calendar", "pending-count", "shared-week"].forEach(function (id) {
+        ["queue", "queue-count", "deliveries", "post-state", "history", "comments", "inbox", "districtmap", "calendar", "pending-count", "shared-week"].forEach(function (id) {
           var cur = document.getElementById(id), next = doc.getElementById(id);
           if (cur && next && !cur.contains(document.activeElement)) { cur.replaceWith(next); wire(next); }
         });
@@ -97,12 +97,24 @@
     if (e.seq) lastSeq = Math.max(lastSeq, e.seq);
     if (e.type === "tone.result") return showTone(e);
     if (e.type === "presence") return onPresence(e);
+    if (e.type === "approval.requested") toast(e);
     if (e.type === "suggestion.updated") {
       if (document.getElementById("districtmap") || document.getElementById("inbox")) refresh();
       return;
     }
     var onPost = postEl && Number(postEl.dataset.post) === e.post_id;
     if (document.getElementById("queue") || document.getElementById("calendar") || document.getElementById("inbox") || onPost) refresh();
+  }
+
+  // toast tells the candidate, on any page, that a post awaits her.
+  function toast(e) {
+    var el = document.getElementById("toast");
+    if (!el) return;
+    var a = document.createElement("a");
+    a.href = "/posts/" + e.post_id;
+    a.textContent = el.dataset.open + " #" + e.post_id;
+    el.replaceChildren(document.createTextNode(el.dataset.approval + " — " + ((e.data && e.data.text) || "") + " "), a);
+    el.hidden = false;
   }
 
   // Tone check as you type, over the websocket.

@@ -94,15 +94,19 @@
     f.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var body = {}, out = $(".apiresult", f);
-      new FormData(f).forEach(function (v, k) {
+      Array.prototype.forEach.call(f.elements, function (el) {
+        var k = el.name, v = el.value;
+        if (!k || ((el.type === "checkbox" || el.type === "radio") && !el.checked)) return;
         if (k === "weekdays") (body.weekdays = body.weekdays || []).push(Number(v));
         else if (k === "times") body.times = String(v).split(/[\s,;]+/).filter(Boolean);
+        else if (el.hasAttribute("data-num")) body[k] = Number(v);
         else if (v !== "") body[k] = v;
       });
       R.postJSON(f.dataset.api, body).then(function (j) {
         out.className = "apiresult flash";
         out.textContent = f.dataset.ok + (j && j.link ? " " + j.link : "");
         if (f.hasAttribute("data-reload")) setTimeout(function () { location.reload(); }, 600);
+        else if (window.relais.refresh) { f.reset(); window.relais.refresh(); }
       }, function (e) { out.className = "apiresult error"; out.textContent = e.message; });
     });
   });
