@@ -19,7 +19,9 @@ type retryPolicy struct {
 // NextRetry implements river.ClientRetryPolicy.
 func (p *retryPolicy) NextRetry(job *rivertype.JobRow) time.Time {
 	d := p.max
-	if n := max(len(job.Errors)-1, 0); n < 40 && p.base<<n > 0 && p.base<<n < p.max {
+	// job.Errors does not hold the error being retried yet (River's own
+	// policy counts len(job.Errors)+1), so n is 0 on the first failure.
+	if n := len(job.Errors); n < 40 && p.base<<n > 0 && p.base<<n < p.max {
 		d = p.base << n
 	}
 	jitter := 0.8 + 0.4*rand.Float64()
