@@ -63,6 +63,18 @@ func TestBrowserDashboard(t *testing.T) {
 	editor.waitJS("the card to leave the queue", fmt.Sprintf(`document.querySelector(%q) === null`, card))
 	require.True(t, eval[bool](editor, `window.__noReload === true`), "approving in place must not reload")
 
+	// Reconnect: the connection drops, a post is submitted meanwhile, and
+	// the queue catches up once the tab is back (?since=).
+	seq := eval[int](editor, `window.relais.seq()`)
+	eval[bool](editor, `window.relais.drop(), true`)
+	cm := tm.cli("user", "token", "--email", "cm@demo.relais.fr")
+	var p2 postJSON
+	require.Equal(t, 201, tm.call(cm, "POST", "/api/posts", `{"text":"Marché d'Aligre dimanche matin","targets":["@avecanne"]}`, &p2))
+	require.Equal(t, 200, tm.call(cm, "POST", fmt.Sprintf("/api/posts/%d/submit", p2.ID), nil, &p2))
+	editor.waitJS("the missed post after the reconnect", fmt.Sprintf(`document.querySelector("#queue #post-%d") !== null`, p2.ID))
+	require.Greater(t, eval[int](editor, `window.relais.seq()`), seq, "missed events are replayed")
+	require.True(t, eval[bool](editor, `window.__noReload === true`))
+
 	// The author's post page turns published live.
 	author.waitJS("the delivery published", `document.querySelector("#deliveries .delivery[data-state=published]") !== null`)
 	require.True(t, eval[bool](author, `window.__noReload === true`), "the post page must update without a reload")

@@ -242,5 +242,9 @@
 
   wire(document);
   connect();
-  window.relais = { postJSON: postJSON, paintTone: paintTone, refresh: refresh, $: $, $$: $$ };
+  window.relais = {
+    postJSON: postJSON, paintTone: paintTone, refresh: refresh, $: $, $$: $$,
+    seq: function () { return lastSeq; },
+    drop: function () { if (socket) socket.close(); } // as a network cut would
+  };
 })();
