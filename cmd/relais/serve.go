@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -132,6 +133,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			m.log.Error("http server stopped", slog.Any("error", err))
 		}
 	}()
+	// Start-up (migrations, tone lexicon expansion, templates) leaves
+	// garbage behind: return it to the OS so an idle relais stays small.
+	debug.FreeOSMemory()
 	m.log.Info("relais ready", slog.String("addr", m.listener.Addr().String()), slog.String("database", m.store.Dialect()),
 		slog.Duration("startup", time.Since(start)), slog.String("version", relais.Version))
 	return nil
