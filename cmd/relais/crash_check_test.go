@@ -65,6 +65,9 @@ func crashCheck(t *testing.T, plat *crashPlatform, views []crashView) int {
 			}
 			n = plat.hookCount(fmt.Sprintf("/hook/%d", idx), v.Text)
 			require.LessOrEqual(t, n, 1, "post %d to %s: never blind-retried", v.ID, d.Handle)
+			if fmt.Sprintf("/hook/%d", idx) == crashBadHook {
+				require.Equal(t, "outcome_unknown", d.State, "post %d to %s: a 504 is not a failure", v.ID, d.Handle)
+			}
 			if d.State == "outcome_unknown" {
 				unknown++
 			} else {

@@ -35,6 +35,10 @@ func newCrashPlatform(t *testing.T) *crashPlatform {
 	return f
 }
 
+// crashBadHook receives messages but answers 504: relais cannot know
+// whether they went out, so its deliveries must end outcome_unknown.
+var crashBadHook = fmt.Sprintf("/hook/%d", crashMastodon+crashHooks-1)
+
 const crashInstance = `{"domain":"fake.example","version":"4.5.0","configuration":{"statuses":{"max_characters":500,"max_media_attachments":4,"characters_reserved_per_url":23}}}`
 
 func (f *crashPlatform) serve(w http.ResponseWriter, r *http.Request) {
@@ -51,6 +55,10 @@ func (f *crashPlatform) serve(w http.ResponseWriter, r *http.Request) {
 		f.hooks[[2]string{r.URL.Path, m.Text}]++
 		f.mu.Unlock()
 		time.Sleep(time.Duration(rand.IntN(60)) * time.Millisecond)
+		if r.URL.Path == crashBadHook {
+			http.Error(w, "upstream timeout", http.StatusGatewayTimeout) // received, but the answer says nothing
+			return
+		}
 		w.Write([]byte("ok"))
 	default:
 		http.NotFound(w, r)
