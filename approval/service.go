@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/store"
 )
 
@@ -41,6 +42,8 @@ type Service struct {
 	jobs     Enqueuer
 	events   relais.EventService
 	notifier Notifier // optional: e-mails the candidate, second approvers, mentions
+
+	connectors *connectors.Registry // optional: platform rules checked on submit
 }
 
 // New returns a workflow service. events may be nil.

@@ -44,6 +44,9 @@ func (s *Service) Submit(ctx context.Context, id int64) (*relais.Post, error) {
 // review runs the tone check and routing of p in place. A block verdict
 // stops it unless an admin overrode this very content.
 func (s *Service) review(tx *store.Tx, p *relais.Post) error {
+	if err := s.checkPlatforms(tx, p); err != nil {
+		return err
+	}
 	overridden := p.Tone != nil && p.Tone.Overridden && p.Tone.Hash == p.ContentHash
 	tv, err := s.checkTone(tx, p)
 	if err != nil {

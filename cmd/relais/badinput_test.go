@@ -91,3 +91,22 @@ func TestEditAfterApprovalReturnsToReview(t *testing.T) {
 	require.Equal(t, "comment", e.Error.Field)
 	require.Empty(t, tm.sandboxTexts())
 }
+
+// TestPlatformRulesBeforeApproval refuses to submit a text longer than X
+// allows, naming the platform and the account, even on a sandboxed account.
+func TestPlatformRulesBeforeApproval(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	cm := tm.member("cm@example.org", "community_manager")
+	tm.cli("account", "add", "--platform", "x", "--handle", "anne", "--owner", "candidate", "--base-url", "sandbox:")
+	var p postJSON
+	long := strings.Repeat("Paris respire. ", 20) // 300 characters
+	require.Equal(t, http.StatusCreated, tm.call(cm, "POST", "/api/posts", map[string]any{"text": long, "targets": []string{"@anne"}}, &p))
+	var e apiErr
+	require.Equal(t, http.StatusBadRequest, tm.call(cm, "POST", fmt.Sprintf("/api/posts/%d/submit", p.ID), nil, &e))
+	require.Equal(t, "text", e.Error.Field)
+	require.Contains(t, e.Error.Message, "x @anne")
+	require.Contains(t, e.Error.Message, "280")
+	require.Equal(t, http.StatusOK, tm.call(cm, "GET", fmt.Sprintf("/api/posts/%d", p.ID), nil, &p))
+	require.Equal(t, "draft", p.State, "a refused submit changes nothing")
+}

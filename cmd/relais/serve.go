@@ -118,6 +118,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	authn, approvals := auth.New(m.store), approval.New(m.store, rules, m.scheduler, hub)
 	authn.SetMailer(m.sendMail, m.BaseURL)
 	approvals.SetNotifier(approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log})
+	approvals.SetConnectors(reg)
 	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
 	m.stopSweep = stopSweep
 	go approvals.SweepExpired(sweepCtx, 30*time.Second, m.log)

@@ -1,0 +1,45 @@
+package approval
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/store"
+)
+
+// SetConnectors makes every submit and edit check each target's platform
+// rules (length, media) before anyone is asked to approve.
+func (s *Service) SetConnectors(r *connectors.Registry) { s.connectors = r }
+
+// checkPlatforms returns an EINVALID error naming every problem the
+// targets' platforms find in p. A sandboxed account is checked with its
+// platform's rules, since that is where it would really be published.
+func (s *Service) checkPlatforms(tx *store.Tx, p *relais.Post) error {
+	if s.connectors == nil {
+		return nil
+	}
+	var msgs []string
+	for _, id := range p.Targets {
+		a, err := tx.AccountByID(id)
+		if err != nil {
+			return err
+		}
+		c, err := s.connectors.Get(a.Platform)
+		if err != nil {
+			return err
+		}
+		for _, pr := range c.Validate(connectors.Draft{Text: p.TextFor(a.Platform), Language: "fr"}) {
+			msgs = append(msgs, fmt.Sprintf("%s @%s: %s", a.Platform, a.Handle, pr.Message))
+		}
+	}
+	if len(msgs) > 0 {
+		field := "text"
+		if len(p.Variants) > 0 {
+			field = "variants"
+		}
+		return relais.FieldErrorf(field, "%s.", strings.Join(msgs, "; "))
+	}
+	return nil
+}
