@@ -78,18 +78,3 @@ func transportError(endpoint string, err error) error {
 	return &connectors.Error{Platform: "bluesky", Class: connectors.Retryable,
 		Err: fmt.Errorf("bluesky: unable to call %s: %w", endpoint, err)}
 }
-
-// problemsError turns validation problems into a Permanent error that
-// wraps each problem, or nil when there are none.
-func problemsError(probs []connectors.Problem) error {
-	if len(probs) == 0 {
-		return nil
-	}
-	errs := make([]error, len(probs))
-	msgs := make([]string, len(probs))
-	for i, p := range probs {
-		errs[i], msgs[i] = p, p.Error()
-	}
-	return &connectors.Error{Class: connectors.Permanent, Platform: "bluesky",
-		Message: strings.Join(msgs, "; "), Err: fmt.Errorf("bluesky: draft is not valid: %w", errors.Join(errs...))}
-}

@@ -33,5 +33,5 @@ func (c *Client) resolveMentions(ctx context.Context, a relais.Account, text str
 			return nil, err
 		}
 	}
-	return dids, problemsError(probs)
+	return dids, connectors.ProblemsError("bluesky", probs)
 }

@@ -17,7 +17,7 @@ import (
 // because a previous attempt already created it, Publish returns that
 // post's receipt.
 func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Draft, key string) (connectors.Receipt, error) {
-	if err := problemsError(c.Validate(d)); err != nil {
+	if err := connectors.ProblemsError("bluesky", c.Validate(d)); err != nil {
 		return connectors.Receipt{}, err
 	}
 	dids, err := c.resolveMentions(ctx, a, d.Text)

@@ -8,13 +8,14 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/textlen"
 )
 
 // Validate implements connectors.Connector: 300 graphemes and 3,000 bytes
 // of text, at most four JPEG, PNG, WebP or GIF images of 2,000,000 bytes.
 // Mentions need the network: ValidateFor also resolves them.
 func (c *Client) Validate(d connectors.Draft) []connectors.Problem {
-	probs := textProblems(d.Text)
+	probs := connectors.TextProblems("bluesky", d.Text, textlen.Options{})
 	if len(d.Media) > MaxImages {
 		probs = append(probs, connectors.Problem{Field: "media", Code: "too_many_media",
 			Message: fmt.Sprintf("%d images attached, Bluesky accepts at most %d", len(d.Media), MaxImages)})

@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/relais/relais/connectors"
@@ -90,19 +89,4 @@ func transportError(err error) error {
 		e.Class = connectors.Retryable
 	}
 	return e
-}
-
-// problemsError turns validation problems into a Permanent error that
-// wraps each problem, or nil when there are none.
-func problemsError(probs []connectors.Problem) error {
-	if len(probs) == 0 {
-		return nil
-	}
-	errs := make([]error, len(probs))
-	msgs := make([]string, len(probs))
-	for i, p := range probs {
-		errs[i], msgs[i] = p, p.Error()
-	}
-	return &connectors.Error{Class: connectors.Permanent, Platform: "facebook",
-		Message: strings.Join(msgs, "; "), Err: fmt.Errorf("facebook: draft is not valid: %w", errors.Join(errs...))}
 }

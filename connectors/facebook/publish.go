@@ -17,7 +17,7 @@ import (
 // nothing when it has problems (Permanent). The token travels in the form
 // body, never in the URL.
 func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Draft, key string) (connectors.Receipt, error) {
-	if err := problemsError(c.Validate(d)); err != nil {
+	if err := connectors.ProblemsError("facebook", c.Validate(d)); err != nil {
 		return connectors.Receipt{}, err
 	}
 	endpoint, tok, err := c.feedURL(a)

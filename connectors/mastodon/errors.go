@@ -2,10 +2,8 @@ package mastodon
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/relais/relais/connectors"
@@ -48,19 +46,4 @@ func resetTime(h http.Header) time.Time {
 func transportError(op string, err error) error {
 	return &connectors.Error{Platform: "mastodon", Class: connectors.Retryable,
 		Err: fmt.Errorf("mastodon: unable to %s: %w", op, err)}
-}
-
-// problemsError turns validation problems into a Permanent error that
-// wraps each problem, or nil when there are none.
-func problemsError(probs []connectors.Problem) error {
-	if len(probs) == 0 {
-		return nil
-	}
-	errs := make([]error, len(probs))
-	msgs := make([]string, len(probs))
-	for i, p := range probs {
-		errs[i], msgs[i] = p, p.Error()
-	}
-	return &connectors.Error{Class: connectors.Permanent, Platform: "mastodon",
-		Message: strings.Join(msgs, "; "), Err: fmt.Errorf("mastodon: draft is not valid: %w", errors.Join(errs...))}
 }

@@ -32,7 +32,7 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 	probs, err := c.ValidateFor(ctx, a, d)
 	if err != nil {
 		return connectors.Receipt{}, err
-	} else if err := problemsError(probs); err != nil {
+	} else if err := connectors.ProblemsError("mastodon", probs); err != nil {
 		return connectors.Receipt{}, err
 	}
 	tok, err := token(a)

@@ -30,7 +30,7 @@ type message struct {
 // nothing when it has problems (Permanent). key is not sent: the Bot API
 // has none.
 func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Draft, key string) (connectors.Receipt, error) {
-	if err := problemsError(c.Validate(d)); err != nil {
+	if err := connectors.ProblemsError("telegram", c.Validate(d)); err != nil {
 		return connectors.Receipt{}, err
 	}
 	url, err := c.endpoint(a, "sendMessage")

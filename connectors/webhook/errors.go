@@ -70,18 +70,3 @@ func transportError(err error) error {
 	}
 	return e
 }
-
-// problemsError turns validation problems into a Permanent error that
-// wraps each problem, or nil when there are none.
-func problemsError(probs []connectors.Problem) error {
-	if len(probs) == 0 {
-		return nil
-	}
-	errs := make([]error, len(probs))
-	msgs := make([]string, len(probs))
-	for i, p := range probs {
-		errs[i], msgs[i] = p, p.Error()
-	}
-	return &connectors.Error{Class: connectors.Permanent, Platform: "webhook",
-		Message: strings.Join(msgs, "; "), Err: fmt.Errorf("webhook: draft is not valid: %w", errors.Join(errs...))}
-}

@@ -27,7 +27,7 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 		probs = append(probs, connectors.Problem{Field: "text", Code: "too_long",
 			Message: fmt.Sprintf("text is %d characters, %s allows %d", n, kind, maxChars[kind])})
 	}
-	if err := problemsError(probs); err != nil {
+	if err := connectors.ProblemsError("webhook", probs); err != nil {
 		return connectors.Receipt{}, err
 	}
 	req, err := request(ctx, u, kind, d.Text)

@@ -33,7 +33,7 @@ type tweetResponse struct {
 // nothing when it has problems (Permanent). key is not sent: X has no
 // idempotency key. See the package comment for the error classes.
 func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Draft, key string) (connectors.Receipt, error) {
-	if err := problemsError(c.Validate(d)); err != nil {
+	if err := connectors.ProblemsError("x", c.Validate(d)); err != nil {
 		return connectors.Receipt{}, err
 	}
 	hc, err := c.signedClient(ctx, a)

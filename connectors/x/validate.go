@@ -1,19 +1,19 @@
 package x
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/textlen"
 )
 
 // Validate implements connectors.Connector: X's weighted length (280, URLs
 // 23, emoji and CJK 2, NFC) and at most four JPEG, PNG, GIF or WebP images
 // of 5 MB each.
 func (c *Client) Validate(d connectors.Draft) []connectors.Problem {
-	probs := textProblems(d.Text)
+	probs := connectors.TextProblems("x", d.Text, textlen.Options{})
 	if len(d.Media) > MaxImages {
 		probs = append(probs, connectors.Problem{Field: "media", Code: "too_many_media",
 			Message: fmt.Sprintf("%d images attached, X accepts at most %d", len(d.Media), MaxImages)})
@@ -35,19 +35,4 @@ func mediaProblems(m connectors.Media) []connectors.Problem {
 			Message: fmt.Sprintf("%s: %d bytes, X accepts images up to %d bytes", m.Filename, len(m.Data), MaxImageBytes)})
 	}
 	return probs
-}
-
-// problemsError turns validation problems into a Permanent error that
-// wraps each problem, or nil when there are none.
-func problemsError(probs []connectors.Problem) error {
-	if len(probs) == 0 {
-		return nil
-	}
-	errs := make([]error, len(probs))
-	msgs := make([]string, len(probs))
-	for i, p := range probs {
-		errs[i], msgs[i] = p, p.Error()
-	}
-	return &connectors.Error{Class: connectors.Permanent, Platform: "x",
-		Message: strings.Join(msgs, "; "), Err: fmt.Errorf("x: draft is not valid: %w", errors.Join(errs...))}
 }

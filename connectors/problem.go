@@ -1,0 +1,49 @@
+package connectors
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/relais/relais/connectors/textlen"
+)
+
+// TextProblems measures text with package textlen's rules for platform
+// and returns each problem, coded for API clients.
+func TextProblems(platform, text string, opt textlen.Options) []Problem {
+	r, err := textlen.Count(platform, text, opt)
+	if err != nil {
+		return []Problem{{Field: "text", Code: "invalid_text", Message: err.Error()}}
+	}
+	probs := make([]Problem, 0, len(r.Problems))
+	for _, msg := range r.Problems {
+		probs = append(probs, Problem{Field: "text", Code: textCode(msg), Message: msg})
+	}
+	return probs
+}
+
+// textCode names a textlen problem.
+func textCode(msg string) string {
+	switch {
+	case strings.Contains(msg, "allows"):
+		return "too_long"
+	case strings.Contains(msg, "empty"), strings.Contains(msg, "white space"):
+		return "empty"
+	}
+	return "invalid_text"
+}
+
+// ProblemsError turns validation problems into a Permanent error wrapping
+// each problem, or nil when there are none.
+func ProblemsError(platform string, probs []Problem) error {
+	if len(probs) == 0 {
+		return nil
+	}
+	errs := make([]error, len(probs))
+	msgs := make([]string, len(probs))
+	for i, p := range probs {
+		errs[i], msgs[i] = p, p.Error()
+	}
+	return &Error{Class: Permanent, Platform: platform, Message: strings.Join(msgs, "; "),
+		Err: fmt.Errorf("%s: draft is not valid: %w", platform, errors.Join(errs...))}
+}
