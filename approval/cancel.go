@@ -2,6 +2,7 @@ package approval
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 
 	"github.com/relais/relais"
@@ -14,10 +15,10 @@ type CancelInput struct {
 }
 
 // Cancel withdraws a post that has not started publishing: it becomes
-// cancelled. Its fan-out job, which checks the post's state and content
-// hash when it runs, then does nothing, so no job needs deleting (and a
-// replica that already fetched it cannot publish it either: the check and
-// the fan-out happen under the post's row lock).
+// cancelled and its pending fan-out jobs are cancelled in the same
+// transaction. A fan-out job that a replica already fetched checks the
+// post's state and content hash under the post's row lock, so it does
+// nothing either.
 //
 // Returns EFORBIDDEN when the caller may not edit the post and ECONFLICT
 // once the post is publishing or done.
@@ -38,11 +39,28 @@ func (s *Service) Cancel(ctx context.Context, id int64, in CancelInput) (*relais
 			return relais.Errorf(relais.ECONFLICT, "A post in state %s can no longer be cancelled.", p.State)
 		}
 		p.State = relais.PostCancelled
-		if err := tx.SetPostState(p.ID, p.State); err != nil {
+		if err := s.dropFanOuts(ctx, tx, p.ID); err != nil {
+			return err
+		} else if err := tx.SetPostState(p.ID, p.State); err != nil {
 			return err
 		}
 		s.announce(tx, relais.EventPostUpdated, p)
 		return audit(tx, m, "post.cancel", p, strings.TrimSpace(in.Reason))
 	})
 	return p, err
+}
+
+// FanOutCanceller cancels a post's pending fan-out jobs inside a
+// transaction (the scheduler implements it).
+type FanOutCanceller interface {
+	CancelFanOuts(ctx context.Context, tx *sql.Tx, postID int64) (int, error)
+}
+
+// dropFanOuts cancels p's pending fan-out jobs when the queue can.
+func (s *Service) dropFanOuts(ctx context.Context, tx *store.Tx, postID int64) error {
+	if c, ok := s.jobs.(FanOutCanceller); ok {
+		_, err := c.CancelFanOuts(ctx, tx.SQL(), postID)
+		return err
+	}
+	return nil
 }

@@ -17,7 +17,8 @@ type RescheduleInput struct {
 // Reschedule moves a post to a new time.
 //
 // The approval is bound to the content hash, which includes the time, so a
-// move changes the hash; the fan-out job of the old time then does nothing.
+// move changes the hash; the fan-out job of the old time is cancelled (and
+// would do nothing anyway, being bound to the old hash).
 // Semantics: a draft or a post in review simply gets the new time (a post
 // in review is re-routed). An approved or scheduled post is re-checked at
 // the new time (tone, routing, blackout): if the mover may approve it alone
@@ -84,6 +85,9 @@ func (s *Service) reschedule(ctx context.Context, tx *store.Tx, m *relais.Member
 		}
 	}
 	if approved {
+		if err := s.dropFanOuts(ctx, tx, p.ID); err != nil {
+			return err
+		}
 		return s.moveApproved(ctx, tx, m, p, at, detail)
 	}
 	if err := tx.UpdatePost(p); err != nil {
