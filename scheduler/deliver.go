@@ -35,6 +35,7 @@ const (
 	stepPublish               // call Publish with the delivery's key
 	stepReconcile             // a previous attempt's outcome is unknown: look it up
 	stepHold                  // blackout: snooze until it ends
+	stepDead                  // the account needs reconnecting: record, call nothing
 )
 
 // attempt is a claimed delivery with everything needed to publish it.
@@ -60,6 +61,8 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 		return nil
 	case stepHold:
 		return river.JobSnooze(max(a.until.Sub(w.s.cfg.Store.Now()), time.Second))
+	case stepDead:
+		return w.record(ctx, job, a, connectors.Receipt{}, deadTokenError(a))
 	case stepReconcile:
 		r, found, lerr := a.conn.Lookup(ctx, *a.account, a.d.IdempotencyKey)
 		if lerr == nil && found {
@@ -107,6 +110,10 @@ func (w *DeliverWorker) claim(ctx context.Context, id int64) (step, *attempt, er
 			}
 			return nil
 		}
+		if a.account.Status == relais.AccountNeedsReconnect {
+			st = stepDead
+			return nil
+		}
 		a.d.State = relais.DeliveryPublishing
 		a.d.Attempts++
 		return tx.UpdateDelivery(a.d)
@@ -148,7 +155,7 @@ func (w *DeliverWorker) record(ctx context.Context, job *river.Job[DeliverArgs],
 			return err
 		}
 		if class == connectors.AuthExpired && perr != nil {
-			if err := tx.SetAccountStatus(a.account.ID, relais.AccountNeedsReconnect); err != nil {
+			if err := w.markNeedsReconnect(tx, a.account); err != nil {
 				return err
 			}
 		}
