@@ -25,6 +25,8 @@ func accountCommand(ctx context.Context, args []string, stdout, stderr io.Writer
 	switch args[0] {
 	case "add":
 		return accountAdd(ctx, fs, &e, args[1:], stdout, stderr)
+	case "reconnect":
+		return accountReconnect(ctx, fs, &e, args[1:], stdout, stderr)
 	case "list":
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
@@ -42,7 +44,7 @@ func accountCommand(ctx context.Context, args []string, stdout, stderr io.Writer
 			})
 		})
 	}
-	return fmt.Errorf("unknown account command %q (add, list)", args[0])
+	return fmt.Errorf("unknown account command %q (add, reconnect, list)", args[0])
 }
 
 func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdout, stderr io.Writer) error {
@@ -119,4 +121,37 @@ func readCredentials(path string) (map[string]string, error) {
 		return nil, relais.FieldErrorf("credentials-file", "%s must hold a JSON object of strings: %v", path, err)
 	}
 	return creds, nil
+}
+
+// accountReconnect stores fresh credentials for an account and makes it
+// active again (after its token expired or was revoked).
+func accountReconnect(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdout, stderr io.Writer) error {
+	handle := fs.String("handle", "", "account handle (platform:handle when ambiguous)")
+	credFile := fs.String("credentials-file", "", "JSON object of the new credentials, stored encrypted")
+	if err := fs.Parse(args); err != nil {
+		return err
+	} else if *credFile == "" {
+		return relais.FieldErrorf("credentials-file", "--credentials-file is required")
+	}
+	creds, err := readCredentials(*credFile)
+	if err != nil {
+		return err
+	}
+	return withStore(ctx, e, stderr, func(s *store.Store) error {
+		return s.Update(ctx, func(tx *store.Tx) error {
+			a, err := tx.AccountByHandle(*handle)
+			if err != nil {
+				return relais.FieldErrorf("handle", "no account %q", *handle)
+			}
+			if err := tx.MergeCredentials(a.ID, creds); err != nil {
+				return err
+			}
+			if err := tx.SetAccountStatus(a.ID, relais.AccountActive); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "account %d (%s @%s) reconnected\n", a.ID, a.Platform, a.Handle)
+			return tx.AppendAudit(&relais.AuditEntry{Actor: "cli", Action: "account.reconnect",
+				Detail: fmt.Sprintf("%s @%s", a.Platform, a.Handle)})
+		})
+	})
 }

@@ -74,6 +74,12 @@ func TestSecretRotate(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, out, "1 account credential(s) re-encrypted")
 
+	newCreds := filepath.Join(dir, "new.json")
+	require.NoError(t, os.WriteFile(newCreds, []byte(`{"access_token":"tok-456"}`), 0o600))
+	out, _, err = runCLI(t, "account", "reconnect", "--data", dir, "--handle", "mastodon:anne@piaille.fr", "--credentials-file", newCreds)
+	require.NoError(t, err)
+	require.Contains(t, out, "reconnected")
+
 	k, err := secret.ParseKey(newKey)
 	require.NoError(t, err)
 	box, err := secret.NewBox(k)
@@ -84,7 +90,8 @@ func TestSecretRotate(t *testing.T) {
 	require.NoError(t, s.View(context.Background(), func(tx *store.Tx) error {
 		a, err := tx.AccountWithCredentials(1)
 		require.NoError(t, err)
-		require.Equal(t, "tok-123", a.Credentials["access_token"])
+		require.Equal(t, "tok-456", a.Credentials["access_token"], "reconnect replaced the token")
+		require.Equal(t, "active", a.Status)
 		return nil
 	}))
 }

@@ -56,6 +56,7 @@ Usage:
   relais user token --email E [--revoke]
   relais account add --platform P --handle H --owner candidate|campaign|colistier:EMAIL|district:NAME
                      [--base-url URL] [--credentials-file F]
+  relais account reconnect --handle H --credentials-file F
   relais account list
   relais post list [--state S]
   relais audit verify | relais audit export --from DATE --to DATE
