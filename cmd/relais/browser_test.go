@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
+
+	"github.com/relais/relais"
 )
 
 // TestBrowserDashboard drives the dashboard in headless Chromium as a
@@ -87,9 +90,31 @@ func TestBrowserDashboard(t *testing.T) {
 	require.Contains(t, author.text("#presence"), "Karim Benali")
 	author.shoot("post")
 
+	// Drag the second post to a later day of the month view: it is
+	// rescheduled through the API and the calendar refreshes.
+	editor.open("/calendar?view=month")
+	editor.do(chromedp.EmulateViewport(1280, 1200))
+	entry := fmt.Sprintf(`.entry[data-post="%d"]`, p2.ID)
+	editor.do(chromedp.WaitVisible(chromedp.CSS(entry)))
+	target := eval[string](editor, `(() => { const today = document.querySelector(".cal-day.today").dataset.date;
+		const d = [...document.querySelectorAll(".cal-day")].find(c => c.dataset.date > today); return d ? d.dataset.date : ""; })()`)
+	if target != "" {
+		editor.do(chromedp.DragAndDrop(chromedp.CSS(entry), chromedp.CSS(fmt.Sprintf(`.cal-day[data-date="%s"]`, target))))
+		editor.waitJS("the moved post", fmt.Sprintf(`document.querySelector('.cal-day[data-date="%s"] %s') !== null`, target, entry))
+		var moved struct {
+			ScheduledAt *time.Time `json:"scheduled_at"`
+		}
+		require.Equal(t, 200, tm.call(cm, "GET", fmt.Sprintf("/api/posts/%d", p2.ID), nil, &moved))
+		require.NotNil(t, moved.ScheduledAt)
+		require.Equal(t, target, moved.ScheduledAt.In(relais.MustLocation()).Format("2006-01-02"))
+	} else {
+		t.Log("no later day in this month's grid: drag step skipped")
+	}
+	editor.do(chromedp.EmulateViewport(1280, 800))
+
 	// The web lead's other pages.
 	for _, p := range []struct{ path, name, sel string }{
-		{"/calendar", "calendar-week", ".cal-week .entry"}, {"/calendar?view=month", "calendar-month", ".cal-month"},
+		{"/calendar", "calendar-week", ".cal-week .entry"}, {"/calendar?view=month", "calendar-month", ".cal-view-month .cal-day"},
 		{"/settings", "settings", "#tone textarea"}, {"/map", "map", ".tilemap .tile"},
 	} {
 		editor.open(p.path)
