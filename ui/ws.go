@@ -47,14 +47,16 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, relais.Errorf(relais.EFORBIDDEN, "Cross-origin websocket refused."))
 		return
 	}
+	// Subscribe before the upgrade completes: once the client sees the
+	// connection open, no event may slip past it.
+	since, _ := strconv.ParseInt(r.URL.Query().Get("since"), 10, 64)
+	sub := s.hub.Subscribe(m, since)
+	defer s.hub.Unsubscribe(sub)
 	up := websocket.Upgrader{CheckOrigin: s.checkOrigin, ReadBufferSize: 1024, WriteBufferSize: 4096}
 	conn, err := up.Upgrade(w, r, nil)
 	if err != nil {
 		return // the upgrader has answered
 	}
-	since, _ := strconv.ParseInt(r.URL.Query().Get("since"), 10, 64)
-	sub := s.hub.Subscribe(m, since)
-	defer s.hub.Unsubscribe(sub)
 	replies, done := make(chan any, 16), make(chan struct{})
 	go s.readLoop(conn, m, replies, done)
 	s.writeLoop(conn, sub, replies, done)
