@@ -121,6 +121,20 @@ func TestBrowserDashboard(t *testing.T) {
 		editor.do(chromedp.WaitVisible(chromedp.CSS(p.sel)))
 		editor.shoot(p.name)
 	}
+	// Settings: the tone test box and a queue slot, through the page's JSON forms.
+	editor.open("/settings")
+	editor.do(chromedp.SendKeys(chromedp.CSS("#tt-text"), warnText), chromedp.SetValue(chromedp.CSS("#tt-profile"), "campaign"),
+		chromedp.Click(chromedp.CSS("#tonetest button[type=submit]")))
+	editor.waitJS("the tone test", `document.querySelector("#tonetest .tone-live").dataset.verdict === "warn"`)
+	require.Equal(t, 2, eval[int](editor, `document.querySelectorAll("#tonetest .highlight mark").length`))
+	eval[bool](editor, `(() => { const li = [...document.querySelectorAll("li.account")].find(l => l.querySelector("strong").textContent.endsWith("@avecanne"));
+		li.querySelector("details").open = true; const f = li.querySelector("form.slots");
+		f.querySelectorAll("input[name=weekdays]").forEach(b => b.checked = true); f.querySelector("input[name=times]").value = "09:30, 18:00";
+		f.requestSubmit(); return true; })()`)
+	editor.waitJS("the slots saved", `document.querySelector("li.account .apiresult.flash") !== null`)
+	editor.do(chromedp.Sleep(1500*time.Millisecond), chromedp.WaitReady(chromedp.CSS("main"))) // the page reloads
+	editor.waitJS("the slots after the reload", `[...document.querySelectorAll("li.account")].some(l => l.querySelector("strong").textContent.endsWith("@avecanne") && l.querySelector("summary").textContent.includes("(14)"))`)
+
 	editor.open("/?lang=en")
 	require.Equal(t, "en", eval[string](editor, `document.documentElement.lang`))
 	require.Equal(t, "Queue", editor.text(`nav.mainnav a[aria-current]`))

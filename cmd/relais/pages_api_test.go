@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/relais/relais"
 )
 
 // TestCalendarICS checks the iCalendar feed: its token is validated, it
@@ -90,4 +92,43 @@ func TestTextCountAPI(t *testing.T) {
 	require.Equal(t, http.StatusBadRequest, tm.call(tok, "POST", "/api/text/count", `{"text":"x","platforms":["myspace"]}`, &e))
 	require.Equal(t, "platforms", e.Error.Field)
 	require.Equal(t, http.StatusUnauthorized, tm.call("", "POST", "/api/text/count", `{"text":"x"}`, nil))
+}
+
+// TestComposeQueueSlot submits the compose form "at the next free queue
+// slot": the post is scheduled at one of the account's slots.
+func TestComposeQueueSlot(t *testing.T) {
+	t.Parallel()
+	tm := mustRunDemo(t)
+	web := tm.cli("user", "token", "--email", "web@demo.relais.fr")
+	var accts struct {
+		Accounts []struct {
+			ID     int64  `json:"id"`
+			Handle string `json:"handle"`
+		} `json:"accounts"`
+	}
+	require.Equal(t, http.StatusOK, tm.call(web, "GET", "/api/accounts", nil, &accts))
+	var campaign int64
+	for _, a := range accts.Accounts {
+		if a.Handle == "avecanne" {
+			campaign = a.ID
+		}
+	}
+	require.NotZero(t, campaign)
+	require.Equal(t, http.StatusCreated, tm.call(web, "POST", fmt.Sprintf("/api/accounts/%d/slots", campaign),
+		`{"weekdays":[0,1,2,3,4,5,6],"times":["07:15"]}`, nil))
+
+	cm := tm.signIn(t, "cm@demo.relais.fr")
+	status, body := cm.post("/compose", url.Values{"text": {"Le programme des crèches, quartier par quartier"},
+		"target": {fmt.Sprint(campaign)}, "queue": {"on"}})
+	require.Equal(t, http.StatusOK, status, between(body, `class="error"`, "</p>"))
+	id := between(body, `data-post="`, `"`)
+	require.NotEmpty(t, id)
+	var p struct {
+		State       string     `json:"state"`
+		ScheduledAt *time.Time `json:"scheduled_at"`
+	}
+	require.Equal(t, http.StatusOK, tm.call(web, "GET", "/api/posts/"+id, nil, &p))
+	require.Equal(t, "in_review", p.State)
+	require.NotNil(t, p.ScheduledAt)
+	require.Equal(t, "07:15", p.ScheduledAt.In(relais.MustLocation()).Format("15:04"))
 }

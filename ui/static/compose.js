@@ -111,6 +111,15 @@
     });
   });
 
+  // --- settings: delete a queue slot ---
+  $$("button[data-delete]").forEach(function (b) {
+    b.addEventListener("click", function () {
+      fetch(b.dataset.delete, { method: "DELETE", credentials: "same-origin" }).then(function (r) {
+        if (r.ok) location.reload(); else r.json().then(function (j) { alert(j.error.message); });
+      });
+    });
+  });
+
   // --- settings: tone test box ---
   var tt = document.getElementById("tonetest");
   if (tt) {
