@@ -140,6 +140,7 @@ func (s *Service) publish(ctx context.Context, m *relais.Member, acct *relais.Ac
 		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: ActionShareFailed,
 			PostID: sg.PostID, Detail: "suggestion " + strconv.FormatInt(sg.ID, 10) + ": " + relais.ErrorMessage(err)})
 	})
+	s.districts.reset()
 	if undo != nil {
 		return fmt.Errorf("cannot record failed share: %w (after %v)", undo, err)
 	}

@@ -3,6 +3,7 @@ package share
 import (
 	"context"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/relais/relais"
@@ -32,13 +33,54 @@ func (d *District) Rate() float64 {
 // Percent is the share rate as a whole percentage.
 func (d *District) Percent() int { return int(d.Rate()*100 + 0.5) }
 
+// districtsTTL is how long the district sums are reused: every live event
+// refreshes the open home pages, and the sums read every colistier's
+// suggestions. Shares and declines made here reset them at once.
+const districtsTTL = 5 * time.Second
+
+// districtCache holds the last sums, one per view (colistiers see only
+// published posts).
+type districtCache struct {
+	mu   sync.Mutex
+	at   map[bool]time.Time
+	sums map[bool]map[string]*District
+}
+
+func (c *districtCache) get(colistier bool, now time.Time) map[string]*District {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if now.Sub(c.at[colistier]) < districtsTTL {
+		return c.sums[colistier]
+	}
+	return nil
+}
+
+func (c *districtCache) put(colistier bool, now time.Time, sums map[string]*District) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.at == nil {
+		c.at, c.sums = map[bool]time.Time{}, map[bool]map[string]*District{}
+	}
+	c.at[colistier], c.sums[colistier] = now, sums
+}
+
+func (c *districtCache) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.at = nil
+}
+
 // Districts returns the campaign's districts by name. Colistiers see the
 // same map as the web team (it is how they compare); posts are limited to
-// what the caller may see.
+// what the caller may see. The result is shared: do not modify it.
 func (s *Service) Districts(ctx context.Context) (map[string]*District, error) {
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
+	}
+	colistier := m.Role == relais.RoleColistier
+	if sums := s.districts.get(colistier, time.Now()); sums != nil {
+		return sums, nil
 	}
 	out := map[string]*District{}
 	get := func(name string) *District {
@@ -81,7 +123,11 @@ func (s *Service) Districts(ctx context.Context) (map[string]*District, error) {
 		}
 		return districtPosts(tx, m, get)
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	s.districts.put(colistier, time.Now(), out)
+	return out, nil
 }
 
 // recentShares counts shares since t per district, from the audit log.

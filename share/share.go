@@ -43,6 +43,8 @@ type Service struct {
 	tone   approval.ToneChecker
 	pub    Publisher
 	events relais.EventService
+
+	districts districtCache
 }
 
 // New returns a share service. pub may be nil (no one-click publishing),
@@ -91,6 +93,7 @@ func ownAccount(tx *store.Tx, m *relais.Member) (*relais.Account, error) {
 // announce publishes a suggestion event to its member's colleagues once
 // tx commits (colistiers and the web team see inbox activity live).
 func (s *Service) announce(tx *store.Tx, sg *relais.Suggestion, m *relais.Member) {
+	tx.AfterCommit(s.districts.reset)
 	if s.events == nil {
 		return
 	}
