@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 
@@ -18,48 +19,59 @@ func userCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	var e env
 	fs := newFlagSet("user "+args[0], stderr)
 	addEnvFlags(fs, &e)
-	email := fs.String("email", "", "member e-mail")
 	switch args[0] {
 	case "add":
-		name := fs.String("name", "", "display name")
-		role := fs.String("role", "", "admin, editor, community_manager, candidate or colistier")
-		password := fs.String("password", "", "password (min. 10 characters); without it the member cannot sign in yet")
-		district := fs.String("district", "", "district (colistiers, web leads)")
-		if err := fs.Parse(args[1:]); err != nil {
-			return err
-		}
-		m := &relais.Member{Email: *email, Name: *name, Role: relais.Role(*role), District: *district}
-		if err := auth.ValidateMember(m, *password); err != nil {
-			return err
-		}
-		return withStore(ctx, &e, stderr, func(s *store.Store) error {
-			if err := auth.New(s).AddMember(ctx, m, *password); err != nil {
-				return err
-			}
-			fmt.Fprintf(stdout, "member %d added: %s <%s> (%s)\n", m.ID, m.Name, m.Email, m.Role)
-			return nil
-		})
+		return userAdd(ctx, fs, &e, args[1:], stdout, stderr)
 	case "token":
-		revoke := fs.Bool("revoke", false, "revoke every token of the member instead")
-		if err := fs.Parse(args[1:]); err != nil {
-			return err
-		} else if *email == "" {
-			return relais.FieldErrorf("email", "--email is required")
-		}
-		return withStore(ctx, &e, stderr, func(s *store.Store) error {
-			if *revoke {
-				n, err := auth.New(s).RevokeTokens(ctx, *email)
-				if err == nil {
-					fmt.Fprintf(stdout, "%d token(s) revoked\n", n)
-				}
-				return err
-			}
-			tok, err := auth.New(s).IssueToken(ctx, *email)
-			if err == nil {
-				fmt.Fprintln(stdout, tok)
-			}
-			return err
-		})
+		return userToken(ctx, fs, &e, args[1:], stdout, stderr)
 	}
 	return fmt.Errorf("unknown user command %q (add, token)", args[0])
+}
+
+// userAdd runs `relais user add`.
+func userAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdout, stderr io.Writer) error {
+	email := fs.String("email", "", "member e-mail")
+	name := fs.String("name", "", "display name")
+	role := fs.String("role", "", "admin, editor, community_manager, candidate or colistier")
+	password := fs.String("password", "", "password (min. 10 characters); without it the member cannot sign in yet")
+	district := fs.String("district", "", "district (colistiers, web leads)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	m := &relais.Member{Email: *email, Name: *name, Role: relais.Role(*role), District: *district}
+	if err := auth.ValidateMember(m, *password); err != nil {
+		return err
+	}
+	return withStore(ctx, e, stderr, func(s *store.Store) error {
+		if err := auth.New(s).AddMember(ctx, m, *password); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "member %d added: %s <%s> (%s)\n", m.ID, m.Name, m.Email, m.Role)
+		return nil
+	})
+}
+
+// userToken runs `relais user token [--revoke]`.
+func userToken(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdout, stderr io.Writer) error {
+	email := fs.String("email", "", "member e-mail")
+	revoke := fs.Bool("revoke", false, "revoke every token of the member instead")
+	if err := fs.Parse(args); err != nil {
+		return err
+	} else if *email == "" {
+		return relais.FieldErrorf("email", "--email is required")
+	}
+	return withStore(ctx, e, stderr, func(s *store.Store) error {
+		if *revoke {
+			n, err := auth.New(s).RevokeTokens(ctx, *email)
+			if err == nil {
+				fmt.Fprintf(stdout, "%d token(s) revoked\n", n)
+			}
+			return err
+		}
+		tok, err := auth.New(s).IssueToken(ctx, *email)
+		if err == nil {
+			fmt.Fprintln(stdout, tok)
+		}
+		return err
+	})
 }
