@@ -215,6 +215,8 @@ var messages = map[string][2]string{
 	"settings.weekdays":              {"Jours", "Days"},
 	"settings.times":                 {"Heures (HH:MM, séparées par des virgules)", "Times (HH:MM, comma-separated)"},
 	"settings.slots_add":             {"Ajouter les créneaux", "Add slots"},
+	"settings.profile_label":         {"Profil de ton", "Tone profile"},
+	"settings.polls_close_label":     {"Fermeture des bureaux de vote", "Polls close"},
 	"settings.slot_delete":           {"supprimer", "delete"},
 	"settings.slots_added":           {"Créneaux ajoutés.", "Slots added."},
 	"settings.tone":                  {"Règles de ton", "Tone rules"},
