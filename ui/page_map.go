@@ -28,7 +28,8 @@ type mapTile struct {
 	Percent         int // share rate
 	Recent          int // shares in the last 7 days
 	Posts           int
-	Bucket          int // 0 (no data) … 4 (most shared), for the colour
+	Bucket          int  // 0 (no data) … 4 (most shared), for the colour
+	Mine            bool // the member's own district
 }
 
 // districtMap is the map's data, shared by the home and the map page.
@@ -49,7 +50,8 @@ func (s *Server) buildMap(r *http.Request) (*districtMap, map[string]*share.Dist
 		if !ok {
 			continue
 		}
-		t := mapTile{ID: sec.ID, Short: shortSector(sec), Name: sec.Name, Row: pos[0], Col: pos[1]}
+		t := mapTile{ID: sec.ID, Short: shortSector(sec), Name: sec.Name, Row: pos[0], Col: pos[1],
+			Mine: memberOf(r) != nil && memberOf(r).District == sec.Name}
 		if d := ds[sec.Name]; d != nil {
 			t.Colistiers, t.Suggestions, t.Percent, t.Recent, t.Posts = len(d.Colistiers), d.Suggestions, d.Percent(), d.Recent, len(d.Posts)
 		}
