@@ -55,6 +55,9 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 	s.render(w, code, "error", p)
 }
 
+// memberOf returns the signed-in member.
+func memberOf(r *http.Request) *relais.Member { return relais.MemberFromContext(r.Context()) }
+
 // IsColistier reports whether the member is a running mate (her home is
 // her inbox and the district map).
 func (p Page) IsColistier() bool {

@@ -21,9 +21,6 @@ type postPage struct {
 	Handles    map[int64]string // target account id -> "platform · @handle"
 }
 
-// memberOf returns the signed-in member.
-func memberOf(r *http.Request) *relais.Member { return relais.MemberFromContext(r.Context()) }
-
 type violation struct {
 	Rule      string `json:"rule"`
 	Severity  string `json:"severity"`
@@ -49,15 +46,15 @@ func (s *Server) renderPost(w http.ResponseWriter, r *http.Request, id int64, ac
 		s.pageError(w, r, err)
 		return
 	}
-	p := postPage{Page: s.newPage(w, r, "post.deliveries", ""), Post: v,
-		CanResolve: memberOf(r).Role == relais.RoleAdmin || memberOf(r).Role == relais.RoleEditor}
-	p.Handles, _ = s.accountHandles(r, p.Page)
-	p.CanRepeat = p.Member.Role.CanApprove()
-	if p.Member.Role != relais.RoleColistier {
-		if p.Comments, err = s.cfg.Approval.Comments(r.Context(), id); err != nil {
-			s.pageError(w, r, err)
-			return
-		}
+	p := postPage{Page: s.newPage(w, r, "post.deliveries", ""), Post: v}
+	p.CanResolve, p.CanRepeat = p.CanSettings(), p.Member.Role.CanApprove() // resolve: admins and editors
+	p.Handles, err = s.accountHandles(r, p.Page)
+	if err == nil && !p.IsColistier() {
+		p.Comments, err = s.cfg.Approval.Comments(r.Context(), id)
+	}
+	if err != nil {
+		s.pageError(w, r, err)
+		return
 	}
 	p.Title = "#" + strconv.FormatInt(id, 10)
 	status := http.StatusOK
