@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"errors"
 	"net/http"
-	"os"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
@@ -48,7 +46,7 @@ func (s *Server) handleSettingsPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	p.ToneYAML = s.readToneYAML()
+	p.ToneYAML = s.readToneYAML(r)
 	s.renderSettings(w, r, http.StatusOK, p)
 }
 
@@ -57,9 +55,7 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, status i
 	ctx := r.Context()
 	var err error
 	p.Roles, p.Sectors = relais.Roles, demo.Sectors()
-	if s.cfg.ToneChecker != nil {
-		p.Profiles = s.cfg.ToneChecker.Engine().Profiles()
-	}
+	p.Profiles = s.cfg.ToneRules.Profiles()
 	if p.Members, err = s.cfg.Approval.Members(ctx); err == nil {
 		p.Rounds, err = s.cfg.Approval.ElectionRounds(ctx)
 	}
@@ -82,18 +78,11 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, status i
 	s.render(w, status, "settings", p)
 }
 
-// readToneYAML returns the tone rules file, or the demo rules as a
-// starting point when there is none yet.
-func (s *Server) readToneYAML() string {
-	if s.cfg.ToneConfigPath == "" {
-		return ""
+// readToneYAML returns the tone rules file for the settings page.
+func (s *Server) readToneYAML(r *http.Request) string {
+	y, err := s.cfg.ToneRules.Read(r.Context())
+	if err != nil {
+		s.log.Error("cannot read tone rules", "error", err)
 	}
-	b, err := os.ReadFile(s.cfg.ToneConfigPath)
-	if errors.Is(err, os.ErrNotExist) {
-		return demo.ToneConfig
-	} else if err != nil {
-		s.log.Error("cannot read tone rules", "path", s.cfg.ToneConfigPath, "error", err)
-		return ""
-	}
-	return string(b)
+	return y
 }

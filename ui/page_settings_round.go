@@ -19,7 +19,7 @@ func (s *Server) handleSettingsRound(w http.ResponseWriter, r *http.Request) {
 		PollsClose: strings.TrimSpace(r.FormValue("polls_close"))}
 	if _, err := s.cfg.Approval.AddElectionRound(r.Context(), p.Round); err != nil {
 		p.Error = relais.ErrorMessage(err)
-		p.ToneYAML = s.readToneYAML()
+		p.ToneYAML = s.readToneYAML(r)
 		s.renderSettings(w, r, statusOf[relais.ErrorCode(err)], p)
 		return
 	}

@@ -11,11 +11,9 @@ import (
 	"net/http"
 
 	"github.com/relais/relais/approval"
-	"github.com/relais/relais/approval/tone"
 	"github.com/relais/relais/auth"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/share"
-	"github.com/relais/relais/store"
 )
 
 // MaxBodyBytes is the largest request body accepted.
@@ -34,10 +32,8 @@ type Config struct {
 	AllowedOrigins []string // extra origins allowed for the websocket and forms
 	SecureCookies  bool     // set Secure on cookies (behind HTTPS)
 
-	Share          *share.Service // colistiers' inboxes and the district map
-	Store          *store.Store   // settings lists (members, election rounds) and the calendar's blackouts
-	ToneChecker    *tone.Checker  // the running tone rules, reloaded from the settings page
-	ToneConfigPath string         // the tone rules YAML the settings page edits
+	Share     *share.Service          // colistiers' inboxes and the district map
+	ToneRules *approval.ToneRulesFile // the tone rules the settings page edits and reloads
 }
 
 // Server serves the dashboard and the API.

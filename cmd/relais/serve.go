@@ -20,6 +20,7 @@ import (
 	"github.com/relais/relais/auth"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/sandbox"
+	"github.com/relais/relais/demo"
 	"github.com/relais/relais/scheduler"
 	"github.com/relais/relais/share"
 	"github.com/relais/relais/store"
@@ -148,7 +149,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		Auth: authn, Approval: approvals, Tone: rules, Hub: hub,
 		Ready: m.ready, Metrics: m.metrics(hub), Sandbox: m.sandbox, Logger: m.log,
 		AllowedOrigins: splitList(os.Getenv("RELAIS_ALLOWED_ORIGINS")), SecureCookies: os.Getenv("RELAIS_SECURE_COOKIES") == "true",
-		Share: share.New(m.store, rules, reg, hub), Store: m.store, ToneChecker: checker, ToneConfigPath: m.tonePath(),
+		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
 	})
 }
 
