@@ -49,6 +49,7 @@ type Post struct {
 	Text        string              `json:"text"`
 	Variants    map[Platform]string `json:"variants,omitempty"` // per-platform text
 	Targets     []int64             `json:"targets"`            // account IDs
+	Media       []Media             `json:"media,omitempty"`    // images, in order
 	ScheduledAt *time.Time          `json:"scheduled_at,omitempty"`
 	Sensitive   bool                `json:"sensitive"`
 	State       PostState           `json:"state"`
@@ -99,8 +100,12 @@ func (p *Post) Hash() string {
 		Targets     []int64     `json:"targets"`
 		ScheduledAt string      `json:"scheduled_at"`
 		Sensitive   bool        `json:"sensitive"`
+		Media       [][2]string `json:"media,omitempty"` // sha256 and alt text, in order
 	}
 	c := content{Text: p.Text, Sensitive: p.Sensitive}
+	for _, m := range p.Media {
+		c.Media = append(c.Media, [2]string{m.SHA256, m.AltText})
+	}
 	for pl, v := range p.Variants {
 		c.Variants = append(c.Variants, [2]string{string(pl), v})
 	}

@@ -17,6 +17,7 @@ type PostInput struct {
 	Targets     []Target                   `json:"targets"`
 	ScheduledAt *time.Time                 `json:"scheduled_at,omitempty"`
 	Sensitive   bool                       `json:"sensitive,omitempty"`
+	Media       []int64                    `json:"media,omitempty"` // uploaded image IDs, in order
 }
 
 // Target is an account ID or a handle ("@anne", "x:anne").
@@ -62,8 +63,12 @@ func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, e
 		if err != nil {
 			return err
 		}
+		media, err := resolveMedia(tx, 0, in.Media)
+		if err != nil {
+			return err
+		}
 		p = &relais.Post{AuthorID: m.ID, Text: in.Text, Variants: in.Variants, Targets: ids,
-			ScheduledAt: in.ScheduledAt, Sensitive: in.Sensitive, State: relais.PostDraft}
+			ScheduledAt: in.ScheduledAt, Sensitive: in.Sensitive, State: relais.PostDraft, Media: media}
 		if err := p.Validate(tx.Now()); err != nil {
 			return err
 		}

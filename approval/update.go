@@ -28,8 +28,13 @@ func (s *Service) UpdatePost(ctx context.Context, id int64, in PostInput) (*rela
 		if err != nil {
 			return err
 		}
+		media, err := resolveMedia(tx, p.ID, in.Media)
+		if err != nil {
+			return err
+		}
 		before := p.ContentHash
 		p.Text, p.Variants, p.Targets, p.ScheduledAt, p.Sensitive = in.Text, in.Variants, ids, in.ScheduledAt, in.Sensitive
+		p.Media = media
 		if err := p.Validate(tx.Now()); err != nil {
 			return err
 		}

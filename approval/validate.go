@@ -20,6 +20,10 @@ func (s *Service) checkPlatforms(tx *store.Tx, p *relais.Post) error {
 	if s.connectors == nil {
 		return nil
 	}
+	media, err := draftMedia(tx, p.Media)
+	if err != nil {
+		return err
+	}
 	var msgs []string
 	for _, id := range p.Targets {
 		a, err := tx.AccountByID(id)
@@ -30,7 +34,7 @@ func (s *Service) checkPlatforms(tx *store.Tx, p *relais.Post) error {
 		if err != nil {
 			return err
 		}
-		for _, pr := range c.Validate(connectors.Draft{Text: p.TextFor(a.Platform), Language: "fr"}) {
+		for _, pr := range c.Validate(connectors.Draft{Text: p.TextFor(a.Platform), Language: "fr", Media: media}) {
 			msgs = append(msgs, fmt.Sprintf("%s @%s: %s", a.Platform, a.Handle, pr.Message))
 		}
 	}
@@ -42,4 +46,17 @@ func (s *Service) checkPlatforms(tx *store.Tx, p *relais.Post) error {
 		return relais.FieldErrorf(field, "%s.", strings.Join(msgs, "; "))
 	}
 	return nil
+}
+
+// draftMedia loads the images' bytes for the connectors.
+func draftMedia(tx *store.Tx, ms []relais.Media) ([]connectors.Media, error) {
+	out := make([]connectors.Media, 0, len(ms))
+	for _, m := range ms {
+		data, err := tx.MediaData(m.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, connectors.NewMedia(m, data))
+	}
+	return out, nil
 }

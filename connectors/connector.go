@@ -109,3 +109,8 @@ func (r *Registry) For(a relais.Account) (Connector, error) {
 	}
 	return r.Get(a.Platform)
 }
+
+// NewMedia returns the draft image for a stored image and its bytes.
+func NewMedia(m relais.Media, data []byte) Media {
+	return Media{Filename: m.Filename, ContentType: m.ContentType, Data: data, AltText: m.AltText}
+}

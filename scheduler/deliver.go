@@ -44,6 +44,7 @@ type attempt struct {
 	account *relais.Account
 	post    *relais.Post
 	conn    connectors.Connector
+	media   []connectors.Media
 	until   time.Time
 }
 
@@ -72,7 +73,7 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 				Platform: string(a.account.Platform), Message: "a previous attempt may have been published; check the account and resolve"})
 		}
 	}
-	draft := connectors.Draft{Text: a.post.TextFor(a.account.Platform), Language: "fr"}
+	draft := connectors.Draft{Text: a.post.TextFor(a.account.Platform), Language: "fr", Media: a.media}
 	r, perr := a.conn.Publish(ctx, *a.account, draft, a.d.IdempotencyKey)
 	return w.record(ctx, job, a, r, perr)
 }
@@ -128,6 +129,13 @@ func (w *DeliverWorker) load(tx *store.Tx, a *attempt) error {
 	}
 	if a.post, err = tx.PostByID(a.d.PostID); err != nil {
 		return err
+	}
+	for _, m := range a.post.Media {
+		data, err := tx.MediaData(m.ID)
+		if err != nil {
+			return err
+		}
+		a.media = append(a.media, connectors.NewMedia(m, data))
 	}
 	a.conn, err = w.s.cfg.Connectors.For(*a.account)
 	return err

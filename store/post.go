@@ -72,6 +72,9 @@ func (tx *Tx) CreatePost(p *relais.Post) error {
 		return err
 	}
 	p.ID = r.ID
+	if err := tx.setMedia(p.ID, p.Media); err != nil {
+		return err
+	}
 	return tx.setTargets(p.ID, p.Targets)
 }
 
@@ -94,6 +97,9 @@ func (tx *Tx) UpdatePost(p *relais.Post) error {
 	p.UpdatedAt = tx.Now()
 	r := toPostRow(p)
 	if err := tx.db.Select("*").Omit("created_at").Save(&r).Error; err != nil {
+		return err
+	}
+	if err := tx.setMedia(p.ID, p.Media); err != nil {
 		return err
 	}
 	return tx.setTargets(p.ID, p.Targets)
@@ -132,7 +138,7 @@ func (tx *Tx) loadTargets(posts []*relais.Post) error {
 	for _, r := range rows {
 		byID[r.PostID].Targets = append(byID[r.PostID].Targets, r.AccountID)
 	}
-	return nil
+	return tx.loadMedia(byID, ids)
 }
 
 // PostFilter selects posts.

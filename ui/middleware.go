@@ -64,6 +64,11 @@ func (s *Server) authenticate(r *http.Request) (m *relais.Member, bearer bool, e
 
 // apiAuth requires a member for an API route and limits its body.
 func (s *Server) apiAuth(next http.HandlerFunc) http.Handler {
+	return s.apiAuthLimit(next, MaxBodyBytes)
+}
+
+// apiAuthLimit is apiAuth with a body limit of its own (uploads).
+func (s *Server) apiAuthLimit(next http.HandlerFunc, limit int64) http.Handler {
 	guarded := s.csrf().Handler(next)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		m, bearer, err := s.authenticate(r)
@@ -72,7 +77,7 @@ func (s *Server) apiAuth(next http.HandlerFunc) http.Handler {
 			return
 		}
 		r = r.WithContext(relais.NewContextWithMember(r.Context(), m))
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		if bearer {
 			next(w, r)
 			return

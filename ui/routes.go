@@ -32,3 +32,9 @@ func (s *Server) page(pattern string, h http.HandlerFunc) {
 
 // Patterns returns every authenticated route pattern, for tests.
 func (s *Server) Patterns() []string { return append([]string(nil), s.patterns...) }
+
+// upload registers an API route that accepts a body up to MaxUploadBytes.
+func (s *Server) upload(pattern string, h http.HandlerFunc) {
+	s.patterns = append(s.patterns, pattern)
+	s.mux.Handle(pattern, s.apiAuthLimit(h, MaxUploadBytes))
+}

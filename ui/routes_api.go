@@ -16,4 +16,6 @@ func (s *Server) apiRoutes() {
 	s.api("GET /api/queue", s.handleQueue)
 	s.api("POST /api/tone/check", s.handleToneCheck)
 	s.api("GET /ws", s.handleWS)
+	s.upload("POST /api/media", s.handleMediaUpload)
+	s.page("GET /media/{id}", s.handleMediaGet)
 }

@@ -19,6 +19,10 @@ import (
 // MaxBodyBytes is the largest request body accepted.
 const MaxBodyBytes = 1 << 20
 
+// MaxUploadBytes is the largest image upload body (an image of
+// relais.MaxMediaBytes, base64-encoded in JSON or in a multipart form).
+const MaxUploadBytes = 8 << 20
+
 // Config holds the server's dependencies.
 type Config struct {
 	Auth           *auth.Service

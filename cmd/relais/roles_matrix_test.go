@@ -82,6 +82,12 @@ var roleMatrix = map[string]matrixEntry{
 	"GET /api/queue":       {allow: everyone}, // a colistier's queue is empty
 	"POST /api/tone/check": {allow: everyone, call: func(*fixture) matrixCall { return matrixCall{"/api/tone/check", `{"text":"Bonjour Paris"}`} }},
 	"GET /ws":              {allow: everyone, ws: true}, // colistiers get presence events only
+	"POST /api/media": {allow: drafters, call: func(f *fixture) matrixCall {
+		return matrixCall{"/api/media", mediaJSON("affiche.png", tinyPNG(f.t))}
+	}},
+	"GET /media/{id}": {allow: drafters, call: func(f *fixture) matrixCall { // not yet published: hidden from colistiers
+		return matrixCall{fmt.Sprintf("/media/%d", f.tm.upload(f.author, "affiche.png", tinyPNG(f.t))), ""}
+	}},
 
 	// Approval workflow (issue 4).
 	"GET /api/posts/{id}/comments": {allow: drafters, call: func(f *fixture) matrixCall { return matrixCall{f.postPath(f.draft(), "/comments"), ""} }},

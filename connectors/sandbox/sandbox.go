@@ -28,6 +28,7 @@ type Entry struct {
 	AccountID int64     `json:"account_id"`
 	Handle    string    `json:"handle"`
 	Text      string    `json:"text"`
+	Media     []string  `json:"media,omitempty"` // file names, in order
 	At        time.Time `json:"at"`
 }
 
@@ -90,6 +91,9 @@ func (c *Connector) Publish(ctx context.Context, a relais.Account, d connectors.
 		return c.receipt(e), nil
 	}
 	e := Entry{ID: strconv.Itoa(len(c.order) + 1), Key: key, AccountID: a.ID, Handle: a.Handle, Text: d.Text, At: time.Now().UTC()}
+	for _, m := range d.Media {
+		e.Media = append(e.Media, m.Filename)
+	}
 	if err := c.append(e); err != nil {
 		return connectors.Receipt{}, &connectors.Error{Class: connectors.Retryable, Platform: "sandbox", Err: err}
 	}

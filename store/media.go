@@ -1,0 +1,92 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+
+	"github.com/relais/relais"
+)
+
+type mediaRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	PostID      *int64
+	Position    int
+	Filename    string
+	ContentType string
+	Size        int
+	SHA256      string `gorm:"column:sha256"`
+	AltText     string
+	Data        []byte
+	UploadedBy  int64
+	CreatedAt   time.Time
+}
+
+func (mediaRow) TableName() string { return "media" }
+
+func (r mediaRow) media() relais.Media {
+	return relais.Media{ID: r.ID, Filename: r.Filename, ContentType: r.ContentType, Size: r.Size,
+		SHA256: r.SHA256, AltText: r.AltText, UploadedBy: r.UploadedBy, CreatedAt: r.CreatedAt}
+}
+
+// mediaColumns are the columns read when the bytes are not needed.
+var mediaColumns = []string{"id", "post_id", "position", "filename", "content_type", "size", "sha256", "alt_text", "uploaded_by", "created_at"}
+
+// CreateMedia stores an uploaded image, not yet attached to a post, and
+// sets m's ID, size and hash.
+func (tx *Tx) CreateMedia(m *relais.Media, data []byte) error {
+	sum := sha256.Sum256(data)
+	m.SHA256, m.Size, m.CreatedAt = hex.EncodeToString(sum[:]), len(data), tx.Now()
+	r := mediaRow{Filename: m.Filename, ContentType: m.ContentType, Size: m.Size, SHA256: m.SHA256,
+		AltText: m.AltText, Data: data, UploadedBy: m.UploadedBy, CreatedAt: m.CreatedAt}
+	if err := tx.db.Create(&r).Error; err != nil {
+		return err
+	}
+	m.ID = r.ID
+	return nil
+}
+
+// MediaByID returns an image's metadata. Returns ENOTFOUND if none.
+func (tx *Tx) MediaByID(id int64) (relais.Media, *int64, error) {
+	var r mediaRow
+	if err := notFound(tx.db.Select(mediaColumns).First(&r, id).Error, "media", id); err != nil {
+		return relais.Media{}, nil, err
+	}
+	return r.media(), r.PostID, nil
+}
+
+// MediaData returns an image's bytes. Returns ENOTFOUND if none.
+func (tx *Tx) MediaData(id int64) ([]byte, error) {
+	var r mediaRow
+	if err := notFound(tx.db.Select("id", "data").First(&r, id).Error, "media", id); err != nil {
+		return nil, err
+	}
+	return r.Data, nil
+}
+
+// setMedia attaches ms to a post in order and detaches what it no longer
+// carries (detached images are kept for a later post).
+func (tx *Tx) setMedia(postID int64, ms []relais.Media) error {
+	if err := tx.db.Model(&mediaRow{}).Where("post_id = ?", postID).Updates(map[string]any{"post_id": nil, "position": 0}).Error; err != nil {
+		return err
+	}
+	for i, m := range ms {
+		if err := tx.db.Model(&mediaRow{}).Where("id = ?", m.ID).Updates(map[string]any{"post_id": postID, "position": i}).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// loadMedia fills the posts' Media, in order.
+func (tx *Tx) loadMedia(byID map[int64]*relais.Post, ids []int64) error {
+	var rows []mediaRow
+	if err := tx.db.Select(mediaColumns).Where("post_id IN ?", ids).Order("post_id, position").Find(&rows).Error; err != nil {
+		return err
+	}
+	for _, r := range rows {
+		p := byID[*r.PostID]
+		p.Media = append(p.Media, r.media())
+	}
+	return nil
+}
