@@ -23,6 +23,7 @@ type composePage struct {
 	Sensitive bool
 	Queue     bool // schedule at the next free queue slot
 	Selected  map[int64]bool
+	Media     []int64 // uploaded images, kept when the form comes back
 }
 
 // accountGroup is one voice's accounts: candidate, campaign, districts.
@@ -91,6 +92,12 @@ func (s *Server) handleComposeSubmit(w http.ResponseWriter, r *http.Request) {
 	if len(p.Variants) > 0 {
 		in.Variants = p.Variants
 	}
+	for _, v := range r.Form["media"] {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+			p.Media = append(p.Media, id)
+		}
+	}
+	in.Media = p.Media
 	for _, v := range r.Form["target"] {
 		id, _ := strconv.ParseInt(v, 10, 64)
 		p.Selected[id] = true

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
@@ -47,8 +49,14 @@ func TestBrowserDashboard(t *testing.T) {
 	author.waitJS("the X counter", `document.querySelector("#counters li[data-platform=x] output").textContent === "55 / 280"`)
 	require.Contains(t, author.text("#xcost"), "0,015 $")
 	require.Contains(t, author.text(".preview[data-platform=x] .pv-text"), "Bernard Lacombe")
+	imgPath := filepath.Join(t.TempDir(), "affiche.png")
+	require.NoError(t, os.WriteFile(imgPath, tinyPNG(t), 0o600))
+	author.do(chromedp.SendKeys(chromedp.CSS("#media-alt"), "Affiche de la réunion"),
+		chromedp.SetUploadFiles(chromedp.CSS(`#media-file`), []string{imgPath}))
+	author.waitJS("the uploaded image", `document.querySelector("#media-list img") !== null`)
 	author.shoot("compose")
 	author.do(chromedp.Click(chromedp.CSS(`#compose button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS("article[data-post]")))
+	author.waitJS("the image on the post page", `(() => { const i = document.querySelector(".post-media img"); return i && i.complete && i.naturalWidth === 8 && i.alt === "Affiche de la réunion" })()`)
 	id, err := strconv.ParseInt(eval[string](author, `document.querySelector("article[data-post]").dataset.post`), 10, 64)
 	require.NoError(t, err)
 	require.Contains(t, author.text("#post-state"), "en validation")
