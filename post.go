@@ -120,6 +120,14 @@ func (p *Post) Hash() string {
 	return hex.EncodeToString(sum[:])
 }
 
+// ContentOnlyHash is Hash without the scheduled time: what a recurrence
+// repeats at each of its times.
+func (p *Post) ContentOnlyHash() string {
+	c := *p
+	c.ScheduledAt = nil
+	return c.Hash()
+}
+
 // Routing says who must approve a post and why.
 type Routing struct {
 	Approver string   `json:"approver"` // "candidate" or "editor"

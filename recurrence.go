@@ -19,6 +19,9 @@ type Recurrence struct {
 	NextAt    *time.Time `json:"next_at,omitempty"`
 	CreatedBy int64      `json:"created_by"`
 	CreatedAt time.Time  `json:"created_at"`
+	// ContentHash is the template's ContentOnlyHash when the recurrence
+	// was approved: a template edited since then does not recur.
+	ContentHash string `json:"content_hash"`
 }
 
 var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
@@ -89,5 +92,5 @@ func wallClock(t time.Time, loc *time.Location) string {
 type RecurrenceRun struct {
 	At      time.Time `json:"at"`
 	PostID  int64     `json:"post_id,omitempty"`
-	Outcome string    `json:"outcome"` // created, skipped_blackout, missed
+	Outcome string    `json:"outcome"` // created, skipped_blackout, skipped_changed, missed
 }

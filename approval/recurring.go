@@ -53,7 +53,7 @@ func (s *Service) CreateRecurrence(ctx context.Context, in RecurrenceInput) (*re
 			return err
 		}
 		next, _ := r.Next(tx.Now())
-		r.NextAt = &next
+		r.NextAt, r.ContentHash = &next, p.ContentOnlyHash()
 		if err := tx.CreateRecurrence(r); err != nil {
 			return err
 		}

@@ -16,6 +16,7 @@ const (
 	RunCreated         = "created"
 	RunSkippedBlackout = "skipped_blackout"
 	RunMissed          = "missed"
+	RunSkippedChanged  = "skipped_changed" // the template was edited, cancelled or rejected since
 )
 
 // fire creates the post for time at of r, or says why not.
@@ -32,8 +33,13 @@ func (w *RecurWorker) fire(ctx context.Context, tx *store.Tx, r *relais.Recurren
 	tpl, err := tx.PostByID(r.PostID)
 	if err != nil {
 		return "", 0, err
+	} else if !stillApproved(tpl, r) {
+		return RunSkippedChanged, 0, nil
 	}
 	p := occurrence(tpl, at)
+	if p.Media, err = tx.CopyMedia(tpl.Media); err != nil {
+		return "", 0, err
+	}
 	if err := tx.CreatePost(p); err != nil {
 		return "", 0, err
 	}
@@ -47,6 +53,18 @@ func (w *RecurWorker) fire(ctx context.Context, tx *store.Tx, r *relais.Recurren
 	err = tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "post.recur", PostID: p.ID, ContentHash: p.ContentHash,
 		Detail: fmt.Sprintf("recurrence #%d of post %d at %s", r.ID, tpl.ID, at.Format(time.RFC3339))})
 	return RunCreated, p.ID, err
+}
+
+// stillApproved reports whether the template still holds the content the
+// recurrence was approved for, in an approved state: an edit sends the
+// template back to review and changes its hash; cancelled or rejected
+// templates stop recurring.
+func stillApproved(tpl *relais.Post, r *relais.Recurrence) bool {
+	switch tpl.State {
+	case relais.PostScheduled, relais.PostPublishing, relais.PostPublished, relais.PostPartiallyPublished:
+		return r.ContentHash != "" && tpl.ContentOnlyHash() == r.ContentHash
+	}
+	return false
 }
 
 // occurrence copies the template's approved content to a new scheduled

@@ -75,6 +75,9 @@ func (w *RecurWorker) Work(ctx context.Context, job *river.Job[RecurArgs]) error
 			return err // !fresh: this time already ran, and its successor was enqueued then
 		}
 		w.s.log.Info("recurrence fired", slog.Int64("recurrence_id", r.ID), slog.Time("at", at), slog.String("outcome", outcome))
+		if outcome == RunSkippedChanged {
+			return w.stopChanged(tx, r)
+		}
 		return w.chain(ctx, tx, r, at)
 	})
 }
@@ -95,4 +98,15 @@ func (w *RecurWorker) chain(ctx context.Context, tx *store.Tx, r *relais.Recurre
 		return err
 	}
 	return w.s.EnqueueRecurring(ctx, tx.SQL(), r.ID, next)
+}
+
+// stopChanged stops a recurrence whose template no longer holds the
+// approved content, and says so in the audit log: a new approval is needed.
+func (w *RecurWorker) stopChanged(tx *store.Tx, r *relais.Recurrence) error {
+	r.Active, r.NextAt = false, nil
+	if err := tx.SetRecurrence(r); err != nil {
+		return err
+	}
+	return tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "recurrence.stop", PostID: r.PostID,
+		Detail: fmt.Sprintf("recurrence #%d stopped: its post was edited, cancelled or rejected since it was approved", r.ID)})
 }

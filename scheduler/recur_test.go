@@ -27,7 +27,8 @@ func setupRecur(t *testing.T, dialect string) *recurBundle {
 	b.store.SetNow(clock.Now)
 	editor := b.member(t, "web@example.org", relais.RoleEditor, "")
 	tpl := b.scheduledPost(t, b.accounts(t, 1, relais.OwnerCampaign, ""), clock.Now(), nil)
-	rec := &relais.Recurrence{PostID: tpl.ID, Spec: "30 8 * * 1-5", TZ: "Europe/Paris", CreatedBy: editor.ID}
+	rec := &relais.Recurrence{PostID: tpl.ID, Spec: "30 8 * * 1-5", TZ: "Europe/Paris", CreatedBy: editor.ID,
+		ContentHash: tpl.ContentOnlyHash()}
 	storetest.Must(t, b.store.Update(b.ctx, func(tx *store.Tx) error { return tx.CreateRecurrence(rec) }))
 	return &recurBundle{testBundle: b, clock: clock, rec: rec}
 }
@@ -111,4 +112,40 @@ func TestRecurSkips(t *testing.T) {
 	}))
 	b2.fire(t, friday, 0)
 	require.Equal(t, RunSkippedBlackout, b2.runs(t)[0].Outcome)
+}
+
+// TestRecurStopsWhenTemplateChanges: a template edited after the
+// recurrence was approved (back in review with new text) or cancelled does
+// not recur: nothing unapproved is published, and the recurrence stops.
+func TestRecurStopsWhenTemplateChanges(t *testing.T) {
+	t.Parallel()
+	for _, change := range []func(p *relais.Post){
+		func(p *relais.Post) { p.Text, p.State = "UNAPPROVED TEXT", relais.PostInReview },
+		func(p *relais.Post) { p.State = relais.PostCancelled },
+	} {
+		b := setupRecur(t, store.DialectSQLite)
+		storetest.Must(t, b.store.Update(b.ctx, func(tx *store.Tx) error {
+			p, err := tx.PostByID(b.rec.PostID)
+			if err != nil {
+				return err
+			}
+			change(p)
+			p.ContentHash = p.Hash()
+			return tx.UpdatePost(p)
+		}))
+		at := time.Date(2026, 3, 30, 6, 30, 0, 0, time.UTC) // Monday 08:30 CEST
+		b.fire(t, at, 0)
+		runs := b.runs(t)
+		require.Len(t, runs, 1)
+		require.Equal(t, RunSkippedChanged, runs[0].Outcome)
+		require.Zero(t, runs[0].PostID)
+		storetest.Must(t, b.store.View(b.ctx, func(tx *store.Tx) error {
+			ps, err := tx.Posts(store.PostFilter{})
+			require.Len(t, ps, 1, "no occurrence was created")
+			r, err2 := tx.RecurrenceForUpdate(b.rec.ID)
+			require.NoError(t, err2)
+			require.False(t, r.Active, "the recurrence stopped")
+			return err
+		}))
+	}
 }

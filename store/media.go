@@ -90,3 +90,21 @@ func (tx *Tx) loadMedia(byID map[int64]*relais.Post, ids []int64) error {
 	}
 	return nil
 }
+
+// CopyMedia duplicates images (same bytes, same hash) so that another post
+// can carry them, and returns the copies, unattached.
+func (tx *Tx) CopyMedia(ms []relais.Media) ([]relais.Media, error) {
+	out := make([]relais.Media, 0, len(ms))
+	for _, m := range ms {
+		data, err := tx.MediaData(m.ID)
+		if err != nil {
+			return nil, err
+		}
+		c := m
+		if err := tx.CreateMedia(&c, data); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}

@@ -9,21 +9,22 @@ import (
 )
 
 type recurrenceRow struct {
-	ID        int64 `gorm:"primaryKey"`
-	PostID    int64
-	Spec      string
-	TZ        string `gorm:"column:tz"`
-	Active    bool
-	NextAt    *time.Time
-	CreatedBy int64
-	CreatedAt time.Time
+	ID          int64 `gorm:"primaryKey"`
+	PostID      int64
+	Spec        string
+	TZ          string `gorm:"column:tz"`
+	Active      bool
+	NextAt      *time.Time
+	CreatedBy   int64
+	CreatedAt   time.Time
+	ContentHash string
 }
 
 func (recurrenceRow) TableName() string { return "recurrences" }
 
 func (r recurrenceRow) recurrence() *relais.Recurrence {
 	return &relais.Recurrence{ID: r.ID, PostID: r.PostID, Spec: r.Spec, TZ: r.TZ, Active: r.Active,
-		NextAt: r.NextAt, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt}
+		NextAt: r.NextAt, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, ContentHash: r.ContentHash}
 }
 
 type recurrenceRunRow struct {
@@ -39,7 +40,7 @@ func (recurrenceRunRow) TableName() string { return "recurrence_runs" }
 func (tx *Tx) CreateRecurrence(r *relais.Recurrence) error {
 	r.Active, r.CreatedAt = true, tx.Now()
 	row := recurrenceRow{PostID: r.PostID, Spec: r.Spec, TZ: r.TZ, Active: true, NextAt: utcPtr(r.NextAt),
-		CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt}
+		CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt, ContentHash: r.ContentHash}
 	if err := tx.db.Create(&row).Error; err != nil {
 		return err
 	}
