@@ -37,6 +37,10 @@ func (s *Service) Approve(ctx context.Context, id int64, in ApproveInput) (*rela
 		var st *stage
 		if p, st, err = s.decidable(tx, m, id, in.ContentHash); err != nil {
 			return err
+		} else if w, err := wrote(tx, m, p); err != nil {
+			return err
+		} else if w {
+			return errWrote
 		}
 		if p.Tone != nil && p.Tone.Verdict == "warn" && !in.AcknowledgeWarnings {
 			return relais.FieldErrorf("acknowledge_warnings", "This post carries tone warnings: acknowledge them to approve.")

@@ -104,7 +104,11 @@ func (s *Service) moveApproved(ctx context.Context, tx *store.Tx, m *relais.Memb
 	if err != nil {
 		return err
 	}
-	if !m.Role.CanApprove() || !MayApprove(m, p) || len(st.second) > 0 {
+	may, err := mayApproveIn(tx, m, p)
+	if err != nil {
+		return err
+	}
+	if !may || len(st.second) > 0 {
 		p.State = relais.PostInReview
 		if err := tx.UpdatePost(p); err != nil {
 			return err

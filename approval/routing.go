@@ -12,22 +12,50 @@ const (
 )
 
 // route decides who must approve p: the candidate when it targets one of
-// her accounts and is sensitive, an editor otherwise. Reasons are French,
-// shown as is on the dashboard.
+// her accounts and is sensitive (in any of the texts its platforms will
+// show), an editor otherwise, and an editor too when the candidate wrote
+// it herself (nobody approves their own post). Reasons are French, shown
+// as is on the dashboard.
 func (s *Service) route(tx *store.Tx, p *relais.Post) (relais.Routing, error) {
-	onCandidate := false
+	onCandidate, texts := false, map[string]bool{}
 	for _, id := range p.Targets {
 		a, err := tx.AccountByID(id)
 		if err != nil {
 			return relais.Routing{}, err
 		}
 		onCandidate = onCandidate || a.OwnerKind == relais.OwnerCandidate
+		texts[p.TextFor(a.Platform)] = true
 	}
+	reasons := s.sensitivity(p, texts)
+	if onCandidate && len(reasons) > 0 {
+		author, err := tx.MemberByID(p.AuthorID)
+		if err != nil {
+			return relais.Routing{}, err
+		} else if author.Role != relais.RoleCandidate {
+			return relais.Routing{Approver: ApproverCandidate, Reasons: reasons}, nil
+		}
+		reasons = append(reasons, "rédigé par la candidate : validation par un·e responsable web")
+	}
+	why := "routine : validation par un·e responsable web"
+	if !onCandidate {
+		why = "hors compte de la candidate : validation par un·e responsable web"
+	}
+	return relais.Routing{Approver: ApproverEditor, Reasons: append(reasons, why)}, nil
+}
+
+// sensitivity returns why p is sensitive, looking at every text it will
+// publish (the main text and each targeted platform's variant).
+func (s *Service) sensitivity(p *relais.Post, texts map[string]bool) []string {
 	var reasons []string
 	if p.Sensitive {
 		reasons = append(reasons, "sensible : marqué sensible par l'auteur")
 	}
-	opponent, pledge, figures := s.tone.Signals(p.Text)
+	texts[p.Text] = true
+	var opponent, pledge, figures bool
+	for t := range texts {
+		o, pl, f := s.tone.Signals(t)
+		opponent, pledge, figures = opponent || o, pledge || pl, figures || f
+	}
 	if opponent {
 		reasons = append(reasons, "sensible : cite un adversaire")
 	}
@@ -40,14 +68,7 @@ func (s *Service) route(tx *store.Tx, p *relais.Post) (relais.Routing, error) {
 	if p.Tone != nil && p.Tone.Verdict != "ok" {
 		reasons = append(reasons, "sensible : avertissement de ton")
 	}
-	if onCandidate && len(reasons) > 0 {
-		return relais.Routing{Approver: ApproverCandidate, Reasons: reasons}, nil
-	}
-	why := "routine : validation par un·e responsable web"
-	if !onCandidate {
-		why = "hors compte de la candidate : validation par un·e responsable web"
-	}
-	return relais.Routing{Approver: ApproverEditor, Reasons: append(reasons, why)}, nil
+	return reasons
 }
 
 // MayApprove reports whether m may decide on p: never its author; the

@@ -56,7 +56,9 @@ func (s *Service) view(tx *store.Tx, m *relais.Member, p *relais.Post) (*PostVie
 	if err != nil {
 		return nil, err
 	}
-	v.MayApprove = p.State == relais.PostInReview && st.mayDecide(m, p)
+	if v.MayApprove, err = mayDecideIn(tx, st, m, p); err != nil {
+		return nil, err
+	}
 	if p.State == relais.PostInReview && st.first != 0 {
 		if v.AwaitingSecond, err = s.memberNames(tx, st.awaiting()); err != nil {
 			return nil, err
@@ -101,7 +103,10 @@ func (s *Service) Queue(ctx context.Context) ([]*relais.Post, error) {
 			st, err := stageOf(tx, ps[i])
 			if err != nil {
 				return err
-			} else if st.mayDecide(m, ps[i]) {
+			}
+			if may, err := mayDecideIn(tx, st, m, ps[i]); err != nil {
+				return err
+			} else if may {
 				out = append(out, ps[i])
 			}
 		}

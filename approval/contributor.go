@@ -1,0 +1,50 @@
+package approval
+
+import (
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// wrote reports whether m wrote any of p's content: its author, or anyone
+// who edited it (the audit log keeps every edit). Nobody approves words
+// they wrote, so an editor who rewrites a post must let someone else
+// approve it.
+func wrote(tx *store.Tx, m *relais.Member, p *relais.Post) (bool, error) {
+	if m.ID == p.AuthorID {
+		return true, nil
+	}
+	es, err := tx.Audit(store.AuditFilter{PostID: p.ID, Limit: 10000})
+	if err != nil {
+		return false, err
+	}
+	for _, e := range es {
+		if e.ActorID == m.ID && (e.Action == "post.create" || e.Action == "post.edit") {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// errWrote refuses an approval by one of the post's writers.
+var errWrote = relais.Errorf(relais.EFORBIDDEN,
+	"Vous avez rédigé ou modifié ce message : une autre personne doit le valider. / You wrote or edited this post: someone else must approve it.")
+
+// mayApproveIn is MayApprove plus the writers' rule, which needs the
+// audit log.
+func mayApproveIn(tx *store.Tx, m *relais.Member, p *relais.Post) (bool, error) {
+	if !m.Role.CanApprove() || !MayApprove(m, p) {
+		return false, nil
+	}
+	w, err := wrote(tx, m, p)
+	return !w, err
+}
+
+// mayDecideIn reports whether m may decide on p now (see stage.mayDecide)
+// and did not write it.
+func mayDecideIn(tx *store.Tx, st *stage, m *relais.Member, p *relais.Post) (bool, error) {
+	if p.State != relais.PostInReview || !st.mayDecide(m, p) {
+		return false, nil
+	}
+	w, err := wrote(tx, m, p)
+	return !w, err
+}

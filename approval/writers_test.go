@@ -1,0 +1,63 @@
+package approval_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/approval"
+)
+
+// TestEditorWhoRewritesCannotApprove: an editor who edits a community
+// manager's post in review may not approve it (nor see it in his queue);
+// another editor may.
+func TestEditorWhoRewritesCannotApprove(t *testing.T) {
+	t.Parallel()
+	b := setup(t, "sqlite")
+	p := b.MustSubmit(b.cm, b.post("Réunion publique jeudi", b.campaign))
+	in := b.post("Réunion publique jeudi, venez nombreux", b.campaign)
+	p, err := b.svc.UpdatePost(as(b.editor), p.ID, in)
+	require.NoError(t, err)
+	require.Equal(t, relais.PostInReview, p.State)
+
+	queue, err := b.svc.Queue(as(b.editor))
+	require.NoError(t, err)
+	require.Empty(t, queue, "the editor's own rewrite is not his to approve")
+	before := b.auditCount()
+	_, err = b.svc.Approve(as(b.editor), p.ID, approval.ApproveInput{ContentHash: p.ContentHash})
+	require.Equal(t, relais.EFORBIDDEN, relais.ErrorCode(err))
+	require.Equal(t, before, b.auditCount(), "a refused approval writes nothing")
+
+	p, err = b.svc.Approve(as(b.editor2), p.ID, approval.ApproveInput{ContentHash: p.ContentHash})
+	require.NoError(t, err)
+	require.Equal(t, relais.PostScheduled, p.State)
+}
+
+// TestVariantMakesPostSensitive: a platform variant that names an opponent
+// routes the post to the candidate even when the main text is routine.
+func TestVariantMakesPostSensitive(t *testing.T) {
+	t.Parallel()
+	b := setup(t, "sqlite")
+	in := b.post("Belle journée au marché", b.anne)
+	in.Variants = map[relais.Platform]string{relais.PlatformX: "Dupont n'y était pas, nous si"}
+	p := b.MustSubmit(b.cm, in)
+	require.Equal(t, approval.ApproverCandidate, p.Routing.Approver)
+	require.Contains(t, p.Routing.Reasons, "sensible : cite un adversaire")
+	_, err := b.svc.Approve(as(b.editor), p.ID, approval.ApproveInput{ContentHash: p.ContentHash})
+	require.Equal(t, relais.EFORBIDDEN, relais.ErrorCode(err))
+}
+
+// TestCandidatesOwnSensitivePostGoesToEditor: a sensitive post the
+// candidate wrote for her account cannot wait for her own approval: an
+// editor approves it.
+func TestCandidatesOwnSensitivePostGoesToEditor(t *testing.T) {
+	t.Parallel()
+	b := setup(t, "sqlite")
+	p := b.MustSubmit(b.candidate, b.post("Je m'engage pour 500 logements", b.anne))
+	require.Equal(t, approval.ApproverEditor, p.Routing.Approver)
+	require.Contains(t, p.Routing.Reasons, "rédigé par la candidate : validation par un·e responsable web")
+	p, err := b.svc.Approve(as(b.editor), p.ID, approval.ApproveInput{ContentHash: p.ContentHash})
+	require.NoError(t, err)
+	require.Equal(t, relais.PostScheduled, p.State)
+}
