@@ -3,9 +3,11 @@ package share
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
@@ -65,6 +67,9 @@ func (s *Service) Share(ctx context.Context, id int64, in ShareInput) (*Result, 
 				return err
 			}
 			sg.Text = text
+			if err := tx.SetSuggestionText(id, text); err != nil {
+				return err
+			}
 		}
 		detail := "via " + strings.TrimSpace(in.Via)
 		if in.Publish {
@@ -124,17 +129,34 @@ func mayPublish(acct *relais.Account, sg *relais.Suggestion, tx *store.Tx) error
 	return nil
 }
 
+// publishTimeout bounds one one-click publication.
+const publishTimeout = 45 * time.Second
+
+// unknownError is a publication that may or may not have gone out.
+type unknownError struct{ err error }
+
+func (e *unknownError) Error() string { return e.err.Error() }
+
 // publish sends the claimed share to the member's account. On failure the
-// suggestion goes back to pending and the failure is audited.
+// suggestion goes back to pending, unless the platform may have published
+// it (then it is marked outcome_unknown and never sent again); either way
+// the failure is audited.
 func (s *Service) publish(ctx context.Context, m *relais.Member, acct *relais.Account, res *Result) error {
 	sg := res.Suggestion
 	err := s.send(ctx, m, acct, res)
 	if err == nil {
 		return nil
 	}
+	state := StatePending
+	var unknown *unknownError
+	if errors.As(err, &unknown) {
+		state = StateUnknown
+		err = relais.Errorf(relais.ECONFLICT, "%s did not answer in time: the post may be online. Check @%s before sharing again. / "+
+			"No answer from %s: the post may be online; check your account.", acct.Platform, acct.Handle, acct.Platform)
+	}
 	undo := s.store.Update(context.WithoutCancel(ctx), func(tx *store.Tx) error {
-		sg.State = StatePending
-		if err := tx.SetSuggestionState(sg.ID, StatePending); err != nil {
+		sg.State = state
+		if err := tx.SetSuggestionState(sg.ID, state); err != nil {
 			return err
 		}
 		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: ActionShareFailed,
@@ -172,8 +194,14 @@ func (s *Service) send(ctx context.Context, m *relais.Member, acct *relais.Accou
 	if ps := c.Validate(d); len(ps) > 0 {
 		return relais.FieldErrorf("text", "%s", ps[0].Message)
 	}
-	rc, err := c.Publish(ctx, *full, d, "share-"+strconv.FormatInt(sg.ID, 10))
-	if err != nil {
+	// The publication must not be abandoned half-way because the member's
+	// phone went to sleep: it gets its own time limit.
+	pctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), publishTimeout)
+	defer cancel()
+	rc, err := c.Publish(pctx, *full, d, "share-"+strconv.FormatInt(sg.ID, 10))
+	if connectors.ClassOf(err) == connectors.OutcomeUnknown {
+		return &unknownError{err}
+	} else if err != nil {
 		return relais.Errorf(relais.EINVALID, "%s could not publish: %v", acct.Platform, err)
 	}
 	res.URL = rc.URL

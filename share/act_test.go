@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/share"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/store/storetest"
@@ -153,4 +154,25 @@ func TestDeclineAndDistricts(t *testing.T) {
 		require.Equal(t, 1, d20.Declined)
 		require.Len(t, d20.Colistiers, 1)
 	})
+}
+
+// TestShareUnknownOutcomeIsNeverResent: a timeout after sending may have
+// published the share, so it is marked outcome_unknown, not pending, and
+// a second click cannot send it again.
+func TestShareUnknownOutcomeIsNeverResent(t *testing.T) {
+	t.Parallel()
+	f := setup(t, store.DialectSQLite, time.Now().Add(-time.Minute))
+	f.conn.fail = &connectors.Error{Class: connectors.OutcomeUnknown, Platform: "x", Message: "timeout after sending"}
+	_, err := f.svc.Share(as(f.anne), f.sgA, share.ShareInput{Text: "Samedi, porte-à-porte dans le 11e !", Publish: true})
+	requireCode(t, relais.ECONFLICT, err)
+	require.Contains(t, relais.ErrorMessage(err), "may be online")
+	in, err := f.svc.Inbox(as(f.anne))
+	require.NoError(t, err)
+	require.Equal(t, share.StateUnknown, in.Items[0].State)
+	require.Equal(t, "Samedi, porte-à-porte dans le 11e !", in.Items[0].Text, "the edited text is kept")
+
+	f.conn.fail = nil
+	_, err = f.svc.Share(as(f.anne), f.sgA, share.ShareInput{Publish: true})
+	requireCode(t, relais.ECONFLICT, err)
+	require.Empty(t, f.conn.keys, "nothing was sent again")
 }

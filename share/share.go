@@ -22,6 +22,9 @@ const (
 	StatePending  = "pending"
 	StateShared   = "shared"
 	StateDeclined = "declined"
+	// StateUnknown: a one-click publication whose outcome is unknown (a
+	// timeout after sending): it may be online, so it is never sent again.
+	StateUnknown = "outcome_unknown"
 )
 
 // Audit actions written by this package.

@@ -84,6 +84,11 @@ func (tx *Tx) SetSuggestionState(id int64, state string) error {
 	return tx.db.Model(&suggestionRow{}).Where("id = ?", id).Update("state", state).Error
 }
 
+// SetSuggestionText stores the text a member actually shared (edited).
+func (tx *Tx) SetSuggestionText(id int64, text string) error {
+	return tx.db.Model(&suggestionRow{}).Where("id = ?", id).Update("text", text).Error
+}
+
 type supporterRow struct {
 	ID       int64 `gorm:"primaryKey"`
 	Email    string
