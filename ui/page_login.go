@@ -3,6 +3,8 @@ package ui
 import (
 	"net"
 	"net/http"
+	"net/url"
+	"path"
 	"strings"
 
 	"github.com/relais/relais"
@@ -60,12 +62,27 @@ func (s *Server) csrfCheck(r *http.Request) (bool, error) {
 	return true, nil
 }
 
-// safeNext keeps redirects on this site.
+// safeNext keeps redirects on this site: a path only, starting with a
+// single "/", with no scheme, host, backslash or control character, before
+// and after cleaning (browsers read "/\\evil" and "/\t/evil" as another
+// host).
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" || !strings.HasPrefix(next, "/") {
 		return "/"
 	}
-	return next
+	for _, r := range next + u.Path {
+		if r < 0x20 || r == 0x7f || r == '\\' {
+			return "/"
+		}
+	}
+	clean := path.Clean(u.Path)
+	if strings.HasPrefix(clean, "//") || strings.HasPrefix(next, "//") {
+		return "/"
+	} else if u.RawQuery != "" {
+		return clean + "?" + u.RawQuery
+	}
+	return clean
 }
 
 func clientIP(r *http.Request) string {
