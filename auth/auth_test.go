@@ -2,6 +2,8 @@ package auth_test
 
 import (
 	"context"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -84,12 +86,33 @@ func TestLimiterWindow(t *testing.T) {
 	l := auth.NewLimiter(2, time.Minute)
 	now := time.Now()
 	l.SetClock(func() time.Time { return now })
-	l.Fail("k")
-	l.Fail("k")
-	require.False(t, l.Allow("k"))
-	require.True(t, l.Allow("other"))
+	require.True(t, l.Take("k"))
+	require.True(t, l.Take("k"))
+	require.False(t, l.Take("k"), "the third attempt in the window is refused")
+	require.True(t, l.Take("other"))
+	l.Refund("k")
+	require.True(t, l.Take("k"), "a refunded attempt (a success) frees its place")
 	now = now.Add(61 * time.Second)
-	require.True(t, l.Allow("k"), "failures age out of the window")
+	require.True(t, l.Take("k"), "attempts age out of the window")
+}
+
+// TestLimiterParallel: many attempts at once never get past the limit.
+func TestLimiterParallel(t *testing.T) {
+	t.Parallel()
+	l := auth.NewLimiter(5, time.Minute)
+	var ok atomic.Int32
+	var wg sync.WaitGroup
+	for i := 0; i < 50; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if l.Take("anne@x.fr") {
+				ok.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	require.Equal(t, int32(5), ok.Load())
 }
 
 // TestTokenRevocation checks bearer tokens: issued, accepted, revoked.

@@ -19,18 +19,27 @@ func NewLimiter(max int, period time.Duration) *Limiter {
 	return &Limiter{max: max, period: period, fails: make(map[string][]time.Time), now: time.Now}
 }
 
-// Allow reports whether key may try again.
-func (l *Limiter) Allow(key string) bool {
+// Take counts an attempt for key if it is allowed, atomically, and
+// reports whether it was. A successful attempt is then Refunded (or the
+// key Reset), a failed one stays counted.
+func (l *Limiter) Take(key string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return len(l.recent(key)) < l.max
+	r := l.recent(key)
+	if len(r) >= l.max {
+		return false
+	}
+	l.fails[key] = append(r, l.now())
+	return true
 }
 
-// Fail records a failure for key.
-func (l *Limiter) Fail(key string) {
+// Refund forgets the last attempt counted for key.
+func (l *Limiter) Refund(key string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.fails[key] = append(l.recent(key), l.now())
+	if r := l.recent(key); len(r) > 0 {
+		l.fails[key] = r[:len(r)-1]
+	}
 }
 
 // Reset forgets key's failures.

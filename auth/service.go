@@ -36,36 +36,49 @@ type Session struct {
 	Member *relais.Member
 }
 
+// errBadLogin is the one answer to a wrong e-mail or password.
+var errBadLogin = relais.Errorf(relais.EUNAUTHORIZED, "E-mail ou mot de passe incorrect. / Wrong e-mail or password.")
+
 // Login checks an e-mail and password and opens a session. Returns
 // EUNAUTHORIZED for bad credentials and ERATELIMIT after too many failures
-// for one e-mail or one client address.
+// for one e-mail or one client address. Each attempt is counted before the
+// password is checked (so parallel attempts cannot slip through), and the
+// slow argon2 check runs outside any database transaction.
 func (s *Service) Login(ctx context.Context, email, password, client string) (*Session, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
-	if !s.limiter.Allow(email) || !s.limiter.Allow(client) {
-		return nil, relais.Errorf(relais.ERATELIMIT, "Trop de tentatives : réessayez dans 15 minutes. / Too many attempts: try again in 15 minutes.")
+	if !s.limiter.Take(email) {
+		return nil, errTooMany
+	} else if !s.limiter.Take(client) {
+		s.limiter.Refund(email)
+		return nil, errTooMany
 	}
-	var sess *Session
-	err := s.store.Update(ctx, func(tx *store.Tx) error {
-		m, hash, err := tx.MemberByEmail(email)
-		if relais.ErrorCode(err) == relais.ENOTFOUND {
-			CheckPassword(s.dummy, password)
-			return relais.Errorf(relais.EUNAUTHORIZED, "E-mail ou mot de passe incorrect. / Wrong e-mail or password.")
-		} else if err != nil {
-			return err
-		} else if hash == "" || !CheckPassword(hash, password) {
-			return relais.Errorf(relais.EUNAUTHORIZED, "E-mail ou mot de passe incorrect. / Wrong e-mail or password.")
-		}
-		sess = &Session{Token: NewToken(), CSRF: NewToken(), Member: m}
+	var m *relais.Member
+	var hash string
+	err := s.store.View(ctx, func(tx *store.Tx) (err error) {
+		m, hash, err = tx.MemberByEmail(email)
+		return err
+	})
+	if relais.ErrorCode(err) == relais.ENOTFOUND {
+		CheckPassword(s.dummy, password)
+		return nil, errBadLogin
+	} else if err != nil {
+		return nil, err
+	} else if hash == "" || !CheckPassword(hash, password) {
+		return nil, errBadLogin
+	}
+	sess := &Session{Token: NewToken(), CSRF: NewToken(), Member: m}
+	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		return tx.CreateSession(HashToken(sess.Token), m.ID, sess.CSRF, tx.Now().Add(SessionTTL))
 	})
 	if err != nil {
-		s.limiter.Fail(email)
-		s.limiter.Fail(client)
 		return nil, err
 	}
 	s.limiter.Reset(email)
+	s.limiter.Refund(client)
 	return sess, nil
 }
+
+var errTooMany = relais.Errorf(relais.ERATELIMIT, "Trop de tentatives : réessayez dans 15 minutes. / Too many attempts: try again in 15 minutes.")
 
 // SessionMember returns the member of a session token and its CSRF token.
 func (s *Service) SessionMember(ctx context.Context, token string) (m *relais.Member, csrf string, err error) {
