@@ -178,6 +178,7 @@ type Delivery struct {
 	URL            string        `json:"url,omitempty"`
 	Error          string        `json:"error,omitempty"`
 	Attempts       int           `json:"attempts"`
+	FirstAttemptAt *time.Time    `json:"first_attempt_at,omitempty"`
 	PublishedAt    *time.Time    `json:"published_at,omitempty"`
 	UpdatedAt      time.Time     `json:"updated_at"`
 }

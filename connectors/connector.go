@@ -7,6 +7,7 @@ package connectors
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/relais/relais"
 )
@@ -89,6 +90,20 @@ func (r *Registry) Get(p relais.Platform) (Connector, error) {
 // publish whose outcome is unknown may safely be sent again with the same key.
 type Idempotent interface {
 	HonoursIdempotencyKey() bool
+}
+
+// Windowed is implemented by idempotent connectors whose platform forgets
+// a key after a while (Mastodon: one hour): past the window, a retry could
+// publish twice.
+type Windowed interface {
+	IdempotencyWindow() time.Duration
+}
+
+// KeyExpired reports whether c's platform may have forgotten a key first
+// sent at first.
+func KeyExpired(c Connector, first, now time.Time) bool {
+	w, ok := c.(Windowed)
+	return ok && !first.IsZero() && now.Sub(first) > w.IdempotencyWindow()
 }
 
 // HonoursKey reports whether c may be retried with the same key.

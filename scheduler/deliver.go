@@ -36,6 +36,7 @@ const (
 	stepReconcile             // a previous attempt's outcome is unknown: look it up
 	stepHold                  // blackout: snooze until it ends
 	stepDead                  // the account needs reconnecting: record, call nothing
+	stepExpired               // the platform may have forgotten the key: a human decides
 )
 
 // attempt is a claimed delivery with everything needed to publish it.
@@ -46,6 +47,9 @@ type attempt struct {
 	conn    connectors.Connector
 	media   []connectors.Media
 	until   time.Time
+	// recovering: an earlier attempt may have reached the platform, so a
+	// refusal now does not prove that nothing was published.
+	recovering bool
 }
 
 // Work publishes exactly once. The delivery is moved to publishing (with
@@ -64,6 +68,9 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 		return river.JobSnooze(max(a.until.Sub(w.s.cfg.Store.Now()), time.Second))
 	case stepDead:
 		return w.record(ctx, job, a, connectors.Receipt{}, deadTokenError(a))
+	case stepExpired:
+		return w.record(ctx, job, a, connectors.Receipt{}, &connectors.Error{Class: connectors.OutcomeUnknown,
+			Platform: string(a.account.Platform), Message: "the platform no longer remembers the first attempt's key: check the account and resolve"})
 	case stepReconcile:
 		r, found, lerr := a.conn.Lookup(ctx, *a.account, a.d.IdempotencyKey)
 		if lerr == nil && found {
@@ -115,8 +122,17 @@ func (w *DeliverWorker) claim(ctx context.Context, id int64) (step, *attempt, er
 			st = stepDead
 			return nil
 		}
+		if a.d.Attempts > 0 && a.d.FirstAttemptAt != nil && connectors.KeyExpired(a.conn, *a.d.FirstAttemptAt, tx.Now()) {
+			st = stepExpired
+			return nil
+		}
 		a.d.State = relais.DeliveryPublishing
 		a.d.Attempts++
+		if a.d.FirstAttemptAt == nil {
+			now := tx.Now()
+			a.d.FirstAttemptAt = &now
+		}
+		a.recovering = a.d.Attempts > 1
 		return tx.UpdateDelivery(a.d)
 	})
 	return st, a, err
@@ -144,6 +160,7 @@ func (w *DeliverWorker) load(tx *store.Tx, a *attempt) error {
 // record saves the outcome of a publish and maps its error class to what
 // River must do next.
 func (w *DeliverWorker) record(ctx context.Context, job *river.Job[DeliverArgs], a *attempt, r connectors.Receipt, perr error) error {
+	ctx = context.WithoutCancel(ctx) // the outcome is saved even after the job's deadline
 	d := a.d
 	class := connectors.ClassOf(perr)
 	lastTry := job.Attempt >= job.MaxAttempts
@@ -151,7 +168,8 @@ func (w *DeliverWorker) record(ctx context.Context, job *river.Job[DeliverArgs],
 	case perr == nil:
 		now := w.s.cfg.Store.Now()
 		d.State, d.RemoteID, d.URL, d.Error, d.PublishedAt = relais.DeliveryPublished, r.RemoteID, r.URL, "", &now
-	case class == connectors.OutcomeUnknown:
+	case class == connectors.OutcomeUnknown,
+		a.recovering && (class == connectors.Permanent || class == connectors.AuthExpired):
 		d.State, d.Error = relais.DeliveryOutcomeUnknown, perr.Error()
 	case class == connectors.Permanent || class == connectors.AuthExpired || (class == connectors.Retryable && lastTry):
 		d.State, d.Error = relais.DeliveryFailed, perr.Error()

@@ -18,6 +18,7 @@ type deliveryRow struct {
 	URL            string `gorm:"column:url"`
 	Error          string
 	Attempts       int
+	FirstAttemptAt *time.Time
 	PublishedAt    *time.Time
 	UpdatedAt      time.Time
 }
@@ -27,7 +28,7 @@ func (deliveryRow) TableName() string { return "deliveries" }
 func (r deliveryRow) delivery() *relais.Delivery {
 	return &relais.Delivery{ID: r.ID, PostID: r.PostID, AccountID: r.AccountID, State: relais.DeliveryState(r.State),
 		IdempotencyKey: r.IdempotencyKey, RemoteID: r.RemoteID, URL: r.URL, Error: r.Error,
-		Attempts: r.Attempts, PublishedAt: r.PublishedAt, UpdatedAt: r.UpdatedAt}
+		Attempts: r.Attempts, FirstAttemptAt: r.FirstAttemptAt, PublishedAt: r.PublishedAt, UpdatedAt: r.UpdatedAt}
 }
 
 // CreateDeliveries inserts one pending delivery per account of a post,
@@ -94,6 +95,6 @@ func (tx *Tx) UpdateDelivery(d *relais.Delivery) error {
 	d.UpdatedAt = tx.Now()
 	return tx.db.Model(&deliveryRow{}).Where("id = ?", d.ID).Updates(map[string]any{
 		"state": string(d.State), "remote_id": d.RemoteID, "url": d.URL, "error": d.Error,
-		"attempts": d.Attempts, "published_at": d.PublishedAt, "updated_at": d.UpdatedAt,
+		"attempts": d.Attempts, "first_attempt_at": d.FirstAttemptAt, "published_at": d.PublishedAt, "updated_at": d.UpdatedAt,
 	}).Error
 }

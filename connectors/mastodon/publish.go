@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
@@ -82,3 +83,6 @@ func (c *Client) Lookup(ctx context.Context, a relais.Account, key string) (conn
 // HonoursIdempotencyKey implements connectors.Idempotent: Mastodon returns
 // the first status for a repeated Idempotency-Key (for IdempotencyWindow).
 func (c *Client) HonoursIdempotencyKey() bool { return true }
+
+// IdempotencyWindow implements connectors.Windowed.
+func (c *Client) IdempotencyWindow() time.Duration { return IdempotencyWindow }
