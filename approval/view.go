@@ -44,10 +44,19 @@ func (s *Service) Get(ctx context.Context, id int64) (*PostView, error) {
 		} else if m.Role == relais.RoleColistier && p.State != relais.PostPublished {
 			return relais.Errorf(relais.ENOTFOUND, "Post %d not found.", id)
 		}
-		v, err = s.view(tx, m, p)
+		if v, err = s.view(tx, m, p); err == nil && m.Role == relais.RoleColistier {
+			v.staffOnly()
+		}
 		return err
 	})
 	return v, err
+}
+
+// staffOnly strips what colistiers may not read: the web team's
+// discussion, decisions and history of the post.
+func (v *PostView) staffOnly() {
+	v.Comments, v.Approvals, v.History, v.AwaitingSecond = []*store.Comment{}, []relais.Approval{}, nil, nil
+	v.Routing, v.Tone = relais.Routing{}, nil
 }
 
 func (s *Service) view(tx *store.Tx, m *relais.Member, p *relais.Post) (*PostView, error) {

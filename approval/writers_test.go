@@ -1,12 +1,14 @@
 package approval_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/store"
 )
 
 // TestEditorWhoRewritesCannotApprove: an editor who edits a community
@@ -60,4 +62,29 @@ func TestCandidatesOwnSensitivePostGoesToEditor(t *testing.T) {
 	p, err := b.svc.Approve(as(b.editor), p.ID, approval.ApproveInput{ContentHash: p.ContentHash})
 	require.NoError(t, err)
 	require.Equal(t, relais.PostScheduled, p.State)
+}
+
+// TestColistierSeesNoStaffDiscussion: a colistier reading a published post
+// gets its content, not the web team's comments, decisions or history.
+func TestColistierSeesNoStaffDiscussion(t *testing.T) {
+	t.Parallel()
+	b := setup(t, "sqlite")
+	p := b.MustSubmit(b.cm, b.post("Réunion publique jeudi", b.campaign))
+	_, err := b.svc.AddComment(as(b.editor), p.ID, approval.CommentInput{Body: "Le titre est faible, on publie quand même"})
+	require.NoError(t, err)
+	_, err = b.svc.Approve(as(b.editor), p.ID, approval.ApproveInput{ContentHash: p.ContentHash})
+	require.NoError(t, err)
+	require.NoError(t, b.store.Update(context.Background(), func(tx *store.Tx) error {
+		return tx.SetPostState(p.ID, relais.PostPublished)
+	}))
+	v, err := b.svc.Get(as(b.colistier), p.ID)
+	require.NoError(t, err)
+	require.Equal(t, "Réunion publique jeudi", v.Text)
+	require.Empty(t, v.Comments)
+	require.Empty(t, v.Approvals)
+	require.Empty(t, v.History)
+	staff, err := b.svc.Get(as(b.editor), p.ID)
+	require.NoError(t, err)
+	require.Len(t, staff.Comments, 1)
+	require.NotEmpty(t, staff.History)
 }

@@ -100,6 +100,7 @@ func (w *SuggestWorker) notify(ctx context.Context, kits []store.ShareKit, b rel
 }
 
 func (w *SuggestWorker) mark(ctx context.Context, ids []int64) error {
+	ctx = context.WithoutCancel(ctx) // sent mail is recorded even after the job's deadline
 	if len(ids) == 0 {
 		return nil
 	}
