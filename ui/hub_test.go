@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -38,4 +39,15 @@ func TestHubAudienceCatchUpAndSlowClients(t *testing.T) {
 		drained++
 	}
 	require.Equal(t, subscriberBuffer, drained, "the dropped subscriber's channel is closed after its buffer")
+}
+
+func TestBucket(t *testing.T) {
+	t.Parallel()
+	b := newBucket(2, 1)
+	now := time.Now()
+	require.True(t, b.take(now))
+	require.True(t, b.take(now))
+	require.False(t, b.take(now), "burst spent")
+	require.False(t, b.take(now.Add(500*time.Millisecond)))
+	require.True(t, b.take(now.Add(1600*time.Millisecond)), "refilled at one per second")
 }

@@ -108,6 +108,7 @@ type wsMessage struct {
 func (s *Server) readLoop(conn *websocket.Conn, m *relais.Member, replies chan<- any, done chan<- struct{}) {
 	defer close(done)
 	conn.SetReadLimit(128 << 10)
+	tone, presence := newBucket(10, 5), newBucket(4, 0.5) // burst, per second
 	for {
 		var msg wsMessage
 		if err := conn.ReadJSON(&msg); err != nil {
@@ -115,12 +116,17 @@ func (s *Server) readLoop(conn *websocket.Conn, m *relais.Member, replies chan<-
 		}
 		switch msg.Type {
 		case "presence":
-			if msg.PostID <= 0 {
+			// Presence reaches every tab: a tab may announce itself a few
+			// times a minute, colistiers not at all (they view no drafts).
+			if msg.PostID <= 0 || m.Role == relais.RoleColistier || !presence.take(time.Now()) {
 				continue
 			}
 			s.hub.Publish(relais.Event{Type: relais.EventPresence, PostID: msg.PostID,
 				Data: map[string]any{"member": m.Name, "member_id": m.ID, "role": m.Role, "leave": msg.Leave}})
 		case "tone.check":
+			if !tone.take(time.Now()) {
+				continue // typing faster than 5 checks a second: the next one catches up
+			}
 			verdict, vs := s.cfg.Tone.Check(msg.Text, msg.Profile)
 			reply := map[string]any{"type": "tone.result", "ref": msg.Ref, "verdict": verdict, "violations": vs}
 			select {
@@ -129,4 +135,27 @@ func (s *Server) readLoop(conn *websocket.Conn, m *relais.Member, replies chan<-
 			}
 		}
 	}
+}
+
+// bucket is a token bucket: burst tokens, refilled at rate per second.
+type bucket struct {
+	tokens, burst, rate float64
+	last                time.Time
+}
+
+func newBucket(burst int, rate float64) *bucket {
+	return &bucket{tokens: float64(burst), burst: float64(burst), rate: rate}
+}
+
+// take spends a token if one is left at now.
+func (b *bucket) take(now time.Time) bool {
+	if !b.last.IsZero() {
+		b.tokens = min(b.burst, b.tokens+now.Sub(b.last).Seconds()*b.rate)
+	}
+	b.last = now
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
 }
