@@ -2,6 +2,7 @@ package relais
 
 import (
 	"fmt"
+	"sync"
 	"time"
 	_ "time/tzdata" // Europe/Paris must resolve on any machine
 )
@@ -10,13 +11,15 @@ import (
 const CampaignTZ = "Europe/Paris"
 
 // MustLocation returns the campaign's location.
-func MustLocation() *time.Location {
+func MustLocation() *time.Location { return campaignLocation() }
+
+var campaignLocation = sync.OnceValue(func() *time.Location {
 	loc, err := time.LoadLocation(CampaignTZ)
 	if err != nil {
 		panic(err) // embedded tzdata makes this unreachable
 	}
 	return loc
-}
+})
 
 // ElectionRound is a voting day. French electoral law (Code électoral, L49)
 // forbids electronic propaganda from 00:00 on the eve of the vote until the

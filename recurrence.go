@@ -62,8 +62,16 @@ func (r *Recurrence) Validate(now time.Time) error {
 	} else if next.IsZero() || next.After(now.AddDate(5, 0, 0)) {
 		return FieldErrorf("spec", "The cron expression %q never fires.", r.Spec)
 	}
+	if after, err := r.Next(next); err == nil && !after.IsZero() && after.Sub(next) < MinRecurrenceInterval {
+		return FieldErrorf("spec", "The cron expression %q fires every %s: a post (and its share kits) may recur at most once an hour.",
+			r.Spec, after.Sub(next))
+	}
 	return nil
 }
+
+// MinRecurrenceInterval is the shortest gap between two times of a
+// recurrence: each time publishes a post and thousands of share kits.
+const MinRecurrenceInterval = time.Hour
 
 // Next returns the first time of the schedule strictly after `after`, in
 // UTC. It is DST-correct: times are wall-clock times in r.TZ. When the

@@ -54,6 +54,8 @@ func TestRecurrenceBadInput(t *testing.T) {
 		{"CRON_TZ=UTC 0 9 * * *", "", "spec"},
 		{"@every 5m", "", "spec"},
 		{"0 0 30 2 *", "", "spec"}, // 30 February never comes
+		{"* * * * *", "", "spec"},  // every minute: thousands of share kits
+		{"*/30 8-18 * * 1-5", "", "spec"},
 	} {
 		r := &relais.Recurrence{PostID: 1, Spec: c.spec, TZ: c.tz}
 		err := r.Validate(now)
@@ -62,6 +64,7 @@ func TestRecurrenceBadInput(t *testing.T) {
 		require.Equal(t, c.field, relais.ErrorField(err), c.spec)
 	}
 	require.NoError(t, (&relais.Recurrence{PostID: 1, Spec: "@daily"}).Validate(now))
+	require.NoError(t, (&relais.Recurrence{PostID: 1, Spec: "30 8,12,18 * * 1-5"}).Validate(now))
 }
 
 // TestNextFreeSlot checks the queue: next weekday slot, taken slots and

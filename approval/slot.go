@@ -26,6 +26,8 @@ func (s *Service) AddSlots(ctx context.Context, accountID int64, in SlotsInput) 
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not manage accounts' queues.", m.Role)
 	} else if len(in.Weekdays) == 0 || len(in.Times) == 0 {
 		return nil, relais.FieldErrorf("times", "Give at least one weekday and one time.")
+	} else if len(in.Weekdays) > 7 || len(in.Times) > 24 {
+		return nil, relais.FieldErrorf("times", "At most 7 weekdays and 24 times a day.")
 	}
 	var ss []relais.QueueSlot
 	for _, d := range in.Weekdays {

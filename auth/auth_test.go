@@ -137,3 +137,24 @@ func TestTokenRevocation(t *testing.T) {
 		requireCode(t, relais.EUNAUTHORIZED, err)
 	})
 }
+
+// TestPurgeSessions removes expired sessions and keeps live ones.
+func TestPurgeSessions(t *testing.T) {
+	t.Parallel()
+	s := storetest.Open(t, store.DialectSQLite)
+	ctx := context.Background()
+	require.NoError(t, s.Update(ctx, func(tx *store.Tx) error {
+		m := &relais.Member{Email: "a@x.fr", Name: "A", Role: relais.RoleEditor}
+		if err := tx.CreateMember(m, ""); err != nil {
+			return err
+		}
+		if err := tx.CreateSession("old", m.ID, "", tx.Now().Add(-time.Minute)); err != nil {
+			return err
+		}
+		return tx.CreateSession("live", m.ID, "", tx.Now().Add(time.Hour))
+	}))
+	require.NoError(t, auth.New(s).PurgeExpired(ctx))
+	var n int
+	require.NoError(t, s.DB().QueryRow(`SELECT COUNT(*) FROM sessions`).Scan(&n))
+	require.Equal(t, 1, n)
+}
