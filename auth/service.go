@@ -16,6 +16,10 @@ const SessionTTL = 12 * time.Hour
 // TokenPrefix starts every API token so that leaked ones are recognisable.
 const TokenPrefix = "relais_"
 
+// CalendarPrefix starts read-only calendar feed tokens: they live in the
+// URLs calendar apps keep, so they open the feed and nothing else.
+const CalendarPrefix = "relaiscal_"
+
 // Service authenticates members.
 type Service struct {
 	store   *store.Store
@@ -100,6 +104,18 @@ func (s *Service) TokenMember(ctx context.Context, token string) (m *relais.Memb
 	if !strings.HasPrefix(token, TokenPrefix) {
 		return nil, relais.Errorf(relais.EUNAUTHORIZED, "Invalid or revoked token.")
 	}
+	return s.tokenMember(ctx, token)
+}
+
+// CalendarMember returns the member owning a calendar feed token.
+func (s *Service) CalendarMember(ctx context.Context, token string) (*relais.Member, error) {
+	if !strings.HasPrefix(token, CalendarPrefix) {
+		return nil, relais.Errorf(relais.EUNAUTHORIZED, "Invalid or revoked calendar token (relais user token --calendar).")
+	}
+	return s.tokenMember(ctx, token)
+}
+
+func (s *Service) tokenMember(ctx context.Context, token string) (m *relais.Member, err error) {
 	err = s.store.View(ctx, func(tx *store.Tx) error {
 		m, err = tx.TokenMember(HashToken(token))
 		return err
@@ -109,7 +125,16 @@ func (s *Service) TokenMember(ctx context.Context, token string) (m *relais.Memb
 
 // IssueToken creates an API token for the member with this e-mail.
 func (s *Service) IssueToken(ctx context.Context, email string) (string, error) {
-	tok := TokenPrefix + NewToken()
+	return s.issue(ctx, email, TokenPrefix)
+}
+
+// IssueCalendarToken creates a read-only calendar feed token.
+func (s *Service) IssueCalendarToken(ctx context.Context, email string) (string, error) {
+	return s.issue(ctx, email, CalendarPrefix)
+}
+
+func (s *Service) issue(ctx context.Context, email, prefix string) (string, error) {
+	tok := prefix + NewToken()
 	err := s.store.Update(ctx, func(tx *store.Tx) error {
 		m, _, err := tx.MemberByEmail(email)
 		if err != nil {

@@ -11,15 +11,16 @@ import (
 
 // handleCalendarICS handles GET /calendar.ics?token=…: the team's calendar
 // apps subscribe to scheduled and published posts (30 days back, 120
-// ahead) and the blackout windows. The token is an API token (relais user
-// token); the feed shows what its member may see.
+// ahead) and the blackout windows. The token is a read-only calendar token
+// (relais user token --calendar), never an API token, since calendar apps
+// keep it in their URLs; the feed shows what its member may see.
 func (s *Server) handleCalendarICS(w http.ResponseWriter, r *http.Request) {
 	tok := strings.TrimSpace(r.URL.Query().Get("token"))
 	if tok == "" {
 		s.apiError(w, r, relais.Errorf(relais.EUNAUTHORIZED, "A token is required: /calendar.ics?token=…"))
 		return
 	}
-	m, err := s.cfg.Auth.TokenMember(r.Context(), tok)
+	m, err := s.cfg.Auth.CalendarMember(r.Context(), tok)
 	if err != nil {
 		s.apiError(w, r, err)
 		return

@@ -189,7 +189,7 @@ var messages = map[string][2]string{
 	"calendar.move":                  {"Déplacer", "Move"},
 	"calendar.move_ok":               {"Déplacer", "Move"},
 	"calendar.move_error":            {"Déplacement refusé", "Move refused"},
-	"calendar.ics_help":              {"Abonnez votre agenda avec un jeton d'API (relais user token) :", "Subscribe your calendar app with an API token (relais user token):"},
+	"calendar.ics_help":              {"Abonnez votre agenda avec un jeton de lecture seule (relais user token --calendar) :", "Subscribe your calendar app with a read-only token (relais user token --calendar):"},
 	"wd.Monday":                      {"lun.", "Mon"},
 	"wd.Tuesday":                     {"mar.", "Tue"},
 	"wd.Wednesday":                   {"mer.", "Wed"},

@@ -53,7 +53,7 @@ Usage:
   relais migrate                                       apply database migrations
   relais seed                                          seed the demo Paris campaign (once)
   relais user add --email E --name N --role R [--password P]
-  relais user token --email E [--revoke]
+  relais user token --email E [--revoke] [--calendar]
   relais account add --platform P --handle H --owner candidate|campaign|colistier:EMAIL|district:NAME
                      [--base-url URL] [--credentials-file F]
   relais account reconnect --handle H --credentials-file F

@@ -42,7 +42,11 @@ func TestCalendarICS(t *testing.T) {
 	status, _, _ = get("?token=relais_forged")
 	require.Equal(t, http.StatusUnauthorized, status)
 
-	status, body, h := get("?token=" + url.QueryEscape(cm))
+	status, _, _ = get("?token=" + url.QueryEscape(cm))
+	require.Equal(t, http.StatusUnauthorized, status, "an API token is refused: it would sit in calendar apps' URLs")
+	feed := tm.cli("user", "token", "--calendar", "--email", "cm@demo.relais.fr")
+	require.Equal(t, http.StatusUnauthorized, tm.call(feed, "GET", "/api/posts", nil, nil), "a calendar token opens nothing else")
+	status, body, h := get("?token=" + url.QueryEscape(feed))
 	require.Equal(t, http.StatusOK, status, body)
 	require.Equal(t, "text/calendar; charset=utf-8", h.Get("Content-Type"))
 	require.True(t, strings.HasPrefix(body, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))

@@ -55,6 +55,7 @@ func userAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdou
 func userToken(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdout, stderr io.Writer) error {
 	email := fs.String("email", "", "member e-mail")
 	revoke := fs.Bool("revoke", false, "revoke every token of the member instead")
+	calendar := fs.Bool("calendar", false, "a read-only calendar feed token (/calendar.ics?token=…)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	} else if *email == "" {
@@ -68,7 +69,11 @@ func userToken(ctx context.Context, fs *flag.FlagSet, e *env, args []string, std
 			}
 			return err
 		}
-		tok, err := auth.New(s).IssueToken(ctx, *email)
+		issue := auth.New(s).IssueToken
+		if *calendar {
+			issue = auth.New(s).IssueCalendarToken
+		}
+		tok, err := issue(ctx, *email)
 		if err == nil {
 			fmt.Fprintln(stdout, tok)
 		}
