@@ -108,7 +108,10 @@ func (s *Service) moveApproved(ctx context.Context, tx *store.Tx, m *relais.Memb
 	if err != nil {
 		return err
 	}
-	if !may || len(st.second) > 0 {
+	// A move renews the approval only when the mover could approve alone
+	// and nothing needed acknowledging (tone warnings go back to review).
+	warned := p.Tone != nil && p.Tone.Verdict == "warn"
+	if !may || len(st.second) > 0 || warned {
 		p.State = relais.PostInReview
 		if err := tx.UpdatePost(p); err != nil {
 			return err
