@@ -57,18 +57,21 @@ func keyID(k []byte) [idSize]byte {
 	return id
 }
 
-// Seal encrypts plaintext; the result holds the key id and a random nonce.
-func (b *Box) Seal(plaintext []byte) []byte {
+// Seal encrypts plaintext bound to aad (additional data that must be given
+// again to open it, such as the owning row's identity, so that a sealed
+// value moved to another row does not open); the result holds the key id
+// and a random nonce.
+func (b *Box) Seal(plaintext, aad []byte) []byte {
 	nonce := make([]byte, b.current.NonceSize())
 	if _, err := rand.Read(nonce); err != nil {
 		panic(err) // crypto/rand never fails on supported platforms
 	}
 	out := append(b.id[:idSize:idSize], nonce...)
-	return b.current.Seal(out, nonce, plaintext, nil)
+	return b.current.Seal(out, nonce, plaintext, aad)
 }
 
-// Open decrypts what Seal produced with any key of the box.
-func (b *Box) Open(sealed []byte) ([]byte, error) {
+// Open decrypts what Seal produced with any key of the box and the same aad.
+func (b *Box) Open(sealed, aad []byte) ([]byte, error) {
 	if len(sealed) < idSize+12 {
 		return nil, errors.New("secret: sealed value too short")
 	}
@@ -79,7 +82,7 @@ func (b *Box) Open(sealed []byte) ([]byte, error) {
 		return nil, errors.New("secret: sealed with an unknown key")
 	}
 	ns := aead.NonceSize()
-	pt, err := aead.Open(nil, sealed[idSize:idSize+ns], sealed[idSize+ns:], nil)
+	pt, err := aead.Open(nil, sealed[idSize:idSize+ns], sealed[idSize+ns:], aad)
 	if err != nil {
 		return nil, errors.New("secret: cannot decrypt: wrong key or corrupted value")
 	}

@@ -51,13 +51,9 @@ func (tx *Tx) CreateAccount(a *relais.Account, creds map[string]string) error {
 	} else if n > 0 {
 		return &relais.Error{Code: relais.ECONFLICT, Field: "handle", Message: fmt.Sprintf("Account %s on %s already exists.", a.Handle, a.Platform)}
 	}
-	sealed, err := tx.store.seal(creds)
-	if err != nil {
-		return err
-	}
 	r := accountRow{Platform: string(a.Platform), Handle: a.Handle, OwnerKind: string(a.OwnerKind),
 		District: a.District, BaseURL: a.BaseURL, ToneProfile: a.ToneProfile, Status: a.Status,
-		Credentials: sealed, CreatedAt: tx.Now()}
+		CreatedAt: tx.Now()}
 	if a.OwnerMemberID != 0 {
 		r.OwnerMemberID = &a.OwnerMemberID
 	}
@@ -65,10 +61,22 @@ func (tx *Tx) CreateAccount(a *relais.Account, creds map[string]string) error {
 		return err
 	}
 	a.ID, a.CreatedAt = r.ID, r.CreatedAt
-	return nil
+	return tx.saveCredentials(a.ID, creds)
 }
 
-func (s *Store) seal(creds map[string]string) ([]byte, error) {
+// credentialsAAD binds sealed credentials to their account row.
+func credentialsAAD(id int64) []byte { return []byte(fmt.Sprintf("relais-account-credentials:%d", id)) }
+
+// saveCredentials seals creds for account id and stores them.
+func (tx *Tx) saveCredentials(id int64, creds map[string]string) error {
+	sealed, err := tx.store.seal(creds, id)
+	if err != nil || sealed == nil {
+		return err
+	}
+	return tx.db.Model(&accountRow{}).Where("id = ?", id).Update("credentials", sealed).Error
+}
+
+func (s *Store) seal(creds map[string]string, id int64) ([]byte, error) {
 	if len(creds) == 0 {
 		return nil, nil
 	}
@@ -76,7 +84,7 @@ func (s *Store) seal(creds map[string]string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.box.Seal(b), nil
+	return s.box.Seal(b, credentialsAAD(id)), nil
 }
 
 // AccountByID returns an account without credentials. Returns ENOTFOUND if
@@ -97,7 +105,7 @@ func (tx *Tx) AccountWithCredentials(id int64) (*relais.Account, error) {
 	}
 	a := r.account()
 	if len(r.Credentials) > 0 {
-		pt, err := tx.store.box.Open(r.Credentials)
+		pt, err := tx.store.box.Open(r.Credentials, credentialsAAD(id))
 		if err != nil {
 			return nil, fmt.Errorf("account %d credentials: %w", id, err)
 		}
@@ -158,11 +166,11 @@ func (tx *Tx) RotateCredentials() (int, error) {
 		if len(r.Credentials) == 0 || tx.store.box.IsCurrent(r.Credentials) {
 			continue
 		}
-		pt, err := tx.store.box.Open(r.Credentials)
+		pt, err := tx.store.box.Open(r.Credentials, credentialsAAD(r.ID))
 		if err != nil {
 			return n, fmt.Errorf("account %d: %w", r.ID, err)
 		}
-		if err := tx.db.Model(&accountRow{}).Where("id = ?", r.ID).Update("credentials", tx.store.box.Seal(pt)).Error; err != nil {
+		if err := tx.db.Model(&accountRow{}).Where("id = ?", r.ID).Update("credentials", tx.store.box.Seal(pt, credentialsAAD(r.ID))).Error; err != nil {
 			return n, err
 		}
 		n++
@@ -184,9 +192,5 @@ func (tx *Tx) MergeCredentials(id int64, update map[string]string) error {
 	for k, v := range update {
 		creds[k] = v
 	}
-	sealed, err := tx.store.seal(creds)
-	if err != nil {
-		return err
-	}
-	return tx.db.Model(&accountRow{}).Where("id = ?", id).Update("credentials", sealed).Error
+	return tx.saveCredentials(id, creds)
 }

@@ -100,3 +100,28 @@ func TestAuditChainDetectsTampering(t *testing.T) {
 		require.Equal(t, int64(2), bad)
 	})
 }
+
+// TestCredentialsBoundToTheirAccount: sealed credentials copied to another
+// account's row do not open there.
+func TestCredentialsBoundToTheirAccount(t *testing.T) {
+	t.Parallel()
+	s := storetest.Open(t, store.DialectSQLite)
+	ctx := context.Background()
+	var a, b relais.Account
+	require.NoError(t, s.Update(ctx, func(tx *store.Tx) error {
+		a = relais.Account{Platform: relais.PlatformMastodon, Handle: "anne", OwnerKind: relais.OwnerCandidate}
+		b = relais.Account{Platform: relais.PlatformMastodon, Handle: "colistier", OwnerKind: relais.OwnerColistier}
+		require.NoError(t, tx.CreateAccount(&a, map[string]string{"access_token": "candidate-token"}))
+		return tx.CreateAccount(&b, map[string]string{"access_token": "colistier-token"})
+	}))
+	_, err := s.DB().Exec(`UPDATE accounts SET credentials = (SELECT credentials FROM accounts WHERE id = ?) WHERE id = ?`, a.ID, b.ID)
+	require.NoError(t, err)
+	require.NoError(t, s.View(ctx, func(tx *store.Tx) error {
+		_, err := tx.AccountWithCredentials(b.ID)
+		require.ErrorContains(t, err, "cannot decrypt")
+		got, err := tx.AccountWithCredentials(a.ID)
+		require.NoError(t, err)
+		require.Equal(t, "candidate-token", got.Credentials["access_token"])
+		return nil
+	}))
+}
