@@ -94,7 +94,9 @@
   }
 
   function onEvent(e) {
-    if (e.seq) lastSeq = Math.max(lastSeq, e.seq);
+    // Events arrive in order on one socket; a restarted server counts from
+    // 1 again, so the last number seen is the one to resume from.
+    if (e.seq) lastSeq = e.seq;
     if (e.type === "tone.result") return showTone(e);
     if (e.type === "presence") return onPresence(e);
     if (e.type === "approval.requested") toast(e);
