@@ -96,6 +96,10 @@ func (s *Service) Districts(ctx context.Context) (map[string]*District, error) {
 		if err != nil {
 			return err
 		}
+		counts, err := tx.SuggestionCounts()
+		if err != nil {
+			return err
+		}
 		byID := map[int64]*District{}
 		for _, c := range cs {
 			if c.District == "" {
@@ -104,17 +108,13 @@ func (s *Service) Districts(ctx context.Context) (map[string]*District, error) {
 			d := get(c.District)
 			d.Colistiers = append(d.Colistiers, c)
 			byID[c.ID] = d
-			ss, err := tx.MemberSuggestions(c.ID)
-			if err != nil {
-				return err
-			}
-			d.Suggestions += len(ss)
-			for _, sg := range ss {
-				switch sg.State {
+			for state, n := range counts[c.ID] {
+				d.Suggestions += n
+				switch state {
 				case StateShared:
-					d.Shared++
+					d.Shared += n
 				case StateDeclined:
-					d.Declined++
+					d.Declined += n
 				}
 			}
 		}

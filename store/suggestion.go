@@ -120,3 +120,26 @@ func (tx *Tx) SupporterIDs(districts []string) ([]int64, error) {
 	}
 	return ids, q.Order("id").Pluck("id", &ids).Error
 }
+
+// SuggestionCounts returns, per colistier, how many suggestions she has in
+// each state, in one query.
+func (tx *Tx) SuggestionCounts() (map[int64]map[string]int, error) {
+	var rows []struct {
+		MemberID int64
+		State    string
+		N        int
+	}
+	err := tx.db.Model(&suggestionRow{}).Select("member_id, state, COUNT(*) AS n").
+		Where("member_id IS NOT NULL").Group("member_id, state").Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]map[string]int{}
+	for _, r := range rows {
+		if out[r.MemberID] == nil {
+			out[r.MemberID] = map[string]int{}
+		}
+		out[r.MemberID][r.State] = r.N
+	}
+	return out, nil
+}
