@@ -27,6 +27,8 @@ type PostView struct {
 	// first step is approved.
 	AwaitingSecond []string         `json:"awaiting_second,omitempty"`
 	Comments       []*store.Comment `json:"comments"`
+	// Previews show the post as each target account will publish it.
+	Previews []Preview `json:"previews"`
 }
 
 // Get returns a post as the signed-in member may see it. Colistiers see
@@ -66,6 +68,8 @@ func (s *Service) view(tx *store.Tx, m *relais.Member, p *relais.Post) (*PostVie
 		return nil, err
 	}
 	if v.MayApprove, err = mayDecideIn(tx, st, m, p); err != nil {
+		return nil, err
+	} else if v.Previews, err = previews(tx, p); err != nil {
 		return nil, err
 	}
 	if p.State == relais.PostInReview && st.first != 0 {

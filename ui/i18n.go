@@ -99,6 +99,7 @@ var messages = map[string][2]string{
 	"compose.xcost_per":              {"par compte X", "per X account"},
 	"compose.variants":               {"Variantes par réseau", "Per-platform variants"},
 	"compose.images":                 {"Images", "Images"},
+	"post.previews":                  {"Tel que publié sur chaque compte", "As each account will publish it"},
 	"compose.images_help":            {"JPEG, PNG, WebP ou GIF, 5 Mo au plus, 4 images au plus ; décrivez chaque image pour les personnes aveugles.", "JPEG, PNG, WebP or GIF, up to 5 MB, up to 4 images; describe each image for blind readers."},
 	"compose.image_alt":              {"Description de la prochaine image", "Description of the next image"},
 	"compose.image_add":              {"Ajouter une image", "Add an image"},

@@ -28,6 +28,13 @@ type postJSON struct {
 		State     string `json:"state"`
 		URL       string `json:"url"`
 	} `json:"deliveries"`
+	Previews []struct {
+		Platform string `json:"platform"`
+		Handle   string `json:"handle"`
+		Text     string `json:"text"`
+		Length   int    `json:"length"`
+		Limit    int    `json:"limit"`
+	} `json:"previews"`
 }
 
 type apiErr struct {
@@ -58,6 +65,10 @@ func TestWalkingSkeleton(t *testing.T) {
 		require.Equal(t, "in_review", p.State)
 		require.Equal(t, "ok", p.Tone.Verdict)
 		require.Equal(t, "editor", p.Routing.Approver)
+		require.Len(t, p.Previews, 2, "the approver sees the post as each account will publish it")
+		require.Equal(t, "x", p.Previews[0].Platform)
+		require.Equal(t, 280, p.Previews[0].Limit)
+		require.Equal(t, 56, p.Previews[0].Length)
 
 		var e apiErr
 		require.Equal(t, http.StatusForbidden, tm.call(cm, "POST", fmt.Sprintf("/api/posts/%d/approve", p.ID),

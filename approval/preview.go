@@ -1,0 +1,38 @@
+package approval
+
+import (
+	"github.com/relais/relais"
+	"github.com/relais/relais/connectors/textlen"
+	"github.com/relais/relais/store"
+)
+
+// Preview is a post as one target account will show it: the text for its
+// platform, measured by that platform's rules. The candidate approves
+// from these, so that what she reads is what goes out.
+type Preview struct {
+	AccountID int64            `json:"account_id"`
+	Platform  relais.Platform  `json:"platform"`
+	Handle    string           `json:"handle"`
+	OwnerKind relais.OwnerKind `json:"owner_kind"`
+	Text      string           `json:"text"`
+	Length    int              `json:"length,omitempty"`
+	Limit     int              `json:"limit,omitempty"`
+	Problems  []string         `json:"problems,omitempty"`
+}
+
+// previews returns one preview per target account.
+func previews(tx *store.Tx, p *relais.Post) ([]Preview, error) {
+	out := make([]Preview, 0, len(p.Targets))
+	for _, id := range p.Targets {
+		a, err := tx.AccountByID(id)
+		if err != nil {
+			return nil, err
+		}
+		pv := Preview{AccountID: a.ID, Platform: a.Platform, Handle: a.Handle, OwnerKind: a.OwnerKind, Text: p.TextFor(a.Platform)}
+		if r, err := textlen.Count(string(a.Platform), pv.Text, textlen.Options{}); err == nil {
+			pv.Length, pv.Limit, pv.Problems = r.Length, r.Limit, r.Problems
+		}
+		out = append(out, pv)
+	}
+	return out, nil
+}
