@@ -26,3 +26,6 @@ func (t ToneRules) Signals(text string) (opponent, pledge, figures bool) {
 	s := t.Checker.Signals(text)
 	return s.Opponent, s.Pledge, s.Figures
 }
+
+// Profiles lists the running rules' profiles.
+func (t ToneRules) Profiles() []string { return t.Checker.Engine().Profiles() }

@@ -194,3 +194,8 @@ func (tx *Tx) MergeCredentials(id int64, update map[string]string) error {
 	}
 	return tx.saveCredentials(id, creds)
 }
+
+// SetAccountProfile sets an account's tone profile.
+func (tx *Tx) SetAccountProfile(id int64, profile string) error {
+	return tx.db.Model(&accountRow{}).Where("id = ?", id).Update("tone_profile", profile).Error
+}

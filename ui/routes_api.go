@@ -4,6 +4,8 @@ package ui
 func (s *Server) apiRoutes() {
 	s.api("GET /api/me", s.handleMe)
 	s.api("GET /api/accounts", s.handleAccountList)
+	s.api("PUT /api/accounts/{id}", s.handleAccountUpdate)
+	s.page("POST /settings/accounts/{id}", s.handleSettingsAccount)
 	s.api("GET /api/posts", s.handlePostList)
 	s.api("POST /api/posts", s.handlePostCreate)
 	s.api("GET /api/posts/{id}", s.handlePostGet)

@@ -166,6 +166,12 @@ var roleMatrix = map[string]matrixEntry{
 	"POST /settings/tone": {allow: managers, loose: true, call: func(*fixture) matrixCall { // action=save: admins only
 		return matrixCall{"/settings/tone", url.Values{"action": {"validate"}, "yaml": {"x"}}.Encode()}
 	}},
+	"PUT /api/accounts/{id}": {allow: managers, call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/api/accounts/%d", f.campaign), `{"tone_profile":"campaign"}`}
+	}},
+	"POST /settings/accounts/{id}": {allow: managers, call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/settings/accounts/%d", f.campaign), url.Values{"tone_profile": {"campaign"}}.Encode()}
+	}},
 	"POST /settings/rounds": {allow: managers, loose: true, call: func(*fixture) matrixCall { return matrixCall{"/settings/rounds", url.Values{"day": {"x"}}.Encode()} }},
 	"GET /sandbox/{id}":     {allow: everyone, call: func(f *fixture) matrixCall { return matrixCall{"/sandbox/" + f.sandboxEntry(), ""} }},
 }

@@ -1,0 +1,85 @@
+package approval
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+)
+
+// AccountUpdate changes an account: its tone profile, and new credentials
+// after its token expired (which makes it active again).
+type AccountUpdate struct {
+	ToneProfile string            `json:"tone_profile,omitempty"`
+	Credentials map[string]string `json:"credentials,omitempty"`
+}
+
+// profiler lists the tone profiles the running rules define.
+type profiler interface{ Profiles() []string }
+
+// UpdateAccount applies in to account id. Returns EFORBIDDEN unless the
+// caller manages accounts (admin, editor), ENOTFOUND for an unknown
+// account, EINVALID for an unknown profile or empty credentials. The audit
+// log names the credential keys changed, never their values.
+func (s *Service) UpdateAccount(ctx context.Context, id int64, in AccountUpdate) (*relais.Account, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	} else if !m.Role.CanManageAccounts() {
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not manage accounts.", m.Role)
+	} else if err := s.validateUpdate(in); err != nil {
+		return nil, err
+	}
+	var a *relais.Account
+	err = s.store.Update(ctx, func(tx *store.Tx) error {
+		if a, err = tx.AccountByID(id); err != nil {
+			return err
+		}
+		var changes []string
+		if in.ToneProfile != "" && in.ToneProfile != a.ToneProfile {
+			if err := tx.SetAccountProfile(id, in.ToneProfile); err != nil {
+				return err
+			}
+			changes, a.ToneProfile = append(changes, "tone profile "+in.ToneProfile), in.ToneProfile
+		}
+		if len(in.Credentials) > 0 {
+			if err := tx.MergeCredentials(id, in.Credentials); err != nil {
+				return err
+			} else if err := tx.SetAccountStatus(id, relais.AccountActive); err != nil {
+				return err
+			}
+			changes, a.Status = append(changes, "credentials "+strings.Join(keys(in.Credentials), ", ")+"; reconnected"), relais.AccountActive
+		}
+		if len(changes) == 0 {
+			return nil
+		}
+		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: "account.update",
+			Detail: fmt.Sprintf("%s @%s: %s", a.Platform, a.Handle, strings.Join(changes, "; "))})
+	})
+	return a, err
+}
+
+func (s *Service) validateUpdate(in AccountUpdate) error {
+	if p, ok := s.tone.(profiler); ok && in.ToneProfile != "" && !slices.Contains(p.Profiles(), in.ToneProfile) {
+		return relais.FieldErrorf("tone_profile", "Unknown tone profile %q (%s).", in.ToneProfile, strings.Join(p.Profiles(), ", "))
+	}
+	for k, v := range in.Credentials {
+		if strings.TrimSpace(k) == "" || strings.TrimSpace(v) == "" {
+			return relais.FieldErrorf("credentials", "Credentials must be non-empty key/value strings.")
+		}
+	}
+	return nil
+}
+
+func keys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
