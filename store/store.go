@@ -43,6 +43,7 @@ type Store struct {
 	db      *gorm.DB
 	sqlDB   *sql.DB
 	dialect string
+	url     string // the PostgreSQL URL, for LISTEN connections
 	box     *secret.Box
 	now     func() time.Time
 }
@@ -56,7 +57,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	var dial gorm.Dialector
 	var err error
 	if strings.HasPrefix(cfg.DatabaseURL, "postgres://") || strings.HasPrefix(cfg.DatabaseURL, "postgresql://") {
-		s.dialect = DialectPostgres
+		s.dialect, s.url = DialectPostgres, cfg.DatabaseURL
 		if s.sqlDB, err = sql.Open("pgx", cfg.DatabaseURL); err != nil {
 			return nil, fmt.Errorf("store: cannot open PostgreSQL: %w", err)
 		}

@@ -21,6 +21,9 @@ type Hub struct {
 	seq     int64
 	history []relais.Event
 	subs    map[*subscriber]struct{}
+
+	out chan []byte // events to relay to the other replicas (nil: none)
+	id  string      // this replica, to ignore its own relayed events
 }
 
 type subscriber struct {
@@ -44,6 +47,12 @@ func NewHub() *Hub {
 // not kept for catch-up (tabs repeat them while they stay open), so that
 // heartbeats never push real events out of the history.
 func (h *Hub) Publish(e relais.Event) {
+	h.deliver(e)
+	h.relay(e)
+}
+
+// deliver numbers e and hands it to this replica's subscribers.
+func (h *Hub) deliver(e relais.Event) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if e.At.IsZero() {

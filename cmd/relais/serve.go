@@ -47,6 +47,7 @@ type Main struct {
 	http      *http.Server
 	listener  net.Listener
 	stopSweep context.CancelFunc // stops the expiry of lapsed approval requests
+	stopRelay context.CancelFunc // stops relaying live events between replicas
 }
 
 // NewMain returns a Main writing logs to stderr.
@@ -82,6 +83,12 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	hub, rules := ui.NewHub(), approval.ToneRules{Checker: checker}
+	if m.store.Dialect() == store.DialectPostgres {
+		// Replicas share live events through the database.
+		relayCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
+		m.stopRelay = stop
+		hub.Connect(relayCtx, m.store, m.log)
+	}
 	reg := m.registry(m.sandbox)
 	if err := m.startScheduler(ctx, reg, hub); err != nil {
 		return err
@@ -167,6 +174,9 @@ func (m *Main) Close() error {
 	}
 	if m.stopSweep != nil {
 		m.stopSweep()
+	}
+	if m.stopRelay != nil {
+		m.stopRelay()
 	}
 	if m.scheduler != nil {
 		stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

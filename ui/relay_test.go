@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/relais/relais"
+)
+
+// busRelay is an in-memory NOTIFY/LISTEN shared by hubs.
+type busRelay struct {
+	mu        sync.Mutex
+	listeners []func([]byte)
+}
+
+func (b *busRelay) Notify(_ context.Context, _ string, p []byte) error {
+	b.mu.Lock()
+	ls := append([]func([]byte){}, b.listeners...)
+	b.mu.Unlock()
+	for _, l := range ls {
+		l(p)
+	}
+	return nil
+}
+
+func (b *busRelay) Listen(ctx context.Context, _ string, fn func([]byte)) {
+	b.mu.Lock()
+	b.listeners = append(b.listeners, fn)
+	b.mu.Unlock()
+	<-ctx.Done()
+}
+
+// TestRelayBetweenReplicas: an event published on one hub reaches the
+// other's tabs once, with its audience, and a hub ignores its own.
+func TestRelayBetweenReplicas(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	bus, log := &busRelay{}, slog.New(slog.NewTextHandler(io.Discard, nil))
+	a, b := NewHub(), NewHub()
+	a.Connect(ctx, bus, log)
+	b.Connect(ctx, bus, log)
+	require.Eventually(t, func() bool { bus.mu.Lock(); defer bus.mu.Unlock(); return len(bus.listeners) == 2 }, time.Second, time.Millisecond)
+	candidate := &relais.Member{ID: 1, Role: relais.RoleCandidate}
+	editor := &relais.Member{ID: 2, Role: relais.RoleEditor}
+	onA, candOnB, edOnB := a.Subscribe(candidate, 0), b.Subscribe(candidate, 0), b.Subscribe(editor, 0)
+
+	a.Publish(relais.Event{Type: "approval.requested", PostID: 9, Audience: []relais.Role{relais.RoleCandidate}})
+	select {
+	case e := <-candOnB.ch:
+		require.Equal(t, int64(9), e.PostID)
+		require.Equal(t, int64(1), e.Seq, "numbered by the receiving replica")
+	case <-time.After(2 * time.Second):
+		t.Fatal("the event did not cross replicas")
+	}
+	require.Equal(t, int64(9), (<-onA.ch).PostID)
+	time.Sleep(50 * time.Millisecond)
+	require.Empty(t, onA.ch, "a hub does not deliver its own relayed event twice")
+	require.Empty(t, edOnB.ch, "the audience crossed with the event")
+}
