@@ -1,6 +1,9 @@
 package tone
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // French verb endings by group, appended to the stems computed below.
 var (
@@ -16,6 +19,9 @@ var (
 // conditionnel, subjonctif, participles (both genders and numbers) and
 // gerund. v3 selects the partir/mentir type (je mens, nous mentons).
 func frVerb(inf string, v3 bool) []string {
+	if len(inf) <= 2 {
+		return []string{inf} // "er", "ir", "re" alone are no verbs
+	}
 	switch {
 	case strings.HasSuffix(inf, "er"):
 		return frVerbER(inf)
@@ -74,7 +80,8 @@ func frVerbIR(inf string) []string {
 
 func frVerbV3(inf string) []string {
 	long := inf[:len(inf)-2] // ment
-	short := long[:len(long)-1]
+	_, size := utf8.DecodeLastRuneInString(long)
+	short := long[:len(long)-size] // men
 	out := []string{inf, short + "s", short + "t"}
 	out = withEndings(out, long, []string{"ons", "ez", "ent", "e", "es", "ant"})
 	out = withEndings(out, long, imparfait)
