@@ -113,3 +113,25 @@ func TestElectionRoundValidate(t *testing.T) {
 	}
 	require.NoError(t, (&relais.ElectionRound{Day: "2026-03-15"}).Validate(now))
 }
+
+// FuzzRecurrence: any cron text and zone validates or fails with a field
+// error, never a panic, and a valid one fires in the future.
+func FuzzRecurrence(f *testing.F) {
+	for _, s := range []string{"30 8 * * 1-5", "@daily", "0 0 30 2 *", "CRON_TZ=UTC 0 9 * * *", "61 * * * *", "*/5 * * * *"} {
+		f.Add(s, "Europe/Paris")
+	}
+	now := time.Date(2026, 3, 29, 0, 30, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, spec, tz string) {
+		r := &relais.Recurrence{PostID: 1, Spec: spec, TZ: tz}
+		if err := r.Validate(now); err != nil {
+			if f := relais.ErrorField(err); f != "spec" && f != "tz" {
+				t.Fatalf("error without the field at fault: %v", err)
+			}
+			return
+		}
+		next, err := r.Next(now)
+		if err != nil || !next.After(now) {
+			t.Fatalf("valid %q fires at %v (%v)", spec, next, err)
+		}
+	})
+}
