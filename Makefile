@@ -26,3 +26,7 @@ bench: ## benchmarks (numbers go to docs/PERFORMANCE.md)
 fuzz: ## one minute of each fuzz target
 	go test -run='^$$' -fuzz=FuzzCheck -fuzztime=60s ./approval/tone/
 	go test -run='^$$' -fuzz=FuzzCount -fuzztime=60s ./connectors/textlen/
+	go test -run='^$$' -fuzz=FuzzParseConfig -fuzztime=60s ./approval/tone/
+	go test -run='^$$' -fuzz=FuzzDecodePost -fuzztime=60s ./ui/
+	go test -run='^$$' -fuzz=FuzzSafeNext -fuzztime=60s ./ui/
+	go test -run='^$$' -fuzz=FuzzRecurrence -fuzztime=60s .
