@@ -101,10 +101,17 @@ type Windowed interface {
 
 // KeyExpired reports whether c's platform may have forgotten a key first
 // sent at first.
+//
+// It answers early, by KeyMargin: a call claimed just inside the window may
+// reach the platform (after media uploads) just outside it.
 func KeyExpired(c Connector, first, now time.Time) bool {
 	w, ok := c.(Windowed)
-	return ok && !first.IsZero() && now.Sub(first) > w.IdempotencyWindow()
+	return ok && !first.IsZero() && now.Sub(first) > w.IdempotencyWindow()-KeyMargin
 }
+
+// KeyMargin is how long before a platform forgets a key relais stops
+// relying on it.
+const KeyMargin = 5 * time.Minute
 
 // HonoursKey reports whether c may be retried with the same key.
 func HonoursKey(c Connector) bool {

@@ -40,6 +40,7 @@ func (w *RecurWorker) fire(ctx context.Context, tx *store.Tx, r *relais.Recurren
 	if p.Media, err = tx.CopyMedia(tpl.Media); err != nil {
 		return "", 0, err
 	}
+	p.ContentHash = p.Hash() // the approval covers the images too
 	if err := tx.CreatePost(p); err != nil {
 		return "", 0, err
 	}

@@ -149,3 +149,39 @@ func TestRecurStopsWhenTemplateChanges(t *testing.T) {
 		}))
 	}
 }
+
+// TestRecurCarriesImagesInItsHash: an occurrence of a post with an image
+// carries a copy of the image, and its approved hash covers it.
+func TestRecurCarriesImagesInItsHash(t *testing.T) {
+	t.Parallel()
+	b := setupRecur(t, store.DialectSQLite)
+	storetest.Must(t, b.store.Update(b.ctx, func(tx *store.Tx) error {
+		p, err := tx.PostByID(b.rec.PostID)
+		if err != nil {
+			return err
+		}
+		m := relais.Media{Filename: "affiche.png", ContentType: "image/png", UploadedBy: p.AuthorID}
+		if err := tx.CreateMedia(&m, []byte("\x89PNG fake image bytes")); err != nil {
+			return err
+		}
+		p.Media = []relais.Media{m}
+		p.ContentHash = p.Hash()
+		if err := tx.UpdatePost(p); err != nil {
+			return err
+		}
+		b.rec.ContentHash = p.ContentOnlyHash()
+		return nil
+	}))
+	_, err := b.store.DB().Exec(`UPDATE recurrences SET content_hash = ? WHERE id = ?`, b.rec.ContentHash, b.rec.ID)
+	require.NoError(t, err)
+	b.fire(t, time.Date(2026, 3, 30, 6, 30, 0, 0, time.UTC), 0)
+	runs := b.runs(t)
+	require.Equal(t, RunCreated, runs[0].Outcome)
+	storetest.Must(t, b.store.View(b.ctx, func(tx *store.Tx) error {
+		p, err := tx.PostByID(runs[0].PostID)
+		require.NoError(t, err)
+		require.Len(t, p.Media, 1)
+		require.Equal(t, p.Hash(), p.ContentHash, "the stored hash covers the image")
+		return err
+	}))
+}

@@ -180,10 +180,15 @@ func (tx *Tx) RotateCredentials() (int, error) {
 
 // MergeCredentials adds or replaces keys in an account's sealed
 // credentials (refreshed tokens).
+// Credentials that can no longer be decrypted (a lost secret key) are
+// replaced by update instead: reconnecting repairs the account.
 func (tx *Tx) MergeCredentials(id int64, update map[string]string) error {
 	a, err := tx.AccountWithCredentials(id)
 	if err != nil {
-		return err
+		if _, err := tx.AccountByID(id); err != nil {
+			return err
+		}
+		a = &relais.Account{}
 	}
 	creds := a.Credentials
 	if creds == nil {

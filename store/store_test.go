@@ -125,3 +125,35 @@ func TestCredentialsBoundToTheirAccount(t *testing.T) {
 		return nil
 	}))
 }
+
+// TestReconnectRepairsUnreadableCredentials: after the secret key was lost,
+// new credentials replace the unreadable ones.
+func TestReconnectRepairsUnreadableCredentials(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	cfg := storetest.Config(t, store.DialectSQLite)
+	s, err := store.Open(ctx, cfg)
+	require.NoError(t, err)
+	require.NoError(t, s.Migrate(ctx))
+	require.NoError(t, s.Update(ctx, func(tx *store.Tx) error {
+		return tx.CreateAccount(&relais.Account{Platform: relais.PlatformMastodon, Handle: "anne", OwnerKind: relais.OwnerCandidate},
+			map[string]string{"access_token": "old"})
+	}))
+	require.NoError(t, s.Close())
+
+	cfg.Box = storetest.Config(t, store.DialectSQLite).Box // another key: the old one is lost
+	s, err = store.Open(ctx, cfg)
+	require.NoError(t, err)
+	defer s.Close()
+	require.NoError(t, s.Update(ctx, func(tx *store.Tx) error {
+		_, err := tx.AccountWithCredentials(1)
+		require.Error(t, err, "unreadable with the new key")
+		return tx.MergeCredentials(1, map[string]string{"access_token": "new"})
+	}))
+	require.NoError(t, s.View(ctx, func(tx *store.Tx) error {
+		a, err := tx.AccountWithCredentials(1)
+		require.NoError(t, err)
+		require.Equal(t, map[string]string{"access_token": "new"}, a.Credentials)
+		return nil
+	}))
+}
