@@ -45,7 +45,6 @@ type attempt struct {
 	account *relais.Account
 	post    *relais.Post
 	conn    connectors.Connector
-	media   []connectors.Media
 	until   time.Time
 	// recovering: an earlier attempt may have reached the platform, so a
 	// refusal now does not prove that nothing was published.
@@ -80,7 +79,11 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 				Platform: string(a.account.Platform), Message: "a previous attempt may have been published; check the account and resolve"})
 		}
 	}
-	draft := connectors.Draft{Text: a.post.TextFor(a.account.Platform), Language: "fr", Media: a.media}
+	media, err := w.loadMedia(ctx, a.post)
+	if err != nil {
+		return err // the delivery stays publishing: the retry reconciles
+	}
+	draft := connectors.Draft{Text: a.post.TextFor(a.account.Platform), Language: "fr", Media: media}
 	r, perr := a.conn.Publish(ctx, *a.account, draft, a.d.IdempotencyKey)
 	return w.record(ctx, job, a, r, perr)
 }
@@ -145,13 +148,6 @@ func (w *DeliverWorker) load(tx *store.Tx, a *attempt) error {
 	}
 	if a.post, err = tx.PostByID(a.d.PostID); err != nil {
 		return err
-	}
-	for _, m := range a.post.Media {
-		data, err := tx.MediaData(m.ID)
-		if err != nil {
-			return err
-		}
-		a.media = append(a.media, connectors.NewMedia(m, data))
 	}
 	a.conn, err = w.s.cfg.Connectors.For(*a.account)
 	return err
@@ -244,4 +240,24 @@ func (w *DeliverWorker) settlePost(tx *store.Tx, d *relais.Delivery) error {
 			Data: map[string]any{"account_id": d.AccountID, "delivery_state": d.State, "url": d.URL}})
 	})
 	return nil
+}
+
+// loadMedia reads the post's images, only when they are about to be sent
+// (not in the claim, which most jobs end with).
+func (w *DeliverWorker) loadMedia(ctx context.Context, p *relais.Post) ([]connectors.Media, error) {
+	if len(p.Media) == 0 {
+		return nil, nil
+	}
+	out := make([]connectors.Media, 0, len(p.Media))
+	err := w.s.cfg.Store.View(ctx, func(tx *store.Tx) error {
+		for _, m := range p.Media {
+			data, err := tx.MediaData(m.ID)
+			if err != nil {
+				return err
+			}
+			out = append(out, connectors.NewMedia(m, data))
+		}
+		return nil
+	})
+	return out, err
 }
