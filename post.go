@@ -139,7 +139,7 @@ type ToneVerdict struct {
 	Verdict    string          `json:"verdict"` // ok, warn, block
 	Violations json.RawMessage `json:"violations,omitempty"`
 	Overridden bool            `json:"overridden,omitempty"` // an admin overrode a block
-	Hash       string          `json:"hash,omitempty"`       // the content the verdict is for
+	Hash       string          `json:"hash,omitempty"`       // the content (without time) the verdict is for
 }
 
 // Approval is one approver's decision on a given content hash.

@@ -22,7 +22,9 @@ type AccountUpdate struct {
 type profiler interface{ Profiles() []string }
 
 // UpdateAccount applies in to account id. Returns EFORBIDDEN unless the
-// caller manages accounts (admin, editor), ENOTFOUND for an unknown
+// caller manages accounts (admin, editor) — and, for the tone profile of
+// the candidate's and the campaign's accounts, unless the caller is an
+// admin (a freer profile turns blocks into warnings) —, ENOTFOUND for an unknown
 // account, EINVALID for an unknown profile or empty credentials. The audit
 // log names the credential keys changed, never their values.
 func (s *Service) UpdateAccount(ctx context.Context, id int64, in AccountUpdate) (*relais.Account, error) {
@@ -41,6 +43,9 @@ func (s *Service) UpdateAccount(ctx context.Context, id int64, in AccountUpdate)
 		}
 		var changes []string
 		if in.ToneProfile != "" && in.ToneProfile != a.ToneProfile {
+			if (a.OwnerKind == relais.OwnerCandidate || a.OwnerKind == relais.OwnerCampaign) && m.Role != relais.RoleAdmin {
+				return relais.Errorf(relais.EFORBIDDEN, "Only an admin may change the tone profile of the candidate's or the campaign's accounts.")
+			}
 			if err := tx.SetAccountProfile(id, in.ToneProfile); err != nil {
 				return err
 			}

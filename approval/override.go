@@ -27,7 +27,7 @@ func (s *Service) Override(ctx context.Context, id int64, reason string) (*relai
 		} else if p.State != relais.PostDraft && p.State != relais.PostChangesRequested {
 			return relais.Errorf(relais.ECONFLICT, "A post in state %s cannot be overridden.", p.State)
 		}
-		p.Tone = &relais.ToneVerdict{Overridden: true, Hash: p.ContentHash}
+		p.Tone = &relais.ToneVerdict{Overridden: true, Hash: p.ContentOnlyHash()}
 		if err := s.review(tx, p); err != nil {
 			return err
 		}

@@ -76,7 +76,9 @@ func recurrable(tx *store.Tx, m *relais.Member, id int64) (*relais.Post, error) 
 	default:
 		return nil, relais.Errorf(relais.ECONFLICT, "Only an approved post can recur (this one is %s).", p.State)
 	}
-	if !MayApprove(m, p) {
+	if may, err := mayApproveIn(tx, m, p); err != nil {
+		return nil, err
+	} else if !may {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "You may not approve this post, so you may not make it recur.")
 	}
 	return p, nil

@@ -47,12 +47,12 @@ func (s *Service) review(tx *store.Tx, p *relais.Post) error {
 	if err := s.checkPlatforms(tx, p); err != nil {
 		return err
 	}
-	overridden := p.Tone != nil && p.Tone.Overridden && p.Tone.Hash == p.ContentHash
+	overridden := p.Tone != nil && p.Tone.Overridden && p.Tone.Hash == p.ContentOnlyHash() // moving it keeps the override
 	tv, err := s.checkTone(tx, p)
 	if err != nil {
 		return err
 	}
-	tv.Overridden, tv.Hash = overridden, p.ContentHash
+	tv.Overridden, tv.Hash = overridden, p.ContentOnlyHash()
 	p.Tone = tv
 	if tv.Verdict == "block" && !overridden {
 		return &relais.Error{Code: relais.EBLOCKED, Field: "text",

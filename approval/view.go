@@ -141,6 +141,11 @@ func (s *Service) Posts(ctx context.Context, f store.PostFilter) ([]*relais.Post
 		out, err = tx.Posts(f)
 		return err
 	})
+	if m.Role == relais.RoleColistier {
+		for _, p := range out {
+			p.Routing, p.Tone = relais.Routing{}, nil // the web team's review, as on the post page
+		}
+	}
 	return out, err
 }
 

@@ -2,7 +2,9 @@ package approval_test
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -87,4 +89,43 @@ func TestColistierSeesNoStaffDiscussion(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, staff.Comments, 1)
 	require.NotEmpty(t, staff.History)
+}
+
+// TestOverrideSurvivesAMove: an admin's override of a tone block holds for
+// the words, so moving the post in the calendar does not block it again.
+func TestOverrideSurvivesAMove(t *testing.T) {
+	t.Parallel()
+	b := setup(t, "sqlite")
+	at := time.Now().Add(3 * time.Hour).UTC().Truncate(time.Minute)
+	in := b.post("Quelle honte pour le quartier", b.campaign)
+	in.ScheduledAt = &at
+	p, err := b.svc.CreatePost(as(b.cm), in)
+	require.NoError(t, err)
+	_, err = b.svc.Submit(as(b.cm), p.ID)
+	require.Equal(t, relais.EBLOCKED, relais.ErrorCode(err))
+	p, err = b.svc.Override(as(b.admin), p.ID, "Citation d'un habitant, validée par la directrice")
+	require.NoError(t, err)
+	p, err = b.svc.Approve(as(b.editor), p.ID, approval.ApproveInput{ContentHash: p.ContentHash})
+	require.NoError(t, err)
+	later := at.Add(24 * time.Hour)
+	p, err = b.svc.Reschedule(as(b.editor), p.ID, approval.RescheduleInput{ScheduledAt: &later})
+	require.NoError(t, err, "the override holds for the same words at another time")
+	require.True(t, p.Tone.Overridden)
+}
+
+// TestImageCannotBeOnTwoPosts: an image attached to one post cannot be
+// taken by another.
+func TestImageCannotBeOnTwoPosts(t *testing.T) {
+	t.Parallel()
+	b := setup(t, "sqlite")
+	png := []byte("\x89PNG\r\n\x1a\n" + strings.Repeat("\x00", 64))
+	img, err := b.svc.Upload(as(b.cm), "affiche.png", png, "Affiche")
+	require.NoError(t, err)
+	in := b.post("Réunion jeudi", b.campaign)
+	in.Media = []int64{img.ID}
+	_, err = b.svc.CreatePost(as(b.cm), in)
+	require.NoError(t, err)
+	_, err = b.svc.CreatePost(as(b.editor), in)
+	require.Equal(t, relais.EINVALID, relais.ErrorCode(err))
+	require.Equal(t, "media", relais.ErrorField(err))
 }

@@ -57,19 +57,17 @@ func (w *DeliverWorker) alertReconnect(a *relais.Account, owner *relais.Member) 
 	}
 	msg := email.Message{To: []string{owner.Email},
 		Subject: fmt.Sprintf("relais : reconnectez le compte %s @%s", a.Platform, a.Handle),
-		Text: fmt.Sprintf("Bonjour %s,\n\n%s a refusé l'accès de relais au compte @%s : reconnectez-le depuis les réglages. "+
-			"Rien n'est publié sur ce compte en attendant.\n\n%s refused relais's access to @%s: reconnect it from the settings. "+
-			"Nothing is published to this account until then.\n", owner.Name, a.Platform, a.Handle, a.Platform, a.Handle)}
+		Text: fmt.Sprintf("Bonjour %s,\n\n%s a refusé l'accès de relais au compte @%s : donnez un nouveau jeton à votre responsable web, "+
+			"qui le reconnectera dans les réglages. Rien n'est publié sur ce compte en attendant.\n\n%s refused relais's access to @%s: "+
+			"give a new token to your web lead, who reconnects it in the settings. Nothing is published to this account until then.\n",
+			owner.Name, a.Platform, a.Handle, a.Platform, a.Handle)}
 	if err := w.s.cfg.Mailer.Send(context.Background(), msg); err != nil {
 		w.s.log.Warn("cannot alert account owner", slog.Int64("account_id", a.ID), slog.Any("error", err))
 	}
 }
 
-// reconnectAudience is the web team plus the owner's role.
-func reconnectAudience(owner *relais.Member) []relais.Role {
-	roles := []relais.Role{relais.RoleAdmin, relais.RoleEditor}
-	if owner != nil && owner.Role != relais.RoleAdmin && owner.Role != relais.RoleEditor {
-		roles = append(roles, owner.Role)
-	}
-	return roles
+// reconnectAudience is who can reconnect an account: the web leads and
+// admins (the owner is told by e-mail, not every member of her role).
+func reconnectAudience(*relais.Member) []relais.Role {
+	return []relais.Role{relais.RoleAdmin, relais.RoleEditor}
 }

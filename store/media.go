@@ -71,8 +71,13 @@ func (tx *Tx) setMedia(postID int64, ms []relais.Media) error {
 		return err
 	}
 	for i, m := range ms {
-		if err := tx.db.Model(&mediaRow{}).Where("id = ?", m.ID).Updates(map[string]any{"post_id": postID, "position": i}).Error; err != nil {
-			return err
+		// Only a free image (or one of this post's) may be taken: two posts
+		// saved at once cannot both claim it.
+		res := tx.db.Model(&mediaRow{}).Where("id = ? AND post_id IS NULL", m.ID).Updates(map[string]any{"post_id": postID, "position": i})
+		if res.Error != nil {
+			return res.Error
+		} else if res.RowsAffected == 0 {
+			return relais.FieldErrorf("media", "Image %d is already attached to another post.", m.ID)
 		}
 	}
 	return nil

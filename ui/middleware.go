@@ -115,7 +115,7 @@ func decodeJSON(r *http.Request, v any) error {
 		}
 		return nil
 	case errors.As(err, &tooBig):
-		return relais.Errorf(relais.ETOOLARGE, "Request body is larger than %d bytes.", MaxBodyBytes)
+		return relais.Errorf(relais.ETOOLARGE, "Request body is larger than %d bytes.", tooBig.Limit)
 	case errors.Is(err, io.EOF):
 		return relais.Errorf(relais.EINVALID, "Request body is empty: a JSON object is required.")
 	case errors.As(err, &typeErr):

@@ -19,6 +19,7 @@ func TestAccountReconnectAPI(t *testing.T) {
 	t.Parallel()
 	tm := MustRunMain(t, "sqlite")
 	editor := tm.member("web@example.org", "editor")
+	admin := tm.member("admin@example.org", "admin")
 	cm := tm.member("cm@example.org", "community_manager")
 	tm.cli("account", "add", "--platform", "mastodon", "--handle", "avecanne@piaille.fr", "--owner", "campaign")
 	ctx := context.Background()
@@ -34,9 +35,11 @@ func TestAccountReconnectAPI(t *testing.T) {
 		Status      string `json:"status"`
 		ToneProfile string `json:"tone_profile"`
 	}
-	body := `{"tone_profile":"candidate","credentials":{"access_token":"fresh-secret-token"}}`
-	require.Equal(t, http.StatusOK, tm.call(editor, "PUT", "/api/accounts/1", body, &a))
+	require.Equal(t, http.StatusForbidden, tm.call(editor, "PUT", "/api/accounts/1", `{"tone_profile":"colistier"}`, &e),
+		"only an admin changes the campaign account's tone profile")
+	require.Equal(t, http.StatusOK, tm.call(editor, "PUT", "/api/accounts/1", `{"credentials":{"access_token":"fresh-secret-token"}}`, &a))
 	require.Equal(t, "active", a.Status)
+	require.Equal(t, http.StatusOK, tm.call(admin, "PUT", "/api/accounts/1", `{"tone_profile":"candidate"}`, &a))
 	require.Equal(t, "candidate", a.ToneProfile)
 	require.NoError(t, tm.store.View(ctx, func(tx *store.Tx) error {
 		full, err := tx.AccountWithCredentials(1)
