@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"sync"
 	"time"
 
@@ -36,8 +38,14 @@ func (s *subscriber) close() { s.once.Do(func() { close(s.ch) }) }
 
 // NewHub returns an empty hub.
 func NewHub() *Hub {
-	return &Hub{subs: make(map[*subscriber]struct{})}
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return &Hub{subs: make(map[*subscriber]struct{}), id: hex.EncodeToString(b)}
 }
+
+// ID names this hub: event numbers are its own, so a tab resumes with
+// ?since= only on the hub that numbered what it saw.
+func (h *Hub) ID() string { return h.id }
 
 // Publish numbers e and sends it to every subscriber allowed to see it.
 // Subscribers whose buffer is full are dropped (their tab reconnects and

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"log/slog"
 
@@ -33,10 +31,8 @@ type envelope struct {
 // theirs to this hub's tabs, until ctx ends. Sending never blocks Publish:
 // events queue (in order) and are dropped if the database falls behind.
 func (h *Hub) Connect(ctx context.Context, r Relay, log *slog.Logger) {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
 	h.mu.Lock()
-	h.id, h.out = hex.EncodeToString(b), make(chan []byte, 1024)
+	h.out = make(chan []byte, 1024)
 	out := h.out
 	h.mu.Unlock()
 	go r.Listen(ctx, relayChannel, h.receive)

@@ -50,6 +50,9 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 	// Subscribe before the upgrade completes: once the client sees the
 	// connection open, no event may slip past it.
 	since, _ := strconv.ParseInt(r.URL.Query().Get("since"), 10, 64)
+	if r.URL.Query().Get("hub") != s.hub.ID() {
+		since = 0 // numbered by another replica (or before a restart): nothing to replay
+	}
 	sub := s.hub.Subscribe(m, since)
 	defer s.hub.Unsubscribe(sub)
 	up := websocket.Upgrader{CheckOrigin: s.checkOrigin, ReadBufferSize: 1024, WriteBufferSize: 4096}
@@ -58,6 +61,7 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 		return // the upgrader has answered
 	}
 	replies, done := make(chan any, 16), make(chan struct{})
+	replies <- map[string]any{"type": "hello", "hub": s.hub.ID()}
 	go s.readLoop(conn, m, replies, done)
 	s.writeLoop(conn, sub, replies, done)
 }

@@ -7,7 +7,7 @@
 (function () {
   "use strict";
   var body = document.body, lang = body.dataset.lang, me = Number(body.dataset.member || 0);
-  var lastSeq = 0, socket = null, backoff = 500, pending = {}, ref = 0;
+  var hubID = "", lastSeq = 0, socket = null, backoff = 500, pending = {}, ref = 0;
   var live = document.getElementById("live");
   var postEl = document.querySelector("article[data-post]");
   var viewers = {}; // member id -> {name, seen}
@@ -24,7 +24,7 @@
   function connect() {
     if (!me) return;
     var proto = location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(proto + location.host + "/ws" + (lastSeq ? "?since=" + lastSeq : ""));
+    socket = new WebSocket(proto + location.host + "/ws" + (lastSeq ? "?since=" + lastSeq + "&hub=" + encodeURIComponent(hubID) : ""));
     socket.onopen = function () {
       var caughtUp = lastSeq > 0;
       backoff = 500; setLive(true); announce();
@@ -96,6 +96,7 @@
   function onEvent(e) {
     // Events arrive in order on one socket; a restarted server counts from
     // 1 again, so the last number seen is the one to resume from.
+    if (e.type === "hello") { hubID = e.hub; return; } // the replica numbering the events
     if (e.seq) lastSeq = e.seq;
     if (e.type === "tone.result") return showTone(e);
     if (e.type === "presence") return onPresence(e);
