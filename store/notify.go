@@ -20,8 +20,9 @@ func (s *Store) Notify(ctx context.Context, channel string, payload []byte) erro
 }
 
 // Listen calls fn with every notification on channel until ctx ends,
-// reconnecting after errors. On SQLite it returns at once.
-func (s *Store) Listen(ctx context.Context, channel string, fn func(payload []byte)) {
+// reconnecting after errors, which it reports to onErr. On SQLite it
+// returns at once.
+func (s *Store) Listen(ctx context.Context, channel string, fn func(payload []byte), onErr func(error)) {
 	if s.dialect != DialectPostgres {
 		return
 	}
@@ -30,7 +31,9 @@ func (s *Store) Listen(ctx context.Context, channel string, fn func(payload []by
 		if ctx.Err() != nil {
 			return
 		}
-		_ = err // the connection dropped: wait, then listen again
+		if err != nil {
+			onErr(err) // the connection dropped: wait, then listen again
+		}
 		select {
 		case <-ctx.Done():
 		case <-time.After(time.Second):

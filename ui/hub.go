@@ -3,6 +3,7 @@ package ui
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -25,7 +26,8 @@ type Hub struct {
 	subs    map[*subscriber]struct{}
 
 	out chan []byte // events to relay to the other replicas (nil: none)
-	id  string      // this replica, to ignore its own relayed events
+	id  string      // this hub, to ignore its own relayed events
+	log *slog.Logger
 }
 
 type subscriber struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"sync"
 
 	"github.com/relais/relais"
 )
@@ -16,7 +17,7 @@ const relayChannel = "relais_events"
 // process).
 type Relay interface {
 	Notify(ctx context.Context, channel string, payload []byte) error
-	Listen(ctx context.Context, channel string, fn func(payload []byte))
+	Listen(ctx context.Context, channel string, fn func(payload []byte), onErr func(error))
 }
 
 // envelope is an event on the wire between replicas (the audience is not
@@ -28,15 +29,24 @@ type envelope struct {
 }
 
 // Connect relays this hub's events to the other replicas through r, and
-// theirs to this hub's tabs, until ctx ends. Sending never blocks Publish:
-// events queue (in order) and are dropped if the database falls behind.
-func (h *Hub) Connect(ctx context.Context, r Relay, log *slog.Logger) {
+// theirs to this hub's tabs, until ctx ends; the function it returns waits
+// for the relay to stop. Sending never blocks Publish: events queue (in
+// order) and are dropped, with a warning, if the database falls behind.
+func (h *Hub) Connect(ctx context.Context, r Relay, log *slog.Logger) (wait func()) {
 	h.mu.Lock()
-	h.out = make(chan []byte, 1024)
+	h.out, h.log = make(chan []byte, 1024), log
 	out := h.out
 	h.mu.Unlock()
-	go r.Listen(ctx, relayChannel, h.receive)
+	var wg sync.WaitGroup
+	wg.Add(2)
 	go func() {
+		defer wg.Done()
+		r.Listen(ctx, relayChannel, h.receive, func(err error) {
+			log.Warn("live events from other replicas interrupted", slog.Any("error", err))
+		})
+	}()
+	go func() {
+		defer wg.Done()
 		for {
 			select {
 			case <-ctx.Done():
@@ -48,12 +58,13 @@ func (h *Hub) Connect(ctx context.Context, r Relay, log *slog.Logger) {
 			}
 		}
 	}()
+	return wg.Wait
 }
 
 // relay queues e for the other replicas.
 func (h *Hub) relay(e relais.Event) {
 	h.mu.Lock()
-	out, id := h.out, h.id
+	out, id, log := h.out, h.id, h.log
 	h.mu.Unlock()
 	if out == nil {
 		return
@@ -61,11 +72,13 @@ func (h *Hub) relay(e relais.Event) {
 	e.Seq = 0
 	p, err := json.Marshal(envelope{Origin: id, Event: e, Audience: e.Audience})
 	if err != nil || len(p) > 7900 { // NOTIFY payloads stop at 8000 bytes
+		log.Warn("live event not relayed: too large", slog.String("type", e.Type), slog.Int("bytes", len(p)))
 		return
 	}
 	select {
 	case out <- p:
 	default:
+		log.Warn("live event not relayed: the relay is behind", slog.String("type", e.Type))
 	}
 }
 

@@ -29,7 +29,7 @@ func (b *busRelay) Notify(_ context.Context, _ string, p []byte) error {
 	return nil
 }
 
-func (b *busRelay) Listen(ctx context.Context, _ string, fn func([]byte)) {
+func (b *busRelay) Listen(ctx context.Context, _ string, fn func([]byte), _ func(error)) {
 	b.mu.Lock()
 	b.listeners = append(b.listeners, fn)
 	b.mu.Unlock()
@@ -44,8 +44,9 @@ func TestRelayBetweenReplicas(t *testing.T) {
 	defer cancel()
 	bus, log := &busRelay{}, slog.New(slog.NewTextHandler(io.Discard, nil))
 	a, b := NewHub(), NewHub()
-	a.Connect(ctx, bus, log)
-	b.Connect(ctx, bus, log)
+	waitA := a.Connect(ctx, bus, log)
+	waitB := b.Connect(ctx, bus, log)
+	defer func() { cancel(); waitA(); waitB() }()
 	require.Eventually(t, func() bool { bus.mu.Lock(); defer bus.mu.Unlock(); return len(bus.listeners) == 2 }, time.Second, time.Millisecond)
 	candidate := &relais.Member{ID: 1, Role: relais.RoleCandidate}
 	editor := &relais.Member{ID: 2, Role: relais.RoleEditor}

@@ -86,8 +86,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.store.Dialect() == store.DialectPostgres {
 		// Replicas share live events through the database.
 		relayCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
-		m.stopRelay = stop
-		hub.Connect(relayCtx, m.store, m.log)
+		wait := hub.Connect(relayCtx, m.store, m.log)
+		m.stopRelay = func() { stop(); wait() }
 	}
 	reg := m.registry(m.sandbox)
 	if err := m.startScheduler(ctx, reg, hub); err != nil {
