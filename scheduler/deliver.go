@@ -167,6 +167,8 @@ func (w *DeliverWorker) record(ctx context.Context, job *river.Job[DeliverArgs],
 	case class == connectors.OutcomeUnknown,
 		a.recovering && (class == connectors.Permanent || class == connectors.AuthExpired):
 		d.State, d.Error = relais.DeliveryOutcomeUnknown, perr.Error()
+	case class == connectors.Retryable && lastTry && a.recovering:
+		d.State, d.Error = relais.DeliveryOutcomeUnknown, perr.Error() // an earlier try may have gone out
 	case class == connectors.Permanent || class == connectors.AuthExpired || (class == connectors.Retryable && lastTry):
 		d.State, d.Error = relais.DeliveryFailed, perr.Error()
 	default: // retryable or rate-limited: the platform did not take it

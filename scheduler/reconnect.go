@@ -31,11 +31,8 @@ func deadTokenError(a *attempt) error {
 // alerts its owner and the web team (live event and e-mail). It does
 // nothing if the account was already flagged.
 func (w *DeliverWorker) markNeedsReconnect(tx *store.Tx, a *relais.Account) error {
-	if a.Status == relais.AccountNeedsReconnect {
-		return nil
-	}
-	if err := tx.SetAccountStatus(a.ID, relais.AccountNeedsReconnect); err != nil {
-		return err
+	if flagged, err := tx.FlagNeedsReconnect(a.ID); err != nil || !flagged {
+		return err // already flagged by another delivery: its owner knows
 	}
 	if err := tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "account.needs_reconnect",
 		Detail: fmt.Sprintf("%s @%s: the platform refused the token", a.Platform, a.Handle)}); err != nil {

@@ -204,3 +204,12 @@ func (tx *Tx) MergeCredentials(id int64, update map[string]string) error {
 func (tx *Tx) SetAccountProfile(id int64, profile string) error {
 	return tx.db.Model(&accountRow{}).Where("id = ?", id).Update("tone_profile", profile).Error
 }
+
+// FlagNeedsReconnect marks an active account as needing reconnection and
+// reports whether this call did it (so that its owner is alerted once,
+// however many deliveries hit the dead token at the same time).
+func (tx *Tx) FlagNeedsReconnect(id int64) (bool, error) {
+	res := tx.db.Model(&accountRow{}).Where("id = ? AND status = ?", id, relais.AccountActive).
+		Update("status", relais.AccountNeedsReconnect)
+	return res.RowsAffected == 1, res.Error
+}

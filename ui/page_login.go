@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/relais/relais"
@@ -32,7 +33,7 @@ func (s *Server) handleLoginSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	email, next := r.FormValue("email"), safeNext(r.FormValue("next"))
-	sess, err := s.cfg.Auth.Login(r.Context(), email, r.FormValue("password"), clientIP(r))
+	sess, err := s.cfg.Auth.Login(r.Context(), email, r.FormValue("password"), clientIP(r, s.cfg.TrustedProxies))
 	if err != nil {
 		p := loginPage{Page: s.newPage(w, r, "login.title", ""), Email: email, Next: next}
 		p.Error = relais.ErrorMessage(err)
@@ -85,10 +86,23 @@ func safeNext(next string) string {
 	return clean
 }
 
-func clientIP(r *http.Request) string {
+// clientIP is the address the login limiter counts: the peer, or, when the
+// peer is a trusted reverse proxy, the nearest untrusted address it
+// forwarded (X-Forwarded-For, read from the right so clients cannot forge
+// it). Behind a proxy, without this, every member would share one address.
+func clientIP(r *http.Request, trusted []string) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
+	}
+	if !slices.Contains(trusted, host) {
+		return host
+	}
+	hops := strings.Split(r.Header.Get("X-Forwarded-For"), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		if h := strings.TrimSpace(hops[i]); h != "" && !slices.Contains(trusted, h) {
+			return h
+		}
 	}
 	return host
 }

@@ -35,6 +35,7 @@ type Config struct {
 	Logger         *slog.Logger
 	AllowedOrigins []string // extra origins allowed for the websocket and forms
 	SecureCookies  bool     // set Secure on cookies (behind HTTPS)
+	TrustedProxies []string // reverse proxies whose X-Forwarded-For is believed
 
 	Share     *share.Service          // colistiers' inboxes and the district map
 	ToneRules *approval.ToneRulesFile // the tone rules the settings page edits and reloads
