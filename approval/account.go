@@ -48,6 +48,8 @@ func (s *Service) UpdateAccount(ctx context.Context, id int64, in AccountUpdate)
 			}
 			if err := tx.SetAccountProfile(id, in.ToneProfile); err != nil {
 				return err
+			} else if err := s.rereview(tx, m, id); err != nil {
+				return err
 			}
 			changes, a.ToneProfile = append(changes, "tone profile "+in.ToneProfile), in.ToneProfile
 		}
@@ -87,4 +89,42 @@ func keys(m map[string]string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// rereview re-checks the tone of the posts awaiting publication on account
+// id after its profile changed. A post the new rules judge more severely
+// gets the new verdict; if it was already approved, its approval is voided
+// and it goes back to review (its fan-out then does nothing), or back to
+// its author when the new rules block it.
+func (s *Service) rereview(tx *store.Tx, m *relais.Member, id int64) error {
+	ps, err := tx.Posts(store.PostFilter{States: []relais.PostState{relais.PostInReview, relais.PostScheduled}, Limit: 1000})
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if !slices.Contains(p.Targets, id) {
+			continue
+		}
+		tv, err := s.checkTone(tx, p)
+		if err != nil {
+			return err
+		} else if p.Tone != nil && rank(tv.Verdict) <= rank(p.Tone.Verdict) {
+			continue
+		}
+		tv.Hash = p.ContentOnlyHash()
+		p.Tone, p.State = tv, relais.PostInReview
+		if tv.Verdict == "block" {
+			p.State = relais.PostChangesRequested // to be rewritten, or overridden by an admin
+		}
+		if p.Routing, err = s.route(tx, p); err != nil {
+			return err
+		} else if err := tx.UpdatePost(p); err != nil {
+			return err
+		}
+		s.announce(tx, relais.EventPostSubmitted, p)
+		if err := audit(tx, m, "post.rereview", p, "tone profile of account changed: verdict now "+tv.Verdict+"; back to "+string(p.State)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

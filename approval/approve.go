@@ -42,6 +42,10 @@ func (s *Service) Approve(ctx context.Context, id int64, in ApproveInput) (*rela
 		} else if w {
 			return errWrote
 		}
+		if p.Tone != nil && p.Tone.Verdict == "block" && !p.Tone.Overridden {
+			return &relais.Error{Code: relais.EBLOCKED, Field: "text",
+				Message: "Les règles de ton bloquent ce message : seul un·e admin peut passer outre. / The tone rules block this post: only an admin may override."}
+		}
 		if p.Tone != nil && p.Tone.Verdict == "warn" && !in.AcknowledgeWarnings {
 			return relais.FieldErrorf("acknowledge_warnings", "This post carries tone warnings: acknowledge them to approve.")
 		}

@@ -2,6 +2,7 @@ package approval_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -128,4 +129,57 @@ func TestImageCannotBeOnTwoPosts(t *testing.T) {
 	_, err = b.svc.CreatePost(as(b.editor), in)
 	require.Equal(t, relais.EINVALID, relais.ErrorCode(err))
 	require.Equal(t, "media", relais.ErrorField(err))
+}
+
+// profileTone warns on "désastreux" for the campaign profile and blocks it
+// for the candidate's.
+type profileTone struct{ fakeTone }
+
+func (profileTone) Check(text, profile string) (string, json.RawMessage) {
+	if strings.Contains(text, "désastreux") {
+		if profile == "candidate" {
+			return "block", json.RawMessage(`[{"rule":"negative"}]`)
+		}
+		return "warn", json.RawMessage(`[{"rule":"negative"}]`)
+	}
+	return "ok", json.RawMessage(`[]`)
+}
+
+func (profileTone) Profiles() []string { return []string{"candidate", "campaign", "colistier"} }
+
+// TestStricterProfileSendsApprovedPostsBack: when an account's tone profile
+// becomes stricter, an approved post the new rules block goes back to its
+// author, and Approve refuses a blocked post.
+func TestStricterProfileSendsApprovedPostsBack(t *testing.T) {
+	t.Parallel()
+	b := setup(t, "sqlite")
+	svc := approval.New(b.store, profileTone{}, b.rec, b.rec)
+	at := time.Now().Add(3 * time.Hour).UTC().Truncate(time.Minute)
+	in := b.post("Un bilan désastreux pour le quartier", b.campaign)
+	in.ScheduledAt = &at
+	p, err := svc.CreatePost(as(b.cm), in)
+	require.NoError(t, err)
+	p, err = svc.Submit(as(b.cm), p.ID)
+	require.NoError(t, err)
+	require.Equal(t, "warn", p.Tone.Verdict)
+	p, err = svc.Approve(as(b.editor), p.ID, approval.ApproveInput{ContentHash: p.ContentHash, AcknowledgeWarnings: true})
+	require.NoError(t, err)
+	require.Equal(t, relais.PostScheduled, p.State)
+
+	_, err = svc.UpdateAccount(as(b.admin), b.campaign.ID, approval.AccountUpdate{ToneProfile: "candidate"})
+	require.NoError(t, err)
+	v, err := svc.Get(as(b.editor), p.ID)
+	require.NoError(t, err)
+	require.Equal(t, relais.PostChangesRequested, v.State, "the approval is voided and the author must rewrite it")
+	require.Equal(t, "block", v.Tone.Verdict)
+	require.Equal(t, "account.update", b.lastAudit().Action)
+	var actions []string
+	require.NoError(t, b.store.View(context.Background(), func(tx *store.Tx) error {
+		es, err := tx.Audit(store.AuditFilter{PostID: p.ID})
+		for _, e := range es {
+			actions = append(actions, e.Action)
+		}
+		return err
+	}))
+	require.Contains(t, actions, "post.rereview")
 }
