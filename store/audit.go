@@ -61,6 +61,7 @@ type AuditFilter struct {
 	From, To *time.Time
 	AfterID  int64
 	Limit    int
+	Newest   bool // newest first
 }
 
 // Audit returns entries in chain order.
@@ -78,8 +79,12 @@ func (tx *Tx) Audit(f AuditFilter) ([]relais.AuditEntry, error) {
 	if f.Limit <= 0 {
 		f.Limit = 1000
 	}
+	order := "id"
+	if f.Newest {
+		order = "id DESC"
+	}
 	var rows []auditRow
-	if err := q.Order("id").Limit(f.Limit).Find(&rows).Error; err != nil {
+	if err := q.Order(order).Limit(f.Limit).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := make([]relais.AuditEntry, len(rows))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/relais/relais"
@@ -22,21 +23,12 @@ func auditCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	addEnvFlags(fs, &e)
 	switch args[0] {
 	case "verify":
+		head := fs.String("head", "", "an entry recorded earlier as ID:HASH (printed by a previous verify): it must still be in the chain")
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
 		return withStore(ctx, &e, stderr, func(s *store.Store) error {
-			return s.View(ctx, func(tx *store.Tx) error {
-				n, bad, err := tx.VerifyAudit()
-				if err != nil {
-					return err
-				} else if bad != 0 {
-					return fmt.Errorf("audit chain broken at entry %d%s (%d entries verified before it): it or its predecessor was modified or deleted",
-						bad, describeEntry(tx, bad), n)
-				}
-				fmt.Fprintf(stdout, "audit chain intact: %d entries verified\n", n)
-				return nil
-			})
+			return s.View(ctx, func(tx *store.Tx) error { return verifyAudit(tx, *head, stdout) })
 		})
 	case "export":
 		from := fs.String("from", "", "first day (YYYY-MM-DD, Paris time)")
@@ -99,4 +91,36 @@ func describeEntry(tx *store.Tx, id int64) string {
 		return ""
 	}
 	return fmt.Sprintf(", %s by %s at %s", es[0].Action, es[0].Actor, es[0].At.Format(time.RFC3339))
+}
+
+// verifyAudit checks the chain and, given an anchor recorded earlier
+// (ID:HASH), that the entry is still there unchanged: the chain alone
+// cannot show that its newest entries were deleted. It prints the head to
+// record for next time.
+func verifyAudit(tx *store.Tx, anchor string, stdout io.Writer) error {
+	n, bad, err := tx.VerifyAudit()
+	if err != nil {
+		return err
+	} else if bad != 0 {
+		return fmt.Errorf("audit chain broken at entry %d%s (%d entries verified before it): it or its predecessor was modified or deleted",
+			bad, describeEntry(tx, bad), n)
+	}
+	if anchor != "" {
+		idText, hash, _ := strings.Cut(anchor, ":")
+		id, err := strconv.ParseInt(idText, 10, 64)
+		if err != nil || hash == "" {
+			return relais.FieldErrorf("head", "--head must be ID:HASH as printed by audit verify")
+		}
+		es, err := tx.Audit(store.AuditFilter{AfterID: id - 1, Limit: 1})
+		if err != nil {
+			return err
+		} else if len(es) == 0 || es[0].ID != id || es[0].Hash != hash {
+			return fmt.Errorf("audit entry %d recorded as %s is missing or changed: entries were deleted or rewritten", id, hash)
+		}
+	}
+	fmt.Fprintf(stdout, "audit chain intact: %d entries verified\n", n)
+	if last, err := tx.Audit(store.AuditFilter{AfterID: 0, Limit: 1, Newest: true}); err == nil && len(last) == 1 {
+		fmt.Fprintf(stdout, "head: %d:%s (record it; check later with --head)\n", last[0].ID, last[0].Hash)
+	}
+	return nil
 }

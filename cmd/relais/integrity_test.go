@@ -168,3 +168,24 @@ func TestApprovalBadInputChangesNothing(t *testing.T) {
 	require.Equal(t, http.StatusOK, tm.call(editor, "GET", fmt.Sprintf("/api/posts/%d", draft.ID), nil, &p))
 	require.Equal(t, "draft", p.State)
 }
+
+// TestAuditHeadDetectsTruncation: deleting the newest entries leaves a
+// valid chain, but not the head recorded earlier.
+func TestAuditHeadDetectsTruncation(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	tm.member("cm@example.org", "community_manager")
+	tm.cli("account", "add", "--platform", "sandbox", "--handle", "avecanne", "--owner", "campaign")
+	out := tm.cli("audit", "verify")
+	_, head, ok := strings.Cut(out, "head: ")
+	require.True(t, ok, out)
+	head, _, _ = strings.Cut(head, " ")
+	require.Contains(t, tm.cli("audit", "verify", "--head", head), "audit chain intact: 2 entries")
+
+	_, err := tm.store.DB().Exec(`DELETE FROM audit_log WHERE id = 2`)
+	require.NoError(t, err)
+	require.Contains(t, tm.cli("audit", "verify"), "intact: 1 entries", "the chain alone cannot see it")
+	err = tm.cliErr("audit", "verify", "--head", head)
+	require.ErrorContains(t, err, "missing or changed")
+	require.Equal(t, "head", relais.ErrorField(tm.cliErr("audit", "verify", "--head", "nonsense")))
+}

@@ -59,7 +59,7 @@ Usage:
   relais account reconnect --handle H --credentials-file F
   relais account list
   relais post list [--state S]
-  relais audit verify | relais audit export --from DATE --to DATE
+  relais audit verify [--head ID:HASH] | relais audit export --from DATE --to DATE
   relais tone check [--config F] [--profile P] [--jsonl] [TEXT]
   relais text check --platform P [--jsonl] [TEXT]
   relais secret rotate
