@@ -2,7 +2,9 @@ package approval
 
 import (
 	"context"
+	"log/slog"
 	"strings"
+	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/store"
@@ -92,4 +94,31 @@ func cleanFilename(name string) string {
 		return "image"
 	}
 	return name
+}
+
+// UploadRetention is how long an image may wait for a post to carry it.
+const UploadRetention = 7 * 24 * time.Hour
+
+// PurgeUploads deletes images no post carries once UploadRetention has
+// passed, every `every` until ctx ends.
+func (s *Service) PurgeUploads(ctx context.Context, every time.Duration, log *slog.Logger) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		var n int64
+		err := s.store.Update(ctx, func(tx *store.Tx) (err error) {
+			n, err = tx.DeleteUnattachedMedia(tx.Now().Add(-UploadRetention))
+			return err
+		})
+		if err != nil && ctx.Err() == nil {
+			log.Error("cannot purge unattached images", slog.Any("error", err))
+		} else if n > 0 {
+			log.Info("unattached images purged", slog.Int64("images", n))
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }

@@ -113,3 +113,10 @@ func (tx *Tx) CopyMedia(ms []relais.Media) ([]relais.Media, error) {
 	}
 	return out, nil
 }
+
+// DeleteUnattachedMedia removes uploads that no post carries and that are
+// older than before, and returns how many.
+func (tx *Tx) DeleteUnattachedMedia(before time.Time) (int64, error) {
+	res := tx.db.Where("post_id IS NULL AND created_at < ?", before.UTC()).Delete(&mediaRow{})
+	return res.RowsAffected, res.Error
+}

@@ -157,3 +157,30 @@ func TestReconnectRepairsUnreadableCredentials(t *testing.T) {
 		return nil
 	}))
 }
+
+// TestDeleteUnattachedMedia keeps attached and recent images.
+func TestDeleteUnattachedMedia(t *testing.T) {
+	t.Parallel()
+	s := storetest.Open(t, store.DialectSQLite)
+	ctx := context.Background()
+	require.NoError(t, s.Update(ctx, func(tx *store.Tx) error {
+		m := &relais.Member{Email: "cm@x.fr", Name: "cm", Role: relais.RoleCommunityManager}
+		require.NoError(t, tx.CreateMember(m, ""))
+		a := &relais.Account{Platform: relais.PlatformSandbox, Handle: "avecanne", OwnerKind: relais.OwnerCampaign}
+		require.NoError(t, tx.CreateAccount(a, nil))
+		var imgs [2]relais.Media
+		for i := range imgs {
+			imgs[i] = relais.Media{Filename: "a.png", ContentType: "image/png", UploadedBy: m.ID}
+			require.NoError(t, tx.CreateMedia(&imgs[i], []byte{byte(i)}))
+		}
+		p := &relais.Post{AuthorID: m.ID, Text: "x", Targets: []int64{a.ID}, State: relais.PostDraft, Media: imgs[:1]}
+		return tx.CreatePost(p)
+	}))
+	require.NoError(t, s.Update(ctx, func(tx *store.Tx) error {
+		n, err := tx.DeleteUnattachedMedia(tx.Now().Add(-time.Hour))
+		require.Zero(t, n, "a recent upload is kept")
+		n, err = tx.DeleteUnattachedMedia(tx.Now().Add(time.Hour))
+		require.Equal(t, int64(1), n, "only the unattached one goes")
+		return err
+	}))
+}

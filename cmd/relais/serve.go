@@ -153,6 +153,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 	m.stopSweep = stopSweep
 	go approvals.SweepExpired(sweepCtx, 30*time.Second, m.log)
 	go authn.PurgeSessions(sweepCtx, time.Hour, m.log)
+	go approvals.PurgeUploads(sweepCtx, time.Hour, m.log)
 	return ui.New(ui.Config{
 		Auth: authn, Approval: approvals, Tone: rules, Hub: hub,
 		Ready: m.ready, Metrics: m.metrics(hub), Sandbox: m.sandbox, Logger: m.log,
