@@ -103,6 +103,7 @@ func New(cfg Config) (*Scheduler, error) {
 	river.AddWorker(workers, &DeliverWorker{s: s})
 	river.AddWorker(workers, &SuggestWorker{s: s})
 	river.AddWorker(workers, &RecurWorker{s: s})
+	river.AddWorker(workers, &DigestWorker{s: s})
 	client, err := river.NewClient(driverFor(cfg.Store), &river.Config{
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,
@@ -112,6 +113,7 @@ func New(cfg Config) (*Scheduler, error) {
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		JobTimeout:           min(time.Minute, cfg.RescueAfter),
 		RetryPolicy:          &retryPolicy{base: cfg.RetryBase, max: cfg.RetryMax},
+		PeriodicJobs:         []*river.PeriodicJob{digestJob()},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("cannot create River client: %w", err)

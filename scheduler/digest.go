@@ -1,0 +1,150 @@
+package scheduler
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/robfig/cron/v3"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/connectors/email"
+	"github.com/relais/relais/store"
+)
+
+// DigestSpec is when the daily digest goes out (campaign time).
+const DigestSpec = "CRON_TZ=Europe/Paris 0 8 * * *"
+
+// DigestArgs sends the digest of one day (YYYY-MM-DD, campaign time).
+type DigestArgs struct {
+	Day string `json:"day"`
+}
+
+// Kind implements river.JobArgs.
+func (DigestArgs) Kind() string { return "digest" }
+
+// DigestWorker e-mails the morning digest: to the web team and the
+// candidate, what awaits a decision, what needs a human (unknown
+// outcomes, accounts to reconnect) and what went out in the last day; to
+// each colistier with pending suggestions, how many.
+type DigestWorker struct {
+	river.WorkerDefaults[DigestArgs]
+	s *Scheduler
+}
+
+// digestJob is the periodic job, unique per day so that replicas and
+// restarts never send one day's digest twice.
+func digestJob() *river.PeriodicJob {
+	sched, _ := cron.ParseStandard(DigestSpec) // a constant: cannot fail
+	return river.NewPeriodicJob(sched, func() (river.JobArgs, *river.InsertOpts) {
+		day := time.Now().In(relais.MustLocation()).Format("2006-01-02")
+		return DigestArgs{Day: day}, &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}}
+	}, &river.PeriodicJobOpts{ID: "digest"})
+}
+
+// Work builds and sends the digests.
+func (w *DigestWorker) Work(ctx context.Context, job *river.Job[DigestArgs]) error {
+	var msgs []email.Message
+	err := w.s.cfg.Store.View(ctx, func(tx *store.Tx) (err error) {
+		msgs, err = digests(tx, job.Args.Day)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if w.s.cfg.Mailer == nil {
+		w.s.log.Info("digest not sent: no mail server", slog.Int("messages", len(msgs)))
+		return nil
+	}
+	for _, m := range msgs {
+		if err := w.s.cfg.Mailer.Send(ctx, m); err != nil {
+			w.s.log.Warn("cannot send digest", slog.String("to", m.To[0]), slog.Any("error", err))
+		}
+	}
+	return nil
+}
+
+// digests builds the day's messages.
+func digests(tx *store.Tx, day string) ([]email.Message, error) {
+	team, err := teamDigest(tx, day)
+	if err != nil {
+		return nil, err
+	}
+	var out []email.Message
+	for _, role := range []relais.Role{relais.RoleAdmin, relais.RoleEditor, relais.RoleCandidate} {
+		ms, err := tx.MembersByRole(role)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			out = append(out, email.Message{To: []string{m.Email}, Subject: "relais : le point du " + day, Text: "Bonjour " + m.Name + ",\n\n" + team})
+		}
+	}
+	return append(out, colistierDigests(tx, day)...), nil
+}
+
+// teamDigest is the web team's summary.
+func teamDigest(tx *store.Tx, day string) (string, error) {
+	review, err := tx.Posts(store.PostFilter{States: []relais.PostState{relais.PostInReview}, Limit: 1000})
+	if err != nil {
+		return "", err
+	}
+	unknown, err := tx.DeliveriesInState(relais.DeliveryOutcomeUnknown, relais.DeliveryHeld)
+	if err != nil {
+		return "", err
+	}
+	since := tx.Now().Add(-24 * time.Hour)
+	published, err := tx.Posts(store.PostFilter{States: []relais.PostState{relais.PostPublished, relais.PostPartiallyPublished}, Limit: 1000})
+	if err != nil {
+		return "", err
+	}
+	recent := 0
+	for _, p := range published {
+		if p.UpdatedAt.After(since) {
+			recent++
+		}
+	}
+	accounts, err := tx.Accounts()
+	if err != nil {
+		return "", err
+	}
+	var dead []string
+	for _, a := range accounts {
+		if a.Status == relais.AccountNeedsReconnect {
+			dead = append(dead, fmt.Sprintf("%s @%s", a.Platform, a.Handle))
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "- %d publication(s) en attente de validation\n", len(review))
+	fmt.Fprintf(&b, "- %d publication(s) diffusée(s) ces dernières 24 h\n", recent)
+	fmt.Fprintf(&b, "- %d diffusion(s) à vérifier ou retenue(s)\n", len(unknown))
+	if len(dead) > 0 {
+		fmt.Fprintf(&b, "- comptes à reconnecter : %s\n", strings.Join(dead, ", "))
+	}
+	b.WriteString("\n(Daily digest of " + day + ": posts awaiting review, published in the last 24 h, deliveries to check, accounts to reconnect.)\n")
+	return b.String(), nil
+}
+
+// colistierDigests tells each colistier how many suggestions await her.
+func colistierDigests(tx *store.Tx, day string) []email.Message {
+	counts, err := tx.SuggestionCounts()
+	if err != nil {
+		return nil
+	}
+	cs, err := tx.MembersByRole(relais.RoleColistier)
+	if err != nil {
+		return nil
+	}
+	var out []email.Message
+	for _, c := range cs {
+		if n := counts[c.ID]["pending"]; n > 0 {
+			out = append(out, email.Message{To: []string{c.Email}, Subject: "relais : " + fmt.Sprint(n) + " publication(s) à partager",
+				Text: fmt.Sprintf("Bonjour %s,\n\n%d publication(s) de la campagne vous attendent dans votre boîte de partage.\n"+
+					"(%d campaign post(s) are waiting in your sharing inbox, %s.)\n", c.Name, n, n, day)})
+		}
+	}
+	return out
+}

@@ -1,0 +1,55 @@
+package scheduler
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/robfig/cron/v3"
+	"github.com/stretchr/testify/require"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+	"github.com/relais/relais/store/storetest"
+)
+
+// TestDigest: the web team's morning e-mail counts what awaits review and
+// names the accounts to reconnect; a colistier hears of her pending
+// suggestions.
+func TestDigest(t *testing.T) {
+	t.Parallel()
+	b := setup(t, store.DialectSQLite, Config{})
+	editor := b.member(t, "web@example.org", relais.RoleEditor, "")
+	col := b.member(t, "claire@example.org", relais.RoleColistier, "11e")
+	ids := b.accounts(t, 1, relais.OwnerCampaign, "")
+	p := b.scheduledPost(t, ids, time.Now().Add(time.Hour), nil)
+	storetest.Must(t, b.store.Update(b.ctx, func(tx *store.Tx) error {
+		if err := tx.SetPostState(p.ID, relais.PostInReview); err != nil {
+			return err
+		}
+		if err := tx.SetAccountStatus(ids[0], relais.AccountNeedsReconnect); err != nil {
+			return err
+		}
+		return tx.CreateSuggestions([]relais.Suggestion{{PostID: p.ID, MemberID: col.ID, Text: "Partagez !", NotBefore: time.Now()}})
+	}))
+	require.NoError(t, (&DigestWorker{s: b.sched}).Work(b.ctx, job(DigestArgs{Day: "2026-11-26"}, 1)))
+
+	byTo := map[string]string{}
+	for _, m := range b.mailer.sent {
+		byTo[m.To[0]] = m.Subject + "\n" + m.Text
+	}
+	require.Contains(t, byTo[editor.Email], "1 publication(s) en attente de validation")
+	require.Contains(t, byTo[editor.Email], "comptes à reconnecter : mastodon @campaign0")
+	require.Contains(t, byTo[col.Email], "1 publication(s) à partager")
+	require.NotContains(t, byTo, b.author.Email, "community managers get no team digest")
+	require.Len(t, b.mailer.sent, 2)
+}
+
+func TestDigestSchedule(t *testing.T) {
+	t.Parallel()
+	s, err := cron.ParseStandard(DigestSpec)
+	require.NoError(t, err)
+	next := s.Next(time.Date(2026, 3, 28, 12, 0, 0, 0, time.UTC)) // the eve of the DST change
+	require.Equal(t, time.Date(2026, 3, 29, 6, 0, 0, 0, time.UTC), next.UTC(), "08:00 CEST")
+	require.True(t, strings.HasPrefix(DigestSpec, "CRON_TZ=Europe/Paris"))
+}
