@@ -61,15 +61,3 @@ var foldSpecial = map[rune]string{
 	'Œ': "oe", 'Æ': "ae",
 }
 
-// foldString folds a whole string (used when compiling lexicons).
-func foldString(s string) string {
-	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		if isApostrophe(r) {
-			b = append(b, '\'')
-			continue
-		}
-		b = appendFold(b, r)
-	}
-	return string(b)
-}

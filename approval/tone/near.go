@@ -11,13 +11,6 @@ func distance(a, b *unit) int32 {
 	return 0
 }
 
-func abs32(x int32) int32 {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // nearTarget returns the closest target unit within window words of unit
 // i and at most sentGap sentences away, or -1. Named opponents win ties.
 func (s *scratch) nearTarget(i int, window, sentGap int32) int {
