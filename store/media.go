@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"time"
 
+	"gorm.io/gorm/clause"
+
 	"github.com/relais/relais"
 )
 
@@ -33,18 +35,34 @@ func (r mediaRow) media() relais.Media {
 var mediaColumns = []string{"id", "post_id", "position", "filename", "content_type", "size", "sha256", "alt_text", "uploaded_by", "created_at"}
 
 // CreateMedia stores an uploaded image, not yet attached to a post, and
-// sets m's ID, size and hash.
+// sets m's ID, size and hash. The bytes are stored once per hash.
 func (tx *Tx) CreateMedia(m *relais.Media, data []byte) error {
 	sum := sha256.Sum256(data)
 	m.SHA256, m.Size, m.CreatedAt = hex.EncodeToString(sum[:]), len(data), tx.Now()
+	err := tx.db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "sha256"}}, DoNothing: true}).
+		Create(&blobRow{SHA256: m.SHA256, Data: data}).Error
+	if err != nil {
+		return err
+	}
+	return tx.createMediaRow(m)
+}
+
+func (tx *Tx) createMediaRow(m *relais.Media) error {
 	r := mediaRow{Filename: m.Filename, ContentType: m.ContentType, Size: m.Size, SHA256: m.SHA256,
-		AltText: m.AltText, Data: data, UploadedBy: m.UploadedBy, CreatedAt: m.CreatedAt}
+		AltText: m.AltText, Data: []byte{}, UploadedBy: m.UploadedBy, CreatedAt: m.CreatedAt}
 	if err := tx.db.Create(&r).Error; err != nil {
 		return err
 	}
 	m.ID = r.ID
 	return nil
 }
+
+type blobRow struct {
+	SHA256 string `gorm:"column:sha256;primaryKey"`
+	Data   []byte
+}
+
+func (blobRow) TableName() string { return "media_blobs" }
 
 // MediaByID returns an image's metadata. Returns ENOTFOUND if none.
 func (tx *Tx) MediaByID(id int64) (relais.Media, *int64, error) {
@@ -58,10 +76,17 @@ func (tx *Tx) MediaByID(id int64) (relais.Media, *int64, error) {
 // MediaData returns an image's bytes. Returns ENOTFOUND if none.
 func (tx *Tx) MediaData(id int64) ([]byte, error) {
 	var r mediaRow
-	if err := notFound(tx.db.Select("id", "data").First(&r, id).Error, "media", id); err != nil {
+	if err := notFound(tx.db.Select("id", "sha256", "data").First(&r, id).Error, "media", id); err != nil {
 		return nil, err
 	}
-	return r.Data, nil
+	if len(r.Data) > 0 {
+		return r.Data, nil // written before blobs were shared
+	}
+	var b blobRow
+	if err := notFound(tx.db.First(&b, "sha256 = ?", r.SHA256).Error, "media", id); err != nil {
+		return nil, err
+	}
+	return b.Data, nil
 }
 
 // setMedia attaches ms to a post in order and detaches what it no longer
@@ -96,17 +121,16 @@ func (tx *Tx) loadMedia(byID map[int64]*relais.Post, ids []int64) error {
 	return nil
 }
 
-// CopyMedia duplicates images (same bytes, same hash) so that another post
-// can carry them, and returns the copies, unattached.
+// CopyMedia makes new, unattached image rows for ms (sharing their bytes)
+// so that another post can carry them, and returns them.
 func (tx *Tx) CopyMedia(ms []relais.Media) ([]relais.Media, error) {
 	out := make([]relais.Media, 0, len(ms))
 	for _, m := range ms {
-		data, err := tx.MediaData(m.ID)
-		if err != nil {
-			return nil, err
-		}
 		c := m
-		if err := tx.CreateMedia(&c, data); err != nil {
+		c.CreatedAt = tx.Now()
+		if err := tx.ensureBlob(m); err != nil {
+			return nil, err
+		} else if err := tx.createMediaRow(&c); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -114,9 +138,26 @@ func (tx *Tx) CopyMedia(ms []relais.Media) ([]relais.Media, error) {
 	return out, nil
 }
 
+// ensureBlob moves an older row's bytes into the shared blobs.
+func (tx *Tx) ensureBlob(m relais.Media) error {
+	var n int64
+	if err := tx.db.Model(&blobRow{}).Where("sha256 = ?", m.SHA256).Count(&n).Error; err != nil || n > 0 {
+		return err
+	}
+	data, err := tx.MediaData(m.ID)
+	if err != nil {
+		return err
+	}
+	return tx.db.Create(&blobRow{SHA256: m.SHA256, Data: data}).Error
+}
+
 // DeleteUnattachedMedia removes uploads that no post carries and that are
 // older than before, and returns how many.
 func (tx *Tx) DeleteUnattachedMedia(before time.Time) (int64, error) {
 	res := tx.db.Where("post_id IS NULL AND created_at < ?", before.UTC()).Delete(&mediaRow{})
-	return res.RowsAffected, res.Error
+	if res.Error != nil || res.RowsAffected == 0 {
+		return res.RowsAffected, res.Error
+	}
+	err := tx.db.Where("sha256 NOT IN (?)", tx.db.Model(&mediaRow{}).Select("sha256")).Delete(&blobRow{}).Error
+	return res.RowsAffected, err
 }

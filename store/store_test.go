@@ -184,3 +184,39 @@ func TestDeleteUnattachedMedia(t *testing.T) {
 		return err
 	}))
 }
+
+// TestMediaBytesStoredOnce: copies for recurring posts share the bytes,
+// which go when the last image using them goes.
+func TestMediaBytesStoredOnce(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, dialect string) {
+		s := storetest.Open(t, dialect)
+		ctx := context.Background()
+		blobs := func() (n int) {
+			require.NoError(t, s.DB().QueryRow(`SELECT COUNT(*) FROM media_blobs`).Scan(&n))
+			return n
+		}
+		require.NoError(t, s.Update(ctx, func(tx *store.Tx) error {
+			m := &relais.Member{Email: "cm@x.fr", Name: "cm", Role: relais.RoleCommunityManager}
+			require.NoError(t, tx.CreateMember(m, ""))
+			img := relais.Media{Filename: "affiche.png", ContentType: "image/png", UploadedBy: m.ID}
+			require.NoError(t, tx.CreateMedia(&img, []byte("image bytes")))
+			copies, err := tx.CopyMedia([]relais.Media{img, img})
+			require.NoError(t, err)
+			for _, c := range copies {
+				data, err := tx.MediaData(c.ID)
+				require.NoError(t, err)
+				require.Equal(t, "image bytes", string(data))
+				require.Equal(t, img.SHA256, c.SHA256)
+			}
+			return nil
+		}))
+		require.Equal(t, 1, blobs(), "three images, one copy of the bytes")
+		require.NoError(t, s.Update(ctx, func(tx *store.Tx) error {
+			n, err := tx.DeleteUnattachedMedia(tx.Now().Add(time.Hour))
+			require.Equal(t, int64(3), n)
+			return err
+		}))
+		require.Zero(t, blobs(), "bytes go with the last image")
+	})
+}
