@@ -62,10 +62,18 @@ func (s *Service) Share(ctx context.Context, id int64, in ShareInput) (*Result, 
 		}
 		text := strings.TrimSpace(in.Text)
 		edited := text != "" && text != sg.Text
-		if edited {
+		if edited || in.Publish {
+			// An edit, or a publication through relais on her own account,
+			// answers to that account's tone profile (often stricter than
+			// the campaign account's the post was approved for).
+			if !edited {
+				text = sg.Text
+			}
 			if err := s.checkEdit(res, text, acct); err != nil {
 				return err
 			}
+		}
+		if edited {
 			sg.Text = text
 			if err := tx.SetSuggestionText(id, text); err != nil {
 				return err
@@ -110,7 +118,7 @@ func (s *Service) checkEdit(res *Result, text string, acct *relais.Account) erro
 	res.Verdict, res.Violations = s.tone.Check(text, profile)
 	if res.Verdict == "block" {
 		return &relais.Error{Code: relais.EBLOCKED, Field: "text",
-			Message: "Les règles de ton bloquent ce texte modifié. / The tone rules block this edited text."}
+			Message: "Les règles de ton de votre compte bloquent ce texte : reformulez-le. / Your account's tone rules block this text: rephrase it."}
 	}
 	return nil
 }

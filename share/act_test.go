@@ -1,6 +1,7 @@
 package share_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -175,4 +176,20 @@ func TestShareUnknownOutcomeIsNeverResent(t *testing.T) {
 	_, err = f.svc.Share(as(f.anne), f.sgA, share.ShareInput{Publish: true})
 	requireCode(t, relais.ECONFLICT, err)
 	require.Empty(t, f.conn.keys, "nothing was sent again")
+}
+
+// TestPublishAnswersToHerProfile: publishing the suggested text on her own
+// account checks it against her account's tone profile, even unedited.
+func TestPublishAnswersToHerProfile(t *testing.T) {
+	t.Parallel()
+	f := setup(t, store.DialectSQLite, time.Now().Add(-time.Minute))
+	require.NoError(t, f.st.Update(context.Background(), func(tx *store.Tx) error {
+		return tx.SetSuggestionText(f.sgA, "Un bilan minable pour le quartier")
+	}))
+	_, err := f.svc.Share(as(f.anne), f.sgA, share.ShareInput{Publish: true})
+	requireCode(t, relais.EBLOCKED, err)
+	require.Empty(t, f.conn.keys, "nothing sent")
+	in, err := f.svc.Inbox(as(f.anne))
+	require.NoError(t, err)
+	require.Equal(t, share.StatePending, in.Items[0].State, "still hers to rewrite")
 }

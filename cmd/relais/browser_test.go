@@ -161,7 +161,13 @@ func TestBrowserDashboard(t *testing.T) {
 	require.Equal(t, "0", editor.text("#shared-week"))
 	require.Contains(t, editor.text(sg), "@avecanne_11")
 	editor.shoot("inbox")
-	editor.do(chromedp.Click(chromedp.CSS(sg)), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	// Her account's profile is stricter than the campaign's: the approved
+	// text is refused on it, so she rewrites it before publishing.
+	editor.do(chromedp.Click(chromedp.CSS(sg)), chromedp.WaitVisible(chromedp.CSS(".error, .flash")))
+	require.Contains(t, editor.text("main"), "bloquent", "her profile blocks the campaign's wording")
+	editor.open("/inbox")
+	editor.do(chromedp.SetValue(chromedp.CSS("article[data-suggestion] textarea"), "Ce matin au marché du 11e : merci pour votre accueil !"),
+		chromedp.Click(chromedp.CSS(sg)), chromedp.WaitVisible(chromedp.CSS(".flash")))
 	require.Contains(t, editor.text(".flash"), "Publié sur votre compte")
 	require.Equal(t, "1", editor.text("#shared-week"))
 	require.NotEmpty(t, eval[string](editor, `document.querySelector("article.sg-shared").id`))
