@@ -3,6 +3,7 @@ package connectors
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/relais/relais/connectors/textlen"
@@ -46,4 +47,32 @@ func ProblemsError(platform string, probs []Problem) error {
 	}
 	return &Error{Class: Permanent, Platform: platform, Message: strings.Join(msgs, "; "),
 		Err: fmt.Errorf("%s: draft is not valid: %w", platform, errors.Join(errs...))}
+}
+
+// ImageRules are a platform's limits on attached images.
+type ImageRules struct {
+	Platform string   // as named in messages: "X", "Bluesky"
+	MaxCount int      // images per post
+	MaxBytes int      // per image
+	Types    []string // accepted content types
+}
+
+// Problems returns every way d's images break the rules.
+func (r ImageRules) Problems(d Draft) []Problem {
+	var probs []Problem
+	if len(d.Media) > r.MaxCount {
+		probs = append(probs, Problem{Field: "media", Code: "too_many_media",
+			Message: fmt.Sprintf("%d images attached, %s accepts at most %d", len(d.Media), r.Platform, r.MaxCount)})
+	}
+	for _, m := range d.Media {
+		if !slices.Contains(r.Types, m.ContentType) {
+			probs = append(probs, Problem{Field: "media", Code: "media_type",
+				Message: fmt.Sprintf("%s: type %q is not supported on %s (use %s)", m.Filename, m.ContentType, r.Platform, strings.Join(r.Types, ", "))})
+		}
+		if len(m.Data) > r.MaxBytes {
+			probs = append(probs, Problem{Field: "media", Code: "media_too_large",
+				Message: fmt.Sprintf("%s: %d bytes, %s accepts images up to %d bytes", m.Filename, len(m.Data), r.Platform, r.MaxBytes)})
+		}
+	}
+	return probs
 }

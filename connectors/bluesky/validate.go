@@ -2,9 +2,6 @@ package bluesky
 
 import (
 	"context"
-	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
@@ -16,22 +13,10 @@ import (
 // Mentions need the network: ValidateFor also resolves them.
 func (c *Client) Validate(d connectors.Draft) []connectors.Problem {
 	probs := connectors.TextProblems("bluesky", d.Text, textlen.Options{})
-	if len(d.Media) > MaxImages {
-		probs = append(probs, connectors.Problem{Field: "media", Code: "too_many_media",
-			Message: fmt.Sprintf("%d images attached, Bluesky accepts at most %d", len(d.Media), MaxImages)})
-	}
-	for _, m := range d.Media {
-		if !slices.Contains(ImageTypes, m.ContentType) {
-			probs = append(probs, connectors.Problem{Field: "media", Code: "media_type",
-				Message: fmt.Sprintf("%s: type %q is not supported on Bluesky (use %s)", m.Filename, m.ContentType, strings.Join(ImageTypes, ", "))})
-		}
-		if len(m.Data) > MaxImageBytes {
-			probs = append(probs, connectors.Problem{Field: "media", Code: "media_too_large",
-				Message: fmt.Sprintf("%s: %d bytes, Bluesky accepts images up to %d bytes", m.Filename, len(m.Data), MaxImageBytes)})
-		}
-	}
-	return probs
+	return append(probs, imageRules.Problems(d)...)
 }
+
+var imageRules = connectors.ImageRules{Platform: "Bluesky", MaxCount: MaxImages, MaxBytes: MaxImageBytes, Types: ImageTypes}
 
 // ValidateFor is Validate plus the resolution of every mentioned handle
 // (an "unknown_handle" problem for each that does not resolve).

@@ -1,10 +1,6 @@
 package x
 
 import (
-	"fmt"
-	"slices"
-	"strings"
-
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/textlen"
 )
@@ -14,25 +10,7 @@ import (
 // of 5 MB each.
 func (c *Client) Validate(d connectors.Draft) []connectors.Problem {
 	probs := connectors.TextProblems("x", d.Text, textlen.Options{})
-	if len(d.Media) > MaxImages {
-		probs = append(probs, connectors.Problem{Field: "media", Code: "too_many_media",
-			Message: fmt.Sprintf("%d images attached, X accepts at most %d", len(d.Media), MaxImages)})
-	}
-	for _, m := range d.Media {
-		probs = append(probs, mediaProblems(m)...)
-	}
-	return probs
+	return append(probs, imageRules.Problems(d)...)
 }
 
-func mediaProblems(m connectors.Media) []connectors.Problem {
-	var probs []connectors.Problem
-	if !slices.Contains(ImageTypes, m.ContentType) {
-		probs = append(probs, connectors.Problem{Field: "media", Code: "media_type",
-			Message: fmt.Sprintf("%s: type %q is not supported on X (use %s)", m.Filename, m.ContentType, strings.Join(ImageTypes, ", "))})
-	}
-	if len(m.Data) > MaxImageBytes {
-		probs = append(probs, connectors.Problem{Field: "media", Code: "media_too_large",
-			Message: fmt.Sprintf("%s: %d bytes, X accepts images up to %d bytes", m.Filename, len(m.Data), MaxImageBytes)})
-	}
-	return probs
-}
+var imageRules = connectors.ImageRules{Platform: "X", MaxCount: MaxImages, MaxBytes: MaxImageBytes, Types: ImageTypes}
