@@ -4,9 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
-	"net/url"
 	"time"
 
 	"github.com/relais/relais/connectors"
@@ -73,20 +71,4 @@ func resetTime(h http.Header) time.Time {
 		wait = 60
 	}
 	return time.Now().Add(time.Duration(wait) * time.Minute).UTC()
-}
-
-// transportError classifies a failed round trip: only a failed dial is
-// sure not to have reached Facebook.
-func transportError(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		err = ue.Err
-	}
-	e := &connectors.Error{Platform: "facebook", Class: connectors.OutcomeUnknown,
-		Err: fmt.Errorf("facebook: unable to create post: %w", err)}
-	var oe *net.OpError
-	if errors.As(err, &oe) && oe.Op == "dial" {
-		e.Class = connectors.Retryable
-	}
-	return e
 }

@@ -44,12 +44,12 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 func (c *Client) do(req *http.Request) (string, error) {
 	res, err := c.http.Do(req)
 	if err != nil {
-		return "", transportError(err)
+		return "", connectors.TransportError("facebook", "create post", err)
 	}
 	defer res.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(res.Body, 1<<20))
 	if err != nil {
-		return "", transportError(err)
+		return "", connectors.TransportError("facebook", "create post", err)
 	}
 	if res.StatusCode < 200 || res.StatusCode > 299 {
 		return "", classify(res, b)

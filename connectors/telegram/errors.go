@@ -2,12 +2,9 @@ package telegram
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
-	"net/url"
 	"time"
 
 	"github.com/relais/relais/connectors"
@@ -28,12 +25,12 @@ type answer struct {
 func (c *Client) do(req *http.Request, out any) error {
 	res, err := c.http.Do(req)
 	if err != nil {
-		return transportError(err)
+		return connectors.TransportError("telegram", "send message", err)
 	}
 	defer res.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(res.Body, 1<<20))
 	if err != nil {
-		return transportError(err)
+		return connectors.TransportError("telegram", "send message", err)
 	}
 	var an answer
 	if json.Unmarshal(b, &an) != nil || !an.OK {
@@ -61,22 +58,6 @@ func classify(status int, an answer) error {
 		e.Class = connectors.OutcomeUnknown
 	default:
 		e.Class = connectors.Permanent
-	}
-	return e
-}
-
-// transportError classifies a failed round trip without the URL (it holds
-// the bot token). Only a failed dial is sure not to have reached Telegram.
-func transportError(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		err = ue.Err
-	}
-	e := &connectors.Error{Platform: "telegram", Class: connectors.OutcomeUnknown,
-		Err: fmt.Errorf("telegram: unable to send message: %w", err)}
-	var oe *net.OpError
-	if errors.As(err, &oe) && oe.Op == "dial" {
-		e.Class = connectors.Retryable
 	}
 	return e
 }

@@ -2,11 +2,8 @@ package webhook
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"net"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -53,20 +50,4 @@ func retryAt(h http.Header, retryAfter float64) time.Time {
 		retryAfter = 60
 	}
 	return time.Now().Add(time.Duration(retryAfter * float64(time.Second))).UTC()
-}
-
-// transportError classifies a failed round trip without the URL (it is the
-// webhook's secret). Only a failed dial is sure not to have been delivered.
-func transportError(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		err = ue.Err
-	}
-	e := &connectors.Error{Platform: "webhook", Class: connectors.OutcomeUnknown,
-		Err: fmt.Errorf("webhook: unable to post message: %w", err)}
-	var oe *net.OpError
-	if errors.As(err, &oe) && oe.Op == "dial" {
-		e.Class = connectors.Retryable
-	}
-	return e
 }

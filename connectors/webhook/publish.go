@@ -69,12 +69,12 @@ func request(ctx context.Context, u, kind, text string) (*http.Request, error) {
 func (c *Client) do(req *http.Request) ([]byte, error) {
 	res, err := c.http.Do(req)
 	if err != nil {
-		return nil, transportError(err)
+		return nil, connectors.TransportError("webhook", "post message", err)
 	}
 	defer res.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(res.Body, 1<<20))
 	if err != nil {
-		return nil, transportError(err)
+		return nil, connectors.TransportError("webhook", "post message", err)
 	}
 	if res.StatusCode < 200 || res.StatusCode > 299 {
 		return nil, classify(res, b)
