@@ -50,11 +50,9 @@ func (s *Service) Reschedule(ctx context.Context, id int64, in RescheduleInput) 
 
 // movable loads a post m may move.
 func (s *Service) movable(tx *store.Tx, m *relais.Member, id int64) (*relais.Post, error) {
-	p, err := tx.PostForUpdate(id)
+	p, err := postToEdit(tx, m, id, "move")
 	if err != nil {
 		return nil, err
-	} else if !mayEdit(m, p) {
-		return nil, relais.Errorf(relais.EFORBIDDEN, "Only the author or the web team may move this post.")
 	} else if !p.State.Editable() {
 		return nil, relais.Errorf(relais.ECONFLICT, "A post in state %s can no longer be moved.", p.State)
 	}

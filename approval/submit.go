@@ -18,10 +18,8 @@ func (s *Service) Submit(ctx context.Context, id int64) (*relais.Post, error) {
 	}
 	var p *relais.Post
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
-		if p, err = tx.PostForUpdate(id); err != nil {
+		if p, err = postToEdit(tx, m, id, "submit"); err != nil {
 			return err
-		} else if !mayEdit(m, p) {
-			return relais.Errorf(relais.EFORBIDDEN, "Only the author or the web team may submit this post.")
 		} else if p.State != relais.PostDraft && p.State != relais.PostChangesRequested {
 			return relais.Errorf(relais.ECONFLICT, "A post in state %s cannot be submitted.", p.State)
 		}
@@ -91,6 +89,18 @@ func rank(verdict string) int {
 		return 1
 	}
 	return 0
+}
+
+// postToEdit locks post id for a change by m: its author or the web team.
+// Returns ENOTFOUND for an unknown post, EFORBIDDEN for anyone else.
+func postToEdit(tx *store.Tx, m *relais.Member, id int64, verb string) (*relais.Post, error) {
+	p, err := tx.PostForUpdate(id)
+	if err != nil {
+		return nil, err
+	} else if !mayEdit(m, p) {
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Only the author or the web team may %s this post.", verb)
+	}
+	return p, nil
 }
 
 // mayEdit reports whether m may edit or submit p: its author or the web team.

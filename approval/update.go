@@ -17,10 +17,8 @@ func (s *Service) UpdatePost(ctx context.Context, id int64, in PostInput) (*rela
 	}
 	var p *relais.Post
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
-		if p, err = tx.PostForUpdate(id); err != nil {
+		if p, err = postToEdit(tx, m, id, "edit"); err != nil {
 			return err
-		} else if !mayEdit(m, p) {
-			return relais.Errorf(relais.EFORBIDDEN, "Only the author or the web team may edit this post.")
 		} else if !p.State.Editable() {
 			return relais.Errorf(relais.ECONFLICT, "A post in state %s can no longer be edited.", p.State)
 		}

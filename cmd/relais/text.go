@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -130,27 +129,16 @@ type textLine struct {
 // checkJSONL reads one JSON object a line and writes one result a line, in
 // order; a line that cannot be checked yields {"error": "line N: ..."}.
 func checkJSONL(f textFlags, stdin io.Reader, stdout io.Writer) error {
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 64<<10), maxJSONLine)
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
-	for n := 1; sc.Scan(); n++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
+	return jsonLines("text check", stdin, stdout, maxJSONLine, func(n int, line []byte) any {
+		if strings.TrimSpace(string(line)) == "" {
+			return nil
 		}
-		var out any
-		out, err := checkLine(f, sc.Bytes())
+		out, err := checkLine(f, line)
 		if err != nil {
-			out = map[string]string{"error": fmt.Sprintf("line %d: %v", n, err)}
+			return map[string]string{"error": fmt.Sprintf("line %d: %v", n, err)}
 		}
-		if err := enc.Encode(out); err != nil {
-			return fmt.Errorf("text check: writing result: %w", err)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("text check: reading stdin: %w", err)
-	}
-	return nil
+		return out
+	})
 }
 
 // checkLine decodes and checks one --jsonl line.

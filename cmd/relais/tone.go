@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -153,24 +152,9 @@ type toneLine struct {
 // toneJSONL reads one JSON object a line and writes one result a line, in
 // order; a line that cannot be checked yields {"error": "line N: ..."}.
 func toneJSONL(e *tone.Engine, profile string, stdin io.Reader, stdout io.Writer) error {
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 64<<10), toneMaxLine)
-	w := bufio.NewWriter(stdout)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for n := 1; sc.Scan(); n++ {
-		if err := enc.Encode(toneLineResult(e, profile, n, sc.Bytes())); err != nil {
-			return fmt.Errorf("tone check: writing line %d: %w", n, err)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		_ = w.Flush()
-		return fmt.Errorf("tone check: reading stdin: %w", err)
-	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("tone check: writing: %w", err)
-	}
-	return nil
+	return jsonLines("tone check", stdin, stdout, toneMaxLine, func(n int, line []byte) any {
+		return toneLineResult(e, profile, n, line)
+	})
 }
 
 // toneLineResult checks one input line: a tone.Result, or an error object.
