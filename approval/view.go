@@ -24,8 +24,8 @@ type PostView struct {
 	// HistoryNext, when set, is the history_after cursor of the next page
 	// of history (HistoryPageSize entries a page).
 	HistoryNext int64 `json:"history_next,omitempty"`
-	MayApprove bool                `json:"may_approve"`
-	MayEdit    bool                `json:"may_edit"`
+	MayApprove  bool  `json:"may_approve"`
+	MayEdit     bool  `json:"may_edit"`
 	// AwaitingSecond names the second approvers still awaited once the
 	// first step is approved.
 	AwaitingSecond []string         `json:"awaiting_second,omitempty"`
