@@ -26,8 +26,8 @@ type Service struct {
 	throttle Throttle
 	gate     *checkGate
 	dummy    string // hash checked for unknown e-mails, to keep timing even
-	send    SendMail
-	baseURL string
+	send     SendMail
+	baseURL  string
 }
 
 // New returns an auth service.
