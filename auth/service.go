@@ -25,6 +25,7 @@ type Service struct {
 	store    *store.Store
 	throttle Throttle
 	gate     *checkGate
+	closer   Closer
 	dummy    string // hash checked for unknown e-mails, to keep timing even
 	send     SendMail
 	baseURL  string
@@ -91,6 +92,9 @@ func (s *Service) verify(ctx context.Context, att Attempt, email, password strin
 		m, hash, err = tx.MemberByEmail(email)
 		return err
 	})
+	if err == nil && m.DisabledAt != nil {
+		m, hash = nil, s.dummy // a disabled member is answered as an unknown one
+	}
 	if relais.ErrorCode(err) == relais.ENOTFOUND {
 		m, hash = nil, s.dummy
 	} else if err != nil {
@@ -131,9 +135,13 @@ func (s *Service) SessionMember(ctx context.Context, token string) (m *relais.Me
 	return m, csrf, err
 }
 
-// Logout ends a session.
+// Logout ends a session and closes its websockets.
 func (s *Service) Logout(ctx context.Context, token string) error {
-	return s.store.Update(ctx, func(tx *store.Tx) error { return tx.DeleteSession(HashToken(token)) })
+	err := s.store.Update(ctx, func(tx *store.Tx) error { return tx.DeleteSession(HashToken(token)) })
+	if err == nil {
+		s.closeSession(HashToken(token))
+	}
+	return err
 }
 
 // TokenMember returns the member owning an API token.
@@ -182,16 +190,22 @@ func (s *Service) issue(ctx context.Context, email, prefix string) (string, erro
 	return tok, err
 }
 
-// RevokeTokens revokes every API token of the member with this e-mail.
+// RevokeTokens revokes every API token of the member with this e-mail and
+// closes her websockets (those opened with a session reconnect).
 func (s *Service) RevokeTokens(ctx context.Context, email string) (n int64, err error) {
+	var id int64
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		m, _, err := tx.MemberByEmail(email)
 		if err != nil {
 			return err
 		}
+		id = m.ID
 		n, err = tx.RevokeTokens(m.ID)
 		return err
 	})
+	if err == nil {
+		s.closeMember(id)
+	}
 	return n, err
 }
 

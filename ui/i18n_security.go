@@ -6,7 +6,12 @@ import "net/http"
 // securityMessages are the strings of the security hardening (issue 11),
 // merged into messages at start.
 var securityMessages = map[string][2]string{
-	"post.history_more": {"Suite de l'historique", "More history"},
+	"post.history_more":        {"Suite de l'historique", "More history"},
+	"settings.member_manage":   {"Gérer les membres", "Manage members"},
+	"settings.member_role":     {"Changer le rôle", "Change role"},
+	"settings.member_password": {"Définir le mot de passe", "Set password"},
+	"settings.member_disable":  {"Désactiver", "Disable"},
+	"settings.member_disabled": {"désactivé·e", "disabled"},
 }
 
 func init() {

@@ -9,6 +9,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/auth"
@@ -36,6 +37,11 @@ type Config struct {
 	AllowedOrigins []string // extra origins allowed for the websocket and forms
 	SecureCookies  bool     // set Secure on cookies (behind HTTPS)
 	TrustedProxies []string // reverse proxies whose X-Forwarded-For is believed
+	// WSRecheck is how often websockets re-check their session
+	// (DefaultWSRecheck when 0); MaxSocketsPerMember bounds one member's
+	// websockets (DefaultMaxSocketsPerMember when 0).
+	WSRecheck           time.Duration
+	MaxSocketsPerMember int
 
 	Share     *share.Service          // colistiers' inboxes and the district map
 	ToneRules *approval.ToneRulesFile // the tone rules the settings page edits and reloads

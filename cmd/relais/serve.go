@@ -38,6 +38,9 @@ type Main struct {
 	Rescue    time.Duration
 	// ShareWindow staggers colistiers' share suggestions (default 2h).
 	ShareWindow time.Duration
+	// WSRecheck is how often websockets re-check their session (default
+	// ui.DefaultWSRecheck).
+	WSRecheck time.Duration
 
 	log       *slog.Logger
 	stdout    io.Writer
@@ -146,6 +149,7 @@ func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub
 // that expires lapsed approval requests.
 func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.Hub, rules approval.ToneRules, checker *tone.Checker) *ui.Server {
 	authn, approvals := auth.New(m.store), approval.New(m.store, rules, m.scheduler, hub)
+	authn.SetCloser(hub)
 	authn.SetMailer(m.sendMail, m.BaseURL)
 	approvals.SetNotifier(approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log})
 	approvals.SetConnectors(reg)
@@ -158,8 +162,8 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		Auth: authn, Approval: approvals, Tone: rules, Hub: hub,
 		Ready: m.ready, Metrics: m.metrics(hub), Sandbox: m.sandbox, Logger: m.log,
 		AllowedOrigins: splitList(os.Getenv("RELAIS_ALLOWED_ORIGINS")), SecureCookies: os.Getenv("RELAIS_SECURE_COOKIES") == "true",
-		TrustedProxies: splitList(os.Getenv("RELAIS_TRUSTED_PROXIES")),
-		Share:          share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
+		TrustedProxies: splitList(os.Getenv("RELAIS_TRUSTED_PROXIES")), WSRecheck: m.WSRecheck,
+		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
 	})
 }
 

@@ -1,0 +1,249 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+	"github.com/stretchr/testify/require"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/store"
+	"github.com/relais/relais/store/storetest"
+)
+
+// mustRunMainWith is MustRunMain with fields of Main set before it runs.
+func mustRunMainWith(t *testing.T, dialect string, set func(m *Main)) *testMain {
+	t.Helper()
+	m := NewMain(io.Discard, io.Discard)
+	m.env.DataDir = t.TempDir()
+	if dialect == store.DialectPostgres {
+		m.env.DatabaseURL = storetest.NewPostgresDB(t)
+	}
+	m.Addr, m.PollEvery, m.Rescue = "127.0.0.1:0", 50*time.Millisecond, 5*time.Second
+	set(m)
+	require.NoError(t, m.Run(context.Background()))
+	t.Cleanup(func() { require.NoError(t, m.Close()) })
+	return &testMain{Main: m, t: t, URL: "http://" + m.ListenAddr()}
+}
+
+// requireClosed fails unless the server closes conn within limit.
+func requireClosed(t *testing.T, conn *websocket.Conn, limit time.Duration, why string) {
+	t.Helper()
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(limit)))
+	for {
+		if _, _, err := conn.ReadMessage(); err != nil {
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				t.Fatalf("%s: the websocket is still open after %s", why, limit)
+			}
+			return
+		}
+	}
+}
+
+// memberID returns the id of the member with this e-mail.
+func (tm *testMain) memberID(token, email string) int64 {
+	tm.t.Helper()
+	var out struct{ Members []relais.Member }
+	require.Equal(tm.t, http.StatusOK, tm.call(token, "GET", "/api/members", nil, &out))
+	for _, m := range out.Members {
+		if m.Email == email {
+			return m.ID
+		}
+	}
+	tm.t.Fatalf("no member %s", email)
+	return 0
+}
+
+// TestAdminDisableEndsEverythingAtOnce (issue 11 items 6 and 7): an admin
+// disabling a member from the API closes her websockets (token and
+// session) at once, voids her sessions and tokens, refuses her password,
+// and audits it.
+func TestAdminDisableEndsEverythingAtOnce(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	admin := tm.member("admin@example.org", "admin")
+	cm := tm.member("cm@example.org", "community_manager")
+	web := MustSignIn(t, tm, "cm@example.org")
+	byToken, _, err := tm.dialWS(cm, tm.URL)
+	require.NoError(t, err)
+	defer byToken.Close()
+	bySession, _, err := web.dialWS(tm.URL)
+	require.NoError(t, err)
+	defer bySession.Close()
+	id := tm.memberID(admin, "cm@example.org")
+
+	var e apiErr
+	require.Equal(t, http.StatusForbidden, tm.call(cm, "POST", fmt.Sprintf("/api/members/%d/disable", id), nil, &e),
+		"only an admin disables members")
+	var m relais.Member
+	require.Equal(t, http.StatusOK, tm.call(admin, "POST", fmt.Sprintf("/api/members/%d/disable", id), nil, &m))
+	require.NotNil(t, m.DisabledAt)
+	requireClosed(t, byToken, 3*time.Second, "token websocket after disable")
+	requireClosed(t, bySession, 3*time.Second, "session websocket after disable")
+	require.Equal(t, http.StatusUnauthorized, tm.call(cm, "GET", "/api/me", nil, nil), "token void")
+	require.Equal(t, http.StatusUnauthorized, web.me(), "session void")
+	resp, err := noRedirect.PostForm(tm.URL+"/login", url.Values{"email": {"cm@example.org"}, "password": {"long-enough-pw"}})
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusUnauthorized, resp.StatusCode, "a disabled member cannot sign in")
+	require.Contains(t, tm.auditExport(), "member.disable")
+	require.Contains(t, tm.cli("audit", "verify"), "audit chain intact")
+}
+
+// TestUserCommandsOffboard (issue 11 items 6 and 7): `relais user role`,
+// `relais user password --password-file` and `relais user disable` change
+// the member through the same service, report success after commit, and
+// close her websockets: at once through the relay on PostgreSQL, within
+// the session re-check on SQLite.
+func TestUserCommandsOffboard(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, dialect string) {
+		tm := mustRunMainWith(t, dialect, func(m *Main) {
+			if dialect == store.DialectSQLite {
+				m.WSRecheck = 200 * time.Millisecond
+			}
+		})
+		cm := tm.member("cm@example.org", "community_manager")
+		conn, _, err := tm.dialWS(cm, tm.URL)
+		require.NoError(t, err)
+		defer conn.Close()
+		require.Equal(t, "member cm@example.org: role is now editor", tm.cli("user", "role", "--email", "cm@example.org", "--role", "editor"))
+		requireClosed(t, conn, 3*time.Second, "websocket after a role change")
+		var me relais.Member
+		require.Equal(t, http.StatusOK, tm.call(cm, "GET", "/api/me", nil, &me))
+		require.Equal(t, relais.RoleEditor, me.Role)
+
+		pw := filepath.Join(t.TempDir(), "pw")
+		require.NoError(t, os.WriteFile(pw, []byte("a-new-long-password\n"), 0o600))
+		require.Contains(t, tm.cli("user", "password", "--email", "cm@example.org", "--password-file", pw), "password changed")
+		resp, err := noRedirect.PostForm(tm.URL+"/login", url.Values{"email": {"cm@example.org"}, "password": {"a-new-long-password"}})
+		require.NoError(t, err)
+		resp.Body.Close()
+		require.Equal(t, http.StatusSeeOther, resp.StatusCode, "the new password signs in")
+
+		conn2, _, err := tm.dialWS(cm, tm.URL)
+		require.NoError(t, err)
+		defer conn2.Close()
+		require.Contains(t, tm.cli("user", "disable", "--email", "cm@example.org"), "disabled")
+		requireClosed(t, conn2, 3*time.Second, "websocket after disable")
+		require.Equal(t, http.StatusUnauthorized, tm.call(cm, "GET", "/api/me", nil, nil))
+		err = tm.cliErr("user", "role", "--email", "cm@example.org", "--role", "boss")
+		require.Equal(t, "role", relais.ErrorField(err))
+		export := tm.auditExport()
+		for _, a := range []string{"member.role", "member.password", "member.disable"} {
+			require.Contains(t, export, a)
+		}
+	})
+}
+
+// TestRevokedTokenClosesItsWebsocket (issue 11 item 6): a websocket opened
+// with a bearer token stops receiving drafts once the token is revoked
+// from the command line (the socket re-checks its session).
+func TestRevokedTokenClosesItsWebsocket(t *testing.T) {
+	t.Parallel()
+	tm := mustRunMainWith(t, "sqlite", func(m *Main) { m.WSRecheck = 200 * time.Millisecond })
+	editor := tm.member("web@example.org", "editor")
+	conn, _, err := tm.dialWS(editor, tm.URL)
+	require.NoError(t, err)
+	defer conn.Close()
+	require.Equal(t, "1 token(s) revoked", tm.cli("user", "token", "--email", "web@example.org", "--revoke"))
+	requireClosed(t, conn, 3*time.Second, "websocket after token revocation")
+}
+
+// TestLogoutClosesTheSessionsWebsocket (issue 11 item 6): signing out
+// closes the websockets that session opened, at once.
+func TestLogoutClosesTheSessionsWebsocket(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	tm.member("cm@example.org", "community_manager")
+	web := MustSignIn(t, tm, "cm@example.org")
+	conn, _, err := web.dialWS(tm.URL)
+	require.NoError(t, err)
+	defer conn.Close()
+	status, _, _ := web.do("POST", "/logout", "application/x-www-form-urlencoded", "")
+	require.Equal(t, http.StatusSeeOther, status)
+	requireClosed(t, conn, 3*time.Second, "websocket after logout")
+}
+
+// TestWebsocketsPerMemberCapped (issue 11 item 8): one member holds at
+// most 20 websockets; the 21st is refused with 429.
+func TestWebsocketsPerMemberCapped(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	editor := tm.member("web@example.org", "editor")
+	for range 20 {
+		c, _, err := tm.dialWS(editor, tm.URL)
+		require.NoError(t, err)
+		defer c.Close()
+	}
+	_, resp, err := tm.dialWS(editor, tm.URL)
+	require.Error(t, err)
+	require.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
+	other := tm.member("cm@example.org", "community_manager")
+	c, _, err := tm.dialWS(other, tm.URL)
+	require.NoError(t, err, "another member is not affected")
+	c.Close()
+}
+
+// TestPresenceOnlyForStaffAndVisiblePosts (issue 11 item 9): colistiers get
+// no presence events, and presence on a post the sender may not see is not
+// relayed.
+func TestPresenceOnlyForStaffAndVisiblePosts(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	editor := tm.member("web@example.org", "editor")
+	cm := tm.member("cm@example.org", "community_manager")
+	col := tm.member("col@example.org", "colistier")
+	tm.cli("account", "add", "--platform", "sandbox", "--handle", "avecanne", "--owner", "campaign")
+	var p postJSON
+	require.Equal(t, http.StatusCreated, tm.call(cm, "POST", "/api/posts", `{"text":"Réunion publique","targets":["@avecanne"]}`, &p))
+	watch, _, err := tm.dialWS(editor, tm.URL)
+	require.NoError(t, err)
+	defer watch.Close()
+	colConn, _, err := tm.dialWS(col, tm.URL)
+	require.NoError(t, err)
+	defer colConn.Close()
+	sender, _, err := tm.dialWS(cm, tm.URL)
+	require.NoError(t, err)
+	defer sender.Close()
+	require.NoError(t, sender.WriteJSON(map[string]any{"type": "presence", "post_id": 999999}))
+	time.Sleep(300 * time.Millisecond)
+	require.NoError(t, sender.WriteJSON(map[string]any{"type": "presence", "post_id": p.ID}))
+	e := nextEvent(t, watch, relais.EventPresence)
+	require.Equal(t, p.ID, e.PostID, "presence on a post nobody may see is not relayed")
+	require.NoError(t, colConn.SetReadDeadline(time.Now().Add(time.Second)))
+	for {
+		var ev relais.Event
+		if colConn.ReadJSON(&ev) != nil {
+			break
+		}
+		require.NotEqual(t, relais.EventPresence, ev.Type, "colistiers get no staff presence")
+	}
+}
+
+// auditExport returns the audit log of the last and next day, as the CLI
+// exports it.
+func (tm *testMain) auditExport() string {
+	day := func(d int) string { return time.Now().AddDate(0, 0, d).Format("2006-01-02") }
+	return tm.cli("audit", "export", "--from", day(-1), "--to", day(1))
+}
+
+// freshMember adds a member for the role matrix to act on and returns its
+// id.
+func (f *fixture) freshMember() int64 {
+	f.t.Helper()
+	email := fmt.Sprintf("fresh%d@example.org", f.next())
+	f.tm.cli("user", "add", "--email", email, "--name", "Fresh", "--role", "community_manager")
+	return f.tm.memberID(f.tokens["admin"], email)
+}
