@@ -32,6 +32,7 @@ type Config struct {
 	Hub            *Hub
 	Ready          func(ctx context.Context) error // database reachable, migrations current
 	Metrics        http.Handler
+	MetricsToken   string             // /metrics needs "Authorization: Bearer <token>"; empty: not served here
 	Sandbox        *sandbox.Connector // optional: serves /sandbox/{id}
 	Logger         *slog.Logger
 	AllowedOrigins []string // extra origins allowed for the websocket and forms

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -246,4 +247,57 @@ func (f *fixture) freshMember() int64 {
 	email := fmt.Sprintf("fresh%d@example.org", f.next())
 	f.tm.cli("user", "add", "--email", email, "--name", "Fresh", "--role", "community_manager")
 	return f.tm.memberID(f.tokens["admin"], email)
+}
+
+// TestMetricsNeedTokenOrOwnAddress (issue 11 item 8): /metrics answers only
+// a caller presenting RELAIS_METRICS_TOKEN, or on --metrics-addr alone.
+func TestMetricsNeedTokenOrOwnAddress(t *testing.T) {
+	t.Parallel()
+	get := func(url, token string) (int, string) {
+		req, err := http.NewRequest("GET", url, nil)
+		require.NoError(t, err)
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	tm := mustRunMainWith(t, "sqlite", func(m *Main) { m.MetricsToken = "metrics-secret" })
+	status, _ := get(tm.URL+"/metrics", "")
+	require.Equal(t, http.StatusUnauthorized, status)
+	status, _ = get(tm.URL+"/metrics", "wrong")
+	require.Equal(t, http.StatusUnauthorized, status)
+	status, body := get(tm.URL+"/metrics", "metrics-secret")
+	require.Equal(t, http.StatusOK, status)
+	require.Contains(t, body, "relais_websocket_clients")
+
+	sep := mustRunMainWith(t, "sqlite", func(m *Main) { m.MetricsAddr = "127.0.0.1:0" })
+	status, _ = get(sep.URL+"/metrics", "")
+	require.Equal(t, http.StatusNotFound, status, "not on the main address")
+	status, body = get("http://"+sep.metricsAddr+"/metrics", "")
+	require.Equal(t, http.StatusOK, status)
+	require.Contains(t, body, "relais_events_total")
+}
+
+// TestSlowRequestBodyIsCut (issue 11 item 8): a client that sends headers
+// and then trickles nothing of its body is cut off at the read timeout
+// instead of holding a handler forever.
+func TestSlowRequestBodyIsCut(t *testing.T) {
+	t.Parallel()
+	tm := mustRunMainWith(t, "sqlite", func(m *Main) { m.ReadTimeout = 300 * time.Millisecond })
+	conn, err := net.Dial("tcp", strings.TrimPrefix(tm.URL, "http://"))
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = fmt.Fprintf(conn, "POST /login HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\n"+
+		"Content-Length: 100000\r\n\r\nemail=", strings.TrimPrefix(tm.URL, "http://"))
+	require.NoError(t, err)
+	start := time.Now()
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(5*time.Second)))
+	_, err = io.ReadAll(conn)
+	var ne net.Error
+	require.False(t, errors.As(err, &ne) && ne.Timeout(), "the server still waits for the body after 5 s")
+	require.Less(t, time.Since(start), 4*time.Second)
 }

@@ -38,19 +38,28 @@ type Main struct {
 	Rescue    time.Duration
 	// ShareWindow staggers colistiers' share suggestions (default 2h).
 	ShareWindow time.Duration
+	// MetricsAddr, when set, serves /metrics alone on this address (and
+	// not on Addr); MetricsToken, when set, lets a caller presenting it
+	// read /metrics on Addr.
+	MetricsAddr, MetricsToken string
+	// ReadTimeout bounds how long a request (headers and body) may take to
+	// arrive (default ui.ReadBodyTimeout; uploads get ui.UploadReadTimeout).
+	ReadTimeout time.Duration
 	// WSRecheck is how often websockets re-check their session (default
 	// ui.DefaultWSRecheck).
 	WSRecheck time.Duration
 
-	log       *slog.Logger
-	stdout    io.Writer
-	store     *store.Store
-	scheduler *scheduler.Scheduler
-	sandbox   *sandbox.Connector
-	http      *http.Server
-	listener  net.Listener
-	stopSweep context.CancelFunc // stops the expiry of lapsed approval requests
-	stopRelay context.CancelFunc // stops relaying live events between replicas
+	log         *slog.Logger
+	stdout      io.Writer
+	store       *store.Store
+	scheduler   *scheduler.Scheduler
+	sandbox     *sandbox.Connector
+	http        *http.Server
+	metricsHTTP *http.Server // --metrics-addr
+	metricsAddr string       // where metricsHTTP listens
+	listener    net.Listener
+	stopSweep   context.CancelFunc // stops the expiry of lapsed approval requests
+	stopRelay   context.CancelFunc // stops relaying live events between replicas
 }
 
 // NewMain returns a Main writing logs to stderr.
@@ -67,10 +76,12 @@ func (m *Main) ParseFlags(args []string, stderr io.Writer) error {
 	fs.StringVar(&m.ToneFile, "tone-config", os.Getenv("RELAIS_TONE_CONFIG"), "tone rules YAML (default DATA/tone.yaml when present)")
 	fs.DurationVar(&m.PollEvery, "poll", 500*time.Millisecond, "job fetch poll interval")
 	fs.DurationVar(&m.Rescue, "rescue-after", 2*time.Minute, "retry jobs left running this long (after a crash)")
+	fs.StringVar(&m.MetricsAddr, "metrics-addr", os.Getenv("RELAIS_METRICS_ADDR"), "serve /metrics on this separate address only (e.g. 127.0.0.1:9090)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	m.BaseURL = strings.TrimSuffix(os.Getenv("RELAIS_BASE_URL"), "/")
+	m.MetricsToken = os.Getenv("RELAIS_METRICS_TOKEN")
 	return nil
 }
 
@@ -97,7 +108,11 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	srv := m.newServer(ctx, reg, hub, rules, checker)
-	m.http = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	m.http = &http.Server{Handler: srv, ReadHeaderTimeout: ui.ReadHeaderTimeout, ReadTimeout: m.readTimeout(),
+		IdleTimeout: 2 * time.Minute}
+	if err := m.serveMetrics(hub); err != nil {
+		return err
+	}
 	go func() {
 		if err := m.http.Serve(m.listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.log.Error("http server stopped", slog.Any("error", err))
@@ -160,7 +175,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 	go approvals.PurgeUploads(sweepCtx, time.Hour, m.log)
 	return ui.New(ui.Config{
 		Auth: authn, Approval: approvals, Tone: rules, Hub: hub,
-		Ready: m.ready, Metrics: m.metrics(hub), Sandbox: m.sandbox, Logger: m.log,
+		Ready: m.ready, Metrics: m.mainMetrics(hub), MetricsToken: m.MetricsToken, Sandbox: m.sandbox, Logger: m.log,
 		AllowedOrigins: splitList(os.Getenv("RELAIS_ALLOWED_ORIGINS")), SecureCookies: os.Getenv("RELAIS_SECURE_COOKIES") == "true",
 		TrustedProxies: splitList(os.Getenv("RELAIS_TRUSTED_PROXIES")), WSRecheck: m.WSRecheck,
 		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
@@ -177,6 +192,9 @@ func (m *Main) Close() error {
 	var errs []error
 	if m.http != nil {
 		errs = append(errs, m.http.Shutdown(ctx))
+	}
+	if m.metricsHTTP != nil {
+		errs = append(errs, m.metricsHTTP.Shutdown(ctx))
 	}
 	if m.stopSweep != nil {
 		m.stopSweep()
