@@ -3,7 +3,9 @@ package approval_test
 import (
 	"context"
 	"fmt"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -63,4 +65,26 @@ func historyHasEdit(t *testing.T, b *testBundle, id, member int64) bool {
 		after = v.HistoryNext
 	}
 	return false
+}
+
+// TestMailNotifierCountsPending (issue 11 item 13): shutdown can wait for
+// the e-mails a notification is still sending.
+func TestMailNotifierCountsPending(t *testing.T) {
+	t.Parallel()
+	var wg sync.WaitGroup
+	release, sent := make(chan struct{}), make(chan string, 1)
+	mn := approval.MailNotifier{BaseURL: "http://127.0.0.1", Pending: &wg,
+		Send: func(ctx context.Context, to, subject, text string) error { <-release; sent <- to; return nil }}
+	mn.Notify(context.Background(), approval.Notification{Kind: approval.KindMention, PostID: 1, Path: "/posts/1",
+		To: []*relais.Member{{ID: 1, Email: "anne@x.fr", Name: "Anne"}}})
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		t.Fatal("Pending returned while an e-mail was still being sent")
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(release)
+	<-done
+	require.Equal(t, "anne@x.fr", <-sent)
 }

@@ -34,6 +34,17 @@ func (h *Hub) CloseSession(tokenHash string) {
 	h.relayClose(o)
 }
 
+// CloseAll closes every websocket of this replica (at shutdown: the HTTP
+// server's Shutdown does not close hijacked connections).
+func (h *Hub) CloseAll() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for s := range h.subs {
+		delete(h.subs, s)
+		s.close()
+	}
+}
+
 // closeLocal closes this replica's matching subscribers: their write loop
 // then closes the websocket.
 func (h *Hub) closeLocal(o closeOrder) {

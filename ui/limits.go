@@ -2,7 +2,9 @@ package ui
 
 import (
 	"crypto/subtle"
+	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,4 +45,28 @@ func (s *Server) metricsHandler() http.Handler {
 		}
 		s.cfg.Metrics.ServeHTTP(w, r)
 	})
+}
+
+// publicBase is the dashboard's public URL for links: the configured base
+// URL (RELAIS_BASE_URL), else this request's host, over https when the
+// connection is TLS or a trusted reverse proxy says so (a client's own
+// X-Forwarded-Proto is never believed).
+func (s *Server) publicBase(r *http.Request) string {
+	if s.cfg.BaseURL != "" {
+		return strings.TrimSuffix(s.cfg.BaseURL, "/")
+	}
+	scheme := "http"
+	if r.TLS != nil || (fromTrustedProxy(r, s.cfg.TrustedProxies) && r.Header.Get("X-Forwarded-Proto") == "https") {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+// fromTrustedProxy reports whether the request's peer is a trusted proxy.
+func fromTrustedProxy(r *http.Request, trusted []string) bool {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	return slices.Contains(trusted, host)
 }

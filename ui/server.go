@@ -38,6 +38,7 @@ type Config struct {
 	AllowedOrigins []string // extra origins allowed for the websocket and forms
 	SecureCookies  bool     // set Secure on cookies (behind HTTPS)
 	TrustedProxies []string // reverse proxies whose X-Forwarded-For is believed
+	BaseURL        string   // public URL (RELAIS_BASE_URL) for links the server writes, e.g. in .ics feeds
 	// WSRecheck is how often websockets re-check their session
 	// (DefaultWSRecheck when 0); MaxSocketsPerMember bounds one member's
 	// websockets (DefaultMaxSocketsPerMember when 0).

@@ -301,3 +301,64 @@ func TestSlowRequestBodyIsCut(t *testing.T) {
 	require.False(t, errors.As(err, &ne) && ne.Timeout(), "the server still waits for the body after 5 s")
 	require.Less(t, time.Since(start), 4*time.Second)
 }
+
+// TestICSLinksUseBaseURL (issue 11 item 13): the calendar feed's links use
+// RELAIS_BASE_URL, never a client's forged X-Forwarded-Proto or Host.
+func TestICSLinksUseBaseURL(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	cm := tm.member("cm@example.org", "community_manager")
+	tm.cli("account", "add", "--platform", "sandbox", "--handle", "avecanne", "--owner", "campaign")
+	at := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Minute)
+	require.Equal(t, http.StatusCreated, tm.call(cm, "POST", "/api/posts", map[string]any{
+		"text": "Réunion publique", "targets": []string{"@avecanne"}, "scheduled_at": at.Format(time.RFC3339)}, nil))
+	feed := tm.cli("user", "token", "--calendar", "--email", "cm@example.org")
+	req, err := http.NewRequest("GET", tm.URL+"/calendar.ics?token="+url.QueryEscape(feed), nil)
+	require.NoError(t, err)
+	req.Header.Set("X-Forwarded-Proto", "https")
+	req.Host = "evil.example"
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	body := strings.ReplaceAll(string(b), "\r\n ", "")
+	require.Equal(t, http.StatusOK, resp.StatusCode, body)
+	require.Contains(t, body, "URL:"+tm.BaseURL+"/posts/")
+	require.NotContains(t, body, "https://")
+	require.NotContains(t, body, "evil.example")
+}
+
+// TestInvalidSMTPPortRefusedAtStart (issue 11 item 13): an SMTP port that
+// is not a number is an error at start, naming the variable.
+func TestInvalidSMTPPortRefusedAtStart(t *testing.T) {
+	for _, bad := range []string{"smtp", "0", "70000"} {
+		_, err := parseSMTP(map[string]string{"host": "127.0.0.1", "port": bad})
+		require.Equal(t, "RELAIS_SMTP_PORT", relais.ErrorField(err), bad)
+	}
+	cfg, err := parseSMTP(map[string]string{"host": "127.0.0.1", "port": "2525"})
+	require.NoError(t, err)
+	require.Equal(t, 2525, cfg.Port)
+	t.Setenv("RELAIS_SMTP_PORT", "not-a-port")
+	m := NewMain(io.Discard, io.Discard)
+	m.env.DataDir, m.Addr = t.TempDir(), "127.0.0.1:0"
+	err = m.Run(context.Background())
+	require.ErrorContains(t, err, "RELAIS_SMTP_PORT")
+	require.NoError(t, m.Close())
+}
+
+// TestShutdownClosesWebsockets (issue 11 item 13): Close ends open
+// websockets (which HTTP shutdown alone leaves open) before the database
+// closes.
+func TestShutdownClosesWebsockets(t *testing.T) {
+	t.Parallel()
+	m := NewMain(io.Discard, io.Discard)
+	m.env.DataDir, m.Addr, m.PollEvery = t.TempDir(), "127.0.0.1:0", 50*time.Millisecond
+	require.NoError(t, m.Run(context.Background()))
+	tm := &testMain{Main: m, t: t, URL: "http://" + m.ListenAddr()}
+	editor := tm.member("web@example.org", "editor")
+	conn, _, err := tm.dialWS(editor, tm.URL)
+	require.NoError(t, err)
+	defer conn.Close()
+	require.NoError(t, m.Close())
+	requireClosed(t, conn, 3*time.Second, "websocket after shutdown")
+}
