@@ -48,11 +48,11 @@ func (m *Main) sendMail(ctx context.Context, to, subject, text string) error {
 	return mailer.Send(ctx, email.Message{To: []string{to}, Subject: subject, Text: text})
 }
 
-// saveBlueskySession persists refreshed Bluesky tokens in the account's
-// encrypted credentials.
-func (m *Main) saveBlueskySession(accountID int64, access, refresh string) {
+// saveBlueskySession persists refreshed Bluesky tokens and the DID in the
+// account's encrypted credentials, so that a restart resumes the session.
+func (m *Main) saveBlueskySession(accountID int64, access, refresh, did string) {
 	err := m.store.Update(context.Background(), func(tx *store.Tx) error {
-		return tx.MergeCredentials(accountID, map[string]string{bluesky.CredAccessJwt: access, bluesky.CredRefreshJwt: refresh})
+		return tx.MergeCredentials(accountID, map[string]string{bluesky.CredAccessJwt: access, bluesky.CredRefreshJwt: refresh, bluesky.CredDID: did})
 	})
 	if err != nil {
 		m.log.Error("cannot save Bluesky session", slog.Int64("account_id", accountID), slog.Any("error", err))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -35,7 +36,8 @@ func TestPublishFacetsAndRecordKey(t *testing.T) {
 	require.NoError(t, err)
 	rkey := RecordKey("delivery-42")
 	require.Equal(t, "at://"+did+"/app.bsky.feed.post/"+rkey, rc.RemoteID)
-	require.Equal(t, "https://bsky.app/profile/"+did+"/post/"+rkey, rc.URL)
+	require.Equal(t, f.srv.URL+"/xrpc/com.atproto.repo.getRecord?collection=app.bsky.feed.post&repo="+url.QueryEscape(did)+"&rkey="+rkey, rc.URL,
+		"an account on its own PDS gets a receipt URL on that PDS")
 
 	rec := f.record(rkey)
 	require.Equal(t, "app.bsky.feed.post", rec["$type"])
@@ -74,7 +76,7 @@ func TestPublishWithImageAndSessionHook(t *testing.T) {
 	f := mustFake(t)
 	var saved []string
 	c := New(nil, "")
-	c.OnSession = func(id int64, access, refresh string) { saved = append(saved, access, refresh) }
+	c.OnSession = func(id int64, access, refresh, _ string) { saved = append(saved, access, refresh) }
 	d := connectors.Draft{Text: "Affiche", Media: []connectors.Media{{Filename: "a.png", ContentType: "image/png", Data: []byte("PNG"), AltText: "Affiche"}}}
 	_, err := c.Publish(context.Background(), f.account(), d, "k")
 	require.NoError(t, err)
@@ -84,7 +86,7 @@ func TestPublishWithImageAndSessionHook(t *testing.T) {
 	img := emb["images"].([]any)[0].(map[string]any)
 	require.Equal(t, "Affiche", img["alt"])
 	require.Equal(t, "image/png", img["image"].(map[string]any)["mimeType"])
-	require.Equal(t, []string{"POST com.atproto.server.createSession", "POST com.atproto.repo.uploadBlob", "POST com.atproto.repo.createRecord"}, f.callList())
+	require.Equal(t, []string{"POST com.atproto.server.createSession", "GET com.atproto.repo.getRecord", "POST com.atproto.repo.uploadBlob", "POST com.atproto.repo.createRecord"}, f.callList())
 }
 
 func TestExpiredTokenIsRefreshed(t *testing.T) {
@@ -93,12 +95,12 @@ func TestExpiredTokenIsRefreshed(t *testing.T) {
 	f.expired["access-1"] = true
 	var saved []string
 	c := New(nil, "")
-	c.OnSession = func(id int64, access, refresh string) { saved = append(saved, access+"/"+refresh) }
+	c.OnSession = func(id int64, access, refresh, _ string) { saved = append(saved, access+"/"+refresh) }
 	_, err := c.Publish(context.Background(), f.account(), connectors.Draft{Text: "Bonjour"}, "k")
 	require.NoError(t, err)
 	require.Equal(t, []string{"access-1/refresh-1", "access-2/refresh-2"}, saved)
-	require.Equal(t, []string{"POST com.atproto.server.createSession", "POST com.atproto.repo.createRecord",
-		"POST com.atproto.server.refreshSession", "POST com.atproto.repo.createRecord"}, f.callList())
+	require.Equal(t, []string{"POST com.atproto.server.createSession", "GET com.atproto.repo.getRecord", "POST com.atproto.repo.createRecord",
+		"POST com.atproto.server.refreshSession", "GET com.atproto.repo.getRecord", "POST com.atproto.repo.createRecord"}, f.callList())
 }
 
 func TestSavedSessionIsResumed(t *testing.T) {
@@ -108,7 +110,7 @@ func TestSavedSessionIsResumed(t *testing.T) {
 	a.Credentials[CredAccessJwt], a.Credentials[CredRefreshJwt], a.Credentials[CredDID] = "access-9", "refresh-9", did
 	_, err := New(nil, "").Publish(context.Background(), a, connectors.Draft{Text: "Bonjour"}, "k")
 	require.NoError(t, err)
-	require.Equal(t, []string{"POST com.atproto.repo.createRecord"}, f.callList())
+	require.Equal(t, []string{"GET com.atproto.repo.getRecord", "POST com.atproto.repo.createRecord"}, f.callList())
 }
 
 func TestRetryAfterUnclearAttemptReturnsFirstPost(t *testing.T) {

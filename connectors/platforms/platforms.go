@@ -41,8 +41,8 @@ type Options struct {
 	SMTP email.Config // the e-mail platform and the Mailer
 
 	// OnBlueskySession receives refreshed Bluesky tokens to persist in the
-	// account's credentials (bluesky.CredAccessJwt, CredRefreshJwt).
-	OnBlueskySession func(accountID int64, access, refresh string)
+	// account's credentials (bluesky.CredAccessJwt, CredRefreshJwt, CredDID).
+	OnBlueskySession func(accountID int64, access, refresh, did string)
 
 	Sandbox *sandbox.Connector // registered when not nil
 }
