@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors/outbound"
 )
 
 // AccountValidator is implemented by connectors whose rules depend on the
@@ -35,4 +36,23 @@ func ValidateFor(ctx context.Context, c Connector, a relais.Account, d Draft) []
 		return c.Validate(d)
 	}
 	return probs
+}
+
+// CheckAccountURLs checks, when an account is saved, the URLs its user
+// set: the platform base URL (SandboxURL aside) and a webhook's "url"
+// credential (webhook.CredURL). Loopback, private, link-local and metadata
+// addresses are refused unless allowPrivate (outbound.CheckURL); the
+// client checks the resolved address again at each connection.
+func CheckAccountURLs(baseURL string, creds map[string]string, allowPrivate bool) error {
+	if baseURL != "" && baseURL != SandboxURL {
+		if err := outbound.CheckURL(baseURL, allowPrivate); err != nil {
+			return relais.FieldErrorf("base_url", "Base URL refused: %v.", err)
+		}
+	}
+	if u, ok := creds["url"]; ok {
+		if err := outbound.CheckURL(u, allowPrivate); err != nil {
+			return relais.FieldErrorf("credentials", "Webhook URL refused: %v.", err)
+		}
+	}
+	return nil
 }

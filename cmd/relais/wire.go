@@ -19,6 +19,7 @@ import (
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/bluesky"
 	"github.com/relais/relais/connectors/email"
+	"github.com/relais/relais/connectors/outbound"
 	"github.com/relais/relais/connectors/platforms"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/demo"
@@ -36,7 +37,8 @@ func (m *Main) registry(sb *sandbox.Connector) *connectors.Registry {
 		MastodonInstance: os.Getenv("RELAIS_MASTODON_INSTANCE"),
 		SMTP: email.Config{Host: os.Getenv("RELAIS_SMTP_HOST"), Port: port, Username: os.Getenv("RELAIS_SMTP_USERNAME"),
 			Password: os.Getenv("RELAIS_SMTP_PASSWORD"), From: os.Getenv("RELAIS_SMTP_FROM"), TLS: os.Getenv("RELAIS_SMTP_TLS")},
-		OnBlueskySession: m.saveBlueskySession,
+		OnBlueskySession:     m.saveBlueskySession,
+		AllowPrivateNetworks: outbound.AllowPrivateFromEnv(),
 	})
 }
 

@@ -22,6 +22,7 @@ import (
 	"sync"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors/outbound"
 )
 
 // DefaultBaseURL is the PDS entryway of bsky.social accounts.
@@ -64,7 +65,7 @@ func New(httpClient *http.Client, baseURL string) *Client {
 	if baseURL == "" {
 		baseURL = DefaultBaseURL
 	}
-	return &Client{http: httpClient, baseURL: strings.TrimRight(baseURL, "/"), sessions: make(map[int64]session)}
+	return &Client{http: outbound.NoReplay(httpClient), baseURL: strings.TrimRight(baseURL, "/"), sessions: make(map[int64]session)}
 }
 
 // Platform implements connectors.Connector.

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors/outbound"
 )
 
 // DefaultBaseURL is X's API host.
@@ -46,7 +47,7 @@ func New(httpClient *http.Client, baseURL string) *Client {
 	if baseURL == "" {
 		baseURL = DefaultBaseURL
 	}
-	return &Client{http: httpClient, baseURL: strings.TrimRight(baseURL, "/")}
+	return &Client{http: outbound.NoReplay(httpClient), baseURL: strings.TrimRight(baseURL, "/")}
 }
 
 // Platform implements connectors.Connector.
