@@ -48,6 +48,7 @@ type Scheduler struct {
 	cfg    Config
 	client *river.Client[*sql.Tx]
 	log    *slog.Logger
+	rescue rescuer
 }
 
 func driverFor(s *store.Store) riverdriver.Driver[*sql.Tx] {
@@ -130,11 +131,21 @@ func setDefault[T comparable](v *T, def T) {
 	}
 }
 
-// Start runs the job workers until Stop.
-func (s *Scheduler) Start(ctx context.Context) error { return s.client.Start(ctx) }
+// Start runs the job workers, and the rescue of jobs a dead process left
+// running (every RescueAfter/4), until Stop.
+func (s *Scheduler) Start(ctx context.Context) error {
+	if err := s.client.Start(ctx); err != nil {
+		return err
+	}
+	s.startRescuer(ctx)
+	return nil
+}
 
 // Stop waits for running jobs to finish (or ctx to end).
-func (s *Scheduler) Stop(ctx context.Context) error { return s.client.Stop(ctx) }
+func (s *Scheduler) Stop(ctx context.Context) error {
+	s.stopRescuer()
+	return s.client.Stop(ctx)
+}
 
 // EnqueueFanOut schedules a post's fan-out at `at` inside tx, so that the
 // job exists if and only if the approval committed. A fan-out due now is
