@@ -88,6 +88,9 @@ func (w *FanOutWorker) fanOut(ctx context.Context, tx *store.Tx, post *relais.Po
 	}
 	tx.AfterCommit(func() {
 		w.s.publish(relais.Event{Type: relais.EventPostUpdated, PostID: post.ID, State: string(relais.PostPublishing)})
+		if len(params) > 0 {
+			w.s.Wake()
+		}
 	})
 	return nil
 }
