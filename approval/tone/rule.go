@@ -75,3 +75,8 @@ var (
 	candidateProfile = profile{sevBlock, sevBlock, sevBlock, sevBlock, sevWarn}
 	campaignProfile  = profile{sevBlock, sevWarn, sevWarn, sevBlock, sevWarn}
 )
+
+// RuleObfuscation reports characters hidden inside words (zero-width or
+// format characters, look-alike letters of another script, full-width or
+// other compatibility letters mixed into a word).
+const RuleObfuscation = "obfuscation"
