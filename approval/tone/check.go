@@ -21,6 +21,7 @@ func (e *Engine) Check(text, profileName string) Result {
 	b.desintox()
 	b.ridicule()
 	b.style()
+	b.obfuscation()
 	return b.res
 }
 

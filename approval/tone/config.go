@@ -75,9 +75,9 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 func DefaultConfig() *Config {
 	return &Config{
 		Profiles: map[string]Profile{
-			ProfileCandidate: {RuleAttack: SeverityBlock, RuleNegative: SeverityBlock, RuleDesintox: SeverityBlock, RuleRidicule: SeverityBlock, RuleStyle: SeverityWarn},
-			ProfileCampaign:  {RuleAttack: SeverityBlock, RuleNegative: SeverityWarn, RuleDesintox: SeverityWarn, RuleRidicule: SeverityBlock, RuleStyle: SeverityWarn},
-			ProfileColistier: {RuleAttack: SeverityBlock, RuleNegative: SeverityBlock, RuleDesintox: SeverityBlock, RuleRidicule: SeverityBlock, RuleStyle: SeverityWarn},
+			ProfileCandidate: {RuleAttack: SeverityBlock, RuleNegative: SeverityBlock, RuleDesintox: SeverityBlock, RuleRidicule: SeverityBlock, RuleStyle: SeverityWarn, RuleObfuscation: SeverityWarn},
+			ProfileCampaign:  {RuleAttack: SeverityBlock, RuleNegative: SeverityWarn, RuleDesintox: SeverityWarn, RuleRidicule: SeverityBlock, RuleStyle: SeverityWarn, RuleObfuscation: SeverityWarn},
+			ProfileColistier: {RuleAttack: SeverityBlock, RuleNegative: SeverityBlock, RuleDesintox: SeverityBlock, RuleRidicule: SeverityBlock, RuleStyle: SeverityWarn, RuleObfuscation: SeverityWarn},
 		},
 	}
 }
