@@ -126,7 +126,7 @@ func TestNormalize(t *testing.T) {
 		"Привет":              "Привет",
 		"ﬁnances":             "finances",
 		"\u202eabc\u202c":     "abc",
-		"p\u0440omesse":       "promesse",
+		"\u0440romesse":       "promesse",
 	} {
 		if got := Normalize(in); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
