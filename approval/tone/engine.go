@@ -48,7 +48,8 @@ func (e *Engine) compileLexicons(cfg *Config) error {
 		lang     string
 		sections map[string][]string
 	}{
-		{"fr", frenchLexicon}, {"fr", frenchGrammar}, {"en", englishLexicon}, {"en", englishGrammar},
+		{"fr", frenchLexicon}, {"fr", frenchGrammar}, {"fr", frenchFrames},
+		{"en", englishLexicon}, {"en", englishGrammar}, {"en", englishFrames},
 	}
 	for _, b := range builtins {
 		if err := e.lex.addSections(b.lang, b.sections); err != nil {

@@ -1,0 +1,116 @@
+package tone
+
+// Judging the whole post: in a short post, a cue finds its target anywhere
+// ("Le bilan de Lacombe ? … Toujours rien."), praise mocks when the post
+// also laughs, and a negative word said of a person is an attack.
+
+// Short posts are judged whole.
+const (
+	shortTokens    = 45
+	shortSentences = 4
+	praiseWindow   = 8
+)
+
+// targetFor returns the target near unit i, or in a short post the first
+// named or vague target anywhere in it (pronouns need their window).
+func (s *scratch) targetFor(i int, window, sentGap int32) int {
+	if t := s.nearTarget(i, window, sentGap); t >= 0 {
+		return t
+	}
+	if len(s.toks) > shortTokens || len(s.sents) > shortSentences {
+		return -1
+	}
+	for j := range s.units {
+		u := &s.units[j]
+		if u.target && u.in.cls&(cOpponent|cVague|cVagueCond) != 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// copulas link a subject to what is said of it.
+var copulas = map[string]bool{
+	"est": true, "sont": true, "etait": true, "etaient": true, "reste": true, "restent": true,
+	"sera": true, "serait": true, "demeure": true, "is": true, "are": true, "was": true,
+	"were": true, "remains": true, "be": true, "been": true, "s": true, "vraiment": true,
+	"tellement": true, "so": true, "really": true, "totalement": true, "completement": true,
+	"un": true, "une": true, "a": true, "an": true, "such": true, "si": true, "trop": true, "too": true,
+}
+
+// predicatedOf reports whether cue unit c is said of the person target t:
+// "Lacombe est pathétique", "he is a disgrace", a handful of copulas and
+// intensifiers between them.
+func (s *scratch) predicatedOf(t, c int) bool {
+	tu, cu := &s.units[t], &s.units[c]
+	if tu.in.cls&(cOpponent|cPronSg|cPronPl) == 0 || tu.t1 > cu.t0 || cu.t0-tu.t1 > 4 || tu.sent != cu.sent {
+		return false
+	}
+	if tu.t0 > 0 {
+		switch s.toks[tu.t0-1].key(s) {
+		case "de", "d", "du", "des", "of", "chez": // "le programme de Lacombe est…"
+			return false
+		}
+	}
+	seen := false
+	for k := tu.t1; k < cu.t0; k++ {
+		key := s.toks[k].key(s)
+		if !copulas[key] {
+			return false
+		}
+		seen = seen || key != "un" && key != "une" && key != "a" && key != "an"
+	}
+	return seen
+}
+
+// mockPraise: praise near a target ("Bravo Lacombe", "congrats to the
+// other side") is mockery when the post also carries a mockery cue
+// (🙄, 🍿, 👏👏, laughter) anywhere.
+func (b *builder) mockPraise() {
+	mocking := false
+	if b.res.Has(RuleRidicule) {
+		return
+	}
+	for i := range b.s.units {
+		mocking = mocking || b.s.units[i].in.cls&cRidicule != 0 && !b.s.units[i].negated()
+	}
+	if !mocking {
+		return
+	}
+	for i := range b.s.units {
+		u := &b.s.units[i]
+		if u.in.cls&cPraise == 0 || u.negated() {
+			continue
+		}
+		if t := b.s.nearTarget(i, praiseWindow, 1); t >= 0 {
+			b.emit(hit{rule: ruleRidicule, weight: 1, cue: i, target: t, negator: -1, sent: u.sent})
+		}
+	}
+}
+
+// evalWindow is how close a word of the published lexicons must be to its
+// target: right next to it, or said of it.
+const evalWindow = 3
+
+// evalTarget returns the target a lexicon word is about, or -1: a person
+// it is said of, or a target within evalWindow words in the same clause.
+func (s *scratch) evalTarget(i int) int {
+	u := &s.units[i]
+	t := s.nearTarget(i, evalWindow+2, 0)
+	if t < 0 {
+		return -1
+	}
+	if s.predicatedOf(t, i) {
+		return t
+	}
+	if c := &s.units[t]; c.clause == u.clause && distance(u, c) <= evalWindow && !s.claimBefore(i) {
+		return t
+	}
+	return -1
+}
+
+// claimBefore reports a claim verb right before unit i ("claims crime
+// doubled"): the word is what someone says, not what we say of them.
+func (s *scratch) claimBefore(i int) bool {
+	return i > 0 && s.units[i-1].in.cls&cClaim != 0 && s.units[i].t0-s.units[i-1].t1 <= 1
+}
