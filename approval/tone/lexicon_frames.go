@@ -20,7 +20,7 @@ var frenchFrames = map[string][]string{
 	"desintox": {
 		"intox", "#intox", "spoiler", "spoiler alert", "archi-faux", "archifaux", "totalement faux",
 		"complètement faux", "c'est faux", "c'est inexact", "les chiffres disent", "les chiffres parlent",
-		"les faits sont têtus", "la réalité :", "la réalité", "la vérité", "la vérité :",
+		"les faits sont têtus", "la réalité", "la vérité", "la vérité :",
 		"rétablissons", "vérifions", "vérification faite", "correction", "bobard/n",
 		"contre-vérité/n", "décryptage", "démêlons", "le vrai chiffre", "les vrais chiffres",
 		"vrai ou faux", "info ou intox", "#désinfo", "désinformation", "fake", "faux chiffre/n",
@@ -77,12 +77,12 @@ var frenchFrames = map[string][]string{
 
 var englishFrames = map[string][]string{
 	"desintox": {
-		"fact check", "fact-check", "factcheck", "fact:", "the real figure", "the real number",
+		"fact check", "fact-check", "factcheck", "the real figure", "the real number",
 		"the real numbers", "the numbers say", "the record says", "the record shows",
-		"myth vs reality", "myth vs. reality", "myth:", "reality:", "reality check", "correction",
+		"myth vs reality", "myth vs. reality", "reality check", "correction",
 		"spoiler", "spoiler alert", "not true", "flat wrong",
-		"dead wrong", "simply wrong", "false:", "false", "fake", "fake news", "pants on fire", "four pinocchios",
-		"let's be clear", "let me be clear", "for the record", "just to be clear", "truth:",
+		"dead wrong", "simply wrong", "false", "fake", "fake news", "pants on fire", "four pinocchios",
+		"let's be clear", "let me be clear", "for the record", "just to be clear",
 	},
 	"ridicule": {
 		"discovered", "discovers", "just discovered", "baby steps", "better late than never",
