@@ -277,6 +277,42 @@ func TestBlindEval(t *testing.T) {
 			t.Errorf("blind set %s: %s", set.name, f)
 		}
 	}
+	crossTrain(t, sets)
+}
+
+// crossTrain trains the examples model on each blind set and judges every
+// other one with it: recall should rise and false flags stay <= 0.05.
+func crossTrain(t *testing.T, sets []blindSet) {
+	for _, from := range sets {
+		examples := make([]Example, len(from.posts))
+		for i, p := range from.posts {
+			examples[i] = Example{Text: p.Text, Label: "ok"}
+			if len(p.Rules) > 0 {
+				examples[i].Label = p.Rules[0]
+			}
+		}
+		m, err := from.engine.Train(examples)
+		if err != nil {
+			t.Errorf("cross-training on set %s: invalid label", from.name)
+			continue
+		}
+		for _, to := range sets {
+			if to.name == from.name {
+				continue
+			}
+			before, _ := evalBlind(to.engine, to.posts)
+			after, _ := evalBlind(to.engine.WithModel(m), to.posts)
+			t.Logf("CROSS train=%s judge=%s recall %.3f -> %.3f, false flags %.3f -> %.3f | after: %s", from.name, to.name,
+				ratio(before.violHit, before.violN), ratio(after.violHit, after.violN),
+				ratio(before.okFlagged, before.okN), ratio(after.okFlagged, after.okN), after.summary())
+			if after.violHit < before.violHit {
+				t.Errorf("cross-training %s -> %s lowered recall", from.name, to.name)
+			}
+			if r := ratio(after.okFlagged, after.okN); r > blindMaxFalseFlags {
+				t.Errorf("cross-training %s -> %s: false flags %.3f > %.2f", from.name, to.name, r, blindMaxFalseFlags)
+			}
+		}
+	}
 }
 
 // TestDevAggregate prints the blind harness's aggregates on the development

@@ -22,6 +22,9 @@ func (e *Engine) Check(text, profileName string) Result {
 	b.ridicule()
 	b.style()
 	b.obfuscation()
+	if e.model != nil && b.res.Verdict == VerdictOK {
+		b.learned(text)
+	}
 	return b.res
 }
 

@@ -13,6 +13,7 @@ type Engine struct {
 	persons  []person
 	profiles map[string]profile
 	pool     sync.Pool
+	model    *Model // learnt from past decisions; nil if none
 }
 
 // person is an opponent or a member of our own team.
