@@ -90,13 +90,13 @@ func (b *builder) mockPraise() {
 
 // evalWindow is how close a word of the published lexicons must be to its
 // target: right next to it, or said of it.
-const evalWindow = 3
+const evalWindow = 2
 
 // evalTarget returns the target a lexicon word is about, or -1: a person
 // it is said of, or a target within evalWindow words in the same clause.
 func (s *scratch) evalTarget(i int) int {
 	u := &s.units[i]
-	t := s.nearTarget(i, evalWindow+2, 0)
+	t := s.nearTarget(i, evalWindow+3, 0)
 	if t < 0 {
 		return -1
 	}
@@ -113,4 +113,40 @@ func (s *scratch) evalTarget(i int) int {
 // doubled"): the word is what someone says, not what we say of them.
 func (s *scratch) claimBefore(i int) bool {
 	return i > 0 && s.units[i-1].in.cls&cClaim != 0 && s.units[i].t0-s.units[i-1].t1 <= 1
+}
+
+// reportWindow is how far, in words, a claim verb reports what follows.
+const reportWindow = 12
+
+// reported reports whether unit i is the content of a claim ("Lacombe
+// prétend que la sécurité s'est dégradée", "claims we want to close"):
+// what an opponent says is not our negative message (desintox judges it).
+func (s *scratch) reported(i int) bool {
+	u := &s.units[i]
+	for j := i - 1; j >= 0; j-- {
+		c := &s.units[j]
+		if c.sent != u.sent || u.t0-c.t1 > reportWindow {
+			return false
+		}
+		if c.in.cls&cClaim != 0 && !c.negated() {
+			return s.targetSays(j)
+		}
+	}
+	return false
+}
+
+// targetSays reports whether claim unit j has a target as its subject
+// ("Lacombe prétend", "certains disent", "Tolliver claims"), not "je dis".
+func (s *scratch) targetSays(j int) bool {
+	c := &s.units[j]
+	for k := j - 1; k >= 0; k-- {
+		t := &s.units[k]
+		if t.sent != c.sent || c.t0-t.t1 > 3 {
+			return false
+		}
+		if t.target {
+			return true
+		}
+	}
+	return false
 }
