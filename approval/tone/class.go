@@ -24,6 +24,7 @@ const (
 	cOwn                         // an own-team name: never a target
 	cPraise                      // praise: mockery when the post also mocks ("bravo" + 🙄)
 	cEval                        // negative evaluation from the published lexicons (evallex.go)
+	cCapital                     // counts only when written with a capital (a surname alone)
 )
 
 // categories maps lexicon section names to classes. The first seven may be

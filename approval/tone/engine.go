@@ -78,6 +78,7 @@ func (e *Engine) compilePersons(cfg *Config) error {
 				return fmt.Errorf("name %q: %w", n, err)
 			}
 		}
+		e.addSurname(p, c, idx)
 		return nil
 	}
 	for _, p := range cfg.Opponents {
@@ -109,4 +110,23 @@ func (e *Engine) Profiles() []string {
 		out = append(out, n)
 	}
 	return out
+}
+
+// addSurname lets the last word of a multi-word name stand for the person
+// ("Lacombe" for Bernard Lacombe), as people write, when it is written
+// with a capital and is no word the lexicons know ("Petit", "Blanc" are).
+func (e *Engine) addSurname(p Person, c class, idx int16) {
+	keys := keysOf(p.Name)
+	if len(keys) < 2 {
+		return
+	}
+	last := keys[len(keys)-1]
+	if len(last) < 3 || e.lex[last] != nil {
+		return
+	}
+	if _, ok := evalPolarity(last); ok {
+		return
+	}
+	in := info{cls: c | cCapital, person: idx}
+	e.lex[last] = &entry{single: in, hasSingle: true}
 }

@@ -37,7 +37,7 @@ func (e *Engine) matchAt(s *scratch, i int) (int, info) {
 				return 1 + len(p.rest), p.info
 			}
 		}
-		if en.hasSingle {
+		if en.hasSingle && (en.single.cls&cCapital == 0 || s.toks[i].flags&(tUpper|tHashtag|tMention) != 0) {
 			return 1, en.single
 		}
 	}
