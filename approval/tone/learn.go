@@ -28,8 +28,8 @@ type Example struct {
 const (
 	minPosterior  = 0.9
 	minSimilarity = 0.15
-	placeholderOp = "<adversaire>"
-	placeholderUs = "<equipe>"
+	placeholderOp = "@adversaire" // a mention: it reads back as one token
+	placeholderUs = "@equipe"
 )
 
 // Model is a trained naive Bayes classifier with the examples it learnt.
@@ -237,4 +237,34 @@ func learnedMessages(label, past string) (fr, en string) {
 	}
 	return fmt.Sprintf("Ressemble à un message déjà refusé par la campagne (%s) : « %s ». À relire.", label, past),
 		fmt.Sprintf("Resembles a post the campaign already turned down (%s): \"%s\". Please review.", label, past)
+}
+
+// Anonymize returns text with every opponent's and own-team member's name,
+// alias or handle replaced by a role placeholder (@adversaire, @equipe),
+// as examples are stored.
+func (e *Engine) Anonymize(text string) string {
+	s := e.getScratch()
+	defer e.putScratch(s)
+	e.analyze(s, text)
+	var b strings.Builder
+	last := 0
+	for i := range s.units {
+		u := &s.units[i]
+		if u.in.cls&(cOpponent|cOwn) == 0 || u.raw {
+			continue
+		}
+		start, end := int(s.toks[u.t0].start), int(s.toks[u.t1-1].end)
+		if start < last {
+			continue
+		}
+		b.WriteString(text[last:start])
+		if u.in.cls&cOwn != 0 {
+			b.WriteString(placeholderUs)
+		} else {
+			b.WriteString(placeholderOp)
+		}
+		last = end
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }

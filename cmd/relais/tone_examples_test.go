@@ -55,7 +55,7 @@ func TestToneCheckExamples(t *testing.T) {
 		t.Fatalf("bad output %s", out)
 	}
 	if first.Verdict != "warn" || len(first.Violations) != 1 || first.Violations[0].Rule != "attack" ||
-		!strings.Contains(first.Violations[0].MessageFR, "<adversaire> roule pour") {
+		!strings.Contains(first.Violations[0].MessageFR, "@adversaire roule pour") {
 		t.Errorf("with examples: %s", lines[0])
 	}
 	if second.Verdict != "ok" {
