@@ -9,11 +9,12 @@ import (
 // opponents and own team indexed, profiles resolved. It is immutable and
 // safe for concurrent use.
 type Engine struct {
-	lex      lexicon
-	persons  []person
-	profiles map[string]profile
-	pool     sync.Pool
-	model    *Model // learnt from past decisions; nil if none
+	lex       lexicon
+	persons   []person
+	profiles  map[string]profile
+	pool      sync.Pool
+	model     *Model // learnt from past decisions; nil if none
+	hashNames []hashName
 }
 
 // person is an opponent or a member of our own team.
@@ -79,6 +80,7 @@ func (e *Engine) compilePersons(cfg *Config) error {
 			}
 		}
 		e.addSurname(p, c, idx)
+		e.addHashNames(p, idx, own)
 		return nil
 	}
 	for _, p := range cfg.Opponents {

@@ -41,6 +41,9 @@ func (e *Engine) matchAt(s *scratch, i int) (int, info) {
 			return 1, en.single
 		}
 	}
+	if in, ok := e.matchHashtag(key); ok {
+		return 1, in
+	}
 	if p, ok := evalPolarity(key); ok && p <= evalThreshold && s.toks[i].flags&tNumber == 0 {
 		in := info{cls: cEval, person: -1}
 		in.weight[ruleNegative] = 1

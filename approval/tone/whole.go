@@ -14,6 +14,9 @@ const (
 // targetFor returns the target near unit i, or in a short post the first
 // named or vague target anywhere in it (pronouns need their window).
 func (s *scratch) targetFor(i int, window, sentGap int32) int {
+	if s.units[i].target { // a hashtag that names and judges: #StopLacombe
+		return i
+	}
 	if t := s.nearTarget(i, window, sentGap); t >= 0 {
 		return t
 	}

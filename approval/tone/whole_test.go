@@ -52,3 +52,25 @@ func TestWholePost(t *testing.T) {
 		}
 	}
 }
+
+func TestHashtagVerdicts(t *testing.T) {
+	t.Parallel()
+	cfg, err := ParseConfig([]byte("opponents:\n  - name: Jean Moulinet\n  - name: Dana Whitcombe\n    handles: [\"@danaw\"]\nown_team:\n  - name: Sophie Garnier\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"#StopMoulinet": RuleNegative, "Encore un dimanche de plus. #MoulinetDémission": RuleNegative,
+		"#WhitcombeLies": RuleAttack, "#MoulinetClown": RuleRidicule, "Meeting tonight #DanaW2026": "",
+		"Avec nos bénévoles #GarnierDémission": "", "#JeanMoulinet au débat ce soir": "",
+	} {
+		r := e.Check(text, ProfileCandidate)
+		if want == "" && r.Verdict != VerdictOK || want != "" && !r.Has(want) {
+			t.Errorf("%q: want %q, got %s", text, want, describe(r))
+		}
+	}
+}
