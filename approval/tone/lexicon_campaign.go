@@ -7,6 +7,19 @@ package tone
 // ("son bilan" after "Lacombe").
 var frenchCampaign = map[string][]string{
 	"attack": {
+		"se moque de vous", "vous prend pour", "prend les parisiens pour", "se fiche de vous", "se moque des parisiens",
+		"n'a aucune parole", "sans parole", "ses casseroles", "casseroles", "mis en examen", "mise en examen",
+		"condamné", "condamnée", "des choses à cacher", "a quelque chose à cacher", "s'enrichit", "s'en met plein les poches",
+		"se sert", "se gave", "pille", "piller/v", "dilapide", "dilapider/v", "gaspille notre argent", "vole les", "a volé",
+		"exploite", "instrumentalisation", "hautain", "hautaine", "condescendant", "condescendante", "fainéant", "fainéante",
+		"paresseux", "paresseuse", "mou", "molle", "faible", "extrémiste/n", "fanatique/n", "sectaire/n", "ringard", "ringarde",
+		"dinosaure/n", "larbin/n", "laquais", "valet/n", "vendu", "vendue", "toutou", "pion/n", "suiviste/n", "mégalo",
+		"mégalomane/n", "narcissique/n", "égocentrique/n", "prétentieux", "moralisateur", "moralisatrice", "fils à papa",
+		"héritier", "héritière", "nanti", "nantie", "privilégié", "privilégiée", "caméléon/n", "opportunistes",
+		"ne vit même pas", "n'habite même pas", "ne connaît pas le prix", "n'a jamais travaillé", "jamais travaillé",
+		"méprisant pour", "insulte les", "insulte aux", "crache sur", "piétine", "ignore les parisiens", "se désintéresse",
+		"aux abonnés absents", "abonné absent", "abonnée absente", "n'en a que pour", "que pour ses amis", "ses petits amis",
+		"sa bande", "sa clique", "son clan",
 		"démagogique/n", "populiste/n", "clientéliste/n", "affairisme", "corrompre/v", "acheter des voix",
 		"achat de voix", "copinage", "népotisme", "petits arrangements", "arrangements entre amis",
 		"magouilles", "combines", "combinard", "manigance/n", "manigancer/v", "mentir effrontément",
@@ -32,6 +45,14 @@ var frenchCampaign = map[string][]string{
 		"dépassé", "dépassée", "à côté de la plaque", "ne sait pas de quoi", "n'a aucune idée",
 	},
 	"negative": {
+		"où était", "où étiez-vous", "qu'a-t-il fait", "qu'a-t-elle fait", "qu'ont-ils fait", "silence radio",
+		"s'est tu", "s'est tue", "disparu des radars", "a disparu", "inexistant", "inexistante", "aucune vision",
+		"sans vision", "pas de vision", "aucun projet", "pas de projet", "sans projet", "aucune idée", "zéro idée",
+		"cadeaux aux promoteurs", "cadeau aux promoteurs", "cadeaux fiscaux", "vous allez le payer", "vos impôts vont",
+		"fera exploser", "va exploser", "fait fuir", "fait fuir les familles", "chasse les familles", "étrangle les",
+		"asphyxie les", "tue le commerce", "tue les commerces", "tuer le commerce", "mort du commerce", "condamne les",
+		"sacrifie les", "oublie les quartiers", "laisse tomber les", "a laissé filer", "laisse filer", "dégringolade",
+		"descente aux enfers", "marasme", "déroute", "débâcle", "bérézina", "désolation", "décrépitude", "sinistrose",
 		"a échoué", "échec total", "cuisant échec", "bilan catastrophique", "bilan calamiteux",
 		"bilan désastreux", "bilan accablant", "bilan en berne", "bilan famélique", "bilan nul",
 		"a laissé tomber", "laisse tomber", "a abandonné", "abandonne", "a oublié", "oublie les",
@@ -60,6 +81,11 @@ var frenchCampaign = map[string][]string{
 		"en recul", "en chute", "chute/n", "plonge", "plongé", "s'effondre", "effondré", "effondrée",
 	},
 	"desintox": {
+		"raconte n'importe quoi", "dit n'importe quoi", "n'importe quoi", "sortis de nulle part",
+		"sorti de nulle part", "sortis de son chapeau", "chiffres fantaisistes", "chiffre fantaisiste", "fantaisiste",
+		"confond", "mélange tout", "feint d'ignorer", "fait semblant", "oublie que", "omet de", "se garde bien de",
+		"ce n'est pas ce que disent", "ce que disent vraiment", "ce que dit vraiment", "regardons les chiffres",
+		"regardons les faits", "les vrais chiffres", "le vrai bilan", "vérité des chiffres",
 		"faux :", "intox :", "fake :", "les faits", "les faits :", "voici les faits",
 		"la vérité c'est", "la vérité, c'est", "en vérité", "erroné", "erronée", "erronés",
 		"inexacte", "inexacts", "se trompe", "se trompent", "a tort", "ont tort", "oublie de dire",
@@ -94,6 +120,14 @@ var frenchCampaign = map[string][]string{
 
 var englishCampaign = map[string][]string{
 	"attack": {
+		"doesn't care about you", "does not care about you", "in it for himself", "in it for herself",
+		"out for himself", "out for herself", "never worked a day", "silver spoon", "trust fund", "corporate puppet",
+		"special interests", "all talk", "empty suit", "lightweight", "not ready", "unqualified", "unhinged", "erratic",
+		"crazy", "nuts", "divisive", "hateful", "bigot", "bigoted", "nasty", "cruel", "heartless", "callous", "lazy",
+		"no-show", "thinks you're stupid", "thinks you are stupid", "takes you for", "laughing at you", "spits on",
+		"lines his pockets", "lines her pockets", "lining his pockets", "lining her pockets", "enriching himself",
+		"enriching herself", "under investigation", "indicted", "skeletons in", "has something to hide",
+		"doesn't even live", "does not even live", "condescending", "smug", "elitist", "snob", "snobbish",
 		"dishonest", "liar", "lies", "lying", "lied", "deceitful", "two-faced", "hypocrite", "corrupt",
 		"crooked", "shady", "sleazy", "slimy", "grifter", "con man", "conman", "charlatan", "fraudster",
 		"phony", "fake", "unfit", "incompetent", "clueless", "out of touch", "out-of-touch", "elitist",
@@ -110,6 +144,11 @@ var englishCampaign = map[string][]string{
 		"scared to debate", "ignorant", "dumb", "stupid", "idiot", "moron", "fool", "foolish",
 	},
 	"negative": {
+		"where was", "where were", "what has he done", "what has she done", "what have they done", "what did he do",
+		"what did she do", "missing in action", "nowhere to be seen", "asleep at the wheel", "no vision", "no plan",
+		"zero ideas", "no ideas", "handouts to developers", "giveaways", "kills small business", "killing small business",
+		"driving families out", "drives families out", "pushing families out", "strangling", "choking", "sinking",
+		"downward spiral", "free fall", "freefall", "meltdown", "shambles", "rudderless",
 		"failed", "has failed", "failing", "failure", "disaster", "disastrous", "catastrophe", "catastrophic",
 		"crisis", "chaos", "chaotic", "mess", "wreck", "wrecked", "ruined", "ruining", "destroyed",
 		"destroying", "gutted", "slashed", "slashing", "cut funding", "cuts to", "raised taxes",
@@ -127,6 +166,9 @@ var englishCampaign = map[string][]string{
 		"mismanagement", "mismanaged", "inefficient", "ineffective", "useless",
 	},
 	"desintox": {
+		"nonsense", "baloney", "bogus", "rubbish", "hogwash", "made-up numbers", "made up numbers",
+		"pulled out of thin air", "out of thin air", "that's not what", "that is not what", "let's look at the numbers",
+		"let's look at the facts", "look at the record", "conveniently ignores", "pretends", "pretending",
 		"false:", "the facts", "here are the facts",
 		"the facts say", "the truth is", "the truth:", "that's not true", "that is not true", "not true",
 		"untrue", "is wrong", "are wrong", "was wrong", "got it wrong", "gets it wrong", "dead wrong",
