@@ -7,6 +7,14 @@ package tone
 // ("son bilan" after "Lacombe").
 var frenchCampaign = map[string][]string{
 	"attack": {
+		"se frottent les mains", "se frotte les mains", "amis promoteurs", "copains promoteurs", "ses potes",
+		"ses copains", "petits copains",
+		"pyromane/n", "pompier pyromane", "comme c'est curieux", "curieusement", "étrangement", "bizarrement",
+		"drôle de coïncidence", "quelle coïncidence", "n'arrive même pas", "ne sait même pas", "incapable de",
+		"promesse en l'air", "pas dupes", "pas dupe", "coup de com", "opération de com", "opération séduction",
+		"poudre aux yeux", "effet d'annonce", "effets d'annonce", "esbroufe", "se cache derrière", "fuit le débat",
+		"fuit ses responsabilités", "esquive", "se défile", "se dérobe", "botte en touche", "refuse le débat",
+		"chaise vide", "du vent", "que du vent", "brasser du vent", "brasse du vent",
 		"se moque de vous", "vous prend pour", "prend les parisiens pour", "se fiche de vous", "se moque des parisiens",
 		"n'a aucune parole", "sans parole", "ses casseroles", "casseroles", "mis en examen", "mise en examen",
 		"condamné", "condamnée", "des choses à cacher", "a quelque chose à cacher", "s'enrichit", "s'en met plein les poches",
@@ -45,6 +53,13 @@ var frenchCampaign = map[string][]string{
 		"dépassé", "dépassée", "à côté de la plaque", "ne sait pas de quoi", "n'a aucune idée",
 	},
 	"negative": {
+		"mérite mieux", "méritent mieux", "mérite mieux que", "tourner la page", "tournons la page", "c'est fini",
+		"plus jamais", "ne laissons pas", "ne les laissez pas", "ne le laissez pas", "ne la laissez pas", "stop à",
+		"a reculé", "ont reculé", "a coupé", "coupe les", "a taxé", "veut taxer", "taxer/v~0.5",
+		"néant", "le néant", "raser/v", "hors de question", "ne tient pas la route", "ne tiennent pas la route",
+		"a voté contre", "ont voté contre", "vote contre",
+		"grimper/v", "vont grimper", "continuer de grimper", "s'envoler", "vont s'envoler", "flamber/v",
+		"dégrader/v", "se dégrader", "laissé se dégrader", "laissé pourrir", "pourrir/v",
 		"où était", "où étiez-vous", "qu'a-t-il fait", "qu'a-t-elle fait", "qu'ont-ils fait", "silence radio",
 		"s'est tu", "s'est tue", "disparu des radars", "a disparu", "inexistant", "inexistante", "aucune vision",
 		"sans vision", "pas de vision", "aucun projet", "pas de projet", "sans projet", "aucune idée", "zéro idée",
@@ -81,6 +96,9 @@ var frenchCampaign = map[string][]string{
 		"en recul", "en chute", "chute/n", "plonge", "plongé", "s'effondre", "effondré", "effondrée",
 	},
 	"desintox": {
+		"ce qu'il ne vous dit pas", "ce qu'elle ne vous dit pas", "ce qu'ils ne vous disent pas", "ne vous dit pas",
+		"s'attribue", "s'approprie", "se vante", "se targue", "s'auto-félicite", "s'autocongratule",
+		"disent autre chose", "dit autre chose", "disent le contraire", "dit le contraire", "racontent autre chose",
 		"raconte n'importe quoi", "dit n'importe quoi", "n'importe quoi", "sortis de nulle part",
 		"sorti de nulle part", "sortis de son chapeau", "chiffres fantaisistes", "chiffre fantaisiste", "fantaisiste",
 		"confond", "mélange tout", "feint d'ignorer", "fait semblant", "oublie que", "omet de", "se garde bien de",
@@ -101,6 +119,8 @@ var frenchCampaign = map[string][]string{
 		"c'est le contraire", "tout le contraire", "pur mensonge", "contre-vérités", "infox :",
 	},
 	"ridicule": {
+		"heureusement que", "nous expliquer la vie", "expliquer la vie", "sérieusement", "allô", "allo",
+		"on vous attend", "on attend toujours", "toujours en attente",
 		"🥱", "😴", "🤷", "🤪", "🙈", "🐑", "🦜", "🎪", "🤥", "grand comique", "petit marquis",
 		"petite marquise", "monsieur le donneur de leçons", "donneur de leçons", "donneuse de leçons",
 		"pauvre lacombe", "le pauvre", "la pauvre", "quelle blague", "c'est une blague", "on rigole",
@@ -120,6 +140,9 @@ var frenchCampaign = map[string][]string{
 
 var englishCampaign = map[string][]string{
 	"attack": {
+		"funny how", "curious how", "interesting how", "isn't it funny", "isn't it interesting", "strange how",
+		"can't even", "cannot even", "couldn't even", "really work for", "really works for", "really working for",
+		"smoke and mirrors", "photo op", "photo-op", "publicity stunt", "hot air", "dodged", "dodges", "ducks",
 		"doesn't care about you", "does not care about you", "in it for himself", "in it for herself",
 		"out for himself", "out for herself", "never worked a day", "silver spoon", "trust fund", "corporate puppet",
 		"special interests", "all talk", "empty suit", "lightweight", "not ready", "unqualified", "unhinged", "erratic",
@@ -144,6 +167,10 @@ var englishCampaign = map[string][]string{
 		"scared to debate", "ignorant", "dumb", "stupid", "idiot", "moron", "fool", "foolish",
 	},
 	"negative": {
+		"deserves better", "deserve better", "time for a change", "turn the page", "never again", "don't let him",
+		"don't let her", "don't let them", "stop him", "stop her",
+		"don't add up", "doesn't add up", "do not add up", "does not add up", "voted against", "votes against",
+		"every single", "not a single", "not one",
 		"where was", "where were", "what has he done", "what has she done", "what have they done", "what did he do",
 		"what did she do", "missing in action", "nowhere to be seen", "asleep at the wheel", "no vision", "no plan",
 		"zero ideas", "no ideas", "handouts to developers", "giveaways", "kills small business", "killing small business",
@@ -166,6 +193,9 @@ var englishCampaign = map[string][]string{
 		"mismanagement", "mismanaged", "inefficient", "ineffective", "useless",
 	},
 	"desintox": {
+		"isn't telling you", "is not telling you", "won't tell you", "takes credit", "taking credit", "claims credit",
+		"brags about", "bragging about",
+		"tell that to", "tell it to", "try telling that to", "says otherwise", "say otherwise", "tells a different story",
 		"nonsense", "baloney", "bogus", "rubbish", "hogwash", "made-up numbers", "made up numbers",
 		"pulled out of thin air", "out of thin air", "that's not what", "that is not what", "let's look at the numbers",
 		"let's look at the facts", "look at the record", "conveniently ignores", "pretends", "pretending",
@@ -184,6 +214,7 @@ var englishCampaign = map[string][]string{
 		"fabricated", "made up", "makes up", "invented", "fiction", "fairy tale", "pinocchio",
 	},
 	"ridicule": {
+		"seriously", "oh look", "at it again", "here we go again", "buddies", "his buddies", "her buddies",
 		"🥱", "😴", "🤷", "🤪", "🙈", "🐑", "🦜", "🎪", "🤥", "sweet summer child",
 		"oh honey", "sweetie", "poor guy", "poor thing", "cute", "adorable", "lmfao",
 		"hilarious", "comedy", "comedian", "sitcom", "circus act", "clown car", "laughingstock",

@@ -30,7 +30,7 @@ func (b *builder) attack() {
 func (b *builder) negative() {
 	for i := range b.s.units {
 		u := &b.s.units[i]
-		if u.in.cls&(cNegative|cEval) == 0 || u.negated() || b.s.reported(i) {
+		if u.in.cls&(cNegative|cEval) == 0 || u.negated() || b.s.reported(i) || b.s.aboutProblem(i) {
 			continue
 		}
 		var t int

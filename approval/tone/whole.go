@@ -153,3 +153,45 @@ func (s *scratch) targetSays(j int) bool {
 	}
 	return false
 }
+
+// determiners are skipped when looking at what governs a word.
+var determiners = map[string]bool{
+	"le": true, "la": true, "les": true, "l": true, "du": true, "des": true, "de": true, "d": true,
+	"un": true, "une": true, "ce": true, "cet": true, "cette": true, "ces": true, "notre": true, "nos": true,
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "our": true, "any": true,
+}
+
+// problemGovernors make the following word a problem being tackled, not a
+// judgement of someone: "lutter contre le chaos", "débat sur la crise",
+// "fix the mess", "tackle the crisis".
+var problemGovernors = map[string]bool{
+	"contre": true, "sur": true, "lutter": true, "lutte": true, "combattre": true,
+	"resoudre": true, "reduire": true, "eviter": true, "prevenir": true, "finir": true, "fin": true,
+	"against": true, "about": true, "on": true, "tackle": true, "tackling": true, "fight": true, "fighting": true,
+	"fix": true, "fixing": true, "solve": true, "solving": true, "end": true, "ending": true, "reduce": true,
+	"prevent": true, "avoid": true, "address": true, "addressing": true, "combat": true,
+}
+
+// aboutProblem reports whether unit i is governed by a problem-solving
+// verb or a topic preposition.
+// ("on the housing crisis": one modifier may stand between).
+func (s *scratch) aboutProblem(i int) bool {
+	u := &s.units[i]
+	stop := int32(-1) // the words of the unit before are not governors ("l'équipe d'en face")
+	if i > 0 {
+		stop = s.units[i-1].t1 - 1
+	}
+	for k, content := int(u.t0)-1, 0; k > int(stop) && int(u.t0)-k <= 4 && s.toks[k].clause == u.clause; k-- {
+		key := s.toks[k].key(s)
+		switch {
+		case problemGovernors[key]:
+			return true
+		case determiners[key]:
+		case content == 0 && s.toks[k].flags&tName == 0:
+			content++
+		default:
+			return false
+		}
+	}
+	return false
+}

@@ -41,6 +41,11 @@ func TestWholePost(t *testing.T) {
 		{"Congratulations to Dana Whitcombe on a hard-fought race.", ""},
 		{"Pas de mauvaise surprise dans notre budget.", ""},
 		{"le moulinet à salade est en promo au marché", ""},
+		{"Debate with Dana Whitcombe tonight on the housing crisis.", ""},
+		{"Débat avec Moulinet ce soir sur la crise du logement.", ""},
+		{"Moulinet : le chaos.", RuleNegative},
+		{"Whitcombe's record is a mess.", RuleNegative},
+		{"#StopMoulinet", RuleNegative},
 	}
 	for _, c := range cases {
 		r := e.Check(c.text, ProfileCandidate)
