@@ -53,6 +53,10 @@ var frenchCampaign = map[string][]string{
 		"dépassé", "dépassée", "à côté de la plaque", "ne sait pas de quoi", "n'a aucune idée",
 	},
 	"negative": {
+		"privés de", "privées de", "priver/v", "couper/v", "sabrer/v", "amputer/v", "rogner/v", "tailler dans",
+		"geler/v~0.5", "gel des", "fini les", "finie la", "fini le", "terminé les", "exit les", "exit le", "exit la",
+		"au revoir les", "méfiez-vous", "prenez garde", "vous risquez", "vous perdrez", "vous allez perdre",
+		"pire que", "fait pire", "en pire", "de pire en pire", "toujours plus de", "retirer/v~0.5",
 		"mérite mieux", "méritent mieux", "mérite mieux que", "tourner la page", "tournons la page", "c'est fini",
 		"plus jamais", "ne laissons pas", "ne les laissez pas", "ne le laissez pas", "ne la laissez pas", "stop à",
 		"a reculé", "ont reculé", "a coupé", "coupe les", "a taxé", "veut taxer", "taxer/v~0.5",
@@ -167,6 +171,9 @@ var englishCampaign = map[string][]string{
 		"scared to debate", "ignorant", "dumb", "stupid", "idiot", "moron", "fool", "foolish",
 	},
 	"negative": {
+		"watch out", "beware", "you'll lose", "you will lose", "lose your", "stripped", "strip away", "take away",
+		"taking away", "takes away", "slash", "axe", "axed", "scrap", "scrapped", "scrapping", "worse than",
+		"even worse", "kill/v~0.5",
 		"deserves better", "deserve better", "time for a change", "turn the page", "never again", "don't let him",
 		"don't let her", "don't let them", "stop him", "stop her",
 		"don't add up", "doesn't add up", "do not add up", "does not add up", "voted against", "votes against",
