@@ -15,7 +15,7 @@ func (b *builder) attack() {
 		u := &b.s.units[i]
 		switch {
 		case u.in.cls&cAttack != 0 && !u.negated():
-			if t := b.s.targetFor(i, attackWindow, 0); t >= 0 {
+			if t := b.s.attackTarget(i); t >= 0 {
 				b.emit(hit{rule: ruleAttack, weight: u.in.weight[ruleAttack], cue: i, target: t, negator: -1, sent: u.sent})
 			}
 		case u.in.cls&cPositive != 0 && u.negated():
@@ -35,7 +35,7 @@ func (b *builder) negative() {
 		}
 		var t int
 		if u.in.cls&cNegative != 0 {
-			t = b.s.targetFor(i, negativeWindow, 0)
+			t = b.s.negativeTarget(i)
 		} else {
 			t = b.s.evalTarget(i)
 		}

@@ -195,3 +195,20 @@ func (s *scratch) aboutProblem(i int) bool {
 	}
 	return false
 }
+
+// sentenceWindow is how far, in words, a cue reaches into the next or
+// previous sentence for its target ("Lacombe a présenté son plan. Un
+// désastre pour les familles.").
+const sentenceWindow = 25
+
+// negativeTarget returns the target of negative cue i: near it, in the
+// sentence before or after, or anywhere in a short post.
+func (s *scratch) negativeTarget(i int) int {
+	if t := s.nearTarget(i, sentenceWindow, 1); t >= 0 {
+		return t
+	}
+	return s.targetFor(i, negativeWindow, 0)
+}
+
+// attackTarget is negativeTarget for attack cues.
+func (s *scratch) attackTarget(i int) int { return s.negativeTarget(i) }
