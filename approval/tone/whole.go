@@ -170,6 +170,10 @@ var problemGovernors = map[string]bool{
 	"against": true, "about": true, "on": true, "tackle": true, "tackling": true, "fight": true, "fighting": true,
 	"fix": true, "fixing": true, "solve": true, "solving": true, "end": true, "ending": true, "reduce": true,
 	"prevent": true, "avoid": true, "address": true, "addressing": true, "combat": true,
+	"face": true, "stopper": true, "arreter": true, "empecher": true, "refuser": true, "refusons": true,
+	"sauver": true, "proteger": true, "defendre": true, "reparer": true, "annuler": true, "enrayer": true,
+	"stop": true, "block": true, "reverse": true, "undo": true, "save": true, "protect": true, "defend": true,
+	"repair": true, "halt": true,
 }
 
 // aboutProblem reports whether unit i is governed by a problem-solving
@@ -185,7 +189,8 @@ func (s *scratch) aboutProblem(i int) bool {
 		key := s.toks[k].key(s)
 		switch {
 		case problemGovernors[key]:
-			return true
+			return key != "face" || k == 0 || s.toks[k-1].key(s) != "en" // not "d'en face"
+
 		case determiners[key]:
 		case content == 0 && s.toks[k].flags&tName == 0:
 			content++
