@@ -100,6 +100,8 @@ var frenchCampaign = map[string][]string{
 		"en recul", "en chute", "chute/n", "plonge", "plongé", "s'effondre", "effondré", "effondrée",
 	},
 	"desintox": {
+		"pour rappel", "petite précision", "précisons", "rappelons", "rappelons que", "pour mémoire",
+		"la cour des comptes", "d'après l'insee", "selon l'insee", "source insee",
 		"ce qu'il ne vous dit pas", "ce qu'elle ne vous dit pas", "ce qu'ils ne vous disent pas", "ne vous dit pas",
 		"s'attribue", "s'approprie", "se vante", "se targue", "s'auto-félicite", "s'autocongratule",
 		"disent autre chose", "dit autre chose", "disent le contraire", "dit le contraire", "racontent autre chose",
@@ -200,6 +202,7 @@ var englishCampaign = map[string][]string{
 		"mismanagement", "mismanaged", "inefficient", "ineffective", "useless",
 	},
 	"desintox": {
+		"friendly reminder", "just a reminder", "quick reminder", "fyi", "the cbo", "independent analysis",
 		"isn't telling you", "is not telling you", "won't tell you", "takes credit", "taking credit", "claims credit",
 		"brags about", "bragging about",
 		"tell that to", "tell it to", "try telling that to", "says otherwise", "say otherwise", "tells a different story",
