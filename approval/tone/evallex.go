@@ -15,7 +15,7 @@ import (
 // A strongly negative word about a target is a negative cue, or an attack
 // when it is said of the person ("Lacombe est pathétique").
 
-//go:generate go run ./internal/lexgen -npm ${RELAIS_LEXGEN_NPM} -out data
+//go:generate go run ./internal/lexgen -npm ${RELAIS_LEXGEN_NPM} -out data -src .
 
 //go:embed data/eval_fr.tsv
 var evalFR []byte

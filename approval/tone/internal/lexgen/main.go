@@ -9,7 +9,10 @@
 //     (@nlpjs/lang-fr, pattern_fr.json), expanded into every inflected form
 //     of an-array-of-french-words whose Snowball French stem it lists,
 //     less the finite verb forms of the Lefff conjugations
-//     (french-verbs-lefff), which are not adjectives.
+//     (french-verbs-lefff), which are not adjectives;
+//   - French verbs: every form the Lefff gives (french-verbs-lefff) for
+//     the verbs of the hand-written lexicons (data/verbs_fr.tsv), so their
+//     conjugation comes from a real resource, not suffix rules.
 //
 // Usage (from approval/tone, packages unpacked with `npm pack` + tar):
 //
@@ -30,6 +33,7 @@ import (
 func main() {
 	npm := flag.String("npm", "", "folder holding the unpacked npm packages")
 	out := flag.String("out", "data", "output folder")
+	src := flag.String("src", ".", "folder of the lexicon sources (lexicon_*.go), for the verbs to conjugate")
 	flag.Parse()
 	if *npm == "" {
 		log.Fatal("lexgen: -npm is required")
@@ -42,6 +46,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	n, err := frenchVerbs(*npm, *src, *out)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("verbs_fr.tsv: %d verbs\n", n)
 	for name, lex := range map[string]map[string]float64{"eval_en.tsv": en, "eval_fr.tsv": fr} {
 		if err := write(filepath.Join(*out, name), lex); err != nil {
 			log.Fatal(err)
