@@ -178,6 +178,9 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 	authn.SetMailer(m.sendMail, m.BaseURL)
 	approvals.SetNotifier(approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log, Pending: &m.background})
 	approvals.SetConnectors(reg)
+	if err := approvals.Relearn(ctx); err != nil { // the tone model from past decisions
+		m.log.Warn("tone examples not loaded", "err", err)
+	}
 	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
 	m.stopSweep = stopSweep
 	m.goBackground(func() { approvals.SweepExpired(sweepCtx, 30*time.Second, m.log) })
