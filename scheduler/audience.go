@@ -53,6 +53,9 @@ func (s *Scheduler) suggest(ctx context.Context, tx *store.Tx, post *relais.Post
 		return err
 	}
 	ss := s.plan(post, tx.Now(), colistiers, supporters)
+	if err := s.trackSuggestions(tx, post, ss); err != nil {
+		return err
+	}
 	if err := tx.InsertSuggestions(ss); err != nil {
 		return err
 	}

@@ -44,6 +44,7 @@ type attempt struct {
 	d       *relais.Delivery
 	account *relais.Account
 	post    *relais.Post
+	text    string // the post's text for the account, links tracked
 	conn    connectors.Connector
 	until   time.Time
 	// recovering: an earlier attempt may have reached the platform, so a
@@ -83,7 +84,7 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 	if err != nil {
 		return err // the delivery stays publishing: the retry reconciles
 	}
-	draft := connectors.Draft{Text: a.post.TextFor(a.account.Platform), Language: "fr", Media: media}
+	draft := connectors.Draft{Text: a.text, Language: "fr", Media: media}
 	r, perr := a.conn.Publish(ctx, *a.account, draft, a.d.IdempotencyKey)
 	return w.record(ctx, job, a, r, perr)
 }
@@ -147,6 +148,9 @@ func (w *DeliverWorker) load(tx *store.Tx, a *attempt) error {
 		return err
 	}
 	if a.post, err = tx.PostByID(a.d.PostID); err != nil {
+		return err
+	}
+	if a.text, err = w.s.trackedText(tx, a.post, a.account); err != nil {
 		return err
 	}
 	a.conn, err = w.s.cfg.Connectors.For(*a.account)

@@ -22,6 +22,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/store"
 )
@@ -41,6 +42,10 @@ type Config struct {
 	RetryBase    time.Duration // first retry delay, doubled per error; default 1s
 	RetryMax     time.Duration // longest retry delay; default 1h
 	MissedAfter  time.Duration // a recurrence fired later than this is skipped; default 1h
+
+	// Links tracks the links of publications and suggestions (issue 15);
+	// nil publishes links as written.
+	Links *analytics.Linker
 }
 
 // Scheduler owns the River client.

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/auth"
 	"github.com/relais/relais/connectors/sandbox"
@@ -39,6 +40,10 @@ type Config struct {
 
 	Share     *share.Service          // colistiers' inboxes and the district map
 	ToneRules *approval.ToneRulesFile // the tone rules the settings page edits and reloads
+
+	// Analytics serves tracked links, metrics, experiments and reports
+	// (issue 15); nil leaves those routes out.
+	Analytics *analytics.Service
 }
 
 // Server serves the dashboard and the API.

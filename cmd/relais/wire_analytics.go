@@ -1,0 +1,29 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/relais/relais/analytics"
+)
+
+// startAnalytics builds the analytics service: tracked links on
+// RELAIS_LINK_BASE_URL (default the base URL) and the click counter's
+// flushing loop, stopped by Close.
+func (m *Main) startAnalytics(ctx context.Context) error {
+	base := strings.TrimSuffix(envOr("RELAIS_LINK_BASE_URL", m.BaseURL), "/")
+	linker, err := analytics.NewLinker(ctx, m.store, base)
+	if err != nil {
+		return err
+	}
+	m.analytics = analytics.New(m.store, linker, m.log)
+	runCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		m.analytics.Clicks.Run(runCtx, 2*time.Second)
+	}()
+	m.stopAnalytics = func() { stop(); <-done }
+	return nil
+}
