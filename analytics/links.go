@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/approval"
 	"github.com/relais/relais/connectors/textlen"
 	"github.com/relais/relais/store"
 )
@@ -168,4 +169,15 @@ func ValidCode(s string) bool {
 		}
 	}
 	return true
+}
+
+// PreviewLinks implements approval.LinkShortener: the text a post will
+// publish on an account and its destinations with their short links.
+func (l *Linker) PreviewLinks(p *relais.Post, a *relais.Account, text string) (string, []approval.ShortLink) {
+	out, pairs := l.Shorten(ScopeForAccount(p, a), text)
+	links := make([]approval.ShortLink, len(pairs))
+	for i, pr := range pairs {
+		links[i] = approval.ShortLink{URL: pr.URL, Short: pr.Short}
+	}
+	return out, links
 }

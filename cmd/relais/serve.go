@@ -157,6 +157,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 	authn.SetMailer(m.sendMail, m.BaseURL)
 	approvals.SetNotifier(approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log})
 	approvals.SetConnectors(reg)
+	approvals.SetLinkShortener(m.analytics.Linker)
 	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
 	m.stopSweep = stopSweep
 	go approvals.SweepExpired(sweepCtx, 30*time.Second, m.log)
