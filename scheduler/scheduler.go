@@ -46,6 +46,9 @@ type Config struct {
 	// Links tracks the links of publications and suggestions (issue 15);
 	// nil publishes links as written.
 	Links *analytics.Linker
+	// XMetricsDailyCap bounds the X posts whose metrics are read per day
+	// (each read is billed); default analytics.DefaultXDailyCap.
+	XMetricsDailyCap int64
 }
 
 // Scheduler owns the River client.
@@ -109,6 +112,7 @@ func New(cfg Config) (*Scheduler, error) {
 	river.AddWorker(workers, &SuggestWorker{s: s})
 	river.AddWorker(workers, &RecurWorker{s: s})
 	river.AddWorker(workers, &DigestWorker{s: s})
+	river.AddWorker(workers, &MetricsWorker{s: s})
 	client, err := river.NewClient(driverFor(cfg.Store), &river.Config{
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,
@@ -118,7 +122,7 @@ func New(cfg Config) (*Scheduler, error) {
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		JobTimeout:           min(time.Minute, cfg.RescueAfter),
 		RetryPolicy:          &retryPolicy{base: cfg.RetryBase, max: cfg.RetryMax},
-		PeriodicJobs:         []*river.PeriodicJob{digestJob()},
+		PeriodicJobs:         []*river.PeriodicJob{digestJob(), metricsJob()},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("cannot create River client: %w", err)

@@ -47,3 +47,18 @@ func (s *Server) handleAccountLinks(w http.ResponseWriter, r *http.Request) {
 func fieldRequired(field string) error {
 	return relais.FieldErrorf(field, "%s is required.", field)
 }
+
+// handlePostMetrics handles GET /api/posts/{id}/metrics.
+func (s *Server) handlePostMetrics(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	v, err := s.cfg.Analytics.PostMetrics(r.Context(), id)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}

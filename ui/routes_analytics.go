@@ -15,4 +15,5 @@ func (s *Server) analyticsRoutes() {
 	s.mux.Handle("GET /l/{code}", redirect) // public: no login, bounded per address
 	s.api("GET /api/posts/{id}/links", s.handlePostLinks)
 	s.api("PUT /api/accounts/{id}/links", s.handleAccountLinks)
+	s.api("GET /api/posts/{id}/metrics", s.handlePostMetrics)
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,4 +28,11 @@ func (m *Main) startAnalytics(ctx context.Context) error {
 	}()
 	m.stopAnalytics = func() { stop(); <-done }
 	return nil
+}
+
+// xMetricsDailyCap reads RELAIS_X_METRICS_DAILY_CAP: how many X posts'
+// metrics may be read (and billed) per day; 0 keeps the default.
+func xMetricsDailyCap() int64 {
+	n, _ := strconv.ParseInt(os.Getenv("RELAIS_X_METRICS_DAILY_CAP"), 10, 64)
+	return max(n, 0)
 }

@@ -14,6 +14,10 @@ import (
 // on how long it has been online, and grow with time up to a plateau.
 func (c *Connector) Metrics(ctx context.Context, a relais.Account, remoteID string) (connectors.Metrics, error) {
 	c.mu.Lock()
+	now := time.Now()
+	if c.clock != nil {
+		now = c.clock()
+	}
 	var at time.Time
 	for _, e := range c.order {
 		if e.ID == remoteID {
@@ -24,7 +28,7 @@ func (c *Connector) Metrics(ctx context.Context, a relais.Account, remoteID stri
 	if at.IsZero() {
 		return connectors.Metrics{}, &connectors.Error{Class: connectors.Permanent, Platform: "sandbox", Message: "no such publication: " + remoteID}
 	}
-	return SyntheticMetrics(remoteID, time.Since(at)), nil
+	return SyntheticMetrics(remoteID, now.Sub(at)), nil
 }
 
 // SyntheticMetrics returns the sandbox's counts for a publication online
@@ -39,4 +43,12 @@ func SyntheticMetrics(remoteID string, age time.Duration) connectors.Metrics {
 		return connectors.Count(n)
 	}
 	return connectors.Metrics{Likes: grow(120), Reposts: grow(30), Replies: grow(12), Quotes: grow(4), Views: grow(4000)}
+}
+
+// SetClock replaces the clock metrics are computed with, for tests and
+// demos that move time.
+func (c *Connector) SetClock(now func() time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.clock = now
 }

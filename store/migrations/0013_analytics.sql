@@ -33,10 +33,11 @@ CREATE TABLE analytics_keys (
     value TEXT NOT NULL
 );
 
--- Platform metrics: one row per delivery and collection time. A NULL count
+-- Platform metrics: one row per delivery and collection step (+1h … +7d). A NULL count
 -- is one the platform does not give (missing, not zero).
 CREATE TABLE delivery_metrics (
     delivery_id BIGINT NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
+    step_hours INTEGER NOT NULL,
     at {{TIME}} NOT NULL,
     likes BIGINT,
     reposts BIGINT,
@@ -44,7 +45,7 @@ CREATE TABLE delivery_metrics (
     quotes BIGINT,
     views BIGINT,
     error TEXT NOT NULL DEFAULT '',
-    PRIMARY KEY (delivery_id, at)
+    PRIMARY KEY (delivery_id, step_hours)
 );
 
 -- Paid platform calls per day (the X metrics budget).
