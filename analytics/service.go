@@ -16,6 +16,13 @@ type Service struct {
 	Linker *Linker
 	Clicks *Clicks
 	log    *slog.Logger
+
+	// Seats weighs districts in the "where to focus" ranking (the demo's
+	// Paris sectors); a district not listed counts 1.
+	Seats map[string]int
+	// NewSupporters counts new supporters per district (issue 16's hook);
+	// nil reports them as not available.
+	NewSupporters SupporterCounter
 }
 
 // New returns the analytics service. linker may be nil (no tracked links).

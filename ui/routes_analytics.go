@@ -16,4 +16,6 @@ func (s *Server) analyticsRoutes() {
 	s.api("GET /api/posts/{id}/links", s.handlePostLinks)
 	s.api("PUT /api/accounts/{id}/links", s.handleAccountLinks)
 	s.api("GET /api/posts/{id}/metrics", s.handlePostMetrics)
+	s.api("GET /api/reports/weekly", s.handleWeeklyReport)
+	s.page("GET /reports/weekly.csv", s.handleWeeklyReportCSV)
 }
