@@ -3,6 +3,7 @@ package store
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"strings"
 	"time"
 
 	"gorm.io/gorm/clause"
@@ -69,11 +70,18 @@ type ClickCount struct {
 	Clicks int64
 }
 
-// AddClicks adds counts to the daily totals.
+// AddClicks adds counts to the daily totals, 300 rows per statement. A
+// (link, day) must appear once in cs.
 func (tx *Tx) AddClicks(cs []ClickCount) error {
-	for _, c := range cs {
-		err := tx.db.Exec(`INSERT INTO link_clicks (link_id, day, clicks) VALUES (?, ?, ?)
-ON CONFLICT (link_id, day) DO UPDATE SET clicks = link_clicks.clicks + excluded.clicks`, c.LinkID, c.Day, c.Clicks).Error
+	for off := 0; off < len(cs); off += 300 {
+		batch := cs[off:min(off+300, len(cs))]
+		args := make([]any, 0, 3*len(batch))
+		values := strings.TrimSuffix(strings.Repeat("(?, ?, ?),", len(batch)), ",")
+		for _, c := range batch {
+			args = append(args, c.LinkID, c.Day, c.Clicks)
+		}
+		err := tx.db.Exec(`INSERT INTO link_clicks (link_id, day, clicks) VALUES `+values+`
+ON CONFLICT (link_id, day) DO UPDATE SET clicks = link_clicks.clicks + excluded.clicks`, args...).Error
 		if err != nil {
 			return err
 		}

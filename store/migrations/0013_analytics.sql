@@ -21,7 +21,7 @@ CREATE TABLE link_clicks (
     clicks BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (link_id, day)
 );
-CREATE INDEX link_clicks_day_idx ON link_clicks(day);
+CREATE INDEX link_clicks_day_idx ON link_clicks(day, link_id, clicks);
 
 CREATE TABLE link_optouts (
     account_id BIGINT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
@@ -55,3 +55,6 @@ CREATE TABLE metrics_budget (
     calls BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (platform, day)
 );
+
+-- The weekly report reads suggestions by the time they were offered.
+CREATE INDEX suggestions_not_before_idx ON suggestions(not_before);
