@@ -23,6 +23,10 @@ type Service struct {
 	// NewSupporters counts new supporters per district (issue 16's hook);
 	// nil reports them as not available.
 	NewSupporters SupporterCounter
+	// Posts creates the experiments' variant posts (the approval service)
+	// and Jobs schedules their decisions (the scheduler).
+	Posts PostCreator
+	Jobs  ExperimentJobs
 }
 
 // New returns the analytics service. linker may be nil (no tracked links).

@@ -113,6 +113,7 @@ func New(cfg Config) (*Scheduler, error) {
 	river.AddWorker(workers, &RecurWorker{s: s})
 	river.AddWorker(workers, &DigestWorker{s: s})
 	river.AddWorker(workers, &MetricsWorker{s: s})
+	river.AddWorker(workers, &ExperimentDecideWorker{s: s})
 	client, err := river.NewClient(driverFor(cfg.Store), &river.Config{
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,

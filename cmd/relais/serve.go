@@ -158,6 +158,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 	approvals.SetNotifier(approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log})
 	approvals.SetConnectors(reg)
 	approvals.SetLinkShortener(m.analytics.Linker)
+	m.analytics.Posts, m.analytics.Jobs = approvals, m.scheduler
 	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
 	m.stopSweep = stopSweep
 	go approvals.SweepExpired(sweepCtx, 30*time.Second, m.log)

@@ -58,3 +58,42 @@ CREATE TABLE metrics_budget (
 
 -- The weekly report reads suggestions by the time they were offered.
 CREATE INDEX suggestions_not_before_idx ON suggestions(not_before);
+
+-- Organic A/B tests of share texts: each arm is a post of its own (approved
+-- like any post) sent to its part of a district-stratified sample.
+CREATE TABLE experiments (
+    id {{ID}},
+    post_id BIGINT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+    audience TEXT NOT NULL,
+    sample_permille INTEGER NOT NULL,
+    metric TEXT NOT NULL,
+    decide_after_s BIGINT NOT NULL,
+    state TEXT NOT NULL,
+    started_at {{TIME}},
+    winner INTEGER NOT NULL DEFAULT -1,
+    p_value TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT '',
+    created_by BIGINT NOT NULL REFERENCES members(id),
+    created_at {{TIME}} NOT NULL
+);
+CREATE INDEX experiments_post_idx ON experiments(post_id);
+
+CREATE TABLE experiment_arms (
+    experiment_id BIGINT NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+    arm INTEGER NOT NULL,
+    post_id BIGINT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+    sent {{BOOL}} NOT NULL DEFAULT FALSE,
+    n BIGINT NOT NULL DEFAULT 0,
+    successes BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (experiment_id, arm)
+);
+CREATE INDEX experiment_arms_post_idx ON experiment_arms(post_id);
+
+CREATE TABLE experiment_recipients (
+    experiment_id BIGINT NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+    arm INTEGER NOT NULL,
+    member_id BIGINT NOT NULL DEFAULT 0,
+    supporter_id BIGINT NOT NULL DEFAULT 0,
+    district TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX experiment_recipients_idx ON experiment_recipients(experiment_id, arm);
