@@ -22,7 +22,7 @@ import (
 type okTone struct{}
 
 func (okTone) Check(string, string) (string, json.RawMessage) { return "ok", json.RawMessage(`[]`) }
-func (okTone) Signals(string) (bool, bool, bool)                { return false, false, false }
+func (okTone) Signals(string) (bool, bool, bool)              { return false, false, false }
 
 type expBundle struct {
 	*testBundle
