@@ -18,6 +18,8 @@ func (s *Server) analyticsRoutes() {
 	s.api("GET /api/posts/{id}/metrics", s.handlePostMetrics)
 	s.api("GET /api/reports/weekly", s.handleWeeklyReport)
 	s.page("GET /reports/weekly.csv", s.handleWeeklyReportCSV)
+	s.page("GET /reports/weekly", s.handleReportPage)
+	s.page("GET /experiments/{id}", s.handleExperimentPage)
 	s.api("POST /api/experiments", s.handleExperimentCreate)
 	s.api("GET /api/experiments/{id}", s.handleExperimentGet)
 	s.api("POST /api/experiments/{id}/decide", s.handleExperimentDecide)

@@ -25,6 +25,10 @@ func init() {
 	}}
 	roleMatrix["GET /api/experiments/{id}"] = matrixEntry{allow: drafters, loose: true, call: func(*fixture) matrixCall { return matrixCall{"/api/experiments/999999", ""} }}
 	roleMatrix["POST /api/experiments/{id}/decide"] = matrixEntry{allow: managers, loose: true, call: func(*fixture) matrixCall { return matrixCall{"/api/experiments/999999/decide", ""} }}
+	roleMatrix["GET /reports/weekly"] = matrixEntry{allow: drafters, call: func(*fixture) matrixCall {
+		return matrixCall{"/reports/weekly?week=2026-W49&metric=share_rate", ""}
+	}}
+	roleMatrix["GET /experiments/{id}"] = matrixEntry{allow: drafters, loose: true, call: func(*fixture) matrixCall { return matrixCall{"/experiments/999999", ""} }}
 	roleMatrix["PUT /api/accounts/{id}/links"] = matrixEntry{allow: managers, call: func(f *fixture) matrixCall {
 		return matrixCall{fmt.Sprintf("/api/accounts/%d/links", f.campaign), `{"tracked":false}`}
 	}}
