@@ -56,6 +56,8 @@ type Service struct {
 	notifier Notifier // optional: e-mails the candidate, second approvers, mentions
 
 	connectors *connectors.Registry // optional: platform rules checked on submit
+
+	links LinkShortener // optional: previews show the tracked short links (issue 15)
 }
 
 // New returns a workflow service. events may be nil.

@@ -44,6 +44,7 @@ type attempt struct {
 	d       *relais.Delivery
 	account *relais.Account
 	post    *relais.Post
+	text    string // the post's text for the account, links tracked
 	conn    connectors.Connector
 	until   time.Time
 	// recovering: an earlier attempt may have reached the platform, so a
@@ -89,7 +90,7 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 
 // draft is what the attempt publishes.
 func (a *attempt) draft(media []connectors.Media) connectors.Draft {
-	return connectors.Draft{Text: a.post.TextFor(a.account.Platform), Language: "fr", Media: media}
+	return connectors.Draft{Text: a.text, Language: "fr", Media: media}
 }
 
 // since is when the delivery was first attempted (a little earlier when
@@ -160,6 +161,9 @@ func (w *DeliverWorker) load(tx *store.Tx, a *attempt) error {
 		return err
 	}
 	if a.post, err = tx.PostByID(a.d.PostID); err != nil {
+		return err
+	}
+	if a.text, err = w.s.trackedText(tx, a.post, a.account); err != nil {
 		return err
 	}
 	a.conn, err = w.s.cfg.Connectors.For(*a.account)

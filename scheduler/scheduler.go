@@ -22,6 +22,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/store"
 )
@@ -41,6 +42,13 @@ type Config struct {
 	RetryBase    time.Duration // first retry delay, doubled per error; default 1s
 	RetryMax     time.Duration // longest retry delay; default 1h
 	MissedAfter  time.Duration // a recurrence fired later than this is skipped; default 1h
+
+	// Links tracks the links of publications and suggestions (issue 15);
+	// nil publishes links as written.
+	Links *analytics.Linker
+	// XMetricsDailyCap bounds the X posts whose metrics are read per day
+	// (each read is billed); default analytics.DefaultXDailyCap.
+	XMetricsDailyCap int64
 }
 
 // Scheduler owns the River client.
@@ -106,6 +114,8 @@ func New(cfg Config) (*Scheduler, error) {
 	river.AddWorker(workers, &RecurWorker{s: s})
 	river.AddWorker(workers, &DigestWorker{s: s})
 	river.AddWorker(workers, &WakeWorker{})
+	river.AddWorker(workers, &MetricsWorker{s: s})
+	river.AddWorker(workers, &ExperimentDecideWorker{s: s})
 	client, err := river.NewClient(driverFor(cfg.Store), &river.Config{
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,
@@ -115,7 +125,7 @@ func New(cfg Config) (*Scheduler, error) {
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		JobTimeout:           min(time.Minute, cfg.RescueAfter),
 		RetryPolicy:          &retryPolicy{base: cfg.RetryBase, max: cfg.RetryMax},
-		PeriodicJobs:         []*river.PeriodicJob{digestJob()},
+		PeriodicJobs:         []*river.PeriodicJob{digestJob(), metricsJob()},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("cannot create River client: %w", err)

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/auth"
 	"github.com/relais/relais/connectors/sandbox"
@@ -47,6 +48,10 @@ type Config struct {
 
 	Share     *share.Service          // colistiers' inboxes and the district map
 	ToneRules *approval.ToneRulesFile // the tone rules the settings page edits and reloads
+
+	// Analytics serves tracked links, metrics, experiments and reports
+	// (issue 15); nil leaves those routes out.
+	Analytics *analytics.Service
 }
 
 // Server serves the dashboard and the API.

@@ -32,8 +32,8 @@ import (
 // names the default Mastodon instance.
 func (m *Main) registry(sb *sandbox.Connector) *connectors.Registry {
 	return platforms.Default(platforms.Options{
-		Sandbox:          sb,
-		MastodonInstance: os.Getenv("RELAIS_MASTODON_INSTANCE"),
+		Sandbox:              sb,
+		MastodonInstance:     os.Getenv("RELAIS_MASTODON_INSTANCE"),
 		SMTP:                 m.smtp,
 		Mailer:               m.mailer,
 		OnBlueskySession:     m.saveBlueskySession,

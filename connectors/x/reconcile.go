@@ -5,14 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"html"
-	"io"
-	"net/http"
 	"net/url"
 	"strings"
 	"time"
 	"unicode"
 
-	"encoding/json"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
@@ -107,14 +104,14 @@ func (c *Client) LookupDraft(ctx context.Context, a relais.Account, d connectors
 			ID string `json:"id"`
 		} `json:"data"`
 	}
-	if err := c.get(ctx, hc, c.base(a)+"/2/users/me", &me); err != nil {
+	if err := c.get(ctx, hc, c.base(a)+"/2/users/me", &me, "read posts"); err != nil {
 		return connectors.Receipt{}, false, err
 	}
 	c.charge(PriceUserRead)
 	q := url.Values{"start_time": {since.Add(-2 * time.Minute).UTC().Format(time.RFC3339)},
 		"max_results": {fmt.Sprint(lookupPosts)}, "tweet.fields": {"created_at"}}
 	var tl timeline
-	if err := c.get(ctx, hc, c.base(a)+"/2/users/"+url.PathEscape(me.Data.ID)+"/tweets?"+q.Encode(), &tl); err != nil {
+	if err := c.get(ctx, hc, c.base(a)+"/2/users/"+url.PathEscape(me.Data.ID)+"/tweets?"+q.Encode(), &tl, "read posts"); err != nil {
 		return connectors.Receipt{}, false, err
 	}
 	c.charge(float64(len(tl.Data)) * PricePostRead)
@@ -145,25 +142,3 @@ func comparable(text string) string {
 	}, b.String())
 }
 
-// get fetches url with the signed client into out.
-func (c *Client) get(ctx context.Context, hc *http.Client, u string, out any) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return fmt.Errorf("x: unable to build request: %w", err)
-	}
-	res, err := hc.Do(req)
-	if err != nil {
-		return transportError("read posts", err, false)
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(res.Body, 1<<20))
-	if err != nil {
-		return transportError("read posts", err, false)
-	} else if res.StatusCode < 200 || res.StatusCode > 299 {
-		return classify("read posts", res, b, false)
-	}
-	if err := json.Unmarshal(b, out); err != nil {
-		return &connectors.Error{Platform: "x", Class: connectors.Retryable, Status: res.StatusCode, Err: fmt.Errorf("x: bad answer: %w", err)}
-	}
-	return nil
-}
