@@ -25,6 +25,25 @@ type learner interface {
 	Learn(examples []tone.Example) error
 }
 
+// proposer suggests lexicon additions from the learnt model.
+type proposer interface{ Proposals(n int) []tone.Proposal }
+
+// ToneProposals lists up to n lexicon additions the campaign's decisions
+// suggest, for an admin to accept into the tone rules (admins and
+// editors).
+func (s *Service) ToneProposals(ctx context.Context, n int) ([]tone.Proposal, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	} else if m.Role != relais.RoleAdmin && m.Role != relais.RoleEditor {
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Only admins and editors see the tone proposals.")
+	}
+	if p, ok := s.tone.(proposer); ok {
+		return p.Proposals(n), nil
+	}
+	return nil, nil
+}
+
 // checkToneRule validates DecisionInput.ToneRule.
 func checkToneRule(rule string) error {
 	if rule == "" || slices.Contains(toneRules, rule) {

@@ -33,7 +33,7 @@ func TestToneExamplesFromDecisions(t *testing.T) {
 	require.Equal(t, "ok", rule(probe), "the rules alone let it through")
 
 	for i, text := range []string{"Paul Dupont roule pour les promoteurs immobiliers.",
-		"Dupont roule pour les promoteurs, pas pour vous.", "Encore une fois Dupont roule pour ses amis promoteurs."} {
+		"Dupont roule pour les promoteurs, pas pour vous.", "Encore une fois Dupont roule pour les gros promoteurs."} {
 		p := b.MustSubmit(b.cm, b.post(text, b.campaign))
 		in := approval.DecisionInput{Comment: "attaque personnelle", ToneRule: tone.RuleAttack}
 		if i == 0 {
@@ -68,5 +68,11 @@ func TestToneExamplesFromDecisions(t *testing.T) {
 	requireCode(t, relais.EFORBIDDEN, err)
 
 	require.Equal(t, "warn", rule(probe), "the model learnt from the decisions warns")
+	props, err := b.svc.ToneProposals(as(b.admin), 10)
+	require.NoError(t, err)
+	require.NotEmpty(t, props)
+	require.Equal(t, tone.RuleAttack, props[0].Rule)
+	_, err = b.svc.ToneProposals(as(b.cm), 10)
+	requireCode(t, relais.EFORBIDDEN, err)
 	require.Equal(t, "ok", rule("Débat avec Dupont jeudi soir."))
 }

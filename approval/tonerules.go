@@ -35,3 +35,6 @@ func (t ToneRules) Anonymize(text string) string { return t.Checker.Anonymize(te
 
 // Learn implements learner.
 func (t ToneRules) Learn(examples []tone.Example) error { return t.Checker.Learn(examples) }
+
+// Proposals implements proposer.
+func (t ToneRules) Proposals(n int) []tone.Proposal { return t.Checker.Proposals(n) }

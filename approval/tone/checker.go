@@ -73,3 +73,13 @@ func (c *Checker) ReloadFile(path string) error {
 	}
 	return c.Reload(cfg)
 }
+
+// Proposals lists lexicon additions the learnt model suggests (none before
+// Learn); see Model.Proposals.
+func (c *Checker) Proposals(n int) []Proposal {
+	m := c.model.Load()
+	if m == nil {
+		return nil
+	}
+	return m.Proposals(c.Engine(), n)
+}

@@ -40,6 +40,7 @@ func New(cfg *Config) (*Engine, error) {
 	if err := e.compilePersons(cfg); err != nil {
 		return nil, err
 	}
+	e.lex.addEval()
 	e.lex.finish()
 	e.profiles = compileProfiles(cfg.Profiles)
 	return e, nil

@@ -77,3 +77,23 @@ func abs32(f float32) float32 {
 	}
 	return f
 }
+
+// addEval files the strongly negative words of the published lexicons as
+// single-word entries where the hand-written lexicons have none, so a
+// check looks each word up once.
+func (lx lexicon) addEval() {
+	evalOnce.Do(loadEval)
+	for key, p := range evalLex {
+		if p > evalThreshold {
+			continue
+		}
+		in := info{cls: cEval, person: -1}
+		in.weight[ruleNegative] = 1
+		switch e := lx[key]; {
+		case e == nil:
+			lx[key] = &entry{single: in, hasSingle: true}
+		case !e.hasSingle:
+			e.single, e.hasSingle = in, true
+		}
+	}
+}

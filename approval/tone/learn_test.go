@@ -76,3 +76,26 @@ func FuzzReadExamples(f *testing.F) {
 		}
 	})
 }
+
+func TestProposals(t *testing.T) {
+	e := MustEngine(t)
+	m, err := e.Train([]Example{
+		{Text: "Lacombe roule pour les promoteurs.", Label: RuleAttack},
+		{Text: "Encore Lacombe qui roule pour les promoteurs du quartier.", Label: RuleAttack},
+		{Text: "Tolliver roule pour les banques.", Label: RuleAttack},
+		{Text: "Débat avec Lacombe jeudi sur les promoteurs et le logement.", Label: "ok"},
+		{Text: "Rendez-vous au marché samedi.", Label: "ok"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := m.Proposals(e, 5)
+	if len(ps) == 0 || ps[0].Rule != RuleAttack || !strings.Contains(ps[0].Phrase, "roule") {
+		t.Fatalf("proposals: %+v", ps)
+	}
+	for _, p := range ps {
+		if strings.Contains(p.Phrase, "adversaire") || strings.Contains(p.Phrase, "lacombe") {
+			t.Errorf("a name or placeholder proposed: %+v", p)
+		}
+	}
+}

@@ -7,6 +7,10 @@ package tone
 // ("son bilan" after "Lacombe").
 var frenchCampaign = map[string][]string{
 	"attack": {
+		"boulet/n", "tocard", "tocarde", "branquignol/n", "bras cassé", "bras cassés", "pieds nickelés", "naze/n",
+		"nase/n", "pourri", "pourrie", "pourris", "pourries", "foireux", "foireuse", "craignos", "merdique/n",
+		"à chier", "de la merde", "catastrophe ambulante", "chelou/n", "relou/n", "mytho/n", "mythomane/n",
+		"baltringue/n", "guignolo/n", "pignouf/n", "zozo/n", "charlot/n", "escrocs",
 		"se frottent les mains", "se frotte les mains", "amis promoteurs", "copains promoteurs", "ses potes",
 		"ses copains", "petits copains",
 		"pyromane/n", "pompier pyromane", "comme c'est curieux", "curieusement", "étrangement", "bizarrement",
@@ -53,6 +57,9 @@ var frenchCampaign = map[string][]string{
 		"dépassé", "dépassée", "à côté de la plaque", "ne sait pas de quoi", "n'a aucune idée",
 	},
 	"negative": {
+		"c'est la cata", "la loose", "la lose", "c'est nul", "trop nul", "la honte", "quelle honte",
+		"c'est une honte", "scandaleux", "inadmissible", "inacceptable", "intolérable", "honteux", "révoltant",
+		"révoltante", "lamentable", "pitoyable", "déplorable/n",
 		"privés de", "privées de", "priver/v", "couper/v", "sabrer/v", "amputer/v", "rogner/v", "tailler dans",
 		"geler/v~0.5", "gel des", "fini les", "finie la", "fini le", "terminé les", "exit les", "exit le", "exit la",
 		"au revoir les", "méfiez-vous", "prenez garde", "vous risquez", "vous perdrez", "vous allez perdre",
@@ -146,6 +153,7 @@ var frenchCampaign = map[string][]string{
 
 var englishCampaign = map[string][]string{
 	"attack": {
+		"trash", "garbage", "sketchy", "crooks", "clowns", "fraudulent", "loser", "losers",
 		"funny how", "curious how", "interesting how", "isn't it funny", "isn't it interesting", "strange how",
 		"can't even", "cannot even", "couldn't even", "really work for", "really works for", "really working for",
 		"smoke and mirrors", "photo op", "photo-op", "publicity stunt", "hot air", "dodged", "dodges", "ducks",
@@ -224,6 +232,8 @@ var englishCampaign = map[string][]string{
 		"fabricated", "made up", "makes up", "invented", "fiction", "fairy tale", "pinocchio",
 	},
 	"ridicule": {
+		"cope", "yikes", "big yikes", "oof", "bruh", "cringe", "cringey", "cringy", "take the l", "took the l",
+		"🤓", "🧢", "no cap",
 		"seriously", "oh look", "at it again", "here we go again", "buddies", "his buddies", "her buddies",
 		"🥱", "😴", "🤷", "🤪", "🙈", "🐑", "🦜", "🎪", "🤥", "sweet summer child",
 		"oh honey", "sweetie", "poor guy", "poor thing", "cute", "adorable", "lmfao",

@@ -44,11 +44,6 @@ func (e *Engine) matchAt(s *scratch, i int) (int, info) {
 	if in, ok := e.matchHashtag(key); ok {
 		return 1, in
 	}
-	if p, ok := evalPolarity(key); ok && p <= evalThreshold && s.toks[i].flags&tNumber == 0 {
-		in := info{cls: cEval, person: -1}
-		in.weight[ruleNegative] = 1
-		return 1, in
-	}
 	if isLaugh(key) {
 		in := info{cls: cRidicule, person: -1}
 		in.weight[ruleRidicule] = 1
