@@ -56,14 +56,6 @@ type Member struct {
 	CreatedAt time.Time `json:"created_at"`
 }
 
-// Supporter is a mobilised supporter: no login, share kits by e-mail.
-type Supporter struct {
-	ID       int64  `json:"id"`
-	Email    string `json:"email"`
-	Name     string `json:"name"`
-	District string `json:"district"`
-}
-
 type memberKey struct{}
 
 // NewContextWithMember returns a copy of ctx carrying the signed-in member.
