@@ -37,7 +37,8 @@ type Config struct {
 	RescueAfter  time.Duration // running jobs older than this are retried; default 2m
 	ShareWindow  time.Duration // colistier suggestions staggered over it; default 2h
 	SuggestBatch int           // suggestions per suggest job; default 1,000
-	Mailer       Mailer        // share kits; nil logs instead of sending
+	Mailer       Mailer        // digests (and share kits when Kits is nil); nil logs instead of sending
+	Kits         KitSender     // supporters' share kits, exactly once (supporters.Kits); may be nil
 	RetryBase    time.Duration // first retry delay, doubled per error; default 1s
 	RetryMax     time.Duration // longest retry delay; default 1h
 	MissedAfter  time.Duration // a recurrence fired later than this is skipped; default 1h
