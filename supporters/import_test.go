@@ -25,10 +25,18 @@ var badKinds = []struct {
 	reason string
 }{
 	{func(i int) []string { return []string{"", "Ana", "Sans", "75011", "", "", "", "", ""} }, "email", "missing"},
-	{func(i int) []string { return []string{fmt.Sprintf("pas-une-adresse-%d", i), "", "", "", "", "", "", "", ""} }, "email", "not an e-mail address"},
-	{func(i int) []string { return []string{fmt.Sprintf("bad%d@exemple..fr", i), "", "", "", "", "", "", "", ""} }, "email", ""},
-	{func(i int) []string { return []string{fmt.Sprintf("cp%d@exemple.fr", i), "", "", "750", "", "", "", "", ""} }, "postcode", "not a five-digit postcode"},
-	{func(i int) []string { return []string{fmt.Sprintf("tel%d@exemple.fr", i), "", "", "", "appelez-moi", "", "", "", ""} }, "phone", "not a phone number"},
+	{func(i int) []string {
+		return []string{fmt.Sprintf("pas-une-adresse-%d", i), "", "", "", "", "", "", "", ""}
+	}, "email", "not an e-mail address"},
+	{func(i int) []string {
+		return []string{fmt.Sprintf("bad%d@exemple..fr", i), "", "", "", "", "", "", "", ""}
+	}, "email", ""},
+	{func(i int) []string {
+		return []string{fmt.Sprintf("cp%d@exemple.fr", i), "", "", "750", "", "", "", "", ""}
+	}, "postcode", "not a five-digit postcode"},
+	{func(i int) []string {
+		return []string{fmt.Sprintf("tel%d@exemple.fr", i), "", "", "", "appelez-moi", "", "", "", ""}
+	}, "phone", "not a phone number"},
 	{func(i int) []string {
 		return []string{fmt.Sprintf("date%d@exemple.fr", i), "", "", "", "", "", "12/02/2026", "meeting", ""}
 	}, "consent_at", "not a date (RFC 3339 or YYYY-MM-DD)"},
@@ -48,7 +56,9 @@ var badKinds = []struct {
 		return []string{fmt.Sprintf("extra%d@exemple.fr", i), "", "", "", "", "", "", "", "", "en trop"}
 	}, "", "10 fields where the header has 9"},
 	{nil, "", "a quote inside an unquoted field"}, // raw line, see genLine
-	{func(i int) []string { return []string{fmt.Sprintf("oppose%d@exemple.fr", i), "", "", "", "", "", "", "", ""} }, "email", "opposed"},
+	{func(i int) []string {
+		return []string{fmt.Sprintf("oppose%d@exemple.fr", i), "", "", "", "", "", "", "", ""}
+	}, "email", "opposed"},
 }
 
 const (

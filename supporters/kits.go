@@ -51,9 +51,9 @@ func NewKits(svc *Service, cfg email.Config, perMinute int, log *slog.Logger) *K
 
 // session is a batch's state: its claim token and open SMTP session.
 type session struct {
-	k     *Kits
-	claim string
-	conn  *conn
+	k      *Kits
+	claim  string
+	conn   *conn
 	post   *relais.Post
 	sent   []int64
 	handed []int64 // handed in this group (to tell where a refused kit is)
