@@ -112,3 +112,10 @@ func (tx *Tx) KitCounts(postID int64) (map[string]int, error) {
 	}
 	return out, err
 }
+
+// DropQueuedKits skips a supporter's kits not yet handed over (after an
+// unsubscribe): a sender holding one loses its claim.
+func (tx *Tx) DropQueuedKits(supporterID int64) error {
+	return tx.db.Model(&suggestionRow{}).Where("supporter_id = ? AND mail_state IN ?", supporterID,
+		[]string{KitQueued, KitClaimed, KitDigest}).Update("mail_state", KitSkipped).Error
+}
