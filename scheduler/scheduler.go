@@ -39,6 +39,7 @@ type Config struct {
 	SuggestBatch int           // suggestions per suggest job; default 1,000
 	Mailer       Mailer        // digests (and share kits when Kits is nil); nil logs instead of sending
 	Kits         KitSender     // supporters' share kits, exactly once (supporters.Kits); may be nil
+	Retention    Retainer      // deletes inactive supporters daily; may be nil
 	RetryBase    time.Duration // first retry delay, doubled per error; default 1s
 	RetryMax     time.Duration // longest retry delay; default 1h
 	MissedAfter  time.Duration // a recurrence fired later than this is skipped; default 1h
@@ -105,6 +106,7 @@ func New(cfg Config) (*Scheduler, error) {
 	river.AddWorker(workers, &SuggestWorker{s: s})
 	river.AddWorker(workers, &RecurWorker{s: s})
 	river.AddWorker(workers, &DigestWorker{s: s})
+	river.AddWorker(workers, &RetentionWorker{s: s})
 	client, err := river.NewClient(driverFor(cfg.Store), &river.Config{
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,
@@ -114,7 +116,7 @@ func New(cfg Config) (*Scheduler, error) {
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		JobTimeout:           min(time.Minute, cfg.RescueAfter),
 		RetryPolicy:          &retryPolicy{base: cfg.RetryBase, max: cfg.RetryMax},
-		PeriodicJobs:         []*river.PeriodicJob{digestJob()},
+		PeriodicJobs:         []*river.PeriodicJob{digestJob(), retentionJob()},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("cannot create River client: %w", err)

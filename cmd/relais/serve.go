@@ -24,6 +24,7 @@ import (
 	"github.com/relais/relais/scheduler"
 	"github.com/relais/relais/share"
 	"github.com/relais/relais/store"
+	"github.com/relais/relais/supporters"
 	"github.com/relais/relais/ui"
 )
 
@@ -43,11 +44,13 @@ type Main struct {
 	stdout    io.Writer
 	store     *store.Store
 	scheduler *scheduler.Scheduler
-	sandbox   *sandbox.Connector
-	http      *http.Server
-	listener  net.Listener
-	stopSweep context.CancelFunc // stops the expiry of lapsed approval requests
-	stopRelay context.CancelFunc // stops relaying live events between replicas
+	// supporters runs the supporters' import, rights and share kits.
+	supporters *supporters.Service
+	sandbox    *sandbox.Connector
+	http       *http.Server
+	listener   net.Listener
+	stopSweep  context.CancelFunc // stops the expiry of lapsed approval requests
+	stopRelay  context.CancelFunc // stops relaying live events between replicas
 }
 
 // NewMain returns a Main writing logs to stderr.
@@ -131,8 +134,19 @@ func (m *Main) open(ctx context.Context) (err error) {
 
 // startScheduler starts the River workers.
 func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub *ui.Hub) (err error) {
-	m.scheduler, err = scheduler.New(scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log,
-		PollEvery: m.PollEvery, RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer()})
+	if m.supporters, err = newSupporters(m.store, m.BaseURL); err != nil {
+		return err
+	}
+	kits, err := m.shareKits(m.supporters)
+	if err != nil {
+		return err
+	}
+	cfg := scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log, PollEvery: m.PollEvery,
+		RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(), Retention: m.supporters}
+	if kits != nil {
+		cfg.Kits = kits
+	}
+	m.scheduler, err = scheduler.New(cfg)
 	if err != nil {
 		return err
 	}
