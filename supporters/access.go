@@ -74,3 +74,7 @@ func mayExercise(ctx context.Context) error {
 	}
 	return relais.Errorf(relais.EFORBIDDEN, "Only admins export or erase a person's data.")
 }
+
+// MayImport returns EFORBIDDEN unless the caller may import (editors and
+// admins), for pages that check before reading an upload.
+func MayImport(ctx context.Context) error { return mayImport(ctx) }

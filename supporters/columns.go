@@ -1,7 +1,10 @@
 package supporters
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -96,4 +99,42 @@ func (l layout) get(fields []string, col string) (string, bool) {
 		return "", false
 	}
 	return fields[i], true
+}
+
+// Preview is the start of a file to import: its header, the column each
+// header maps to by name ("" when none) and the first records.
+type Preview struct {
+	Header []string   `json:"header"`
+	Guess  []string   `json:"guess"`
+	Rows   [][]string `json:"rows"`
+}
+
+// Preview reads the header and the first n records of a file, for the
+// import page's column mapping (editors and admins).
+func (s *Service) Preview(ctx context.Context, r io.Reader, n int) (*Preview, error) {
+	if err := mayImport(ctx); err != nil {
+		return nil, err
+	}
+	rd := NewReader(r, s.cfg.MaxBytes)
+	head, err := rd.Next()
+	if errors.Is(err, io.EOF) {
+		return nil, &FileError{Code: "empty", Reason: "the file is empty"}
+	} else if err != nil {
+		return nil, asFileError(err)
+	}
+	p := &Preview{Header: head.Fields}
+	for _, h := range head.Fields {
+		p.Guess = append(p.Guess, columnOf(h))
+	}
+	for len(p.Rows) < n {
+		rec, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		} else if isFileError(err) {
+			return nil, err
+		} else if err == nil {
+			p.Rows = append(p.Rows, rec.Fields)
+		}
+	}
+	return p, nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/relais/relais/auth"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/share"
+	"github.com/relais/relais/supporters"
 )
 
 // MaxBodyBytes is the largest request body accepted.
@@ -39,6 +40,8 @@ type Config struct {
 
 	Share     *share.Service          // colistiers' inboxes and the district map
 	ToneRules *approval.ToneRulesFile // the tone rules the settings page edits and reloads
+
+	Supporters *supporters.Service // the supporters' pages; nil leaves them out
 }
 
 // Server serves the dashboard and the API.
