@@ -50,6 +50,9 @@ func (s *Service) Export(ctx context.Context, address string) (*Export, error) {
 	if out.Kits == nil {
 		out.Kits = []store.SupporterKit{}
 	}
+	if out.Consents == nil {
+		out.Consents = []store.Consent{}
+	}
 	return out, nil
 }
 

@@ -40,8 +40,14 @@ func supportersCommand(ctx context.Context, args []string, stdout, stderr io.Wri
 	if err := fs.Parse(rest); err != nil {
 		return err
 	}
-	if file == "" {
+	if file == "" && fs.NArg() > 0 { // flags, FILE.csv, more flags
 		file = fs.Arg(0)
+		if err := fs.Parse(fs.Args()[1:]); err != nil {
+			return err
+		}
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q; %s", fs.Arg(0), supportersUsage)
 	}
 	ctx = supporters.AsOperator(ctx)
 	return withStore(ctx, &e, stderr, func(st *store.Store) error {
