@@ -20,10 +20,11 @@ type Mailer interface {
 	Send(ctx context.Context, msg email.Message) error
 }
 
-// KitSender e-mails supporters' share kits, each exactly once
-// (*supporters.Kits).
+// KitSender e-mails supporters' share kits, each exactly once, and the
+// daily digests of those who chose one (*supporters.Kits).
 type KitSender interface {
 	SendKits(ctx context.Context, postID int64, suggestionIDs []int64) error
+	SendDigests(ctx context.Context) error
 }
 
 // EventSuggestions announces new share suggestions in colistiers' inboxes.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/relais/relais"
@@ -118,4 +119,50 @@ func (tx *Tx) KitCounts(postID int64) (map[string]int, error) {
 func (tx *Tx) DropQueuedKits(supporterID int64) error {
 	return tx.db.Model(&suggestionRow{}).Where("supporter_id = ? AND mail_state IN ?", supporterID,
 		[]string{KitQueued, KitClaimed, KitDigest}).Update("mail_state", KitSkipped).Error
+}
+
+// digestPending selects a supporter's kits waiting for the digest, or
+// claimed by a digest sender that died (never handed over).
+const digestPending = "(mail_state = 'digest' OR (mail_state = 'claimed' AND message_id LIKE 'digest-%'))"
+
+// DigestSupporters returns the supporters with kits waiting for their
+// daily digest.
+func (tx *Tx) DigestSupporters() ([]int64, error) {
+	var ids []int64
+	err := tx.db.Model(&suggestionRow{}).Distinct("supporter_id").Where("supporter_id IS NOT NULL AND "+digestPending).
+		Order("supporter_id").Pluck("supporter_id", &ids).Error
+	return ids, err
+}
+
+// DigestKits returns a supporter's kits waiting for the digest.
+func (tx *Tx) DigestKits(supporterID int64) ([]KitRow, error) {
+	var ids []int64
+	err := tx.db.Model(&suggestionRow{}).Where("supporter_id = ? AND "+digestPending, supporterID).Order("id").Pluck("id", &ids).Error
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	return tx.KitRows(ids)
+}
+
+// ClaimDigest records one digest's Message-ID and claim on its kits; it
+// reports whether it holds them all.
+func (tx *Tx) ClaimDigest(ids []int64, messageID, claim string) (bool, error) {
+	r := tx.db.Exec("UPDATE suggestions SET mail_state = ?, message_id = ?, claim = ?, claimed_at = ? WHERE id IN ? AND "+digestPending,
+		KitClaimed, messageID, claim, tx.Now(), ids)
+	return r.RowsAffected == int64(len(ids)), r.Error
+}
+
+// HandKits moves several claimed kits (one digest) to handed, if claim
+// still holds them all.
+func (tx *Tx) HandKits(ids []int64, claim string) (bool, error) {
+	if tx.store.dialect == DialectPostgres {
+		if err := tx.db.Exec("SET LOCAL synchronous_commit = off").Error; err != nil {
+			return false, err
+		}
+	}
+	r := tx.db.Exec("UPDATE suggestions SET mail_state = ? WHERE id IN ? AND mail_state = ? AND claim = ?", KitHanded, ids, KitClaimed, claim)
+	if r.Error == nil && r.RowsAffected != int64(len(ids)) {
+		return false, fmt.Errorf("digest claim lost on %d of %d kits", int64(len(ids))-r.RowsAffected, len(ids))
+	}
+	return r.Error == nil, r.Error
 }

@@ -189,7 +189,7 @@ func (s *session) after(ctx context.Context, r store.KitRow, out outcome, err er
 		return nil
 	case badRecipient:
 		s.k.log.Info("share kit address refused for good", slog.Int64("supporter_id", r.SupporterID))
-		return s.invalid(ctx, r)
+		return s.invalid(ctx, r, []int64{r.SuggestionID})
 	case unknownResult:
 		s.closeConn()
 		s.k.log.Warn("share kit handed over without an answer: not sent again", slog.Int64("suggestion_id", r.SuggestionID), slog.Any("error", err))
@@ -244,9 +244,10 @@ func (s *session) release(ctx context.Context, r store.KitRow, err error) error 
 	return fmt.Errorf("share kit not sent, will retry: %w", err)
 }
 
-func (s *session) invalid(ctx context.Context, r store.KitRow) error {
+// invalid records a permanent refusal of the address.
+func (s *session) invalid(ctx context.Context, r store.KitRow, ids []int64) error {
 	return s.k.svc.store.Update(context.WithoutCancel(ctx), func(tx *store.Tx) error {
-		if err := tx.SetKitsState([]int64{r.SuggestionID}, store.KitClaimed, store.KitInvalid); err != nil {
+		if err := tx.SetKitsState(ids, store.KitClaimed, store.KitInvalid); err != nil {
 			return err
 		}
 		return tx.SetSupporterStatus(r.SupporterID, relais.SupporterInvalid)

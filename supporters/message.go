@@ -16,21 +16,23 @@ import (
 
 // mailText holds the share kit's wording, French first, English second.
 var mailText = map[string][2]string{
-	"subject":  {"À partager : %s", "To share: %s"},
-	"hello":    {"Bonjour %s,", "Hello %s,"},
-	"hello0":   {"Bonjour,", "Hello,"},
-	"intro":    {"Voici un message de la campagne à partager si vous le souhaitez :", "Here is a campaign message to share if you wish:"},
-	"links":    {"Partager en un clic :", "Share in one click:"},
-	"variants": {"Autres versions :", "Other versions:"},
-	"thanks":   {"Merci pour votre soutien !", "Thank you for your support!"},
-	"why":      {"Vous recevez ce message parce que vous avez accepté de relayer la campagne.", "You receive this message because you agreed to relay the campaign."},
-	"unsub":    {"Se désinscrire en un clic : %s", "Unsubscribe in one click: %s"},
-	"x":        {"Publier sur X", "Post on X"},
-	"bluesky":  {"Publier sur Bluesky", "Post on Bluesky"},
-	"facebook": {"Partager sur Facebook", "Share on Facebook"},
-	"whatsapp": {"Envoyer sur WhatsApp", "Send on WhatsApp"},
-	"linkedin": {"Partager sur LinkedIn", "Share on LinkedIn"},
-	"mastodon": {"Publier sur Mastodon", "Post on Mastodon"},
+	"subject":        {"À partager : %s", "To share: %s"},
+	"hello":          {"Bonjour %s,", "Hello %s,"},
+	"hello0":         {"Bonjour,", "Hello,"},
+	"intro":          {"Voici un message de la campagne à partager si vous le souhaitez :", "Here is a campaign message to share if you wish:"},
+	"links":          {"Partager en un clic :", "Share in one click:"},
+	"variants":       {"Autres versions :", "Other versions:"},
+	"thanks":         {"Merci pour votre soutien !", "Thank you for your support!"},
+	"why":            {"Vous recevez ce message parce que vous avez accepté de relayer la campagne.", "You receive this message because you agreed to relay the campaign."},
+	"unsub":          {"Se désinscrire en un clic : %s", "Unsubscribe in one click: %s"},
+	"digest_subject": {"À partager aujourd'hui : %d messages", "To share today: %d messages"},
+	"digest_intro":   {"Voici les messages de la campagne du jour, à partager si vous le souhaitez :", "Here are today's campaign messages, to share if you wish:"},
+	"x":              {"Publier sur X", "Post on X"},
+	"bluesky":        {"Publier sur Bluesky", "Post on Bluesky"},
+	"facebook":       {"Partager sur Facebook", "Share on Facebook"},
+	"whatsapp":       {"Envoyer sur WhatsApp", "Send on WhatsApp"},
+	"linkedin":       {"Partager sur LinkedIn", "Share on LinkedIn"},
+	"mastodon":       {"Publier sur Mastodon", "Post on Mastodon"},
 }
 
 func tr(lang, key string) string {
@@ -50,6 +52,18 @@ func (s *Service) UnsubscribeURL(token string) string {
 // List-Unsubscribe-Post (RFC 8058), and the unsubscribe link in the
 // footer.
 func (k *Kits) message(p *relais.Post, r store.KitRow) (io.WriterTo, error) {
+	m, err := k.envelope(r, fmt.Sprintf(tr(r.Lang, "subject"), excerpt(p.Text, 60)))
+	if err != nil {
+		return nil, err
+	}
+	m.SetGenHeader(mail.Header("X-Relais-Kit"), fmt.Sprintf("%d-%d", r.PostID, r.SupporterID))
+	m.SetBodyString(mail.TypeTextPlain, kitBody(p, r, k.svc.UnsubscribeURL(token(r))))
+	return m, nil
+}
+
+// envelope is a message to the kit's supporter with its Message-ID and
+// the unsubscribe headers.
+func (k *Kits) envelope(r store.KitRow, subject string) (*mail.Msg, error) {
 	m := mail.NewMsg()
 	if err := m.From(k.smtp.From); err != nil {
 		return nil, err
@@ -57,30 +71,25 @@ func (k *Kits) message(p *relais.Post, r store.KitRow) (io.WriterTo, error) {
 	if err := m.To(r.Email); err != nil {
 		return nil, err
 	}
-	token := ""
-	if r.Token != nil {
-		token = *r.Token
-	}
-	unsub := k.svc.UnsubscribeURL(token)
-	m.Subject(fmt.Sprintf(tr(r.Lang, "subject"), excerpt(p.Text, 60)))
+	m.Subject(subject)
 	m.SetDateWithValue(time.Now())
 	m.SetMessageIDWithValue(r.MessageID)
-	m.SetGenHeader(mail.HeaderListUnsubscribe, fmt.Sprintf("<mailto:%s?subject=unsubscribe%%20%s>, <%s>", k.from(), token, unsub))
+	m.SetGenHeader(mail.HeaderListUnsubscribe, fmt.Sprintf("<mailto:%s?subject=unsubscribe%%20%s>, <%s>", k.from(), token(r), k.svc.UnsubscribeURL(token(r))))
 	m.SetGenHeader(mail.HeaderListUnsubscribePost, "List-Unsubscribe=One-Click")
-	m.SetGenHeader(mail.Header("X-Relais-Kit"), fmt.Sprintf("%d-%d", r.PostID, r.SupporterID))
-	m.SetBodyString(mail.TypeTextPlain, kitBody(p, r, unsub))
 	return m, nil
+}
+
+func token(r store.KitRow) string {
+	if r.Token == nil {
+		return ""
+	}
+	return *r.Token
 }
 
 // kitBody is the text of a kit.
 func kitBody(p *relais.Post, r store.KitRow, unsub string) string {
 	var b strings.Builder
-	if r.FirstName != "" {
-		fmt.Fprintf(&b, tr(r.Lang, "hello")+"\n\n", r.FirstName)
-	} else {
-		b.WriteString(tr(r.Lang, "hello0") + "\n\n")
-	}
-	b.WriteString(tr(r.Lang, "intro") + "\n\n" + r.Text + "\n\n" + tr(r.Lang, "links") + "\n")
+	b.WriteString(greeting(r) + tr(r.Lang, "intro") + "\n\n" + r.Text + "\n\n" + tr(r.Lang, "links") + "\n")
 	writeLinks(&b, r.Lang, r.Text)
 	if vs := variants(p, r.Text); len(vs) > 0 {
 		b.WriteString("\n" + tr(r.Lang, "variants") + "\n")
@@ -89,9 +98,18 @@ func kitBody(p *relais.Post, r store.KitRow, unsub string) string {
 			writeLinks(&b, r.Lang, v)
 		}
 	}
-	b.WriteString("\n" + tr(r.Lang, "thanks") + "\n\n-- \n" + tr(r.Lang, "why") + "\n")
-	fmt.Fprintf(&b, tr(r.Lang, "unsub")+"\n", unsub)
-	return b.String()
+	return b.String() + footer(r, unsub)
+}
+
+func greeting(r store.KitRow) string {
+	if r.FirstName != "" {
+		return fmt.Sprintf(tr(r.Lang, "hello"), r.FirstName) + "\n\n"
+	}
+	return tr(r.Lang, "hello0") + "\n\n"
+}
+
+func footer(r store.KitRow, unsub string) string {
+	return "\n" + tr(r.Lang, "thanks") + "\n\n-- \n" + tr(r.Lang, "why") + "\n" + fmt.Sprintf(tr(r.Lang, "unsub"), unsub) + "\n"
 }
 
 func writeLinks(b *strings.Builder, lang, text string) {

@@ -198,3 +198,21 @@ func lastRoundEnd(b relais.Blackout) time.Time {
 	}
 	return last
 }
+
+// SetKitMode records a supporter's choice between a kit per post
+// (relais.KitEach) and a daily digest (relais.KitDigest), from the link
+// in her e-mails (no login: the token is the credential).
+func (s *Service) SetKitMode(ctx context.Context, token, mode string) (*relais.Supporter, error) {
+	if mode != relais.KitEach && mode != relais.KitDigest {
+		return nil, relais.FieldErrorf("mode", "mode must be %q or %q.", relais.KitEach, relais.KitDigest)
+	}
+	var p *relais.Supporter
+	err := s.store.Update(ctx, func(tx *store.Tx) (err error) {
+		if p, err = tx.SupporterByToken(token); err != nil {
+			return err
+		}
+		p.KitMode = mode
+		return tx.SetSupporterKitMode(p.ID, mode)
+	})
+	return p, err
+}

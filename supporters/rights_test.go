@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"mime/quotedprintable"
 	"strings"
 	"testing"
 	"time"
@@ -210,4 +211,57 @@ func TestWhoSeesWhat(t *testing.T) {
 		_, err = s.Forget(tt.ctx, "nobody@exemple.fr")
 		require.Equal(t, tt.rights, err == nil, "case %d: %v", i, err)
 	}
+}
+
+// TestDigest checks a supporter who chose the daily digest gets one
+// message with the day's two kits, once, and the others a kit per post.
+func TestDigest(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dialect string) {
+		s, mb := withKit(t, dialect) // one kit each already sent
+		ctx := context.Background()
+		tok := tokenOf(t, mb.messages()[0].header.Get("List-Unsubscribe"))
+		digester := mb.messages()[0].to
+		_, err := s.SetKitMode(ctx, tok, relais.KitDigest)
+		require.NoError(t, err)
+		_, err = s.SetKitMode(ctx, tok, "weekly")
+		require.Equal(t, relais.EINVALID, relais.ErrorCode(err))
+		k := NewKits(s, kitSMTP(mb.addr.Port), 0, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		for _, text := range []string{"Marché samedi 10h", "Réunion publique jeudi 19h"} {
+			postID := newPostWithKits(t, s, text)
+			require.NoError(t, sendAll(ctx, s.store, k, postID))
+		}
+		require.Len(t, mb.messages(), 4, "two kits for the supporter who kept one per post")
+		require.NoError(t, k.SendDigests(ctx))
+		require.NoError(t, k.SendDigests(ctx))
+		msgs := mb.messages()
+		require.Len(t, msgs, 5, "one digest, once")
+		d := msgs[4]
+		require.Equal(t, digester, d.to)
+		require.Regexp(t, `^<digest-\d+-\d{8}@avec-anne\.fr>$`, d.header.Get("Message-Id"))
+		require.Equal(t, "List-Unsubscribe=One-Click", d.header.Get("List-Unsubscribe-Post"))
+		body, _ := io.ReadAll(quotedprintable.NewReader(strings.NewReader(d.body)))
+		require.Contains(t, string(body), "Marché samedi 10h")
+		require.Contains(t, string(body), "Réunion publique jeudi 19h")
+	})
+}
+
+// newPostWithKits creates a post and one queued kit per reachable
+// supporter.
+func newPostWithKits(t *testing.T, s *Service, text string) int64 {
+	var postID int64
+	storetest.Must(t, s.store.Update(context.Background(), func(tx *store.Tx) error {
+		p := &relais.Post{AuthorID: 1, Text: text, State: relais.PostPublishing}
+		p.ContentHash = p.Hash()
+		if err := tx.CreatePost(p); err != nil {
+			return err
+		}
+		postID = p.ID
+		ids, err := tx.SupporterIDs(nil)
+		var sg []relais.Suggestion
+		for _, id := range ids {
+			sg = append(sg, relais.Suggestion{PostID: p.ID, SupporterID: id, Text: text})
+		}
+		return errors2(err, tx.InsertSuggestions(sg))
+	}))
+	return postID
 }

@@ -61,6 +61,12 @@ var supporterMessages = map[string][2]string{
 	"unsub.ask":                   {"Ne plus recevoir les messages de la campagne ?", "Stop receiving the campaign's messages?"},
 	"unsub.button":                {"Me désinscrire", "Unsubscribe me"},
 	"unsub.done":                  {"C'est fait : vous ne recevrez plus aucun message de la campagne.", "Done: you will receive no more messages from the campaign."},
+	"unsub.or_digest":             {"Trop de messages ? Recevez-les en un seul message par jour.", "Too many messages? Get them in one message a day."},
+	"unsub.to_digest":             {"Un seul message par jour", "One message a day"},
+	"unsub.is_digest":             {"Vous recevez un seul message par jour.", "You get one message a day."},
+	"unsub.to_each":               {"Un message par publication", "One message per post"},
+	"unsub.mode_done.digest":      {"C'est noté : vous recevrez un seul message par jour.", "Noted: you will get one message a day."},
+	"unsub.mode_done.each":        {"C'est noté : vous recevrez un message par publication.", "Noted: you will get one message per post."},
 	"unsub.unknown":               {"Ce lien de désinscription n'est pas valide.", "This unsubscribe link is not valid."},
 }
 

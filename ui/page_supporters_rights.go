@@ -56,6 +56,8 @@ type unsubscribePage struct {
 	Page
 	Token string
 	Done  bool
+	Mode  string // the kit mode just chosen
+	Sup   *relais.Supporter
 }
 
 // unsubscribeBody is the largest body accepted on the public routes.
@@ -73,7 +75,7 @@ func (s *Server) handleUnsubscribePage(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusNotFound, "unsubscribe", p)
 		return
 	}
-	p.Done = sup.Status == relais.SupporterUnsubscribed
+	p.Done, p.Sup = sup.Status == relais.SupporterUnsubscribed, sup
 	s.render(w, http.StatusOK, "unsubscribe", p)
 }
 
@@ -84,7 +86,14 @@ func (s *Server) handleUnsubscribe(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, unsubscribeBody)
 	_ = r.ParseForm()
 	p := unsubscribePage{Token: r.PathValue("token")}
-	sup, err := s.cfg.Supporters.Unsubscribe(r.Context(), p.Token)
+	var sup *relais.Supporter
+	var err error
+	if mode := r.PostForm.Get("mode"); mode != "" {
+		sup, err = s.cfg.Supporters.SetKitMode(r.Context(), p.Token, mode)
+		p.Mode = mode
+	} else {
+		sup, err = s.cfg.Supporters.Unsubscribe(r.Context(), p.Token)
+	}
 	p.Page = s.publicPage(w, r, sup)
 	if err != nil {
 		p.Error = p.T("unsub.unknown")
@@ -95,7 +104,7 @@ func (s *Server) handleUnsubscribe(w http.ResponseWriter, r *http.Request) {
 		s.render(w, statusOf[relais.ErrorCode(err)], "unsubscribe", p)
 		return
 	}
-	p.Done = true
+	p.Done = p.Mode == ""
 	s.render(w, http.StatusOK, "unsubscribe", p)
 }
 

@@ -47,7 +47,15 @@ func TestUnsubscribeOneClick(t *testing.T) {
 	status, body = get(t, srv.URL+"/u/"+lea+"?lang=en")
 	want(t, status == 200 && strings.Contains(body, "Unsubscribe me"), "?lang=en: %s", body)
 
-	resp, err := http.PostForm(srv.URL+"/u/"+lea, url.Values{"List-Unsubscribe": {"One-Click"}})
+	resp, err := http.PostForm(srv.URL+"/u/"+lea, url.Values{"mode": {"digest"}})
+	want(t, err == nil && resp.StatusCode == 200, "digest choice: %v", err)
+	resp.Body.Close()
+	ex, _ := svc.Export(ctx, "lea@exemple.fr")
+	want(t, ex.Contact.KitMode == relais.KitDigest && reachable(t, svc, "lea@exemple.fr"), "the daily digest chosen, still subscribed")
+	status, body = get(t, srv.URL+"/u/"+lea)
+	want(t, strings.Contains(body, "Un message par publication"), "the page offers the way back: %s", body)
+
+	resp, err = http.PostForm(srv.URL+"/u/"+lea, url.Values{"List-Unsubscribe": {"One-Click"}})
 	want(t, err == nil, "%v", err)
 	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
