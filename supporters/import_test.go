@@ -186,9 +186,11 @@ func TestSupportersImport(t *testing.T) {
 		require.Equal(t, []int{0, rep.Imported, genDups}, []int{again.Imported, again.Updated, again.Duplicates}, "a re-run updates")
 		require.Equal(t, want, dump(t, clean), "re-running an import changes nothing")
 
+		// The reader does not depend on the database: the variant runs on
+		// SQLite only, to keep the suite short.
 		t.Run("semicolon and BOM", func(t *testing.T) {
 			if dialect != "sqlite" {
-				t.Skip("the reader does not depend on the database: SQLite only, to keep the suite short")
+				return
 			}
 			s := newService(t, dialect)
 			opposeAll(t, s)
