@@ -38,7 +38,9 @@ type Config struct {
 	RescueAfter  time.Duration // running jobs older than this are retried; default 2m
 	ShareWindow  time.Duration // colistier suggestions staggered over it; default 2h
 	SuggestBatch int           // suggestions per suggest job; default 1,000
-	Mailer       Mailer        // share kits; nil logs instead of sending
+	Mailer       Mailer        // digests (and share kits when Kits is nil); nil logs instead of sending
+	Kits         KitSender     // supporters' share kits, exactly once (supporters.Kits); may be nil
+	Retention    Retainer      // deletes inactive supporters daily; may be nil
 	RetryBase    time.Duration // first retry delay, doubled per error; default 1s
 	RetryMax     time.Duration // longest retry delay; default 1h
 	MissedAfter  time.Duration // a recurrence fired later than this is skipped; default 1h
@@ -116,6 +118,8 @@ func New(cfg Config) (*Scheduler, error) {
 	river.AddWorker(workers, &WakeWorker{})
 	river.AddWorker(workers, &MetricsWorker{s: s})
 	river.AddWorker(workers, &ExperimentDecideWorker{s: s})
+	river.AddWorker(workers, &RetentionWorker{s: s})
+	river.AddWorker(workers, &KitDigestWorker{s: s})
 	client, err := river.NewClient(driverFor(cfg.Store), &river.Config{
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,
@@ -125,7 +129,7 @@ func New(cfg Config) (*Scheduler, error) {
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		JobTimeout:           min(time.Minute, cfg.RescueAfter),
 		RetryPolicy:          &retryPolicy{base: cfg.RetryBase, max: cfg.RetryMax},
-		PeriodicJobs:         []*river.PeriodicJob{digestJob(), metricsJob()},
+		PeriodicJobs:         []*river.PeriodicJob{digestJob(), metricsJob(), retentionJob(), kitDigestJob()},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("cannot create River client: %w", err)

@@ -18,6 +18,7 @@ func (s *Server) routes() {
 	s.pageRoutes()
 	s.securityRoutes()
 	s.analyticsRoutes()
+	s.supporterRoutes()
 }
 
 // api registers an API route: JSON, session cookie or bearer token.

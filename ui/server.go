@@ -16,6 +16,7 @@ import (
 	"github.com/relais/relais/auth"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/share"
+	"github.com/relais/relais/supporters"
 )
 
 // MaxBodyBytes is the largest request body accepted.
@@ -51,7 +52,8 @@ type Config struct {
 
 	// Analytics serves tracked links, metrics, experiments and reports
 	// (issue 15); nil leaves those routes out.
-	Analytics *analytics.Service
+	Analytics  *analytics.Service
+	Supporters *supporters.Service // the supporters' pages; nil leaves them out
 }
 
 // Server serves the dashboard and the API.

@@ -27,6 +27,7 @@ import (
 	"github.com/relais/relais/scheduler"
 	"github.com/relais/relais/share"
 	"github.com/relais/relais/store"
+	"github.com/relais/relais/supporters"
 	"github.com/relais/relais/ui"
 )
 
@@ -70,6 +71,8 @@ type Main struct {
 
 	analytics     *analytics.Service // tracked links, metrics, reports (issue 15)
 	stopAnalytics func()             // flushes the last clicks
+	// supporters runs the supporters' import, rights and share kits.
+	supporters *supporters.Service
 }
 
 // NewMain returns a Main writing logs to stderr.
@@ -166,9 +169,20 @@ func (m *Main) open(ctx context.Context) (err error) {
 
 // startScheduler starts the River workers.
 func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub *ui.Hub) (err error) {
-	m.scheduler, err = scheduler.New(scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log,
-		PollEvery: m.PollEvery, RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(),
-		Links: m.analytics.Linker, XMetricsDailyCap: xMetricsDailyCap()})
+	if m.supporters, err = newSupporters(m.store, m.BaseURL); err != nil {
+		return err
+	}
+	kits, err := m.shareKits(m.supporters)
+	if err != nil {
+		return err
+	}
+	cfg := scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log, PollEvery: m.PollEvery,
+		RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(), Retention: m.supporters,
+		Links: m.analytics.Linker, XMetricsDailyCap: xMetricsDailyCap()}
+	if kits != nil {
+		cfg.Kits = kits
+	}
+	m.scheduler, err = scheduler.New(cfg)
 	if err != nil {
 		return err
 	}
@@ -202,7 +216,8 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		AllowedOrigins: splitList(os.Getenv("RELAIS_ALLOWED_ORIGINS")), SecureCookies: os.Getenv("RELAIS_SECURE_COOKIES") == "true",
 		TrustedProxies: splitList(os.Getenv("RELAIS_TRUSTED_PROXIES")), WSRecheck: m.WSRecheck, BaseURL: m.BaseURL,
 		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
-		Analytics: m.analytics,
+		Analytics:  m.analytics,
+		Supporters: m.supporters,
 	})
 }
 
