@@ -362,3 +362,21 @@ func TestShutdownClosesWebsockets(t *testing.T) {
 	require.NoError(t, m.Close())
 	requireClosed(t, conn, 3*time.Second, "websocket after shutdown")
 }
+
+// TestDisableClosesSocketsOnOtherReplicas (issue 11 item 6): disabling a
+// member through one replica closes her websocket on another at once,
+// through the relay (the re-check is far longer than the wait here).
+func TestDisableClosesSocketsOnOtherReplicas(t *testing.T) {
+	t.Parallel()
+	a := MustRunMain(t, store.DialectPostgres)
+	b := mustRunReplica(t, a)
+	admin := a.member("admin@example.org", "admin")
+	cm := a.member("cm@example.org", "community_manager")
+	conn, _, err := b.dialWS(cm, b.URL)
+	require.NoError(t, err)
+	defer conn.Close()
+	time.Sleep(300 * time.Millisecond) // both replicas are listening
+	id := a.memberID(admin, "cm@example.org")
+	require.Equal(t, http.StatusOK, a.call(admin, "POST", fmt.Sprintf("/api/members/%d/disable", id), nil, nil))
+	requireClosed(t, conn, 3*time.Second, "websocket on the other replica after disable")
+}
