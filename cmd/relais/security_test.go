@@ -380,3 +380,41 @@ func TestDisableClosesSocketsOnOtherReplicas(t *testing.T) {
 	require.Equal(t, http.StatusOK, a.call(admin, "POST", fmt.Sprintf("/api/members/%d/disable", id), nil, nil))
 	requireClosed(t, conn, 3*time.Second, "websocket on the other replica after disable")
 }
+
+// TestSettingsMemberFormsAndPasswordPrompt (issue 11 item 7): an admin's
+// settings page offers each member's role, password and disable form
+// (others get none, and are refused), the form changes the role, and
+// `relais user password` reads the new password from standard input.
+func TestSettingsMemberFormsAndPasswordPrompt(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	admin := tm.member("admin@example.org", "admin")
+	tm.member("web@example.org", "editor")
+	cm := tm.member("cm@example.org", "community_manager")
+	id := tm.memberID(admin, "cm@example.org")
+	action := fmt.Sprintf(`action="/settings/members/%d"`, id)
+	a, web := MustSignIn(t, tm, "admin@example.org"), MustSignIn(t, tm, "web@example.org")
+	_, _, page := a.do("GET", "/settings", "", "")
+	require.Contains(t, page, action)
+	_, _, page = web.do("GET", "/settings", "", "")
+	require.NotContains(t, page, action, "only admins manage members")
+	form := url.Values{"action": {"role"}, "role": {"editor"}}.Encode()
+	status, _, _ := web.do("POST", fmt.Sprintf("/settings/members/%d", id), "application/x-www-form-urlencoded", form, "Sec-Fetch-Site", "same-origin")
+	require.Equal(t, http.StatusForbidden, status)
+	status, loc, _ := a.do("POST", fmt.Sprintf("/settings/members/%d", id), "application/x-www-form-urlencoded", form, "Sec-Fetch-Site", "same-origin")
+	require.Equal(t, http.StatusSeeOther, status)
+	require.Equal(t, "/settings#members", loc)
+	var me relais.Member
+	require.Equal(t, http.StatusOK, tm.call(cm, "GET", "/api/me", nil, &me))
+	require.Equal(t, relais.RoleEditor, me.Role)
+
+	var out, errb strings.Builder
+	err := run(context.Background(), []string{"user", "password", "--data", tm.env.DataDir, "--database-url", tm.env.DatabaseURL,
+		"--email", "cm@example.org"}, strings.NewReader("typed-at-the-prompt\n"), &out, &errb)
+	require.NoError(t, err, errb.String())
+	require.Contains(t, errb.String(), "New password")
+	resp, err := noRedirect.PostForm(tm.URL+"/login", url.Values{"email": {"cm@example.org"}, "password": {"typed-at-the-prompt"}})
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+}
