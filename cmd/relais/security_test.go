@@ -418,3 +418,37 @@ func TestSettingsMemberFormsAndPasswordPrompt(t *testing.T) {
 	resp.Body.Close()
 	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
 }
+
+// TestPostPageHistoryPaginates (issue 11 item 1): a post's page shows its
+// history a page at a time, with a link to the next page.
+func TestPostPageHistoryPaginates(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	cm := tm.member("cm@example.org", "community_manager")
+	tm.cli("account", "add", "--platform", "sandbox", "--handle", "avecanne", "--owner", "campaign")
+	var p postJSON
+	require.Equal(t, http.StatusCreated, tm.call(cm, "POST", "/api/posts", `{"text":"Réunion publique","targets":["@avecanne"]}`, &p))
+	require.NoError(t, tm.store.Update(context.Background(), func(tx *store.Tx) error {
+		for i := range 250 {
+			if err := tx.AppendAudit(&relais.AuditEntry{Actor: "cm", Action: "post.comment", PostID: p.ID,
+				Detail: fmt.Sprintf("note-%03d", i)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	web := MustSignIn(t, tm, "cm@example.org")
+	status, _, page := web.do("GET", fmt.Sprintf("/posts/%d", p.ID), "", "")
+	require.Equal(t, http.StatusOK, status)
+	require.Contains(t, page, `class="history-next"`)
+	require.NotContains(t, page, "note-249", "the last entries are on the next page")
+	var v struct {
+		HistoryNext int64 `json:"history_next"`
+	}
+	require.Equal(t, http.StatusOK, tm.call(cm, "GET", fmt.Sprintf("/api/posts/%d", p.ID), nil, &v))
+	require.NotZero(t, v.HistoryNext)
+	status, _, page = web.do("GET", fmt.Sprintf("/posts/%d?history_after=%d", p.ID, v.HistoryNext), "", "")
+	require.Equal(t, http.StatusOK, status)
+	require.Contains(t, page, "note-249")
+	require.NotContains(t, page, `class="history-next"`)
+}
