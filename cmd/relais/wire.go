@@ -38,8 +38,19 @@ func (m *Main) registry(sb *sandbox.Connector) *connectors.Registry {
 		SMTP: email.Config{Host: os.Getenv("RELAIS_SMTP_HOST"), Port: port, Username: os.Getenv("RELAIS_SMTP_USERNAME"),
 			Password: os.Getenv("RELAIS_SMTP_PASSWORD"), From: os.Getenv("RELAIS_SMTP_FROM"), TLS: os.Getenv("RELAIS_SMTP_TLS")},
 		OnBlueskySession:     m.saveBlueskySession,
-		AllowPrivateNetworks: outbound.AllowPrivateFromEnv(),
+		AllowPrivateNetworks: m.allowPrivateNetworks(),
 	})
+}
+
+// allowPrivateNetworks reports whether relais may call loopback and
+// private addresses: RELAIS_ALLOW_PRIVATE_NETWORKS=true, which serve
+// --demo sets for its process (a demo tries webhooks and fakes on the
+// same machine).
+func (m *Main) allowPrivateNetworks() bool {
+	if m.Demo && !outbound.AllowPrivateFromEnv() {
+		_ = os.Setenv(outbound.EnvAllowPrivate, "true") // the service layer's checks read it too
+	}
+	return outbound.AllowPrivateFromEnv()
 }
 
 // sendMail e-mails approval alerts and invitations through RELAIS_SMTP_*.
