@@ -37,8 +37,19 @@ func (m *Main) registry(sb *sandbox.Connector) *connectors.Registry {
 		SMTP:                 m.smtp,
 		Mailer:               m.mailer,
 		OnBlueskySession:     m.saveBlueskySession,
-		AllowPrivateNetworks: outbound.AllowPrivateFromEnv(),
+		AllowPrivateNetworks: m.allowPrivateNetworks(),
 	})
+}
+
+// allowPrivateNetworks reports whether relais may call loopback and
+// private addresses: RELAIS_ALLOW_PRIVATE_NETWORKS=true, which serve
+// --demo sets for its process (a demo tries webhooks and fakes on the
+// same machine).
+func (m *Main) allowPrivateNetworks() bool {
+	if m.Demo && !outbound.AllowPrivateFromEnv() {
+		_ = os.Setenv(outbound.EnvAllowPrivate, "true") // the service layer's checks read it too
+	}
+	return outbound.AllowPrivateFromEnv()
 }
 
 // sendMail e-mails approval alerts and invitations through the process's

@@ -60,6 +60,7 @@ func listPosts(t *testing.T, did string) []map[string]any {
 // when that lookup fails too, Publish is retryable and the retry looks
 // first: one post on the PDS, one createRecord sent.
 func TestPDSLostCreateRecordAnswer(t *testing.T) {
+	t.Parallel()
 	p := peer.Start(t)
 	for _, tc := range []struct {
 		name      string
@@ -100,6 +101,7 @@ func TestPDSLostCreateRecordAnswer(t *testing.T) {
 // real PDS answers a second createRecord at an existing key with an error
 // (500 "already a value at key" in 0.5.35), not with the first record.
 func TestPDSRefusesSecondRecordAtSameKey(t *testing.T) {
+	t.Parallel()
 	p := peer.Start(t)
 	_, acc := pdsAccount(t, p, p.URL)
 	x := xrpc{http: http.DefaultClient, host: p.URL, token: acc.AccessJwt}
@@ -126,6 +128,7 @@ func pngOf(t *testing.T, w, h int) []byte {
 // would make and the image's aspect ratio. The receipt URL reads the post
 // on the account's own PDS.
 func TestPDSFrenchTypographyLinksAndImages(t *testing.T) {
+	t.Parallel()
 	p := peer.Start(t)
 	a, acc := pdsAccount(t, p, p.URL)
 	_, other := pdsAccount(t, p, p.URL)
@@ -173,6 +176,7 @@ func TestPDSFrenchTypographyLinksAndImages(t *testing.T) {
 // publishes without createSession; a dead access token is refreshed with
 // refreshSession, still without createSession.
 func TestPDSSessionReusedAcrossRestarts(t *testing.T) {
+	t.Parallel()
 	p := peer.Start(t)
 	px := newDropProxy(t, p.URL)
 	a, _ := pdsAccount(t, p, px.srv.URL)
@@ -209,6 +213,7 @@ func TestPDSSessionReusedAcrossRestarts(t *testing.T) {
 // com.atproto.identity.resolveHandle: an account that exists passes, one
 // that does not is an "unknown_handle" problem, before anything is posted.
 func TestPDSUnknownMentionRefused(t *testing.T) {
+	t.Parallel()
 	p := peer.Start(t)
 	a, acc := pdsAccount(t, p, p.URL)
 	_, other := pdsAccount(t, p, p.URL)
@@ -230,6 +235,7 @@ func TestPDSUnknownMentionRefused(t *testing.T) {
 // once published; a wrong app password is AuthExpired with nothing sent
 // but createSession.
 func TestPDSLookupAndWrongPassword(t *testing.T) {
+	t.Parallel()
 	p := peer.Start(t)
 	px := newDropProxy(t, p.URL)
 	a, _ := pdsAccount(t, p, px.srv.URL)
