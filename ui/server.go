@@ -13,6 +13,7 @@ import (
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/auth"
 	"github.com/relais/relais/connectors/sandbox"
+	"github.com/relais/relais/events"
 	"github.com/relais/relais/share"
 )
 
@@ -39,6 +40,7 @@ type Config struct {
 
 	Share     *share.Service          // colistiers' inboxes and the district map
 	ToneRules *approval.ToneRulesFile // the tone rules the settings page edits and reloads
+	Events    *events.Service         // optional: field events, their public pages and RSVPs
 }
 
 // Server serves the dashboard and the API.

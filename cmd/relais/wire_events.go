@@ -1,0 +1,16 @@
+package main
+
+import (
+	"github.com/relais/relais/approval"
+	"github.com/relais/relais/demo"
+	"github.com/relais/relais/events"
+)
+
+// newEvents builds the field events service over the Paris sectors.
+func (m *Main) newEvents(approvals *approval.Service) *events.Service {
+	var ds []events.District
+	for _, sec := range demo.Sectors() {
+		ds = append(ds, events.District{ID: sec.ID, Name: sec.Name})
+	}
+	return events.New(events.Config{Store: m.store, Approval: approvals, Districts: ds, BaseURL: m.BaseURL})
+}
