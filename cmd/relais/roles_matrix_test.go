@@ -174,4 +174,21 @@ var roleMatrix = map[string]matrixEntry{
 	}},
 	"POST /settings/rounds": {allow: managers, loose: true, call: func(*fixture) matrixCall { return matrixCall{"/settings/rounds", url.Values{"day": {"x"}}.Encode()} }},
 	"GET /sandbox/{id}":     {allow: everyone, call: func(f *fixture) matrixCall { return matrixCall{"/sandbox/" + f.sandboxEntry(), ""} }},
+
+	// Field events (issue 17).
+	"POST /api/events": {allow: drafters, call: func(f *fixture) matrixCall {
+		return matrixCall{"/api/events", eventBody(fmt.Sprintf("Marché %d", f.next()), 48, true)}
+	}},
+	"GET /api/events":      {allow: everyone},
+	"GET /api/events/{id}": {allow: everyone, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/api/events/%d", f.event()), ""} }},
+	"GET /api/events/{id}/rsvps": {allow: managers, call: func(f *fixture) matrixCall { // personal data
+		return matrixCall{fmt.Sprintf("/api/events/%d/rsvps", f.event()), ""}
+	}},
+	"GET /events":      {allow: everyone},
+	"GET /events/{id}": {allow: everyone, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/events/%d", f.event()), ""} }},
+	"POST /events": {allow: drafters, call: func(f *fixture) matrixCall {
+		at := time.Now().Add(48 * time.Hour).In(relais.MustLocation())
+		return matrixCall{"/events", url.Values{"title": {"Porte-à-porte"}, "kind": {"door_to_door"}, "starts_at": {at.Format("2006-01-02T15:04")},
+			"ends_at": {at.Add(time.Hour).Format("2006-01-02T15:04")}, "place": {"Rue Oberkampf"}, "district": {"11e"}}.Encode()}
+	}},
 }
