@@ -52,3 +52,27 @@ func init() {
 		messages[k] = v
 	}
 }
+
+// terrainMessages are the Terrain screen's strings, merged into messages.
+var terrainMessages = map[string][2]string{
+	"nav.terrain":          {"Terrain", "Field"},
+	"terrain.title":        {"Terrain", "Field capture"},
+	"terrain.camera":       {"📷 Photo ou vidéo", "📷 Photo or video"},
+	"terrain.caption":      {"Légende", "Caption"},
+	"terrain.send":         {"Envoyer en validation", "Submit for approval"},
+	"terrain.queued":       {"Envoi en cours…", "Sending…"},
+	"terrain.sent":         {"Envoyé en validation.", "Submitted for approval."},
+	"terrain.offline":      {"Hors ligne : gardé sur le téléphone, envoyé au retour du réseau.", "Offline: kept on the phone, sent when the network returns."},
+	"terrain.error":        {"Refusé par le serveur.", "Refused by the server."},
+	"terrain.need_caption": {"Ajoutez une légende.", "Add a caption."},
+	"terrain.too_big":      {"Fichier trop lourd.", "File too large."},
+	"terrain.outbox":       {"En attente d'envoi", "Waiting to be sent"},
+	"terrain.outbox_help":  {"Les captures restent sur ce téléphone tant qu'elles ne sont pas parties.", "Captures stay on this phone until they are sent."},
+	"terrain.forbidden":    {"Votre rôle ne permet pas de publier.", "Your role may not write posts."},
+}
+
+func init() {
+	for k, v := range terrainMessages {
+		messages[k] = v
+	}
+}

@@ -18,6 +18,7 @@ const (
 // each public event's page, iCalendar file and RSVP form, which need no
 // session and are rate-limited.
 func (s *Server) eventRoutes() {
+	s.pwaRoutes()
 	if s.cfg.Events == nil {
 		return
 	}

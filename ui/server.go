@@ -12,6 +12,7 @@ import (
 
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/auth"
+	"github.com/relais/relais/capture"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/events"
 	"github.com/relais/relais/share"
@@ -41,6 +42,7 @@ type Config struct {
 	Share     *share.Service          // colistiers' inboxes and the district map
 	ToneRules *approval.ToneRulesFile // the tone rules the settings page edits and reloads
 	Events    *events.Service         // optional: field events, their public pages and RSVPs
+	Capture   *capture.Service        // optional: the Terrain screen's captures from a phone
 }
 
 // Server serves the dashboard and the API.

@@ -186,6 +186,10 @@ var roleMatrix = map[string]matrixEntry{
 	}},
 	"GET /events":      {allow: everyone},
 	"GET /events/{id}": {allow: everyone, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/events/%d", f.event()), ""} }},
+	"GET /terrain":     {allow: drafters},
+	"POST /api/capture": {allow: drafters, call: func(f *fixture) matrixCall {
+		return matrixCall{"/api/capture", fmt.Sprintf(`{"key":"matrix-capture-%08d","caption":"Au marché d'Aligre"}`, f.next())}
+	}},
 	"POST /events": {allow: drafters, call: func(f *fixture) matrixCall {
 		at := time.Now().Add(48 * time.Hour).In(relais.MustLocation())
 		return matrixCall{"/events", url.Values{"title": {"Porte-à-porte"}, "kind": {"door_to_door"}, "starts_at": {at.Format("2006-01-02T15:04")},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/capture"
 	"github.com/relais/relais/demo"
 	"github.com/relais/relais/events"
 )
@@ -13,4 +14,9 @@ func (m *Main) newEvents(approvals *approval.Service) *events.Service {
 		ds = append(ds, events.District{ID: sec.ID, Name: sec.Name})
 	}
 	return events.New(events.Config{Store: m.store, Approval: approvals, Districts: ds, BaseURL: m.BaseURL})
+}
+
+// newCapture builds the Terrain screen's capture service.
+func (m *Main) newCapture(approvals *approval.Service) *capture.Service {
+	return capture.New(m.store, approvals)
 }

@@ -1,0 +1,14 @@
+package ui
+
+// pwaRoutes registers the installable web app (manifest, icons, service
+// worker, public) and the Terrain screen with its capture API.
+func (s *Server) pwaRoutes() {
+	s.mux.HandleFunc("GET /manifest.webmanifest", s.handleManifest)
+	s.mux.HandleFunc("GET /sw.js", s.handleServiceWorker)
+	s.mux.HandleFunc("GET /icons/{name}", s.handleIcon)
+	if s.cfg.Capture == nil {
+		return
+	}
+	s.page("GET /terrain", s.handleTerrainPage)
+	s.upload("POST /api/capture", s.handleCapture)
+}
