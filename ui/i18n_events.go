@@ -57,7 +57,7 @@ func init() {
 var terrainMessages = map[string][2]string{
 	"nav.terrain":          {"Terrain", "Field"},
 	"terrain.title":        {"Terrain", "Field capture"},
-	"terrain.camera":       {"📷 Photo ou vidéo", "📷 Photo or video"},
+	"terrain.camera":       {"Photo ou vidéo", "Photo or video"},
 	"terrain.caption":      {"Légende", "Caption"},
 	"terrain.send":         {"Envoyer en validation", "Submit for approval"},
 	"terrain.queued":       {"Envoi en cours…", "Sending…"},

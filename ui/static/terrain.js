@@ -63,6 +63,7 @@
     var li = document.createElement('li');
     li.className = 'sent';
     li.dataset.post = post.id;
+    li.dataset.key = it.key;
     var a = document.createElement('a');
     a.href = '/posts/' + post.id;
     a.textContent = '#' + post.id + ' ' + it.caption;
