@@ -76,3 +76,18 @@ func init() {
 		messages[k] = v
 	}
 }
+
+// pushMessages are the Web Push card's strings, merged into messages.
+var pushMessages = map[string][2]string{
+	"push.title":  {"Notifications sur ce téléphone", "Notifications on this phone"},
+	"push.help":   {"Recevez les demandes de validation ; touchez la notification pour décider.", "Get approval requests; tap the notification to decide."},
+	"push.enable": {"Activer les notifications", "Turn on notifications"},
+	"push.on":     {"Notifications activées.", "Notifications are on."},
+	"push.denied": {"Notifications refusées par le navigateur.", "The browser refused notifications."},
+}
+
+func init() {
+	for k, v := range pushMessages {
+		messages[k] = v
+	}
+}

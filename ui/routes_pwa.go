@@ -6,6 +6,10 @@ func (s *Server) pwaRoutes() {
 	s.mux.HandleFunc("GET /manifest.webmanifest", s.handleManifest)
 	s.mux.HandleFunc("GET /sw.js", s.handleServiceWorker)
 	s.mux.HandleFunc("GET /icons/{name}", s.handleIcon)
+	if s.cfg.Push != nil {
+		s.api("GET /api/push/key", s.handlePushKey)
+		s.api("POST /api/push/subscriptions", s.handlePushSubscribe)
+	}
 	if s.cfg.Capture == nil {
 		return
 	}

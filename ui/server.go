@@ -15,6 +15,7 @@ import (
 	"github.com/relais/relais/capture"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/events"
+	"github.com/relais/relais/push"
 	"github.com/relais/relais/share"
 )
 
@@ -43,6 +44,7 @@ type Config struct {
 	ToneRules *approval.ToneRulesFile // the tone rules the settings page edits and reloads
 	Events    *events.Service         // optional: field events, their public pages and RSVPs
 	Capture   *capture.Service        // optional: the Terrain screen's captures from a phone
+	Push      *push.Service           // optional: Web Push subscriptions
 }
 
 // Server serves the dashboard and the API.

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"crypto/ecdh"
+	"crypto/rand"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"net/http"
@@ -170,4 +173,15 @@ func getBody(t *testing.T, c *http.Client, u string) (int, string) {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(b)
+}
+
+// pushSubscriptionJSON is a browser's PushSubscription.toJSON() for a
+// fresh key pair (nothing is ever sent to its endpoint in these tests).
+func pushSubscriptionJSON(t *testing.T, n int) string {
+	k, err := ecdh.P256().GenerateKey(rand.Reader)
+	require.NoError(t, err)
+	auth := make([]byte, 16)
+	_, _ = rand.Read(auth)
+	return fmt.Sprintf(`{"endpoint":"https://push.example.org/sub/%d","expirationTime":null,"keys":{"p256dh":%q,"auth":%q}}`,
+		n, base64.RawURLEncoding.EncodeToString(k.PublicKey().Bytes()), base64.RawURLEncoding.EncodeToString(auth))
 }

@@ -184,9 +184,13 @@ var roleMatrix = map[string]matrixEntry{
 	"GET /api/events/{id}/rsvps": {allow: managers, call: func(f *fixture) matrixCall { // personal data
 		return matrixCall{fmt.Sprintf("/api/events/%d/rsvps", f.event()), ""}
 	}},
-	"GET /events":      {allow: everyone},
-	"GET /events/{id}": {allow: everyone, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/events/%d", f.event()), ""} }},
-	"GET /terrain":     {allow: drafters},
+	"GET /events":       {allow: everyone},
+	"GET /events/{id}":  {allow: everyone, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/events/%d", f.event()), ""} }},
+	"GET /terrain":      {allow: drafters},
+	"GET /api/push/key": {allow: everyone},
+	"POST /api/push/subscriptions": {allow: everyone, call: func(f *fixture) matrixCall { // each member's own devices
+		return matrixCall{"/api/push/subscriptions", pushSubscriptionJSON(f.t, f.next())}
+	}},
 	"POST /api/capture": {allow: drafters, call: func(f *fixture) matrixCall {
 		return matrixCall{"/api/capture", fmt.Sprintf(`{"key":"matrix-capture-%08d","caption":"Au marché d'Aligre"}`, f.next())}
 	}},

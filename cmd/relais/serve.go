@@ -21,6 +21,7 @@ import (
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/demo"
+	"github.com/relais/relais/push"
 	"github.com/relais/relais/scheduler"
 	"github.com/relais/relais/share"
 	"github.com/relais/relais/store"
@@ -147,7 +148,8 @@ func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub
 func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.Hub, rules approval.ToneRules, checker *tone.Checker) *ui.Server {
 	authn, approvals := auth.New(m.store), approval.New(m.store, rules, m.scheduler, hub)
 	authn.SetMailer(m.sendMail, m.BaseURL)
-	approvals.SetNotifier(approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log})
+	pushes := m.newPush()
+	approvals.SetNotifier(push.Both{approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log}, pushes})
 	approvals.SetConnectors(reg)
 	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
 	m.stopSweep = stopSweep
@@ -160,7 +162,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		AllowedOrigins: splitList(os.Getenv("RELAIS_ALLOWED_ORIGINS")), SecureCookies: os.Getenv("RELAIS_SECURE_COOKIES") == "true",
 		TrustedProxies: splitList(os.Getenv("RELAIS_TRUSTED_PROXIES")),
 		Share:          share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
-		Events: m.newEvents(approvals), Capture: m.newCapture(approvals),
+		Events: m.newEvents(approvals), Capture: m.newCapture(approvals), Push: pushes,
 	})
 }
 

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"os"
+	"strings"
+
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/capture"
 	"github.com/relais/relais/demo"
 	"github.com/relais/relais/events"
+	"github.com/relais/relais/push"
 )
 
 // newEvents builds the field events service over the Paris sectors.
@@ -19,4 +23,14 @@ func (m *Main) newEvents(approvals *approval.Service) *events.Service {
 // newCapture builds the Terrain screen's capture service.
 func (m *Main) newCapture(approvals *approval.Service) *capture.Service {
 	return capture.New(m.store, approvals)
+}
+
+// newPush builds the Web Push service; its VAPID contact is the public
+// URL when it is https, else the mail sender.
+func (m *Main) newPush() *push.Service {
+	sub := os.Getenv("RELAIS_SMTP_FROM")
+	if strings.HasPrefix(m.BaseURL, "https://") {
+		sub = m.BaseURL
+	}
+	return push.New(push.Config{Store: m.store, Subscriber: sub, Log: m.log})
 }
