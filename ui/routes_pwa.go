@@ -1,5 +1,7 @@
 package ui
 
+import "github.com/relais/relais/video"
+
 // pwaRoutes registers the installable web app (manifest, icons, service
 // worker, public) and the Terrain screen with its capture API.
 func (s *Server) pwaRoutes() {
@@ -9,6 +11,12 @@ func (s *Server) pwaRoutes() {
 	if s.cfg.Push != nil {
 		s.api("GET /api/push/key", s.handlePushKey)
 		s.api("POST /api/push/subscriptions", s.handlePushSubscribe)
+	}
+	if s.cfg.Videos != nil {
+		s.api("POST /api/videos/uploads", s.handleVideoCreate)
+		s.api("GET /api/videos/uploads/{id}", s.handleVideoStatus)
+		s.patterns = append(s.patterns, "PATCH /api/videos/uploads/{id}")
+		s.mux.Handle("PATCH /api/videos/uploads/{id}", s.apiAuthLimit(s.handleVideoChunk, video.MaxUploadBytes))
 	}
 	if s.cfg.Capture == nil {
 		return

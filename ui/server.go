@@ -17,6 +17,7 @@ import (
 	"github.com/relais/relais/events"
 	"github.com/relais/relais/push"
 	"github.com/relais/relais/share"
+	"github.com/relais/relais/video"
 )
 
 // MaxBodyBytes is the largest request body accepted.
@@ -45,6 +46,7 @@ type Config struct {
 	Events    *events.Service         // optional: field events, their public pages and RSVPs
 	Capture   *capture.Service        // optional: the Terrain screen's captures from a phone
 	Push      *push.Service           // optional: Web Push subscriptions
+	Videos    *video.Uploads          // optional: resumable video uploads
 }
 
 // Server serves the dashboard and the API.

@@ -29,17 +29,17 @@ const maxOpenPerMember = 5
 // increasing offsets (PATCH with Upload-Offset, as in the tus protocol);
 // after a dropped connection it asks for the offset and goes on from there.
 type Upload struct {
-	ID        string    `json:"id"`
-	Owner     int64     `json:"owner"`
-	Filename  string    `json:"filename"`
-	Size      int64     `json:"size"`
-	Offset    int64     `json:"offset"`
+	ID       string `json:"id"`
+	Owner    int64  `json:"owner"`
+	Filename string `json:"filename"`
+	Size     int64  `json:"size"`
+	Offset   int64  `json:"offset"`
 	// Platforms the video is meant for: checked against their limits once
 	// complete.
 	Platforms []relais.Platform `json:"platforms,omitempty"`
-	SHA256    string    `json:"sha256,omitempty"` // set once complete and checked
-	Info      *Info     `json:"info,omitempty"`
-	CreatedAt time.Time `json:"created_at"`
+	SHA256    string            `json:"sha256,omitempty"` // set once complete and checked
+	Info      *Info             `json:"info,omitempty"`
+	CreatedAt time.Time         `json:"created_at"`
 }
 
 // Complete reports whether every byte arrived and the video was checked.
@@ -170,6 +170,8 @@ func (us *Uploads) Append(ctx context.Context, id string, offset int64, r io.Rea
 	m, err := member(ctx)
 	if err != nil {
 		return nil, err
+	} else if offset < 0 {
+		return nil, relais.FieldErrorf("Upload-Offset", "L'en-tête Upload-Offset doit donner la position du morceau. / The Upload-Offset header must give the byte offset of this chunk.")
 	}
 	defer us.lock(id)()
 	u, err := us.load(m, id)

@@ -188,6 +188,15 @@ var roleMatrix = map[string]matrixEntry{
 	"GET /events/{id}":  {allow: everyone, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/events/%d", f.event()), ""} }},
 	"GET /terrain":      {allow: drafters},
 	"GET /api/push/key": {allow: everyone},
+	"POST /api/videos/uploads": {allow: drafters, call: func(f *fixture) matrixCall {
+		return matrixCall{"/api/videos/uploads", `{"filename":"clip.mp4","size":1000}`}
+	}},
+	"GET /api/videos/uploads/{id}": {allow: drafters, loose: true, call: func(f *fixture) matrixCall { // another's upload is 404
+		return matrixCall{"/api/videos/uploads/00000000000000000000000000000000", ""}
+	}},
+	"PATCH /api/videos/uploads/{id}": {allow: drafters, loose: true, call: func(f *fixture) matrixCall {
+		return matrixCall{"/api/videos/uploads/00000000000000000000000000000000", "x"}
+	}},
 	"POST /api/push/subscriptions": {allow: everyone, call: func(f *fixture) matrixCall { // each member's own devices
 		return matrixCall{"/api/push/subscriptions", pushSubscriptionJSON(f.t, f.next())}
 	}},

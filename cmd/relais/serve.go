@@ -162,7 +162,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		AllowedOrigins: splitList(os.Getenv("RELAIS_ALLOWED_ORIGINS")), SecureCookies: os.Getenv("RELAIS_SECURE_COOKIES") == "true",
 		TrustedProxies: splitList(os.Getenv("RELAIS_TRUSTED_PROXIES")),
 		Share:          share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
-		Events: m.newEvents(approvals), Capture: m.newCapture(approvals), Push: pushes,
+		Events: m.newEvents(approvals), Capture: m.newCapture(approvals), Push: pushes, Videos: m.newVideos(),
 	})
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/relais/relais/approval"
@@ -9,6 +10,7 @@ import (
 	"github.com/relais/relais/demo"
 	"github.com/relais/relais/events"
 	"github.com/relais/relais/push"
+	"github.com/relais/relais/video"
 )
 
 // newEvents builds the field events service over the Paris sectors.
@@ -33,4 +35,16 @@ func (m *Main) newPush() *push.Service {
 		sub = m.BaseURL
 	}
 	return push.New(push.Config{Store: m.store, Subscriber: sub, Log: m.log})
+}
+
+// newVideos keeps resumable video uploads under DATA/uploads (local disk:
+// with several replicas, route a client's chunks to one replica or share
+// the directory).
+func (m *Main) newVideos() *video.Uploads {
+	us, err := video.NewUploads(filepath.Join(m.env.DataDir, "uploads"))
+	if err != nil {
+		m.log.Error("video uploads disabled", "error", err)
+		return nil
+	}
+	return us
 }
