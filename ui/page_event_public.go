@@ -119,15 +119,7 @@ func (s *Server) handlePublicEventICS(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+e.Slug+`.ics"`)
-	_, _ = w.Write([]byte(events.ICS(e, baseOf(r)+"/e/"+e.Slug, time.Now())))
-}
-
-// baseOf is the request's own origin.
-func baseOf(r *http.Request) string {
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		return "https://" + r.Host
-	}
-	return "http://" + r.Host
+	_, _ = w.Write([]byte(events.ICS(e, s.publicBase(r)+"/e/"+e.Slug, time.Now())))
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }

@@ -16,7 +16,7 @@ func (s *Server) pwaRoutes() {
 		s.api("POST /api/videos/uploads", s.handleVideoCreate)
 		s.api("GET /api/videos/uploads/{id}", s.handleVideoStatus)
 		s.patterns = append(s.patterns, "PATCH /api/videos/uploads/{id}")
-		s.mux.Handle("PATCH /api/videos/uploads/{id}", s.apiAuthLimit(s.handleVideoChunk, video.MaxUploadBytes))
+		s.mux.Handle("PATCH /api/videos/uploads/{id}", uploadDeadline(s.apiAuthLimit(s.handleVideoChunk, video.MaxUploadBytes)))
 	}
 	if s.cfg.Capture == nil {
 		return

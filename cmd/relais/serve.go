@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/relais/relais"
@@ -19,6 +20,7 @@ import (
 	"github.com/relais/relais/approval/tone"
 	"github.com/relais/relais/auth"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/email"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/demo"
 	"github.com/relais/relais/push"
@@ -39,16 +41,32 @@ type Main struct {
 	Rescue    time.Duration
 	// ShareWindow staggers colistiers' share suggestions (default 2h).
 	ShareWindow time.Duration
+	// MetricsAddr, when set, serves /metrics alone on this address (and
+	// not on Addr); MetricsToken, when set, lets a caller presenting it
+	// read /metrics on Addr.
+	MetricsAddr, MetricsToken string
+	// ReadTimeout bounds how long a request (headers and body) may take to
+	// arrive (default ui.ReadBodyTimeout; uploads get ui.UploadReadTimeout).
+	ReadTimeout time.Duration
+	// WSRecheck is how often websockets re-check their session (default
+	// ui.DefaultWSRecheck).
+	WSRecheck time.Duration
 
-	log       *slog.Logger
-	stdout    io.Writer
-	store     *store.Store
-	scheduler *scheduler.Scheduler
-	sandbox   *sandbox.Connector
-	http      *http.Server
-	listener  net.Listener
-	stopSweep context.CancelFunc // stops the expiry of lapsed approval requests
-	stopRelay context.CancelFunc // stops relaying live events between replicas
+	log         *slog.Logger
+	stdout      io.Writer
+	store       *store.Store
+	scheduler   *scheduler.Scheduler
+	sandbox     *sandbox.Connector
+	http        *http.Server
+	metricsHTTP *http.Server  // --metrics-addr
+	metricsAddr string        // where metricsHTTP listens
+	smtp        email.Config  // RELAIS_SMTP_*, read once at start
+	mailer      *email.Mailer // the one mailer of the process
+	hub         *ui.Hub
+	background  sync.WaitGroup // sweeps and e-mails in flight, waited for at Close
+	listener    net.Listener
+	stopSweep   context.CancelFunc // stops the expiry of lapsed approval requests
+	stopRelay   context.CancelFunc // stops relaying live events between replicas
 }
 
 // NewMain returns a Main writing logs to stderr.
@@ -65,10 +83,12 @@ func (m *Main) ParseFlags(args []string, stderr io.Writer) error {
 	fs.StringVar(&m.ToneFile, "tone-config", os.Getenv("RELAIS_TONE_CONFIG"), "tone rules YAML (default DATA/tone.yaml when present)")
 	fs.DurationVar(&m.PollEvery, "poll", 500*time.Millisecond, "job fetch poll interval")
 	fs.DurationVar(&m.Rescue, "rescue-after", 2*time.Minute, "retry jobs left running this long (after a crash)")
+	fs.StringVar(&m.MetricsAddr, "metrics-addr", os.Getenv("RELAIS_METRICS_ADDR"), "serve /metrics on this separate address only (e.g. 127.0.0.1:9090)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	m.BaseURL = strings.TrimSuffix(os.Getenv("RELAIS_BASE_URL"), "/")
+	m.MetricsToken = os.Getenv("RELAIS_METRICS_TOKEN")
 	return nil
 }
 
@@ -76,6 +96,9 @@ func (m *Main) ParseFlags(args []string, stderr io.Writer) error {
 // once the listener is up.
 func (m *Main) Run(ctx context.Context) (err error) {
 	start := time.Now()
+	if err := m.openMailer(); err != nil {
+		return err
+	}
 	if err := m.open(ctx); err != nil {
 		return err
 	}
@@ -84,6 +107,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	hub, rules := ui.NewHub(), approval.ToneRules{Checker: checker}
+	m.hub = hub
 	if m.store.Dialect() == store.DialectPostgres {
 		// Replicas share live events through the database.
 		relayCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
@@ -95,7 +119,11 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	srv := m.newServer(ctx, reg, hub, rules, checker)
-	m.http = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	m.http = &http.Server{Handler: srv, ReadHeaderTimeout: ui.ReadHeaderTimeout, ReadTimeout: m.readTimeout(),
+		IdleTimeout: 2 * time.Minute}
+	if err := m.serveMetrics(hub); err != nil {
+		return err
+	}
 	go func() {
 		if err := m.http.Serve(m.listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.log.Error("http server stopped", slog.Any("error", err))
@@ -147,21 +175,22 @@ func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub
 // that expires lapsed approval requests.
 func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.Hub, rules approval.ToneRules, checker *tone.Checker) *ui.Server {
 	authn, approvals := auth.New(m.store), approval.New(m.store, rules, m.scheduler, hub)
+	authn.SetCloser(hub)
 	authn.SetMailer(m.sendMail, m.BaseURL)
 	pushes := m.newPush()
-	approvals.SetNotifier(push.Both{approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log}, pushes})
+	approvals.SetNotifier(push.Both{approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log, Pending: &m.background}, pushes})
 	approvals.SetConnectors(reg)
 	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
 	m.stopSweep = stopSweep
-	go approvals.SweepExpired(sweepCtx, 30*time.Second, m.log)
-	go authn.PurgeSessions(sweepCtx, time.Hour, m.log)
-	go approvals.PurgeUploads(sweepCtx, time.Hour, m.log)
+	m.goBackground(func() { approvals.SweepExpired(sweepCtx, 30*time.Second, m.log) })
+	m.goBackground(func() { authn.PurgeSessions(sweepCtx, time.Hour, m.log) })
+	m.goBackground(func() { approvals.PurgeUploads(sweepCtx, time.Hour, m.log) })
 	return ui.New(ui.Config{
 		Auth: authn, Approval: approvals, Tone: rules, Hub: hub,
-		Ready: m.ready, Metrics: m.metrics(hub), Sandbox: m.sandbox, Logger: m.log,
+		Ready: m.ready, Metrics: m.mainMetrics(hub), MetricsToken: m.MetricsToken, Sandbox: m.sandbox, Logger: m.log,
 		AllowedOrigins: splitList(os.Getenv("RELAIS_ALLOWED_ORIGINS")), SecureCookies: os.Getenv("RELAIS_SECURE_COOKIES") == "true",
-		TrustedProxies: splitList(os.Getenv("RELAIS_TRUSTED_PROXIES")),
-		Share:          share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
+		TrustedProxies: splitList(os.Getenv("RELAIS_TRUSTED_PROXIES")), WSRecheck: m.WSRecheck, BaseURL: m.BaseURL,
+		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
 		Events: m.newEvents(approvals), Capture: m.newCapture(approvals), Push: pushes, Videos: m.newVideos(),
 	})
 }
@@ -169,7 +198,9 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 // ListenAddr returns the address the server listens on.
 func (m *Main) ListenAddr() string { return m.listener.Addr().String() }
 
-// Close shuts down in order: HTTP drains (5 s), jobs stop, database closes.
+// Close shuts down in order: HTTP drains (5 s), websockets close, sweeps
+// and e-mails in flight finish, the relay and the jobs stop, and only then
+// the database closes.
 func (m *Main) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -177,9 +208,16 @@ func (m *Main) Close() error {
 	if m.http != nil {
 		errs = append(errs, m.http.Shutdown(ctx))
 	}
+	if m.metricsHTTP != nil {
+		errs = append(errs, m.metricsHTTP.Shutdown(ctx))
+	}
+	if m.hub != nil {
+		m.hub.CloseAll()
+	}
 	if m.stopSweep != nil {
 		m.stopSweep()
 	}
+	m.waitBackground(30 * time.Second)
 	if m.stopRelay != nil {
 		m.stopRelay()
 	}
@@ -193,6 +231,26 @@ func (m *Main) Close() error {
 	}
 	m.log.Info("relais stopped")
 	return errors.Join(errs...)
+}
+
+// goBackground runs fn in a goroutine Close waits for.
+func (m *Main) goBackground(fn func()) {
+	m.background.Add(1)
+	go func() {
+		defer m.background.Done()
+		fn()
+	}()
+}
+
+// waitBackground waits for the background goroutines, at most limit.
+func (m *Main) waitBackground(limit time.Duration) {
+	done := make(chan struct{})
+	go func() { m.background.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(limit):
+		m.log.Warn("shutdown: background work still running", slog.Duration("waited", limit))
+	}
 }
 
 // serveCommand runs `relais serve` until SIGINT or SIGTERM.
