@@ -125,7 +125,9 @@ type Error struct {
 }
 
 // Error implements error.
-func (e *Error) Error() string { return fmt.Sprintf("videoup: platform answered %d: %.300s", e.Status, e.Body) }
+func (e *Error) Error() string {
+	return fmt.Sprintf("videoup: platform answered %d: %.300s", e.Status, e.Body)
+}
 
 // ErrProcessing is returned when the platform failed to process the video
 // or did not finish within MaxWait.
