@@ -28,17 +28,18 @@ var weekdaysFR = []string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "ve
 func (s *Service) draftInputs(e *relais.FieldEvent, targets []approval.Target, now time.Time) []approval.PostInput {
 	start := e.StartsAt.In(relais.MustLocation())
 	when := fmt.Sprintf("%s %d à %s", weekdaysFR[start.Weekday()], start.Day(), start.Format("15h04"))
-	announce := fmt.Sprintf("%s demain, %s : « %s », %s (%s). Venez nombreuses et nombreux !",
-		kindLabels[e.Kind], when, e.Title, e.Place, e.District)
+	var announceAt *time.Time
+	day := "bientôt" // less than a day ahead: announced on approval
+	if at := e.StartsAt.Add(-24 * time.Hour); at.After(now.Add(5 * time.Minute)) {
+		announceAt, day = &at, "demain"
+	}
+	announce := fmt.Sprintf("%s %s, %s : « %s », %s (%s). Venez nombreuses et nombreux !",
+		kindLabels[e.Kind], day, when, e.Title, e.Place, e.District)
 	if e.Public && s.cfg.BaseURL != "" {
 		announce += " Inscription : " + s.cfg.BaseURL + "/e/" + e.Slug
 	}
 	live := fmt.Sprintf("En direct : « %s », %s. [Une phrase du terrain, une photo ou une vidéo]", e.Title, e.Place)
 	recap := fmt.Sprintf("Merci à toutes celles et tous ceux venus hier pour « %s » (%s) ! [Le bilan en une phrase]", e.Title, e.Place)
-	var announceAt *time.Time
-	if at := e.StartsAt.Add(-24 * time.Hour); at.After(now.Add(5 * time.Minute)) {
-		announceAt = &at
-	}
 	recapAt := nextMorning(e.EndsAt)
 	return []approval.PostInput{
 		{Text: announce, Targets: targets, ScheduledAt: announceAt},

@@ -112,6 +112,7 @@ func TestCreateGeneratesThreeDraftsThroughApproval(t *testing.T) {
 			byRole[d.Role] = p
 		}
 		require.Contains(t, byRole[relais.DraftAnnounce].Text, "https://relais.example/e/"+e.Slug)
+		require.Contains(t, byRole[relais.DraftAnnounce].Text, "Tournée du marché demain")
 		require.True(t, byRole[relais.DraftAnnounce].ScheduledAt.Equal(start.Add(-24*time.Hour)))
 		require.Nil(t, byRole[relais.DraftLive].ScheduledAt)
 		recap := byRole[relais.DraftRecap].ScheduledAt.In(relais.MustLocation())
