@@ -85,7 +85,7 @@ func TestBrowserTerrainOffline(t *testing.T) {
 	// The answer was lost? The phone resends the same key: still one post.
 	key := eval[string](phone, `document.querySelector("#sent li").dataset.key`)
 	eval[bool](phone, fmt.Sprintf(`(() => { const o = indexedDB.open("relais-terrain", 1); o.onsuccess = () => {
-		const tx = o.result.transaction("outbox", "readwrite"); tx.objectStore("outbox").put({key: %q, caption: %q, file: null, name: "", at: Date.now()});
+		const tx = o.result.transaction("outbox", "readwrite"); tx.objectStore("outbox").put({key: %q, member: document.body.dataset.member, caption: %q, file: null, name: "", at: Date.now()});
 		tx.oncomplete = () => { o.result.close(); window.dispatchEvent(new Event("online")) } }; return true })()`, key, caption))
 	phone.waitJS("the resent capture", `document.querySelectorAll("#sent li").length === 2 && document.getElementById("outbox-count").textContent === "0"`)
 	ids := eval[[]string](phone, `[...document.querySelectorAll("#sent li")].map(li => li.dataset.post)`)

@@ -4,9 +4,8 @@
 'use strict';
 var CACHE = 'relais-v1';
 
-self.addEventListener('install', function (ev) {
-  ev.waitUntil(caches.open(CACHE).then(function (c) { return c.addAll(['/terrain']).catch(function () {}); }));
-  self.skipWaiting();
+self.addEventListener('install', function () {
+  self.skipWaiting(); // the Terrain page is cached when a signed-in member opens it
 });
 
 self.addEventListener('activate', function (ev) {
@@ -28,8 +27,10 @@ self.addEventListener('fetch', function (ev) {
     }));
   } else if (url.pathname === '/terrain') { // network first, cached shell offline
     ev.respondWith(fetch(req).then(function (resp) {
-      var copy = resp.clone();
-      caches.open(CACHE).then(function (c) { c.put('/terrain', copy); });
+      if (resp.ok && !resp.redirected) { // never keep the sign-in page in its place
+        var copy = resp.clone();
+        caches.open(CACHE).then(function (c) { c.put('/terrain', copy); });
+      }
       return resp;
     }).catch(function () { return caches.match('/terrain'); }));
   }

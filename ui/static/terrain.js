@@ -13,6 +13,7 @@
   var caption = document.getElementById('terrain-caption');
   var status = document.getElementById('terrain-status');
   var flushing = false;
+  var me = document.body.dataset.member || ''; // captures are sent only by who made them
 
   function openDB() {
     return new Promise(function (resolve, reject) {
@@ -33,7 +34,11 @@
     });
   }
 
-  function all() { return tx('readonly', function (s) { return s.getAll(); }); }
+  function all() {
+    return tx('readonly', function (s) { return s.getAll(); }).then(function (items) {
+      return (items || []).filter(function (it) { return it.member === me; });
+    });
+  }
   function put(item) { return tx('readwrite', function (s) { s.put(item); }); }
   function del(key) { return tx('readwrite', function (s) { s.delete(key); }); }
 
@@ -91,7 +96,7 @@
     if (flushing || !navigator.onLine) return Promise.resolve();
     flushing = true;
     return all().then(function (items) {
-      return items.filter(function (it) { return !it.error; }).reduce(function (p, it) {
+      return items.filter(function (it) { return !it.error && it.member === me; }).reduce(function (p, it) {
         return p.then(function () {
           return send(it).then(function (done) { if (done) { say(form.dataset.sent); return del(it.key); } });
         });
@@ -109,7 +114,7 @@
     var text = caption.value.trim(), f = fileInput.files[0];
     if (!text) { say(form.dataset.need); caption.focus(); return; }
     if (f && f.size > Number(form.dataset.maxmb) * 1048576) { say(form.dataset.toobig); return; }
-    var it = { key: newKey(), caption: text, file: f || null, name: f ? f.name : '', at: Date.now() };
+    var it = { key: newKey(), member: me, caption: text, file: f || null, name: f ? f.name : '', at: Date.now() };
     put(it).then(function () {
       form.reset();
       document.getElementById('terrain-file-name').textContent = '';
