@@ -43,7 +43,7 @@ func TestBlueskyReadRepostQuoteOnRealPDS(t *testing.T) {
 		Value struct {
 			Subject struct{ URI, CID string } `json:"subject"`
 			Embed   struct {
-				Type   string `json:"$type"`
+				Type   string               `json:"$type"`
 				Record struct{ URI string } `json:"record"`
 			} `json:"embed"`
 		} `json:"value"`
