@@ -3,7 +3,8 @@
 // building blocks of the "to relay" list. Bluesky is read with
 // com.atproto.repo.listRecords (app.bsky.feed.getAuthorFeed is served by
 // the AppView, not by a PDS, and a self-hosted PDS serves only
-// com.atproto.*); Mastodon with GET /api/v1/accounts/:id/statuses.
+// com.atproto.*); Mastodon with GET /api/v1/accounts/:id/statuses; X with
+// GET /2/users/:id/tweets, at most XReadCap posts a read (pay-per-use).
 package relaying
 
 import (
