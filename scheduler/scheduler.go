@@ -22,6 +22,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/store"
 )
@@ -41,6 +42,13 @@ type Config struct {
 	RetryBase    time.Duration // first retry delay, doubled per error; default 1s
 	RetryMax     time.Duration // longest retry delay; default 1h
 	MissedAfter  time.Duration // a recurrence fired later than this is skipped; default 1h
+
+	// Links tracks the links of publications and suggestions (issue 15);
+	// nil publishes links as written.
+	Links *analytics.Linker
+	// XMetricsDailyCap bounds the X posts whose metrics are read per day
+	// (each read is billed); default analytics.DefaultXDailyCap.
+	XMetricsDailyCap int64
 }
 
 // Scheduler owns the River client.
@@ -48,6 +56,7 @@ type Scheduler struct {
 	cfg    Config
 	client *river.Client[*sql.Tx]
 	log    *slog.Logger
+	rescue rescuer
 }
 
 func driverFor(s *store.Store) riverdriver.Driver[*sql.Tx] {
@@ -104,16 +113,19 @@ func New(cfg Config) (*Scheduler, error) {
 	river.AddWorker(workers, &SuggestWorker{s: s})
 	river.AddWorker(workers, &RecurWorker{s: s})
 	river.AddWorker(workers, &DigestWorker{s: s})
+	river.AddWorker(workers, &WakeWorker{})
+	river.AddWorker(workers, &MetricsWorker{s: s})
+	river.AddWorker(workers, &ExperimentDecideWorker{s: s})
 	client, err := river.NewClient(driverFor(cfg.Store), &river.Config{
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,
 		Logger:               cfg.Logger,
 		FetchPollInterval:    cfg.PollEvery,
-		FetchCooldown:        cfg.PollEvery / 5,
+		FetchCooldown:        min(cfg.PollEvery/5, 20*time.Millisecond),
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		JobTimeout:           min(time.Minute, cfg.RescueAfter),
 		RetryPolicy:          &retryPolicy{base: cfg.RetryBase, max: cfg.RetryMax},
-		PeriodicJobs:         []*river.PeriodicJob{digestJob()},
+		PeriodicJobs:         []*river.PeriodicJob{digestJob(), metricsJob()},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("cannot create River client: %w", err)
@@ -129,18 +141,29 @@ func setDefault[T comparable](v *T, def T) {
 	}
 }
 
-// Start runs the job workers until Stop.
-func (s *Scheduler) Start(ctx context.Context) error { return s.client.Start(ctx) }
+// Start runs the job workers, and the rescue of jobs a dead process left
+// running (every RescueAfter/4), until Stop.
+func (s *Scheduler) Start(ctx context.Context) error {
+	if err := s.client.Start(ctx); err != nil {
+		return err
+	}
+	s.startRescuer(ctx)
+	return nil
+}
 
 // Stop waits for running jobs to finish (or ctx to end).
-func (s *Scheduler) Stop(ctx context.Context) error { return s.client.Stop(ctx) }
+func (s *Scheduler) Stop(ctx context.Context) error {
+	s.stopRescuer()
+	return s.client.Stop(ctx)
+}
 
 // EnqueueFanOut schedules a post's fan-out at `at` inside tx, so that the
-// job exists if and only if the approval committed.
+// job exists if and only if the approval committed. A fan-out due now is
+// inserted runnable; call Wake after the commit to run it at once.
 // The hash binds the job to the approved content: an edited post's old job
 // does nothing.
 func (s *Scheduler) EnqueueFanOut(ctx context.Context, tx *sql.Tx, postID int64, hash string, at time.Time) error {
-	_, err := s.client.InsertTx(ctx, tx, FanOutArgs{PostID: postID, ContentHash: hash}, &river.InsertOpts{ScheduledAt: at})
+	_, err := s.client.InsertTx(ctx, tx, FanOutArgs{PostID: postID, ContentHash: hash}, fanOutOpts(at))
 	if err != nil {
 		return fmt.Errorf("cannot enqueue fan-out of post %d: %w", postID, err)
 	}

@@ -17,6 +17,7 @@ func (s *Server) routes() {
 	s.scheduleRoutes()
 	s.pageRoutes()
 	s.securityRoutes()
+	s.analyticsRoutes()
 	s.eventRoutes()
 }
 

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/auth"
 	"github.com/relais/relais/capture"
@@ -55,6 +56,10 @@ type Config struct {
 	Capture   *capture.Service        // optional: the Terrain screen's captures from a phone
 	Push      *push.Service           // optional: Web Push subscriptions
 	Videos    *video.Uploads          // optional: resumable video uploads
+
+	// Analytics serves tracked links, metrics, experiments and reports
+	// (issue 15); nil leaves those routes out.
+	Analytics *analytics.Service
 }
 
 // Server serves the dashboard and the API.

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/approval/tone"
 	"github.com/relais/relais/auth"
@@ -67,6 +68,9 @@ type Main struct {
 	listener    net.Listener
 	stopSweep   context.CancelFunc // stops the expiry of lapsed approval requests
 	stopRelay   context.CancelFunc // stops relaying live events between replicas
+
+	analytics     *analytics.Service // tracked links, metrics, reports (issue 15)
+	stopAnalytics func()             // flushes the last clicks
 }
 
 // NewMain returns a Main writing logs to stderr.
@@ -115,6 +119,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		m.stopRelay = func() { stop(); wait() }
 	}
 	reg := m.registry(m.sandbox)
+	if err := m.startAnalytics(ctx); err != nil {
+		return err
+	}
 	if err := m.startScheduler(ctx, reg, hub); err != nil {
 		return err
 	}
@@ -161,7 +168,8 @@ func (m *Main) open(ctx context.Context) (err error) {
 // startScheduler starts the River workers.
 func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub *ui.Hub) (err error) {
 	m.scheduler, err = scheduler.New(scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log,
-		PollEvery: m.PollEvery, RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer()})
+		PollEvery: m.PollEvery, RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(),
+		Links: m.analytics.Linker, XMetricsDailyCap: xMetricsDailyCap()})
 	if err != nil {
 		return err
 	}
@@ -180,6 +188,11 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 	pushes := m.newPush()
 	approvals.SetNotifier(push.Both{approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log, Pending: &m.background}, pushes})
 	approvals.SetConnectors(reg)
+	if err := approvals.Relearn(ctx); err != nil { // the tone model from past decisions
+		m.log.Warn("tone examples not loaded", "err", err)
+	}
+	approvals.SetLinkShortener(m.analytics.Linker)
+	m.analytics.Posts, m.analytics.Jobs = approvals, m.scheduler
 	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
 	m.stopSweep = stopSweep
 	m.goBackground(func() { approvals.SweepExpired(sweepCtx, 30*time.Second, m.log) })
@@ -192,6 +205,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		TrustedProxies: splitList(os.Getenv("RELAIS_TRUSTED_PROXIES")), WSRecheck: m.WSRecheck, BaseURL: m.BaseURL,
 		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
 		Events: m.newEvents(approvals), Capture: m.newCapture(approvals), Push: pushes, Videos: m.newVideos(),
+		Analytics: m.analytics,
 	})
 }
 
@@ -225,6 +239,9 @@ func (m *Main) Close() error {
 		stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		errs = append(errs, m.scheduler.Stop(stopCtx))
+	}
+	if m.stopAnalytics != nil {
+		m.stopAnalytics()
 	}
 	if m.store != nil {
 		errs = append(errs, m.store.Close())
