@@ -133,6 +133,21 @@ func TestFieldEventsEndToEnd(t *testing.T) {
 	require.Equal(t, 1, ev.RSVPs)
 	require.Equal(t, map[string]int{"12e arrondissement": 1}, ev.ByDist)
 
+	// The weekly report sums the week's events and their RSVPs per district.
+	y, wk := time.Now().Add(72 * time.Hour).In(relais.MustLocation()).ISOWeek()
+	var rep struct {
+		Events []struct {
+			Event      struct{ ID int64 } `json:"event"`
+			RSVPs      int                `json:"rsvps"`
+			ByDistrict map[string]int     `json:"rsvps_by_district"`
+		} `json:"events"`
+	}
+	require.Equal(t, http.StatusOK, tm.call(token, "GET", fmt.Sprintf("/api/reports/weekly?week=%04d-W%02d", y, wk), nil, &rep))
+	require.Len(t, rep.Events, 1)
+	require.Equal(t, ev.ID, rep.Events[0].Event.ID)
+	require.Equal(t, 1, rep.Events[0].RSVPs)
+	require.Equal(t, map[string]int{"12e arrondissement": 1}, rep.Events[0].ByDistrict)
+
 	// Anonymous RSVPs are rate-limited per client.
 	limited := false
 	for i := 0; i < 12 && !limited; i++ {

@@ -193,6 +193,8 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 	}
 	approvals.SetLinkShortener(m.analytics.Linker)
 	m.analytics.Posts, m.analytics.Jobs = approvals, m.scheduler
+	evs := m.newEvents(approvals)
+	m.analytics.FieldEvents = func(ctx context.Context, w analytics.Week) (any, error) { return evs.Report(ctx, w.From, w.To) }
 	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
 	m.stopSweep = stopSweep
 	m.goBackground(func() { approvals.SweepExpired(sweepCtx, 30*time.Second, m.log) })
@@ -204,7 +206,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		AllowedOrigins: splitList(os.Getenv("RELAIS_ALLOWED_ORIGINS")), SecureCookies: os.Getenv("RELAIS_SECURE_COOKIES") == "true",
 		TrustedProxies: splitList(os.Getenv("RELAIS_TRUSTED_PROXIES")), WSRecheck: m.WSRecheck, BaseURL: m.BaseURL,
 		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
-		Events: m.newEvents(approvals), Capture: m.newCapture(approvals), Push: pushes, Videos: m.newVideos(),
+		Events: evs, Capture: m.newCapture(approvals), Push: pushes, Videos: m.newVideos(),
 		Analytics: m.analytics,
 	})
 }
