@@ -30,3 +30,7 @@ fuzz: ## one minute of each fuzz target
 	go test -run='^$$' -fuzz=FuzzDecodePost -fuzztime=60s ./ui/
 	go test -run='^$$' -fuzz=FuzzSafeNext -fuzztime=60s ./ui/
 	go test -run='^$$' -fuzz=FuzzRecurrence -fuzztime=60s .
+	go test -run='^$$' -fuzz=FuzzValidate -fuzztime=60s ./events/
+	go test -run='^$$' -fuzz=FuzzValidEmail -fuzztime=60s ./events/
+	go test -run='^$$' -fuzz=FuzzSlugify -fuzztime=60s ./events/
+	go test -run='^$$' -fuzz=FuzzProbe -fuzztime=60s ./video/

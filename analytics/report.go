@@ -67,6 +67,7 @@ type WeeklyReport struct {
 	Balance   Balance           `json:"balance"`
 	Focus     []Focus           `json:"focus"`
 	FocusRule string            `json:"focus_rule"`
+	Events    any               `json:"events,omitempty"` // field events and RSVPs per district (issue 17)
 }
 
 // Report builds the week's report. Editors, admins, the candidate and
@@ -97,6 +98,9 @@ func (s *Service) build(ctx context.Context, w Week, lang string) (*WeeklyReport
 	r.Balance.Rule = "posts published on the campaign's accounts, counted for colistiers when also published on a colistier's or a district's account"
 	r.Sectors = merge(cur, prev)
 	r.Focus = focus(r.Sectors)
+	if err == nil {
+		err = s.fieldEvents(ctx, w, r)
+	}
 	return r, err
 }
 

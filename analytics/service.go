@@ -23,6 +23,9 @@ type Service struct {
 	// NewSupporters counts new supporters per district (issue 16's hook);
 	// nil reports them as not available.
 	NewSupporters SupporterCounter
+	// FieldEvents sums the week's field events and RSVPs (issue 17's
+	// hook); nil leaves them out.
+	FieldEvents EventSummer
 	// Posts creates the experiments' variant posts (the approval service)
 	// and Jobs schedules their decisions (the scheduler).
 	Posts PostCreator

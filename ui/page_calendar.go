@@ -32,6 +32,7 @@ type calDay struct {
 	Today    bool
 	Blackout bool
 	Entries  []calEntry
+	Events   []*relais.FieldEvent // field events starting that day
 }
 
 // calEntry is one post on a day.
@@ -99,12 +100,13 @@ func (s *Server) handleCalendarPage(w http.ResponseWriter, r *http.Request) {
 		k := e.At.Format("2006-01-02")
 		byDay[k] = append(byDay[k], e)
 	}
+	evByDay := s.eventsByDay(r, from, to)
 	for d := from; d.Before(to); d = d.AddDate(0, 0, 7) {
 		var week []calDay
 		for i := 0; i < 7; i++ {
 			dd := d.AddDate(0, 0, i)
 			c := calDay{Date: dd, ISO: dd.Format("2006-01-02"), InMonth: p.View == "week" || dd.Month() == day.Month(),
-				Today: dd.Format("2006-01-02") == now.Format("2006-01-02"), Entries: byDay[dd.Format("2006-01-02")]}
+				Today: dd.Format("2006-01-02") == now.Format("2006-01-02"), Entries: byDay[dd.Format("2006-01-02")], Events: evByDay[dd.Format("2006-01-02")]}
 			sort.Slice(c.Entries, func(a, b int) bool { return c.Entries[a].At.Before(c.Entries[b].At) })
 			for _, rd := range p.Rounds {
 				if rd.BlackoutStart.Before(dd.AddDate(0, 0, 1)) && rd.BlackoutEnd.After(dd) {

@@ -28,6 +28,7 @@ type mapTile struct {
 	Percent         int // share rate
 	Recent          int // shares in the last 7 days
 	Posts           int
+	Events          int  // field events in the next 30 days
 	Bucket          int  // 0 (no data) … 4 (most shared), for the colour
 	Mine            bool // the member's own district
 }
@@ -35,7 +36,8 @@ type mapTile struct {
 // districtMap is the map's data, shared by the home and the map page.
 type districtMap struct {
 	Tiles  []mapTile
-	Recent int // all shares in the last 7 days
+	Recent int                             // all shares in the last 7 days
+	Events map[string][]*relais.FieldEvent // coming field events per district name
 }
 
 // buildMap sums the districts for the tile map.
@@ -45,13 +47,15 @@ func (s *Server) buildMap(r *http.Request) (*districtMap, map[string]*share.Dist
 		return nil, nil, err
 	}
 	out := &districtMap{}
+	evs := s.eventsByDistrict(r)
+	out.Events = evs
 	for _, sec := range demo.Sectors() {
 		pos, ok := sectorGrid[sec.ID]
 		if !ok {
 			continue
 		}
 		t := mapTile{ID: sec.ID, Short: shortSector(sec), Name: sec.Name, Row: pos[0], Col: pos[1],
-			Mine: memberOf(r) != nil && memberOf(r).District == sec.Name}
+			Mine: memberOf(r) != nil && memberOf(r).District == sec.Name, Events: len(evs[sec.Name])}
 		if d := ds[sec.Name]; d != nil {
 			t.Colistiers, t.Suggestions, t.Percent, t.Recent, t.Posts = len(d.Colistiers), d.Suggestions, d.Percent(), d.Recent, len(d.Posts)
 		}
@@ -94,6 +98,7 @@ type districtPage struct {
 	Page
 	Sector   demo.Sector
 	District *share.District
+	Events   []*relais.FieldEvent // coming field events in the district
 }
 
 // handleDistrictPage handles GET /districts/{id}.
@@ -120,5 +125,6 @@ func (s *Server) handleDistrictPage(w http.ResponseWriter, r *http.Request) {
 		p.District = &share.District{Name: p.Sector.Name}
 	}
 	p.Title = p.Sector.Name
+	p.Events = s.eventsByDistrict(r)[p.Sector.Name]
 	s.render(w, http.StatusOK, "district", p)
 }

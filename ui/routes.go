@@ -19,6 +19,7 @@ func (s *Server) routes() {
 	s.securityRoutes()
 	s.analyticsRoutes()
 	s.supporterRoutes()
+	s.eventRoutes()
 }
 
 // api registers an API route: JSON, session cookie or bearer token.

@@ -14,9 +14,13 @@ import (
 	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/auth"
+	"github.com/relais/relais/capture"
 	"github.com/relais/relais/connectors/sandbox"
+	"github.com/relais/relais/events"
+	"github.com/relais/relais/push"
 	"github.com/relais/relais/share"
 	"github.com/relais/relais/supporters"
+	"github.com/relais/relais/video"
 )
 
 // MaxBodyBytes is the largest request body accepted.
@@ -49,6 +53,10 @@ type Config struct {
 
 	Share     *share.Service          // colistiers' inboxes and the district map
 	ToneRules *approval.ToneRulesFile // the tone rules the settings page edits and reloads
+	Events    *events.Service         // optional: field events, their public pages and RSVPs
+	Capture   *capture.Service        // optional: the Terrain screen's captures from a phone
+	Push      *push.Service           // optional: Web Push subscriptions
+	Videos    *video.Uploads          // optional: resumable video uploads
 
 	// Analytics serves tracked links, metrics, experiments and reports
 	// (issue 15); nil leaves those routes out.

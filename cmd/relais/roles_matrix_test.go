@@ -198,4 +198,38 @@ var roleMatrix = map[string]matrixEntry{
 	"POST /supporters/rights": {allow: admins, call: func(f *fixture) matrixCall {
 		return matrixCall{"/supporters/rights", url.Values{"email": {fmt.Sprintf("oppose%d@example.org", f.next())}, "action": {"forget"}}.Encode()}
 	}},
+
+	// Field events (issue 17).
+	"POST /api/events": {allow: drafters, call: func(f *fixture) matrixCall {
+		return matrixCall{"/api/events", eventBody(fmt.Sprintf("Marché %d", f.next()), 48, true)}
+	}},
+	"GET /api/events":      {allow: everyone},
+	"GET /api/events/{id}": {allow: everyone, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/api/events/%d", f.event()), ""} }},
+	"GET /api/events/{id}/rsvps": {allow: managers, call: func(f *fixture) matrixCall { // personal data
+		return matrixCall{fmt.Sprintf("/api/events/%d/rsvps", f.event()), ""}
+	}},
+	"GET /events":       {allow: everyone},
+	"GET /events/{id}":  {allow: everyone, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/events/%d", f.event()), ""} }},
+	"GET /terrain":      {allow: drafters},
+	"GET /api/push/key": {allow: everyone},
+	"POST /api/videos/uploads": {allow: drafters, call: func(f *fixture) matrixCall {
+		return matrixCall{"/api/videos/uploads", `{"filename":"clip.mp4","size":1000}`}
+	}},
+	"GET /api/videos/uploads/{id}": {allow: drafters, loose: true, call: func(f *fixture) matrixCall { // another's upload is 404
+		return matrixCall{"/api/videos/uploads/00000000000000000000000000000000", ""}
+	}},
+	"PATCH /api/videos/uploads/{id}": {allow: drafters, loose: true, call: func(f *fixture) matrixCall {
+		return matrixCall{"/api/videos/uploads/00000000000000000000000000000000", "x"}
+	}},
+	"POST /api/push/subscriptions": {allow: everyone, call: func(f *fixture) matrixCall { // each member's own devices
+		return matrixCall{"/api/push/subscriptions", pushSubscriptionJSON(f.t, f.next())}
+	}},
+	"POST /api/capture": {allow: drafters, call: func(f *fixture) matrixCall {
+		return matrixCall{"/api/capture", fmt.Sprintf(`{"key":"matrix-capture-%08d","caption":"Au marché d'Aligre"}`, f.next())}
+	}},
+	"POST /events": {allow: drafters, call: func(f *fixture) matrixCall {
+		at := time.Now().Add(48 * time.Hour).In(relais.MustLocation())
+		return matrixCall{"/events", url.Values{"title": {"Porte-à-porte"}, "kind": {"door_to_door"}, "starts_at": {at.Format("2006-01-02T15:04")},
+			"ends_at": {at.Add(time.Hour).Format("2006-01-02T15:04")}, "place": {"Rue Oberkampf"}, "district": {"11e"}}.Encode()}
+	}},
 }

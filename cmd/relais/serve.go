@@ -24,6 +24,7 @@ import (
 	"github.com/relais/relais/connectors/email"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/demo"
+	"github.com/relais/relais/push"
 	"github.com/relais/relais/scheduler"
 	"github.com/relais/relais/share"
 	"github.com/relais/relais/store"
@@ -198,13 +199,16 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 	authn, approvals := auth.New(m.store), approval.New(m.store, rules, m.scheduler, hub)
 	authn.SetCloser(hub)
 	authn.SetMailer(m.sendMail, m.BaseURL)
-	approvals.SetNotifier(approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log, Pending: &m.background})
+	pushes := m.newPush()
+	approvals.SetNotifier(push.Both{approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log, Pending: &m.background}, pushes})
 	approvals.SetConnectors(reg)
 	if err := approvals.Relearn(ctx); err != nil { // the tone model from past decisions
 		m.log.Warn("tone examples not loaded", "err", err)
 	}
 	approvals.SetLinkShortener(m.analytics.Linker)
 	m.analytics.Posts, m.analytics.Jobs = approvals, m.scheduler
+	evs := m.newEvents(approvals)
+	m.analytics.FieldEvents = func(ctx context.Context, w analytics.Week) (any, error) { return evs.Report(ctx, w.From, w.To) }
 	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
 	m.stopSweep = stopSweep
 	m.goBackground(func() { approvals.SweepExpired(sweepCtx, 30*time.Second, m.log) })
@@ -218,6 +222,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
 		Analytics:  m.analytics,
 		Supporters: m.supporters,
+		Events:     evs, Capture: m.newCapture(approvals), Push: pushes, Videos: m.newVideos(),
 	})
 }
 

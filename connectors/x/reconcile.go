@@ -10,7 +10,6 @@ import (
 	"time"
 	"unicode"
 
-
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/textlen"
@@ -141,4 +140,3 @@ func comparable(text string) string {
 		return r
 	}, b.String())
 }
-

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/relais/relais/approval"
+	"github.com/relais/relais/capture"
+	"github.com/relais/relais/demo"
+	"github.com/relais/relais/events"
+	"github.com/relais/relais/push"
+	"github.com/relais/relais/video"
+)
+
+// newEvents builds the field events service over the Paris sectors.
+func (m *Main) newEvents(approvals *approval.Service) *events.Service {
+	var ds []events.District
+	for _, sec := range demo.Sectors() {
+		ds = append(ds, events.District{ID: sec.ID, Name: sec.Name})
+	}
+	return events.New(events.Config{Store: m.store, Approval: approvals, Districts: ds, BaseURL: m.BaseURL})
+}
+
+// newCapture builds the Terrain screen's capture service.
+func (m *Main) newCapture(approvals *approval.Service) *capture.Service {
+	return capture.New(m.store, approvals)
+}
+
+// newPush builds the Web Push service; its VAPID contact is the public
+// URL when it is https, else the mail sender.
+func (m *Main) newPush() *push.Service {
+	sub := os.Getenv("RELAIS_SMTP_FROM")
+	if strings.HasPrefix(m.BaseURL, "https://") {
+		sub = m.BaseURL
+	}
+	return push.New(push.Config{Store: m.store, Subscriber: sub, Log: m.log})
+}
+
+// newVideos keeps resumable video uploads under DATA/uploads (local disk:
+// with several replicas, route a client's chunks to one replica or share
+// the directory).
+func (m *Main) newVideos() *video.Uploads {
+	us, err := video.NewUploads(filepath.Join(m.env.DataDir, "uploads"))
+	if err != nil {
+		m.log.Error("video uploads disabled", "error", err)
+		return nil
+	}
+	return us
+}

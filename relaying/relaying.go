@@ -1,0 +1,120 @@
+// Package relaying reads colistiers' recent public posts on their own
+// accounts and reposts or quotes them from the campaign's account: the
+// building blocks of the "to relay" list. Bluesky is read with
+// com.atproto.repo.listRecords (app.bsky.feed.getAuthorFeed is served by
+// the AppView, not by a PDS, and a self-hosted PDS serves only
+// com.atproto.*); Mastodon with GET /api/v1/accounts/:id/statuses; X with
+// GET /2/users/:id/tweets, at most XReadCap posts a read (pay-per-use).
+package relaying
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+)
+
+// Item is a colistier's post that the campaign may relay.
+type Item struct {
+	URI       string    `json:"uri"` // at:// URI or Mastodon status URL
+	ID        string    `json:"id"`  // the CID (Bluesky) or status id (Mastodon)
+	Text      string    `json:"text"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Client calls the platforms.
+type Client struct {
+	HTTP *http.Client
+}
+
+// Error is a platform's refusal.
+type Error struct {
+	Status int
+	Body   string
+}
+
+// Error implements error.
+func (e *Error) Error() string {
+	return fmt.Sprintf("relaying: platform answered %d: %.300s", e.Status, e.Body)
+}
+
+func (c *Client) do(req *http.Request, out any) error {
+	resp, err := c.HTTP.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
+	if resp.StatusCode >= 300 {
+		return &Error{Status: resp.StatusCode, Body: string(body)}
+	}
+	if out == nil {
+		return nil
+	}
+	return json.Unmarshal(body, out)
+}
+
+// BlueskyRecent lists did's latest posts (newest first, at most limit)
+// with com.atproto.repo.listRecords on its PDS; replies are left out.
+func (c *Client) BlueskyRecent(ctx context.Context, pds, did string, limit int) ([]Item, error) {
+	q := url.Values{"repo": {did}, "collection": {"app.bsky.feed.post"}, "limit": {strconv.Itoa(min(max(limit, 1), 100))}}
+	req, err := http.NewRequestWithContext(ctx, "GET", pds+"/xrpc/com.atproto.repo.listRecords?"+q.Encode(), nil)
+	if err != nil {
+		return nil, err
+	}
+	var out struct {
+		Records []struct {
+			URI   string `json:"uri"`
+			CID   string `json:"cid"`
+			Value struct {
+				Text      string          `json:"text"`
+				CreatedAt time.Time       `json:"createdAt"`
+				Reply     json.RawMessage `json:"reply"`
+			} `json:"value"`
+		} `json:"records"`
+	}
+	if err := c.do(req, &out); err != nil {
+		return nil, err
+	}
+	var items []Item
+	for _, r := range out.Records {
+		if len(r.Value.Reply) == 0 {
+			items = append(items, Item{URI: r.URI, ID: r.CID, Text: r.Value.Text, CreatedAt: r.Value.CreatedAt})
+		}
+	}
+	return items, nil
+}
+
+// BlueskyRepost reposts it from the account of repo (its DID) with an
+// app.bsky.feed.repost record and returns the record's URI.
+func (c *Client) BlueskyRepost(ctx context.Context, pds, accessJwt, repo string, it Item) (string, error) {
+	rec := map[string]any{"$type": "app.bsky.feed.repost", "subject": map[string]string{"uri": it.URI, "cid": it.ID},
+		"createdAt": time.Now().UTC().Format(time.RFC3339)}
+	return c.createRecord(ctx, pds, accessJwt, repo, "app.bsky.feed.repost", rec)
+}
+
+// BlueskyQuote posts text quoting it (app.bsky.embed.record): a quote is
+// the campaign's own words and goes through approval before this call.
+func (c *Client) BlueskyQuote(ctx context.Context, pds, accessJwt, repo, text string, it Item) (string, error) {
+	rec := map[string]any{"$type": "app.bsky.feed.post", "text": text, "createdAt": time.Now().UTC().Format(time.RFC3339),
+		"embed": map[string]any{"$type": "app.bsky.embed.record", "record": map[string]string{"uri": it.URI, "cid": it.ID}}}
+	return c.createRecord(ctx, pds, accessJwt, repo, "app.bsky.feed.post", rec)
+}
+
+func (c *Client) createRecord(ctx context.Context, pds, token, repo, collection string, rec any) (string, error) {
+	b, _ := json.Marshal(map[string]any{"repo": repo, "collection": collection, "record": rec})
+	req, err := http.NewRequestWithContext(ctx, "POST", pds+"/xrpc/com.atproto.repo.createRecord", bytesReader(b))
+	if err != nil {
+		return "", err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	var out struct {
+		URI string `json:"uri"`
+	}
+	return out.URI, c.do(req, &out)
+}

@@ -1,0 +1,275 @@
+package video
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/relais/relais"
+)
+
+// MaxUploadBytes is the largest video relais takes (X's 512 MB and
+// Bluesky's 100 MB fit; Facebook's 10 GB does not: relais caps it).
+const MaxUploadBytes = 1 << 30
+
+// maxOpenPerMember bounds the unfinished uploads one member may hold.
+const maxOpenPerMember = 5
+
+// Upload is a resumable upload: the client sends the file in chunks at
+// increasing offsets (PATCH with Upload-Offset, as in the tus protocol);
+// after a dropped connection it asks for the offset and goes on from there.
+type Upload struct {
+	ID       string `json:"id"`
+	Owner    int64  `json:"owner"`
+	Filename string `json:"filename"`
+	Size     int64  `json:"size"`
+	Offset   int64  `json:"offset"`
+	// Platforms the video is meant for: checked against their limits once
+	// complete.
+	Platforms []relais.Platform `json:"platforms,omitempty"`
+	SHA256    string            `json:"sha256,omitempty"` // set once complete and checked
+	Info      *Info             `json:"info,omitempty"`
+	CreatedAt time.Time         `json:"created_at"`
+}
+
+// Complete reports whether every byte arrived and the video was checked.
+func (u *Upload) Complete() bool { return u.SHA256 != "" }
+
+// Uploads keeps resumable uploads on disk (never whole in memory): DIR/ID
+// holds the bytes, DIR/ID.json the metadata.
+type Uploads struct {
+	dir   string
+	mu    sync.Mutex
+	locks map[string]*sync.Mutex
+}
+
+// NewUploads returns the uploads kept in dir (created if missing).
+func NewUploads(dir string) (*Uploads, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	return &Uploads{dir: dir, locks: map[string]*sync.Mutex{}}, nil
+}
+
+var idPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
+
+// member returns the signed-in member allowed to upload videos.
+func member(ctx context.Context) (*relais.Member, error) {
+	m := relais.MemberFromContext(ctx)
+	if m == nil {
+		return nil, relais.Errorf(relais.EUNAUTHORIZED, "Sign in first.")
+	} else if !m.Role.CanDraft() {
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Votre rôle (%s) ne permet pas de publier. / Your role (%s) may not write posts.", m.Role, m.Role)
+	}
+	return m, nil
+}
+
+// Create starts an upload of size bytes by the signed-in member, for the
+// given platforms (their limits are checked once the file is complete).
+func (us *Uploads) Create(ctx context.Context, filename string, size int64, platforms ...relais.Platform) (*Upload, error) {
+	m, err := member(ctx)
+	if err != nil {
+		return nil, err
+	} else if size <= 0 {
+		return nil, relais.FieldErrorf("size", "La taille doit être positive. / size must be positive.")
+	} else if size > MaxUploadBytes {
+		return nil, &relais.Error{Code: relais.ETOOLARGE, Field: "size", Message: "Une vidéo fait au plus 1 GB. / A video is at most 1 GB."}
+	} else if filename = cleanName(filename); filename == "" {
+		return nil, relais.FieldErrorf("filename", "Nom de fichier requis. / filename is required.")
+	} else if err := checkPlatforms(platforms); err != nil {
+		return nil, err
+	} else if n, err := us.openCount(m.ID); err != nil || n >= maxOpenPerMember {
+		return nil, relais.Errorf(relais.ERATELIMIT, "Terminez d'abord vos envois en cours. / Finish your uploads in progress first.")
+	}
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	u := &Upload{ID: hex.EncodeToString(b), Owner: m.ID, Filename: filename, Size: size, Platforms: platforms, CreatedAt: time.Now().UTC()}
+	if err := os.WriteFile(us.path(u.ID), nil, 0o600); err != nil {
+		return nil, err
+	}
+	return u, us.save(u)
+}
+
+// cleanName keeps the base name of a valid UTF-8 file name.
+func cleanName(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	if !utf8.ValidString(name) || len(name) > 255 {
+		return ""
+	}
+	return strings.TrimSpace(name)
+}
+
+func (us *Uploads) path(id string) string { return filepath.Join(us.dir, id) }
+
+func (us *Uploads) save(u *Upload) error {
+	b, _ := json.Marshal(u)
+	tmp := us.path(u.ID) + ".json.tmp"
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, us.path(u.ID)+".json")
+}
+
+// Get returns the signed-in member's upload id with its current offset.
+func (us *Uploads) Get(ctx context.Context, id string) (*Upload, error) {
+	m, err := member(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return us.load(m, id)
+}
+
+func (us *Uploads) load(m *relais.Member, id string) (*Upload, error) {
+	notFound := relais.Errorf(relais.ENOTFOUND, "Envoi introuvable. / Upload not found.")
+	if !idPattern.MatchString(id) {
+		return nil, notFound
+	}
+	b, err := os.ReadFile(us.path(id) + ".json")
+	var u Upload
+	if err != nil || json.Unmarshal(b, &u) != nil || u.Owner != m.ID {
+		return nil, notFound
+	}
+	st, err := os.Stat(us.path(id))
+	if err != nil {
+		return nil, notFound
+	}
+	u.Offset = st.Size()
+	return &u, nil
+}
+
+func (us *Uploads) lock(id string) func() {
+	us.mu.Lock()
+	l, ok := us.locks[id]
+	if !ok {
+		l = &sync.Mutex{}
+		us.locks[id] = l
+	}
+	us.mu.Unlock()
+	l.Lock()
+	return l.Unlock
+}
+
+// Append writes the bytes of r at offset, which must be the upload's
+// current offset (ECONFLICT otherwise, with the offset to resume from).
+// Whatever arrived before a dropped connection is kept. When the last
+// byte arrives the video is hashed and checked: a file that is not a
+// valid video is refused and deleted.
+func (us *Uploads) Append(ctx context.Context, id string, offset int64, r io.Reader) (*Upload, error) {
+	m, err := member(ctx)
+	if err != nil {
+		return nil, err
+	} else if offset < 0 {
+		return nil, relais.FieldErrorf("Upload-Offset", "L'en-tête Upload-Offset doit donner la position du morceau. / The Upload-Offset header must give the byte offset of this chunk.")
+	}
+	defer us.lock(id)()
+	u, err := us.load(m, id)
+	if err != nil {
+		return nil, err
+	} else if u.Complete() || offset != u.Offset {
+		return u, relais.Errorf(relais.ECONFLICT, "Reprendre à l'octet %d. / Resume at byte %d.", u.Offset, u.Offset)
+	}
+	f, err := os.OpenFile(us.path(id), os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	n, copyErr := io.Copy(f, io.LimitReader(r, u.Size-u.Offset))
+	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	u.Offset += n
+	if copyErr != nil {
+		return u, relais.Errorf(relais.EINVALID, "Connexion interrompue à l'octet %d : reprenez. / Connection lost at byte %d: resume.", u.Offset, u.Offset)
+	} else if u.Offset < u.Size {
+		return u, nil
+	}
+	return us.finish(u)
+}
+
+// finish hashes and checks a complete upload.
+func (us *Uploads) finish(u *Upload) (*Upload, error) {
+	f, err := os.Open(us.path(u.ID))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := Probe(f, u.Size)
+	if err != nil {
+		us.remove(u.ID)
+		return nil, Explain(err)
+	}
+	for _, p := range u.Platforms {
+		if err := Check(p, info, u.Size); err != nil {
+			us.remove(u.ID)
+			return nil, err
+		}
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, err
+	}
+	u.SHA256, u.Info = hex.EncodeToString(h.Sum(nil)), info
+	return u, us.save(u)
+}
+
+func (us *Uploads) remove(id string) {
+	_ = os.Remove(us.path(id))
+	_ = os.Remove(us.path(id) + ".json")
+}
+
+// Open returns the complete upload's file, for publishing.
+func (us *Uploads) Open(ctx context.Context, id string) (*Upload, *os.File, error) {
+	m, err := member(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	u, err := us.load(m, id)
+	if err == nil && !u.Complete() {
+		err = relais.Errorf(relais.ECONFLICT, "L'envoi n'est pas terminé. / The upload is not complete.")
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := os.Open(us.path(id))
+	return u, f, err
+}
+
+// openCount returns how many unfinished uploads member id holds.
+func (us *Uploads) openCount(owner int64) (int, error) {
+	entries, err := os.ReadDir(us.dir)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".json") {
+			continue
+		}
+		var u Upload
+		if b, err := os.ReadFile(filepath.Join(us.dir, e.Name())); err == nil && json.Unmarshal(b, &u) == nil && u.Owner == owner && u.SHA256 == "" {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// checkPlatforms refuses unknown platforms and those taking no video.
+func checkPlatforms(ps []relais.Platform) error {
+	for _, p := range ps {
+		if _, ok := PlatformLimits[p]; !ok {
+			return relais.FieldErrorf("platforms", "%s ne publie pas de vidéo. / %s does not take videos.", p, p)
+		}
+	}
+	return nil
+}
