@@ -28,6 +28,7 @@ const (
 	PostCancelled          PostState = "cancelled"
 	PostRejected           PostState = "rejected"
 	PostExpired            PostState = "expired"
+	PostDeleted            PostState = "deleted" // soft-deleted: kept for the audit log, listed nowhere
 )
 
 // Editable reports whether a post in state s may still be edited.

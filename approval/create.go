@@ -71,6 +71,8 @@ func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, e
 			ScheduledAt: in.ScheduledAt, Sensitive: in.Sensitive, State: relais.PostDraft, Media: media}
 		if err := p.Validate(tx.Now()); err != nil {
 			return err
+		} else if err := refuseBlackout(tx, p); err != nil {
+			return err
 		}
 		p.ContentHash = p.Hash()
 		if err := tx.CreatePost(p); err != nil {

@@ -30,15 +30,19 @@ func (s *Service) UpdatePost(ctx context.Context, id int64, in PostInput) (*rela
 		if err != nil {
 			return err
 		}
-		before := p.ContentHash
+		before, beforeText := p.ContentHash, p.Text
 		p.Text, p.Variants, p.Targets, p.ScheduledAt, p.Sensitive = in.Text, in.Variants, ids, in.ScheduledAt, in.Sensitive
 		p.Media = media
 		if err := p.Validate(tx.Now()); err != nil {
+			return err
+		} else if err := refuseBlackout(tx, p); err != nil {
 			return err
 		}
 		p.ContentHash = p.Hash()
 		if p.ContentHash == before {
 			return nil
+		} else if err := keepRevision(tx, p, beforeText, before); err != nil {
+			return err
 		}
 		return s.reviewAfterEdit(tx, m, p, before)
 	})

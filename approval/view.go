@@ -6,6 +6,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/store"
+	"github.com/relais/relais/textdiff"
 )
 
 // DeliveryView is a delivery with its account's handle and platform.
@@ -29,6 +30,9 @@ type PostView struct {
 	Comments       []*store.Comment `json:"comments"`
 	// Previews show the post as each target account will publish it.
 	Previews []Preview `json:"previews"`
+	// Diff shows the approver the words changed since a reviewer last read
+	// the post (removed and added), when it was edited after submission.
+	Diff []textdiff.Part `json:"diff,omitempty"`
 }
 
 // Get returns a post as the signed-in member may see it. Colistiers see
@@ -58,7 +62,7 @@ func (s *Service) Get(ctx context.Context, id int64) (*PostView, error) {
 // discussion, decisions and history of the post.
 func (v *PostView) staffOnly() {
 	v.Comments, v.Approvals, v.History, v.AwaitingSecond = []*store.Comment{}, []relais.Approval{}, nil, nil
-	v.Routing, v.Tone = relais.Routing{}, nil
+	v.Routing, v.Tone, v.Diff = relais.Routing{}, nil, nil
 }
 
 func (s *Service) view(tx *store.Tx, m *relais.Member, p *relais.Post) (*PostView, error) {
@@ -80,6 +84,8 @@ func (s *Service) view(tx *store.Tx, m *relais.Member, p *relais.Post) (*PostVie
 	if v.Approvals, err = tx.Approvals(p.ID); err != nil {
 		return nil, err
 	} else if v.Comments, err = tx.Comments(p.ID); err != nil {
+		return nil, err
+	} else if v.Diff, err = reviewDiff(tx, p, v.Approvals); err != nil {
 		return nil, err
 	}
 	if v.History, err = tx.Audit(store.AuditFilter{PostID: p.ID}); err != nil {

@@ -154,6 +154,8 @@ func (tx *Tx) Posts(f PostFilter) ([]*relais.Post, error) {
 	q := tx.db.Model(&postRow{})
 	if len(f.States) > 0 {
 		q = q.Where("state IN ?", f.States)
+	} else {
+		q = q.Where("state <> ?", relais.PostDeleted)
 	}
 	if f.From != nil {
 		q = q.Where("scheduled_at >= ?", f.From.UTC())
