@@ -80,7 +80,10 @@ func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, e
 		}
 		return audit(tx, m, "post.create", p, "")
 	})
-	return p, err
+	if err != nil {
+		return nil, err // nothing was saved
+	}
+	return p, nil
 }
 
 // resolveTargets turns targets into distinct account IDs the member may

@@ -16,6 +16,7 @@ func (s *Server) routes() {
 	s.approvalRoutes()
 	s.scheduleRoutes()
 	s.pageRoutes()
+	s.workflowRoutes()
 }
 
 // api registers an API route: JSON, session cookie or bearer token.

@@ -174,4 +174,14 @@ var roleMatrix = map[string]matrixEntry{
 	}},
 	"POST /settings/rounds": {allow: managers, loose: true, call: func(*fixture) matrixCall { return matrixCall{"/settings/rounds", url.Values{"day": {"x"}}.Encode()} }},
 	"GET /sandbox/{id}":     {allow: everyone, call: func(f *fixture) matrixCall { return matrixCall{"/sandbox/" + f.sandboxEntry(), ""} }},
+
+	// Editing, deleting, duplicating (issue 14).
+	"GET /posts/{id}/edit": {allow: webTeam, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/posts/%d/edit", f.draft()), ""} }},
+	"POST /posts/{id}/edit": {allow: webTeam, call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/posts/%d/edit", f.draft()), url.Values{"text": {"Réunion publique vendredi"}, "target": {fmt.Sprint(f.campaign)}}.Encode()}
+	}},
+	"POST /posts/{id}/delete":        {allow: webTeam, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/posts/%d/delete", f.draft()), ""} }},
+	"POST /posts/{id}/duplicate":     {allow: drafters, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/posts/%d/duplicate", f.draft()), ""} }},
+	"DELETE /api/posts/{id}":         {allow: webTeam, call: func(f *fixture) matrixCall { return matrixCall{f.postPath(f.draft(), ""), ""} }},
+	"POST /api/posts/{id}/duplicate": {allow: drafters, call: func(f *fixture) matrixCall { return matrixCall{f.postPath(f.draft(), "/duplicate"), ""} }},
 }
