@@ -25,8 +25,8 @@ var statusOf = map[string]int{
 // apiErrorBody is the JSON shape of every API error.
 type apiErrorBody struct {
 	Error struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
+		Code    string            `json:"code"`
+		Message string            `json:"message"`
 		Field   string            `json:"field,omitempty"`
 		Params  map[string]string `json:"params,omitempty"`
 	} `json:"error"`

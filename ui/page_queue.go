@@ -26,7 +26,7 @@ type queuePage struct {
 	Recent  []*relais.Post
 	Map     *districtMap
 	Inbox   *share.Inbox
-	Handles map[int64]string // account id -> "@handle"
+	Handles map[int64]string     // account id -> "@handle"
 	Mine    []*approval.PostView // the member's drafts and posts sent back to her
 }
 
