@@ -24,7 +24,7 @@ type calendarPage struct {
 	Rounds            []*approval.RoundView
 	CanMove           bool
 	Date              string         // the day shown, YYYY-MM-DD, for the date picker
-	Undated           []*relais.Post // drafts and posts in review without a date: listed aside, not placed
+	Undated           []*relais.Post // drafts without a date: listed aside, not placed
 }
 
 // calDay is one day cell.

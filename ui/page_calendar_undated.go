@@ -18,13 +18,14 @@ func calURL(view string, account int64, day time.Time) template.URL {
 }
 
 // undated reports whether a post has no date yet and is still being
-// written or reviewed: it has no place on the grid.
+// written: it has no place on the grid. (A post in review without a date
+// goes out on approval: it stays on the grid, at its last change.)
 func undated(p *relais.Post) bool {
 	if p.ScheduledAt != nil {
 		return false
 	}
 	switch p.State {
-	case relais.PostDraft, relais.PostChangesRequested, relais.PostInReview:
+	case relais.PostDraft, relais.PostChangesRequested:
 		return true
 	}
 	return false
@@ -34,7 +35,7 @@ func undated(p *relais.Post) bool {
 // account when one is chosen.
 func (s *Server) undatedPosts(r *http.Request, account int64) ([]*relais.Post, error) {
 	ps, err := s.cfg.Approval.Posts(r.Context(), store.PostFilter{Limit: 200,
-		States: []relais.PostState{relais.PostDraft, relais.PostChangesRequested, relais.PostInReview}})
+		States: []relais.PostState{relais.PostDraft, relais.PostChangesRequested}})
 	var out []*relais.Post
 	for _, p := range ps {
 		if undated(p) && (account == 0 || hasTarget(p, account)) {
