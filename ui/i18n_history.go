@@ -119,6 +119,8 @@ func init() {
 		"audit.post.rejected":          {"refus", "rejected"},
 		"audit.post.rereview":          {"nouvelle vérification du ton", "tone re-checked"},
 		"audit.recurrence.create":      {"répétition créée", "recurrence created"},
+		"quote.open":                   {" : « ", ": \u201c"},
+		"quote.close":                  {" »", "\u201d"},
 	} {
 		messages[k] = v
 	}
