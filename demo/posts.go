@@ -86,7 +86,9 @@ func seedPost(ctx context.Context, svc *approval.Service, members map[string]*re
 	return err
 }
 
-func as(m *relais.Member) context.Context { return relais.NewContextWithMember(context.Background(), m) }
+func as(m *relais.Member) context.Context {
+	return relais.NewContextWithMember(context.Background(), m)
+}
 
 // seedOutcomeUnknown records a post whose delivery timed out: the kind a
 // web lead must settle by hand (the service never makes one on purpose).
