@@ -34,7 +34,7 @@ func (s *Service) checkPlatforms(tx *store.Tx, p *relais.Post) error {
 		if err != nil {
 			return err
 		}
-		for _, pr := range c.Validate(connectors.Draft{Text: p.TextFor(a.Platform), Language: "fr", Media: media}) {
+		for _, pr := range c.Validate(connectors.Draft{Text: p.TextFor(a.Platform), Language: p.LangFor(a.Platform), Media: media}) {
 			msgs = append(msgs, fmt.Sprintf("%s @%s: %s", a.Platform, a.Handle, pr.Message))
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/langdetect"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/textdiff"
 )
@@ -62,7 +63,7 @@ func (s *Service) Duplicate(ctx context.Context, id int64) (*relais.Post, error)
 		if err != nil {
 			return err
 		}
-		p = &relais.Post{AuthorID: m.ID, Text: src.Text, Variants: src.Variants, Sensitive: src.Sensitive, State: relais.PostDraft}
+		p = &relais.Post{AuthorID: m.ID, Text: src.Text, Variants: src.Variants, Sensitive: src.Sensitive, State: relais.PostDraft, Lang: src.Lang}
 		if p.Targets, err = targetable(tx, m, src.Targets); err != nil {
 			return err
 		} else if p.Media, err = tx.CopyMedia(src.Media); err != nil {
@@ -146,4 +147,21 @@ func reviewDiff(tx *store.Tx, p *relais.Post, decisions []relais.Approval) ([]te
 		return nil, nil
 	}
 	return textdiff.Words(base, p.Text), nil
+}
+
+// postLang is the language of a post being saved: the one chosen, else
+// the one its text shows, else French. Returns EINVALID (field "lang") for
+// a language relais does not know.
+func postLang(in PostInput) (string, error) {
+	switch in.Lang {
+	case langdetect.French, langdetect.English:
+		return in.Lang, nil
+	case "", "auto":
+		if l := langdetect.Detect(in.Text); l != "" {
+			return l, nil
+		}
+		return langdetect.French, nil
+	}
+	return "", &relais.Error{Code: relais.EINVALID, Field: "lang", Key: "error.lang", Params: map[string]string{"lang": in.Lang},
+		Message: "Language must be fr or en."}
 }

@@ -153,3 +153,33 @@ func TestBlackoutRefusedAtCompose(t *testing.T) {
 		requireCode(t, relais.EBLACKOUT, err)
 	})
 }
+
+// A post's language is detected from its text, may be chosen, and an
+// unknown one is a field error.
+func TestPostLanguage(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, dialect string) {
+		b := setup(t, dialect)
+		p, err := b.svc.CreatePost(as(b.cm), b.post("Join us tomorrow for a public meeting", b.campaign))
+		require.NoError(t, err)
+		require.Equal(t, "en", p.Lang)
+		in := b.post("Réunion publique jeudi à 19h", b.campaign)
+		p, err = b.svc.UpdatePost(as(b.cm), p.ID, in)
+		require.NoError(t, err)
+		require.Equal(t, "fr", p.Lang, "detected again from the new text")
+		in.Lang = "en"
+		p, err = b.svc.UpdatePost(as(b.cm), p.ID, in)
+		require.NoError(t, err)
+		require.Equal(t, "en", p.Lang, "the author's choice wins")
+		v, err := b.svc.Get(as(b.editor), p.ID)
+		require.NoError(t, err)
+		require.Equal(t, "en", v.Lang, "stored")
+		in.Lang = "de"
+		_, err = b.svc.UpdatePost(as(b.cm), p.ID, in)
+		requireCode(t, relais.EINVALID, err)
+		require.Equal(t, "lang", relais.ErrorField(err))
+		p, err = b.svc.CreatePost(as(b.cm), b.post("Anne Valois 2026", b.campaign))
+		require.NoError(t, err)
+		require.Equal(t, "fr", p.Lang, "no sign: French, the campaign's language")
+	})
+}

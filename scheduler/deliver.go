@@ -83,7 +83,7 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 	if err != nil {
 		return err // the delivery stays publishing: the retry reconciles
 	}
-	draft := connectors.Draft{Text: a.post.TextFor(a.account.Platform), Language: "fr", Media: media}
+	draft := connectors.Draft{Text: a.post.TextFor(a.account.Platform), Language: a.post.LangFor(a.account.Platform), Media: media}
 	r, perr := a.conn.Publish(ctx, *a.account, draft, a.d.IdempotencyKey)
 	return w.record(ctx, job, a, r, perr)
 }

@@ -18,6 +18,7 @@ type postRow struct {
 	ContentHash string
 	Tone        string
 	Routing     string
+	Lang        string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 }
@@ -40,7 +41,7 @@ func toPostRow(p *relais.Post) postRow {
 	routing, _ := json.Marshal(p.Routing)
 	r := postRow{ID: p.ID, AuthorID: p.AuthorID, Text: p.Text, Variants: string(v), Sensitive: p.Sensitive,
 		State: string(p.State), ContentHash: p.ContentHash, Tone: string(tone), Routing: string(routing),
-		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt, Lang: p.Lang}
 	if p.ScheduledAt != nil {
 		t := p.ScheduledAt.UTC()
 		r.ScheduledAt = &t
@@ -50,7 +51,7 @@ func toPostRow(p *relais.Post) postRow {
 
 func (r postRow) post() *relais.Post {
 	p := &relais.Post{ID: r.ID, AuthorID: r.AuthorID, Text: r.Text, Sensitive: r.Sensitive,
-		State: relais.PostState(r.State), ContentHash: r.ContentHash, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		State: relais.PostState(r.State), ContentHash: r.ContentHash, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Lang: r.Lang}
 	_ = json.Unmarshal([]byte(r.Variants), &p.Variants)
 	_ = json.Unmarshal([]byte(r.Routing), &p.Routing)
 	var tv relais.ToneVerdict

@@ -25,6 +25,7 @@ type composePage struct {
 	Selected  map[int64]bool
 	Media     []int64 // uploaded images, kept when the form comes back
 
+	PostLang string           // "fr", "en", or "" to detect it from the text
 	EditID   int64            // the post being edited, 0 when composing
 	State    relais.PostState // the edited post's state
 	ErrField string           // the field a form error names
@@ -120,7 +121,8 @@ func (s *Server) handleComposeSubmit(w http.ResponseWriter, r *http.Request) {
 func readComposeForm(r *http.Request) (composePage, approval.PostInput, error) {
 	p := composePage{Text: r.FormValue("text"), When: r.FormValue("scheduled_at"), Selected: map[int64]bool{},
 		Sensitive: r.FormValue("sensitive") == "on", Queue: r.FormValue("queue") == "on", Variants: map[relais.Platform]string{}}
-	in := approval.PostInput{Text: p.Text, Sensitive: p.Sensitive}
+	p.PostLang = r.FormValue("lang")
+	in := approval.PostInput{Text: p.Text, Sensitive: p.Sensitive, Lang: p.PostLang}
 	for _, pl := range relais.Platforms {
 		if v := strings.TrimSpace(r.FormValue("variant_" + string(pl))); v != "" {
 			p.Variants[pl] = v

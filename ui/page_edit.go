@@ -35,7 +35,8 @@ func (s *Server) handleEditPage(w http.ResponseWriter, r *http.Request) {
 
 // editForm fills the compose form with a saved post.
 func editForm(v *approval.PostView) composePage {
-	p := composePage{EditID: v.ID, State: v.State, Text: v.Text, Variants: v.Variants, Sensitive: v.Sensitive, Selected: map[int64]bool{}}
+	p := composePage{EditID: v.ID, State: v.State, Text: v.Text, Variants: v.Variants, Sensitive: v.Sensitive, Selected: map[int64]bool{},
+		PostLang: v.Lang}
 	for _, id := range v.Targets {
 		p.Selected[id] = true
 	}

@@ -9,3 +9,7 @@ CREATE TABLE post_revisions (
     created_at {{TIME}} NOT NULL
 );
 CREATE INDEX post_revisions_post_idx ON post_revisions(post_id, id);
+
+-- Each post's language (fr, en), detected or chosen in compose; it tags
+-- the publication (Mastodon language, Bluesky langs).
+ALTER TABLE posts ADD COLUMN lang TEXT NOT NULL DEFAULT '';
