@@ -86,6 +86,9 @@ func TestEditDeleteDuplicatePages(t *testing.T) {
 	require.Contains(t, body, "Copie créée")
 	require.Contains(t, body, `Réunion publique jeudi à 19h</textarea>`)
 
+	_, body = ws.get("/settings")
+	require.Contains(t, body, `<option value="colistier" selected>`, "an invitation defaults to the least privilege")
+
 	resp, err := http.Get(tm.URL + "/favicon.ico")
 	require.NoError(t, err)
 	resp.Body.Close()
