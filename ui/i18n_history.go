@@ -2,6 +2,7 @@ package ui
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -124,4 +125,22 @@ func init() {
 	} {
 		messages[k] = v
 	}
+}
+
+// Colon is the colon as the reader's language writes it after a label:
+// " :" in French (a space before), ":" in English.
+func (p Page) Colon() string {
+	if p.Lang == "en" {
+		return ":"
+	}
+	return "\u00a0:"
+}
+
+// Percent writes n % as the reader's language does: "42 %" in French
+// (non-breaking space), "42%" in English.
+func (p Page) Percent(n int) string {
+	if p.Lang == "en" {
+		return strconv.Itoa(n) + "%"
+	}
+	return strconv.Itoa(n) + "\u00a0%"
 }

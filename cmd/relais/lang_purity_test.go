@@ -27,6 +27,9 @@ var (
 		"content changed", "voided", "approval by", "Sign in"}
 	tagRE    = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<textarea.*?</textarea>|<code>.*?</code>|<[^>]*>`)
 	spacesRE = regexp.MustCompile(`\s+`)
+	// frenchSpacing is a space before a colon, semicolon or percent sign,
+	// or French quotes: right in French, wrong in English.
+	frenchSpacing = regexp.MustCompile(`[\p{L}\d][ \x{a0}][:;%]|«|»`)
 )
 
 // visibleText is a page's text as a reader sees it (no tags, no scripts,
@@ -41,6 +44,9 @@ func requirePure(t *testing.T, what, lang, page string) {
 	text, words := visibleText(page), frenchWords
 	if lang == "fr" {
 		words = englishWords
+	}
+	if loc := frenchSpacing.FindStringIndex(text); lang == "en" && loc != nil {
+		t.Errorf("%s (en) uses French punctuation spacing: …%s…", what, text[max(0, loc[0]-60):min(len(text), loc[1]+60)])
 	}
 	for _, w := range words {
 		re := regexp.MustCompile(`(^|[^\p{L}])` + regexp.QuoteMeta(w) + `($|[^\p{L}])`)
