@@ -46,6 +46,7 @@ func workflowFormError(t *testing.T, author *browser) int64 {
 	author.do(chromedp.SendKeys(chromedp.CSS("#text"), text), chromedp.Click(chromedp.CSS(`#compose button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS("main .error")))
 	require.Contains(t, author.text("main .error"), "Tick at least one account")
+	author.waitJS("the English tone box", `document.getElementById("tone").textContent.startsWith("Tone check: ")`)
 	author.shoot("compose-error-en")
 	author.open("/compose?lang=fr")
 	author.do(chromedp.SendKeys(chromedp.CSS("#text"), text),
