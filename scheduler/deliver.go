@@ -90,7 +90,7 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 
 // draft is what the attempt publishes.
 func (a *attempt) draft(media []connectors.Media) connectors.Draft {
-	return connectors.Draft{Text: a.text, Language: "fr", Media: media}
+	return connectors.Draft{Text: a.text, Language: a.post.LangFor(a.account.Platform), Media: media}
 }
 
 // since is when the delivery was first attempted (a little earlier when

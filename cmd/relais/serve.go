@@ -128,6 +128,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err := m.startScheduler(ctx, reg, hub); err != nil {
 		return err
 	}
+	m.seedDemoPosts(ctx, rules, hub)
 	srv := m.newServer(ctx, reg, hub, rules, checker)
 	m.http = &http.Server{Handler: srv, ReadHeaderTimeout: ui.ReadHeaderTimeout, ReadTimeout: m.readTimeout(),
 		IdleTimeout: 2 * time.Minute}
