@@ -57,6 +57,10 @@ var frenchCampaign = map[string][]string{
 		"dépassé", "dépassée", "à côté de la plaque", "ne sait pas de quoi", "n'a aucune idée",
 	},
 	"negative": {
+		"frapper/v~0.5", "frappera les", "pénaliser/v", "punir/v", "alourdir/v", "ponctionner/v", "faire payer",
+		"chasser/v", "brader/v", "privatiser/v", "vendre à la découpe", "a ignoré", "refuse de", "a refusé de",
+		"bloque", "a bloqué", "freine", "a freiné", "retarde", "traîne des pieds", "déçu", "déçue", "déçus",
+		"décevant", "décevante", "déception", "coûteux", "coûteuse", "hors de prix", "en retard", "retards",
 		"c'est la cata", "la loose", "la lose", "c'est nul", "trop nul", "la honte", "quelle honte",
 		"c'est une honte", "scandaleux", "inadmissible", "inacceptable", "intolérable", "honteux", "révoltant",
 		"révoltante", "lamentable", "pitoyable", "déplorable/n",
@@ -181,6 +185,12 @@ var englishCampaign = map[string][]string{
 		"scared to debate", "ignorant", "dumb", "stupid", "idiot", "moron", "fool", "foolish",
 	},
 	"negative": {
+		"hit working families", "hurt/v", "hurts", "punish/v", "penalize/v", "burden/n", "raise the rent",
+		"price out", "priced out", "displace/v", "pave over", "bulldoze/v", "sell off", "privatize/v", "give away",
+		"sweetheart deal", "back-room deal", "backroom deal", "rubber-stamp", "rubber stamp", "ignored", "ignores",
+		"ignoring", "turned a blind eye", "looked away", "failed to", "refused to", "refuses to", "blocked", "blocks",
+		"delayed", "dragging his feet", "dragging her feet", "let down", "letting down", "lets down", "disappointing",
+		"disappointment", "risky", "gamble", "costly", "overpriced", "over budget", "behind schedule",
 		"watch out", "beware", "you'll lose", "you will lose", "lose your", "stripped", "strip away", "take away",
 		"taking away", "takes away", "slash", "axe", "axed", "scrap", "scrapped", "scrapping", "worse than",
 		"even worse", "kill/v~0.5",
