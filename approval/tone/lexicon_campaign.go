@@ -7,6 +7,10 @@ package tone
 // ("son bilan" after "Lacombe").
 var frenchCampaign = map[string][]string{
 	"attack": {
+		"ne sait pas de quoi il parle", "ne sait pas de quoi elle parle", "largué", "larguée", "pas à sa place",
+		"indigne de", "dit une chose et fait l'inverse", "dit tout et son contraire", "tout et son contraire",
+		"serpent/n", "vipère/n", "fouine/n", "crapule/n", "brute/n", "tyran/n", "dictateur", "autoritaire/n",
+		"despote/n", "égoïste/n", "vaniteux", "ego surdimensionné", "a pris le melon", "la grosse tête",
 		"boulet/n", "tocard", "tocarde", "branquignol/n", "bras cassé", "bras cassés", "pieds nickelés", "naze/n",
 		"nase/n", "pourri", "pourrie", "pourris", "pourries", "foireux", "foireuse", "craignos", "merdique/n",
 		"à chier", "de la merde", "catastrophe ambulante", "chelou/n", "relou/n", "mytho/n", "mythomane/n",
@@ -157,6 +161,11 @@ var frenchCampaign = map[string][]string{
 
 var englishCampaign = map[string][]string{
 	"attack": {
+		"doesn't know what he's talking about", "doesn't know what she's talking about", "has no idea", "no clue",
+		"out of his depth", "out of her depth", "in over his head", "in over her head", "not fit to",
+		"both sides of his mouth", "both sides of her mouth", "says one thing", "cowards", "bully", "bullies",
+		"bullying", "thug", "thugs", "creep", "creepy", "snake", "weasel", "sleazeball", "scumbag", "dirtbag",
+		"lawbreaker", "greedy", "greed", "selfish", "egomaniac", "narcissist", "megalomaniac",
 		"trash", "garbage", "sketchy", "crooks", "clowns", "fraudulent", "loser", "losers",
 		"funny how", "curious how", "interesting how", "isn't it funny", "isn't it interesting", "strange how",
 		"can't even", "cannot even", "couldn't even", "really work for", "really works for", "really working for",
