@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
@@ -41,12 +42,20 @@ type Config struct {
 	RetryBase    time.Duration // first retry delay, doubled per error; default 1s
 	RetryMax     time.Duration // longest retry delay; default 1h
 	MissedAfter  time.Duration // a recurrence fired later than this is skipped; default 1h
+	ReplicaID    string        // names this replica (River's client ID, deliveries it holds); default host-pid
+	// Housekeeping tasks run once per cluster at their interval (River
+	// periodic jobs, enqueued by the leader only).
+	Housekeeping []Chore
 }
 
 // Scheduler owns the River client.
 type Scheduler struct {
 	cfg    Config
-	client *river.Client[*sql.Tx]
+	client *river.Client[*sql.Tx] // inserts jobs in the store's transactions
+	runner runner                 // works the jobs (client itself on SQLite)
+	pool   *pgxpool.Pool          // the pgx runner's connections (PostgreSQL)
+	// stopRescue stops the rescue of dead replicas' jobs.
+	stopRescue context.CancelFunc
 	log    *slog.Logger
 }
 
@@ -97,6 +106,7 @@ func New(cfg Config) (*Scheduler, error) {
 	setDefault(&cfg.RetryBase, time.Second)
 	setDefault(&cfg.RetryMax, time.Hour)
 	setDefault(&cfg.MissedAfter, time.Hour)
+	setDefault(&cfg.ReplicaID, defaultReplicaID())
 	s := &Scheduler{cfg: cfg, log: cfg.Logger}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &FanOutWorker{s: s})
@@ -104,7 +114,9 @@ func New(cfg Config) (*Scheduler, error) {
 	river.AddWorker(workers, &SuggestWorker{s: s})
 	river.AddWorker(workers, &RecurWorker{s: s})
 	river.AddWorker(workers, &DigestWorker{s: s})
-	client, err := river.NewClient(driverFor(cfg.Store), &river.Config{
+	river.AddWorker(workers, &ChoreWorker{s: s})
+	rc := &river.Config{
+		ID:                   cfg.ReplicaID,
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,
 		Logger:               cfg.Logger,
@@ -113,12 +125,16 @@ func New(cfg Config) (*Scheduler, error) {
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		JobTimeout:           min(time.Minute, cfg.RescueAfter),
 		RetryPolicy:          &retryPolicy{base: cfg.RetryBase, max: cfg.RetryMax},
-		PeriodicJobs:         []*river.PeriodicJob{digestJob()},
-	})
+		PeriodicJobs:         append([]*river.PeriodicJob{digestJob()}, choreJobs(cfg.Housekeeping)...),
+	}
+	if isPostgres(cfg.Store) {
+		return s, s.newPostgresClients(rc)
+	}
+	client, err := river.NewClient(driverFor(cfg.Store), rc)
 	if err != nil {
 		return nil, fmt.Errorf("cannot create River client: %w", err)
 	}
-	s.client = client
+	s.client, s.runner = client, client
 	return s, nil
 }
 
@@ -129,18 +145,45 @@ func setDefault[T comparable](v *T, def T) {
 	}
 }
 
-// Start runs the job workers until Stop.
-func (s *Scheduler) Start(ctx context.Context) error { return s.client.Start(ctx) }
+// Start runs the job workers until Stop, and on PostgreSQL the rescue of
+// jobs left running by a dead replica.
+func (s *Scheduler) Start(ctx context.Context) error {
+	if err := s.runner.Start(ctx); err != nil {
+		return err
+	}
+	if s.pool != nil {
+		rctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		s.stopRescue = cancel
+		go s.rescueLoop(rctx)
+	}
+	return nil
+}
 
 // Stop waits for running jobs to finish (or ctx to end).
-func (s *Scheduler) Stop(ctx context.Context) error { return s.client.Stop(ctx) }
+func (s *Scheduler) Stop(ctx context.Context) error {
+	if s.stopRescue != nil {
+		s.stopRescue()
+	}
+	err := s.runner.Stop(ctx)
+	if s.pool != nil {
+		s.pool.Close()
+	}
+	return err
+}
+
+// ReplicaID names this replica.
+func (s *Scheduler) ReplicaID() string { return s.cfg.ReplicaID }
 
 // EnqueueFanOut schedules a post's fan-out at `at` inside tx, so that the
 // job exists if and only if the approval committed.
 // The hash binds the job to the approved content: an edited post's old job
 // does nothing.
 func (s *Scheduler) EnqueueFanOut(ctx context.Context, tx *sql.Tx, postID int64, hash string, at time.Time) error {
-	_, err := s.client.InsertTx(ctx, tx, FanOutArgs{PostID: postID, ContentHash: hash}, &river.InsertOpts{ScheduledAt: at})
+	opts := &river.InsertOpts{ScheduledAt: at}
+	if !at.After(time.Now()) {
+		opts.ScheduledAt = time.Time{} // due now: runnable at once, not at the leader's next promotion
+	}
+	_, err := s.client.InsertTx(ctx, tx, FanOutArgs{PostID: postID, ContentHash: hash}, opts)
 	if err != nil {
 		return fmt.Errorf("cannot enqueue fan-out of post %d: %w", postID, err)
 	}
