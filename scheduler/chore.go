@@ -52,7 +52,9 @@ func choreJobs(chores []Chore) []*river.PeriodicJob {
 	for _, c := range chores {
 		name := c.Name
 		out = append(out, river.NewPeriodicJob(river.PeriodicInterval(c.Every),
-			func() (river.JobArgs, *river.InsertOpts) { return ChoreArgs{Name: name}, &river.InsertOpts{MaxAttempts: 1} },
+			func() (river.JobArgs, *river.InsertOpts) {
+				return ChoreArgs{Name: name}, &river.InsertOpts{MaxAttempts: 1}
+			},
 			&river.PeriodicJobOpts{ID: "chore-" + name}))
 	}
 	return out

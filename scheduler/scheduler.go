@@ -56,7 +56,7 @@ type Scheduler struct {
 	pool   *pgxpool.Pool          // the pgx runner's connections (PostgreSQL)
 	// stopRescue stops the rescue of dead replicas' jobs.
 	stopRescue context.CancelFunc
-	log    *slog.Logger
+	log        *slog.Logger
 }
 
 func driverFor(s *store.Store) riverdriver.Driver[*sql.Tx] {
