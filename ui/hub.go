@@ -28,6 +28,8 @@ type Hub struct {
 	out chan []byte // events to relay to the other replicas (nil: none)
 	id  string      // this hub, to ignore its own relayed events
 	log *slog.Logger
+
+	live *liveLink // the database's log of events (nil: this process numbers them)
 }
 
 type subscriber struct {
@@ -45,9 +47,17 @@ func NewHub() *Hub {
 	return &Hub{subs: make(map[*subscriber]struct{}), id: hex.EncodeToString(b)}
 }
 
-// ID names this hub: event numbers are its own, so a tab resumes with
-// ?since= only on the hub that numbered what it saw.
-func (h *Hub) ID() string { return h.id }
+// ID names this hub's numbering of events, so that a tab resumes with
+// ?since= only where the numbers mean the same: this process, or on
+// PostgreSQL every replica of the database (ConnectLog).
+func (h *Hub) ID() string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.live != nil {
+		return h.live.domain
+	}
+	return h.id
+}
 
 // Publish numbers e and sends it to every subscriber allowed to see it.
 // Subscribers whose buffer is full are dropped (their tab reconnects and
@@ -57,6 +67,9 @@ func (h *Hub) ID() string { return h.id }
 // not kept for catch-up (tabs repeat them while they stay open), so that
 // heartbeats never push real events out of the history.
 func (h *Hub) Publish(e relais.Event) {
+	if h.append(e) {
+		return // numbered by the database, delivered from it in order
+	}
 	h.deliver(e)
 	h.relay(e)
 }
@@ -69,8 +82,10 @@ func (h *Hub) deliver(e relais.Event) {
 		e.At = time.Now().UTC()
 	}
 	if e.Type != relais.EventPresence {
-		h.seq++
-		e.Seq = h.seq
+		if e.Seq == 0 {
+			e.Seq = h.seq + 1
+		}
+		h.seq = e.Seq
 		h.history = append(h.history, e)
 		if len(h.history) > historySize {
 			h.history = h.history[len(h.history)-historySize:]
@@ -92,9 +107,16 @@ func (h *Hub) deliver(e relais.Event) {
 // Subscribe registers m and returns its channel, preloaded with the events
 // after seq since (when since > 0) that m may see.
 func (h *Hub) Subscribe(m *relais.Member, since int64) *subscriber {
+	missed, upTo := h.missedFromLog(m, since)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	s := &subscriber{member: m, ch: make(chan relais.Event, subscriberBuffer)}
+	for _, e := range missed {
+		if len(s.ch) < subscriberBuffer-1 {
+			s.ch <- e
+		}
+	}
+	since = max(since, upTo)
 	if since > 0 {
 		for _, e := range h.history {
 			if e.Seq > since && visible(e, m) && len(s.ch) < subscriberBuffer-1 {

@@ -84,7 +84,11 @@ func (e *env) openStore(ctx context.Context, log *slog.Logger) (*store.Store, er
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(ctx, store.Config{DataDir: e.DataDir, DatabaseURL: e.DatabaseURL, Box: box})
+	conns, err := maxConns()
+	if err != nil {
+		return nil, err
+	}
+	s, err := store.Open(ctx, store.Config{DataDir: e.DataDir, DatabaseURL: e.DatabaseURL, Box: box, MaxConns: conns})
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/relais/relais"
@@ -46,8 +47,8 @@ type Main struct {
 	sandbox   *sandbox.Connector
 	http      *http.Server
 	listener  net.Listener
-	stopSweep context.CancelFunc // stops the expiry of lapsed approval requests
-	stopRelay context.CancelFunc // stops relaying live events between replicas
+	stopRelay context.CancelFunc       // stops relaying live events between replicas
+	svc       atomic.Pointer[services] // for the housekeeping chores
 }
 
 // NewMain returns a Main writing logs to stderr.
@@ -83,11 +84,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	hub, rules := ui.NewHub(), approval.ToneRules{Checker: checker}
-	if m.store.Dialect() == store.DialectPostgres {
-		// Replicas share live events through the database.
-		relayCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
-		wait := hub.Connect(relayCtx, m.store, m.log)
-		m.stopRelay = func() { stop(); wait() }
+	if err := m.connectReplicas(ctx, hub); err != nil { // PostgreSQL: live events, audit chain
+		return err
 	}
 	reg := m.registry(m.sandbox)
 	if err := m.startScheduler(ctx, reg, hub); err != nil {
@@ -132,7 +130,8 @@ func (m *Main) open(ctx context.Context) (err error) {
 // startScheduler starts the River workers.
 func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub *ui.Hub) (err error) {
 	m.scheduler, err = scheduler.New(scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log,
-		PollEvery: m.PollEvery, RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer()})
+		PollEvery: m.PollEvery, RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(),
+		ReplicaID: replicaID(), Housekeeping: m.chores()})
 	if err != nil {
 		return err
 	}
@@ -142,18 +141,13 @@ func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub
 	return nil
 }
 
-// newServer builds the services and the HTTP server, and starts the sweep
-// that expires lapsed approval requests.
+// newServer builds the services and the HTTP server.
 func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.Hub, rules approval.ToneRules, checker *tone.Checker) *ui.Server {
 	authn, approvals := auth.New(m.store), approval.New(m.store, rules, m.scheduler, hub)
 	authn.SetMailer(m.sendMail, m.BaseURL)
 	approvals.SetNotifier(approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log})
 	approvals.SetConnectors(reg)
-	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
-	m.stopSweep = stopSweep
-	go approvals.SweepExpired(sweepCtx, 30*time.Second, m.log)
-	go authn.PurgeSessions(sweepCtx, time.Hour, m.log)
-	go approvals.PurgeUploads(sweepCtx, time.Hour, m.log)
+	m.svc.Store(&services{approvals: approvals, authn: authn}) // their sweeps are chores (once per cluster)
 	return ui.New(ui.Config{
 		Auth: authn, Approval: approvals, Tone: rules, Hub: hub,
 		Ready: m.ready, Metrics: m.metrics(hub), Sandbox: m.sandbox, Logger: m.log,
@@ -173,9 +167,6 @@ func (m *Main) Close() error {
 	var errs []error
 	if m.http != nil {
 		errs = append(errs, m.http.Shutdown(ctx))
-	}
-	if m.stopSweep != nil {
-		m.stopSweep()
 	}
 	if m.stopRelay != nil {
 		m.stopRelay()
