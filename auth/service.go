@@ -23,7 +23,7 @@ const CalendarPrefix = "relaiscal_"
 // Service authenticates members.
 type Service struct {
 	store   *store.Store
-	limiter *Limiter
+	limiter LoginLimiter
 	dummy   string // hash checked for unknown e-mails, to keep timing even
 	send    SendMail
 	baseURL string

@@ -145,9 +145,11 @@ func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub
 func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.Hub, rules approval.ToneRules, checker *tone.Checker) *ui.Server {
 	authn, approvals := auth.New(m.store), approval.New(m.store, rules, m.scheduler, hub)
 	authn.SetMailer(m.sendMail, m.BaseURL)
+	limiter := m.loginLimiter()
+	authn.SetLimiter(limiter) // in the database: shared by replicas, kept across restarts
 	approvals.SetNotifier(approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log})
 	approvals.SetConnectors(reg)
-	m.svc.Store(&services{approvals: approvals, authn: authn}) // their sweeps are chores (once per cluster)
+	m.svc.Store(&services{approvals: approvals, authn: authn, limiter: limiter}) // their sweeps are chores (once per cluster)
 	return ui.New(ui.Config{
 		Auth: authn, Approval: approvals, Tone: rules, Hub: hub,
 		Ready: m.ready, Metrics: m.metrics(hub), Sandbox: m.sandbox, Logger: m.log,
