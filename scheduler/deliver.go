@@ -131,6 +131,7 @@ func (w *DeliverWorker) claim(ctx context.Context, id int64) (step, *attempt, er
 		}
 		a.d.State = relais.DeliveryPublishing
 		a.d.Attempts++
+		w.s.hold(a.d, tx.Now())
 		if a.d.FirstAttemptAt == nil {
 			now := tx.Now()
 			a.d.FirstAttemptAt = &now
@@ -158,6 +159,7 @@ func (w *DeliverWorker) load(tx *store.Tx, a *attempt) error {
 func (w *DeliverWorker) record(ctx context.Context, job *river.Job[DeliverArgs], a *attempt, r connectors.Receipt, perr error) error {
 	ctx = context.WithoutCancel(ctx) // the outcome is saved even after the job's deadline
 	d := a.d
+	d.HeldBy, d.HeldSince = "", nil // released, whatever the outcome
 	class := connectors.ClassOf(perr)
 	lastTry := job.Attempt >= job.MaxAttempts
 	switch {

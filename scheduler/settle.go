@@ -3,6 +3,7 @@ package scheduler
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/relais/relais"
 )
@@ -25,4 +26,10 @@ func (s *Scheduler) settleOnly(ctx context.Context, postID int64) error {
 		return fmt.Errorf("cannot settle post %d: %w", postID, err)
 	}
 	return nil
+}
+
+// hold records that this replica publishes d from now on (shown on the
+// post page while it is publishing).
+func (s *Scheduler) hold(d *relais.Delivery, now time.Time) {
+	d.HeldBy, d.HeldSince = s.cfg.ReplicaID, &now
 }
