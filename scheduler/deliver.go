@@ -147,7 +147,7 @@ func (w *DeliverWorker) load(tx *store.Tx, a *attempt) error {
 	if a.account, err = tx.AccountWithCredentials(a.d.AccountID); err != nil {
 		return err
 	}
-	if a.post, err = tx.PostByID(a.d.PostID); err != nil {
+	if a.post, err = tx.PostToPublish(a.d.PostID); err != nil {
 		return err
 	}
 	a.conn, err = w.s.cfg.Connectors.For(*a.account)

@@ -123,7 +123,7 @@ func New(cfg Config) (*Scheduler, error) {
 		FetchPollInterval:    cfg.PollEvery,
 		FetchCooldown:        cfg.PollEvery / 5,
 		RescueStuckJobsAfter: cfg.RescueAfter,
-		JobTimeout:           min(time.Minute, cfg.RescueAfter),
+		JobTimeout:           min(time.Minute, cfg.RescueAfter/2), // a live replica gives up well before a rescue
 		RetryPolicy:          &retryPolicy{base: cfg.RetryBase, max: cfg.RetryMax},
 		PeriodicJobs:         append([]*river.PeriodicJob{digestJob()}, choreJobs(cfg.Housekeeping)...),
 	}

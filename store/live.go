@@ -14,16 +14,32 @@ type LiveRecord struct {
 	Payload []byte
 }
 
-// AppendLive stores a live event and announces its sequence number on
-// channel (NOTIFY, sent at commit), in one statement. PostgreSQL only.
-func (s *Store) AppendLive(ctx context.Context, channel, origin string, payload []byte) (int64, error) {
-	var seq int64
-	err := s.sqlDB.QueryRowContext(ctx, `WITH e AS (INSERT INTO live_events (at, origin, payload) VALUES (now(), $1, $2) RETURNING seq)
-		SELECT seq FROM e, LATERAL (SELECT pg_notify($3, e.seq::text)) n`, origin, string(payload), channel).Scan(&seq)
+// AppendLive stores live events (in order, numbered by the database) and
+// announces the last number on channel (NOTIFY, sent at commit), in one
+// transaction that does not wait for the disk (synchronous_commit off: a
+// live event lost to a database crash is not worth a flush per event).
+// PostgreSQL only.
+func (s *Store) AppendLive(ctx context.Context, channel, origin string, payloads [][]byte) (int64, error) {
+	tx, err := s.sqlDB.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, fmt.Errorf("cannot store a live event: %w", err)
+		return 0, fmt.Errorf("cannot store live events: %w", err)
 	}
-	return seq, nil
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `SET LOCAL synchronous_commit TO off`); err != nil {
+		return 0, fmt.Errorf("cannot store live events: %w", err)
+	}
+	texts := make([]string, len(payloads))
+	for i, p := range payloads {
+		texts[i] = string(p)
+	}
+	var seq int64
+	err = tx.QueryRowContext(ctx, `WITH e AS (INSERT INTO live_events (at, origin, payload)
+		SELECT now(), $1, p FROM unnest($2::text[]) WITH ORDINALITY AS u(p, n) ORDER BY n RETURNING seq)
+		SELECT max(seq), pg_notify($3, max(seq)::text) FROM e`, origin, texts, channel).Scan(&seq, new(any))
+	if err != nil {
+		return 0, fmt.Errorf("cannot store live events: %w", err)
+	}
+	return seq, tx.Commit()
 }
 
 // LiveAfter returns up to limit live events numbered after seq, in order.

@@ -17,7 +17,7 @@ import (
 func (s *Store) SettlePost(ctx context.Context, postID int64) (relais.PostState, error) {
 	state := relais.PostPublishing
 	err := s.Update(ctx, func(tx *Tx) error {
-		ds, err := tx.Deliveries(postID)
+		ds, err := tx.deliveryStates(postID)
 		if err != nil {
 			return err
 		}
@@ -28,4 +28,30 @@ func (s *Store) SettlePost(ctx context.Context, postID int64) (relais.PostState,
 			Updates(map[string]any{"state": string(state), "updated_at": tx.Now()}).Error
 	})
 	return state, err
+}
+
+// deliveryStates returns one delivery per state the post's deliveries are
+// in (what AggregateState needs), counted by the database.
+func (tx *Tx) deliveryStates(postID int64) ([]*relais.Delivery, error) {
+	var states []string
+	if err := tx.db.Model(&deliveryRow{}).Where("post_id = ?", postID).Distinct("state").Pluck("state", &states).Error; err != nil {
+		return nil, err
+	}
+	out := make([]*relais.Delivery, len(states))
+	for i, st := range states {
+		out[i] = &relais.Delivery{PostID: postID, State: relais.DeliveryState(st)}
+	}
+	return out, nil
+}
+
+// PostToPublish returns a post with its images but not its targets: what
+// one delivery needs (a post may target hundreds of accounts, read once
+// per delivery otherwise). Returns ENOTFOUND if none.
+func (tx *Tx) PostToPublish(id int64) (*relais.Post, error) {
+	var r postRow
+	if err := notFound(tx.db.First(&r, id).Error, "post", id); err != nil {
+		return nil, err
+	}
+	p := r.post()
+	return p, tx.loadMedia(map[int64]*relais.Post{p.ID: p}, []int64{p.ID})
 }

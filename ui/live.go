@@ -33,7 +33,7 @@ const (
 // connection is down.
 type LiveLog interface {
 	Relay
-	AppendLive(ctx context.Context, channel, origin string, payload []byte) (int64, error)
+	AppendLive(ctx context.Context, channel, origin string, payloads [][]byte) (int64, error)
 	LiveAfter(ctx context.Context, seq int64, limit int) ([]store.LiveRecord, error)
 	LastLiveSeq(ctx context.Context) (int64, error)
 	LiveDomain(ctx context.Context) (string, error)
@@ -130,22 +130,28 @@ func (h *Hub) append(e relais.Event) bool {
 	return true
 }
 
+// appendLoop stores the queued events, as many at once as are waiting.
 func (h *Hub) appendLoop(ctx context.Context, link *liveLink, log *slog.Logger) {
 	for {
+		var batch [][]byte
 		select {
 		case <-ctx.Done():
 			return
 		case p := <-link.queue:
-			for try := 0; ctx.Err() == nil; try++ {
-				cctx, cancel := context.WithTimeout(ctx, liveTimeout)
-				_, err := link.log.AppendLive(cctx, liveChannel, h.id, p)
-				cancel()
-				if err == nil {
-					break
-				}
-				log.Warn("cannot store a live event; retrying", slog.Int("try", try+1), slog.Any("error", err))
-				sleepCtx(ctx, min(time.Duration(try+1)*100*time.Millisecond, 2*time.Second))
+			batch = append(batch, p)
+		}
+		for len(batch) < liveBatch && len(link.queue) > 0 {
+			batch = append(batch, <-link.queue)
+		}
+		for try := 0; ctx.Err() == nil; try++ {
+			cctx, cancel := context.WithTimeout(ctx, liveTimeout)
+			_, err := link.log.AppendLive(cctx, liveChannel, h.id, batch)
+			cancel()
+			if err == nil {
+				break
 			}
+			log.Warn("cannot store live events; retrying", slog.Int("events", len(batch)), slog.Int("try", try+1), slog.Any("error", err))
+			sleepCtx(ctx, min(time.Duration(try+1)*100*time.Millisecond, 2*time.Second))
 		}
 	}
 }
@@ -163,6 +169,7 @@ func (h *Hub) readLoop(ctx context.Context, link *liveLink, log *slog.Logger) {
 			return
 		case <-link.wake:
 		case <-poll.C:
+			link.resync.Store(true) // what this read finds came without a notification
 		}
 		for ctx.Err() == nil {
 			more, wait, err := h.readLog(ctx, link, &gap)

@@ -26,9 +26,10 @@ type crashPlatform struct {
 	statuses map[[2]string]int // (token, text) -> statuses created
 	replays  int               // requests answered from a known key
 	hooks    map[[2]string]int // (hook, text) -> messages received
+	latency  time.Duration     // when set, every status takes this long (else 20-200 ms)
 }
 
-func newCrashPlatform(t *testing.T) *crashPlatform {
+func newCrashPlatform(t testing.TB) *crashPlatform {
 	f := &crashPlatform{byKey: map[string]string{}, statuses: map[[2]string]int{}, hooks: map[[2]string]int{}}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
@@ -79,7 +80,11 @@ func (f *crashPlatform) status(w http.ResponseWriter, r *http.Request, body []by
 		f.statuses[[2]string{tok, req.Status}]++
 	}
 	f.mu.Unlock()
-	time.Sleep(time.Duration(20+rand.IntN(180)) * time.Millisecond)
+	d := time.Duration(20+rand.IntN(180)) * time.Millisecond
+	if f.latency > 0 {
+		d = f.latency
+	}
+	time.Sleep(d)
 	fmt.Fprintf(w, `{"id":%q,"url":"%s/@x/%s","uri":"%s/statuses/%s"}`, id, f.srv.URL, id, f.srv.URL, id)
 }
 

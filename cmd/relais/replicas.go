@@ -53,6 +53,16 @@ func maxConns() (int, error) {
 	return n, nil
 }
 
+// envInt reads a whole number from the environment variable name, or def
+// (also when it is not a number: the flag's parse then reports nothing,
+// so keep it simple for numbers read at start-up).
+func envInt(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil {
+		return n
+	}
+	return def
+}
+
 // replicaID names this replica: RELAIS_REPLICA_ID, else host and process.
 func replicaID() string {
 	if v := os.Getenv("RELAIS_REPLICA_ID"); v != "" {

@@ -37,6 +37,7 @@ type Main struct {
 	ToneFile  string
 	PollEvery time.Duration
 	Rescue    time.Duration
+	Workers   int // concurrent jobs of this replica
 	// ShareWindow staggers colistiers' share suggestions (default 2h).
 	ShareWindow time.Duration
 
@@ -65,6 +66,7 @@ func (m *Main) ParseFlags(args []string, stderr io.Writer) error {
 	fs.StringVar(&m.ToneFile, "tone-config", os.Getenv("RELAIS_TONE_CONFIG"), "tone rules YAML (default DATA/tone.yaml when present)")
 	fs.DurationVar(&m.PollEvery, "poll", 500*time.Millisecond, "job fetch poll interval")
 	fs.DurationVar(&m.Rescue, "rescue-after", 2*time.Minute, "retry jobs left running this long (after a crash)")
+	fs.IntVar(&m.Workers, "workers", envInt("RELAIS_WORKERS", 10), "jobs this replica runs at once (keep below the connection budget)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -131,7 +133,7 @@ func (m *Main) open(ctx context.Context) (err error) {
 func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub *ui.Hub) (err error) {
 	m.scheduler, err = scheduler.New(scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log,
 		PollEvery: m.PollEvery, RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(),
-		ReplicaID: replicaID(), Housekeeping: m.chores()})
+		ReplicaID: replicaID(), Housekeeping: m.chores(), Workers: m.Workers})
 	if err != nil {
 		return err
 	}
