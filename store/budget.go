@@ -62,3 +62,25 @@ func (s *Store) CheckConnections(ctx context.Context) error {
 	}
 	return nil
 }
+
+// migrationLockKey serialises replicas migrating the same database.
+const migrationLockKey = 727003
+
+// WithMigrationLock runs fn while holding a PostgreSQL advisory lock, so
+// that replicas started together migrate one after the other (the next
+// finds nothing left to do). On SQLite it just runs fn.
+func (s *Store) WithMigrationLock(ctx context.Context, fn func() error) error {
+	if s.dialect != DialectPostgres {
+		return fn()
+	}
+	conn, err := s.sqlDB.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("cannot lock migrations: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, migrationLockKey); err != nil {
+		return fmt.Errorf("cannot lock migrations: %w", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrationLockKey)
+	return fn()
+}

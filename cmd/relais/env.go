@@ -92,11 +92,13 @@ func (e *env) openStore(ctx context.Context, log *slog.Logger) (*store.Store, er
 	if err != nil {
 		return nil, err
 	}
-	if err := s.Migrate(ctx); err != nil {
-		s.Close()
-		return nil, err
-	}
-	if err := scheduler.Migrate(ctx, s); err != nil {
+	err = s.WithMigrationLock(ctx, func() error { // replicas starting together migrate in turn
+		if err := s.Migrate(ctx); err != nil {
+			return err
+		}
+		return scheduler.Migrate(ctx, s)
+	})
+	if err != nil {
 		s.Close()
 		return nil, err
 	}
