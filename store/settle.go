@@ -15,19 +15,17 @@ import (
 // overwrites it. Call it again (e.g. from a rescued job) after a crash
 // between the commit and here: it is idempotent.
 func (s *Store) SettlePost(ctx context.Context, postID int64) (relais.PostState, error) {
-	state := relais.PostPublishing
-	err := s.Update(ctx, func(tx *Tx) error {
-		ds, err := tx.deliveryStates(postID)
-		if err != nil {
-			return err
-		}
-		if state = relais.AggregateState(ds); state == relais.PostPublishing {
-			return nil
-		}
-		return tx.db.Model(&postRow{}).Where("id = ? AND state = ?", postID, string(relais.PostPublishing)).
-			Updates(map[string]any{"state": string(state), "updated_at": tx.Now()}).Error
-	})
-	return state, err
+	tx := &Tx{db: s.db.WithContext(ctx), store: s, ctx: ctx} // two statements, no transaction needed
+	ds, err := tx.deliveryStates(postID)
+	if err != nil {
+		return "", err
+	}
+	state := relais.AggregateState(ds)
+	if state == relais.PostPublishing {
+		return state, nil
+	}
+	return state, tx.db.Model(&postRow{}).Where("id = ? AND state = ?", postID, string(relais.PostPublishing)).
+		Updates(map[string]any{"state": string(state), "updated_at": tx.Now()}).Error
 }
 
 // deliveryStates returns one delivery per state the post's deliveries are
