@@ -52,6 +52,7 @@ type cluster struct {
 	editor   string // approver's API token
 	targets  []int64
 	texts    int
+	workers  int // each replica's --workers
 }
 
 // newCluster prepares the database (members, accounts accounts on the
@@ -60,7 +61,7 @@ func newCluster(t testing.TB, accounts int) *cluster {
 	bin, err := buildRelais()
 	require.NoError(t, err)
 	c := &cluster{bin: bin, dir: t.TempDir(), dbURL: storetest.NewPostgresDB(t), key: secret.NewKey(),
-		plat: newCrashPlatform(t), procs: map[string]*child{}}
+		plat: newCrashPlatform(t), procs: map[string]*child{}, workers: clusterWorkers}
 	c.plat.latency = clusterLatency
 	if d := os.Getenv("RELAIS_TEST_KEEP"); d != "" {
 		c.dir = d // keep the replicas' logs
@@ -111,7 +112,7 @@ func (c *cluster) start(t testing.TB, id string) *child {
 
 // args are the replicas' flags.
 func (c *cluster) args() []string {
-	return []string{"--poll", "100ms", "--rescue-after", clusterRescue.String(), "--workers", strconv.Itoa(clusterWorkers)}
+	return []string{"--poll", "100ms", "--rescue-after", clusterRescue.String(), "--workers", strconv.Itoa(c.workers)}
 }
 
 // env is replica id's environment: the shared key, its name, its
@@ -419,4 +420,32 @@ func (c *cluster) cpu() time.Duration {
 		}
 	}
 	return total
+}
+
+// BenchmarkReplicas measures deliveries per second for a burst of 200
+// deliveries (platform latency 300 ms) on 1, 2 and 3 replicas, each with
+// RELAIS_BENCH_WORKERS workers (default 10, relais's default).
+//
+//	go test ./cmd/relais/ -run '^$' -bench BenchmarkReplicas -benchtime 1x
+func BenchmarkReplicas(b *testing.B) {
+	workers := 10
+	if n, err := strconv.Atoi(os.Getenv("RELAIS_BENCH_WORKERS")); err == nil {
+		workers = n
+	}
+	for _, n := range []int{1, 2, 3} {
+		b.Run(fmt.Sprintf("replicas=%d", n), func(b *testing.B) {
+			c := newCluster(b, 200)
+			c.workers = workers
+			ids := []string{"r1", "r2", "r3"}[:n]
+			for _, id := range ids {
+				c.start(b, id)
+			}
+			var total time.Duration
+			for i := 0; i < b.N; i++ {
+				total += c.burst(b, ids[i%n])
+			}
+			b.ReportMetric(float64(len(c.targets)*b.N)/total.Seconds(), "deliveries/s")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
 }
