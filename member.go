@@ -54,6 +54,9 @@ type Member struct {
 	District  string    `json:"district,omitempty"` // for colistiers and web leads
 	Lang      string    `json:"lang"`               // "fr" or "en"
 	CreatedAt time.Time `json:"created_at"`
+	// DisabledAt is when an admin off-boarded the member: she can no
+	// longer sign in, and her sessions and tokens are gone.
+	DisabledAt *time.Time `json:"disabled_at,omitempty"`
 }
 
 // Supporter is a mobilised supporter: no login, share kits by e-mail.

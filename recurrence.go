@@ -62,9 +62,22 @@ func (r *Recurrence) Validate(now time.Time) error {
 	} else if next.IsZero() || next.After(now.AddDate(5, 0, 0)) {
 		return FieldErrorf("spec", "The cron expression %q never fires.", r.Spec)
 	}
-	if after, err := r.Next(next); err == nil && !after.IsZero() && after.Sub(next) < MinRecurrenceInterval {
-		return FieldErrorf("spec", "The cron expression %q fires every %s: a post (and its share kits) may recur at most once an hour.",
-			r.Spec, after.Sub(next))
+	return r.checkGaps(next, next.AddDate(1, 0, 0))
+}
+
+// checkGaps checks that every two consecutive times of the schedule from
+// first until end are at least MinRecurrenceInterval apart (a year of an
+// hourly schedule is under 9,000 steps; the first short gap stops it).
+func (r *Recurrence) checkGaps(first, end time.Time) error {
+	for prev := first; prev.Before(end); {
+		after, err := r.Next(prev)
+		if err != nil || after.IsZero() {
+			return err
+		} else if gap := after.Sub(prev); gap < MinRecurrenceInterval {
+			return FieldErrorf("spec", "The cron expression %q fires %s apart (at %s): a post (and its share kits) may recur at most once an hour.",
+				r.Spec, gap, prev.Format(time.RFC3339))
+		}
+		prev = after
 	}
 	return nil
 }

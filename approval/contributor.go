@@ -6,23 +6,15 @@ import (
 )
 
 // wrote reports whether m wrote any of p's content: its author, or anyone
-// who edited it (the audit log keeps every edit). Nobody approves words
-// they wrote, so an editor who rewrites a post must let someone else
-// approve it.
+// who edited it. post_contributors is the authoritative record (written in
+// each create's and edit's transaction), so no number of comments or other
+// audit entries can hide an edit. Nobody approves words they wrote, so an
+// editor who rewrites a post must let someone else approve it.
 func wrote(tx *store.Tx, m *relais.Member, p *relais.Post) (bool, error) {
 	if m.ID == p.AuthorID {
 		return true, nil
 	}
-	es, err := tx.Audit(store.AuditFilter{PostID: p.ID, Limit: 10000})
-	if err != nil {
-		return false, err
-	}
-	for _, e := range es {
-		if e.ActorID == m.ID && (e.Action == "post.create" || e.Action == "post.edit") {
-			return true, nil
-		}
-	}
-	return false, nil
+	return tx.IsContributor(p.ID, m.ID)
 }
 
 // errWrote refuses an approval by one of the post's writers.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/relais/relais"
@@ -86,13 +87,22 @@ type MailNotifier struct {
 	BaseURL string // "https://relais.avec-anne.fr"
 	Send    func(ctx context.Context, to, subject, text string) error
 	Log     *slog.Logger
+	// Pending, when set, counts the e-mails being sent, so that shutdown
+	// waits for them before closing what they use.
+	Pending *sync.WaitGroup
 }
 
 // Notify implements Notifier.
 func (mn MailNotifier) Notify(ctx context.Context, n Notification) {
 	for _, m := range n.To {
 		subject, text := mailFor(n, m, strings.TrimSuffix(mn.BaseURL, "/")+n.Path)
+		if mn.Pending != nil {
+			mn.Pending.Add(1)
+		}
 		go func() {
+			if mn.Pending != nil {
+				defer mn.Pending.Done()
+			}
 			ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 			defer cancel()
 			if err := mn.Send(ctx, m.Email, subject, text); err != nil && mn.Log != nil {

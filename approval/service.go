@@ -64,6 +64,11 @@ func caller(ctx context.Context) (*relais.Member, error) {
 func audit(tx *store.Tx, m *relais.Member, action string, p *relais.Post, detail string) error {
 	e := &relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: action, PostID: p.ID,
 		ContentHash: p.ContentHash, Detail: detail}
+	if action == "post.create" || action == "post.edit" {
+		if err := tx.AddContributor(p.ID, m.ID); err != nil {
+			return err
+		}
+	}
 	return tx.AppendAudit(e)
 }
 

@@ -21,8 +21,11 @@ type PostView struct {
 	Approvals  []relais.Approval   `json:"approvals"`
 	Deliveries []DeliveryView      `json:"deliveries"`
 	History    []relais.AuditEntry `json:"history,omitempty"`
-	MayApprove bool                `json:"may_approve"`
-	MayEdit    bool                `json:"may_edit"`
+	// HistoryNext, when set, is the history_after cursor of the next page
+	// of history (HistoryPageSize entries a page).
+	HistoryNext int64 `json:"history_next,omitempty"`
+	MayApprove  bool  `json:"may_approve"`
+	MayEdit     bool  `json:"may_edit"`
 	// AwaitingSecond names the second approvers still awaited once the
 	// first step is approved.
 	AwaitingSecond []string         `json:"awaiting_second,omitempty"`
@@ -31,9 +34,19 @@ type PostView struct {
 	Previews []Preview `json:"previews"`
 }
 
-// Get returns a post as the signed-in member may see it. Colistiers see
-// only published posts. Returns ENOTFOUND if none is visible.
+// HistoryPageSize is how many history entries one post view carries.
+const HistoryPageSize = 200
+
+// Get returns a post as the signed-in member may see it, with the first
+// page of its history. Colistiers see only published posts. Returns
+// ENOTFOUND if none is visible.
 func (s *Service) Get(ctx context.Context, id int64) (*PostView, error) {
+	return s.GetPage(ctx, id, 0)
+}
+
+// GetPage is Get with the page of history that follows the entry
+// historyAfter (0: the first page); PostView.HistoryNext names the next.
+func (s *Service) GetPage(ctx context.Context, id, historyAfter int64) (*PostView, error) {
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
@@ -46,7 +59,7 @@ func (s *Service) Get(ctx context.Context, id int64) (*PostView, error) {
 		} else if m.Role == relais.RoleColistier && p.State != relais.PostPublished {
 			return relais.Errorf(relais.ENOTFOUND, "Post %d not found.", id)
 		}
-		if v, err = s.view(tx, m, p); err == nil && m.Role == relais.RoleColistier {
+		if v, err = s.view(tx, m, p, historyAfter); err == nil && m.Role == relais.RoleColistier {
 			v.staffOnly()
 		}
 		return err
@@ -58,10 +71,11 @@ func (s *Service) Get(ctx context.Context, id int64) (*PostView, error) {
 // discussion, decisions and history of the post.
 func (v *PostView) staffOnly() {
 	v.Comments, v.Approvals, v.History, v.AwaitingSecond = []*store.Comment{}, []relais.Approval{}, nil, nil
+	v.HistoryNext = 0
 	v.Routing, v.Tone = relais.Routing{}, nil
 }
 
-func (s *Service) view(tx *store.Tx, m *relais.Member, p *relais.Post) (*PostView, error) {
+func (s *Service) view(tx *store.Tx, m *relais.Member, p *relais.Post, historyAfter int64) (*PostView, error) {
 	v := &PostView{Post: p, Deliveries: []DeliveryView{}, MayEdit: p.State.Editable() && mayEdit(m, p)}
 	st, err := stageOf(tx, p)
 	if err != nil {
@@ -82,7 +96,7 @@ func (s *Service) view(tx *store.Tx, m *relais.Member, p *relais.Post) (*PostVie
 	} else if v.Comments, err = tx.Comments(p.ID); err != nil {
 		return nil, err
 	}
-	if v.History, err = tx.Audit(store.AuditFilter{PostID: p.ID}); err != nil {
+	if err := v.historyPage(tx, historyAfter); err != nil {
 		return nil, err
 	}
 	ds, err := tx.Deliveries(p.ID)
@@ -193,4 +207,18 @@ func (s *Service) ProfileFor(ctx context.Context, profile, account string) (stri
 		return nil
 	})
 	return out, err
+}
+
+// historyPage loads the page of the post's history after entry `after`.
+func (v *PostView) historyPage(tx *store.Tx, after int64) error {
+	h, err := tx.Audit(store.AuditFilter{PostID: v.ID, AfterID: after, Limit: HistoryPageSize + 1})
+	if err != nil {
+		return err
+	}
+	if len(h) > HistoryPageSize {
+		h = h[:HistoryPageSize]
+		v.HistoryNext = h[len(h)-1].ID
+	}
+	v.History = h
+	return nil
 }

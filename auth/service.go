@@ -22,16 +22,19 @@ const CalendarPrefix = "relaiscal_"
 
 // Service authenticates members.
 type Service struct {
-	store   *store.Store
-	limiter LoginLimiter
-	dummy   string // hash checked for unknown e-mails, to keep timing even
-	send    SendMail
-	baseURL string
+	store    *store.Store
+	throttle Throttle
+	gate     *checkGate
+	closer   Closer
+	dummy    string // hash checked for unknown e-mails, to keep timing even
+	send     SendMail
+	baseURL  string
 }
 
 // New returns an auth service.
 func New(s *store.Store) *Service {
-	return &Service{store: s, limiter: NewLimiter(5, 15*time.Minute), dummy: HashPassword("not-a-password")}
+	return &Service{store: s, throttle: NewMemoryThrottle(DefaultLimiterKeys),
+		gate: newCheckGate(defaultCheckBudget(), DefaultCheckWait), dummy: HashPassword("not-a-password")}
 }
 
 // Session is a signed-in browser session.
@@ -45,31 +48,22 @@ type Session struct {
 var errBadLogin = relais.Errorf(relais.EUNAUTHORIZED, "E-mail ou mot de passe incorrect. / Wrong e-mail or password.")
 
 // Login checks an e-mail and password and opens a session. Returns
-// EUNAUTHORIZED for bad credentials and ERATELIMIT after too many failures
-// for one e-mail or one client address. Each attempt is counted before the
-// password is checked (so parallel attempts cannot slip through), and the
-// slow argon2 check runs outside any database transaction.
+// EINVALID for an e-mail over MaxEmailBytes (before anything else),
+// EUNAUTHORIZED for bad credentials and ERATELIMIT when the throttle
+// refuses the attempt or too many password checks are already running.
+// The slow argon2 check runs outside any database transaction.
 func (s *Service) Login(ctx context.Context, email, password, client string) (*Session, error) {
-	email = strings.ToLower(strings.TrimSpace(email))
-	if !s.limiter.Take(email) {
-		return nil, errTooMany
-	} else if !s.limiter.Take(client) {
-		s.limiter.Refund(email)
-		return nil, errTooMany
+	if len(email) > MaxEmailBytes {
+		return nil, errEmailTooLong
 	}
-	var m *relais.Member
-	var hash string
-	err := s.store.View(ctx, func(tx *store.Tx) (err error) {
-		m, hash, err = tx.MemberByEmail(email)
-		return err
-	})
-	if relais.ErrorCode(err) == relais.ENOTFOUND {
-		CheckPassword(s.dummy, password)
-		return nil, errBadLogin
-	} else if err != nil {
+	email = strings.ToLower(strings.TrimSpace(email))
+	att, err := s.throttle.Begin(client, email)
+	if err != nil {
 		return nil, err
-	} else if hash == "" || !CheckPassword(hash, password) {
-		return nil, errBadLogin
+	}
+	m, err := s.verify(ctx, att, email, password)
+	if err != nil {
+		return nil, err
 	}
 	sess := &Session{Token: NewToken(), CSRF: NewToken(), Member: m}
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
@@ -78,12 +72,59 @@ func (s *Service) Login(ctx context.Context, email, password, client string) (*S
 	if err != nil {
 		return nil, err
 	}
-	s.limiter.Reset(email)
-	s.limiter.Refund(client)
+	s.throttle.Succeeded(att)
 	return sess, nil
 }
 
-var errTooMany = relais.Errorf(relais.ERATELIMIT, "Trop de tentatives : réessayez dans 15 minutes. / Too many attempts: try again in 15 minutes.")
+var errEmailTooLong = relais.FieldErrorf("email",
+	"Adresse e-mail trop longue (%d octets au plus). / E-mail address too long (at most %d bytes).", MaxEmailBytes, MaxEmailBytes)
+
+// verify waits the attempt's delay, then checks the password in a gate
+// slot. An attempt whose password was never checked is abandoned.
+func (s *Service) verify(ctx context.Context, att Attempt, email, password string) (*relais.Member, error) {
+	if err := sleep(ctx, att.Delay); err != nil {
+		s.throttle.Abandoned(att)
+		return nil, err
+	}
+	var m *relais.Member
+	var hash string
+	err := s.store.View(ctx, func(tx *store.Tx) (err error) {
+		m, hash, err = tx.MemberByEmail(email)
+		return err
+	})
+	if err == nil && m.DisabledAt != nil {
+		m, hash = nil, s.dummy // a disabled member is answered as an unknown one
+	}
+	if relais.ErrorCode(err) == relais.ENOTFOUND {
+		m, hash = nil, s.dummy
+	} else if err != nil {
+		s.throttle.Abandoned(att)
+		return nil, err
+	}
+	ok, err := s.gate.run(ctx, hash, password)
+	if err != nil {
+		s.throttle.Abandoned(att)
+		return nil, err
+	} else if m == nil || hash == "" || !ok {
+		return nil, errBadLogin
+	}
+	return m, nil
+}
+
+// sleep waits d or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
 
 // SessionMember returns the member of a session token and its CSRF token.
 func (s *Service) SessionMember(ctx context.Context, token string) (m *relais.Member, csrf string, err error) {
@@ -94,9 +135,13 @@ func (s *Service) SessionMember(ctx context.Context, token string) (m *relais.Me
 	return m, csrf, err
 }
 
-// Logout ends a session.
+// Logout ends a session and closes its websockets.
 func (s *Service) Logout(ctx context.Context, token string) error {
-	return s.store.Update(ctx, func(tx *store.Tx) error { return tx.DeleteSession(HashToken(token)) })
+	err := s.store.Update(ctx, func(tx *store.Tx) error { return tx.DeleteSession(HashToken(token)) })
+	if err == nil {
+		s.closeSession(HashToken(token))
+	}
+	return err
 }
 
 // TokenMember returns the member owning an API token.
@@ -145,16 +190,22 @@ func (s *Service) issue(ctx context.Context, email, prefix string) (string, erro
 	return tok, err
 }
 
-// RevokeTokens revokes every API token of the member with this e-mail.
+// RevokeTokens revokes every API token of the member with this e-mail and
+// closes her websockets (those opened with a session reconnect).
 func (s *Service) RevokeTokens(ctx context.Context, email string) (n int64, err error) {
+	var id int64
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		m, _, err := tx.MemberByEmail(email)
 		if err != nil {
 			return err
 		}
+		id = m.ID
 		n, err = tx.RevokeTokens(m.ID)
 		return err
 	})
+	if err == nil {
+		s.closeMember(id)
+	}
 	return n, err
 }
 

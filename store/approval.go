@@ -31,7 +31,10 @@ func (tx *Tx) PostForUpdate(id int64) (*relais.Post, error) {
 	if err := notFound(q.First(&r, id).Error, "post", id); err != nil {
 		return nil, err
 	}
-	p := r.post()
+	p, err := r.post()
+	if err != nil {
+		return nil, err
+	}
 	return p, tx.loadTargets([]*relais.Post{p})
 }
 

@@ -62,3 +62,11 @@ func (s *Store) ResetLoginAttempts(ctx context.Context, key string) error {
 func (s *Store) PurgeLoginAttempts(ctx context.Context, period time.Duration) error {
 	return s.db.WithContext(ctx).Where("at < ?", s.now().Add(-period)).Delete(&loginFailureRow{}).Error
 }
+
+// CountLoginAttempts returns how many attempts were counted for key within
+// period.
+func (s *Store) CountLoginAttempts(ctx context.Context, key string, period time.Duration) (int, error) {
+	var n int64
+	err := s.db.WithContext(ctx).Model(&loginFailureRow{}).Where("scope = ? AND at > ?", loginScope(key), s.now().Add(-period)).Count(&n).Error
+	return int(n), err
+}

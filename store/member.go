@@ -19,13 +19,14 @@ type memberRow struct {
 	Lang         string
 	PasswordHash string
 	CreatedAt    time.Time
+	DisabledAt   *time.Time
 }
 
 func (memberRow) TableName() string { return "members" }
 
 func (r memberRow) member() *relais.Member {
 	return &relais.Member{ID: r.ID, Email: r.Email, Name: r.Name, Role: relais.Role(r.Role),
-		District: r.District, Lang: r.Lang, CreatedAt: r.CreatedAt}
+		District: r.District, Lang: r.Lang, CreatedAt: r.CreatedAt, DisabledAt: r.DisabledAt}
 }
 
 // CreateMember inserts m with the given password hash (may be empty) and

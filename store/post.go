@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/relais/relais"
@@ -48,20 +49,37 @@ func toPostRow(p *relais.Post) postRow {
 	return r
 }
 
-func (r postRow) post() *relais.Post {
+// post decodes a row. A stored variants, routing or tone column that is not
+// valid JSON is an error naming the post, never silently empty (an empty
+// routing would lose who must approve it).
+func (r postRow) post() (*relais.Post, error) {
 	p := &relais.Post{ID: r.ID, AuthorID: r.AuthorID, Text: r.Text, Sensitive: r.Sensitive,
 		State: relais.PostState(r.State), ContentHash: r.ContentHash, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
-	_ = json.Unmarshal([]byte(r.Variants), &p.Variants)
-	_ = json.Unmarshal([]byte(r.Routing), &p.Routing)
 	var tv relais.ToneVerdict
-	if json.Unmarshal([]byte(r.Tone), &tv) == nil && tv.Verdict != "" {
+	for _, c := range []struct {
+		name, raw string
+		dst       any
+	}{{"variants", r.Variants, &p.Variants}, {"routing", r.Routing, &p.Routing}, {"tone", r.Tone, &tv}} {
+		if err := decodeColumn(c.raw, c.dst); err != nil {
+			return nil, fmt.Errorf("post %d: cannot decode its %s: %w", r.ID, c.name, err)
+		}
+	}
+	if tv.Verdict != "" {
 		p.Tone = &tv
 	}
 	if r.ScheduledAt != nil {
 		t := r.ScheduledAt.UTC()
 		p.ScheduledAt = &t
 	}
-	return p
+	return p, nil
+}
+
+// decodeColumn decodes a JSON column; an empty one leaves dst as it is.
+func decodeColumn(raw string, dst any) error {
+	if raw == "" {
+		return nil
+	}
+	return json.Unmarshal([]byte(raw), dst)
 }
 
 // CreatePost inserts p and its targets, and sets p.ID and timestamps.
@@ -117,7 +135,10 @@ func (tx *Tx) PostByID(id int64) (*relais.Post, error) {
 	if err := notFound(tx.db.First(&r, id).Error, "post", id); err != nil {
 		return nil, err
 	}
-	p := r.post()
+	p, err := r.post()
+	if err != nil {
+		return nil, err
+	}
 	return p, tx.loadTargets([]*relais.Post{p})
 }
 
@@ -170,7 +191,10 @@ func (tx *Tx) Posts(f PostFilter) ([]*relais.Post, error) {
 	}
 	out := make([]*relais.Post, len(rows))
 	for i, r := range rows {
-		out[i] = r.post()
+		var err error
+		if out[i], err = r.post(); err != nil {
+			return nil, err
+		}
 	}
 	return out, tx.loadTargets(out)
 }

@@ -42,7 +42,7 @@ func (tx *Tx) SessionMember(tokenHash string) (*relais.Member, string, error) {
 	} else if err != nil {
 		return nil, "", err
 	}
-	m, err := tx.MemberByID(s.MemberID)
+	m, err := tx.activeMember(s.MemberID)
 	return m, s.CSRF, err
 }
 
@@ -71,7 +71,7 @@ func (tx *Tx) TokenMember(tokenHash string) (*relais.Member, error) {
 	} else if err != nil {
 		return nil, err
 	}
-	return tx.MemberByID(t.MemberID)
+	return tx.activeMember(t.MemberID)
 }
 
 // RevokeTokens revokes every token of a member and returns how many.

@@ -50,6 +50,9 @@ func (tx *Tx) PostToPublish(id int64) (*relais.Post, error) {
 	if err := notFound(tx.db.First(&r, id).Error, "post", id); err != nil {
 		return nil, err
 	}
-	p := r.post()
+	p, err := r.post()
+	if err != nil {
+		return nil, err
+	}
 	return p, tx.loadMedia(map[int64]*relais.Post{p.ID: p}, []int64{p.ID})
 }

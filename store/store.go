@@ -79,7 +79,8 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		}
 		dial = sqlite.New(sqlite.Config{Conn: s.sqlDB})
 	}
-	s.db, err = gorm.Open(dial, &gorm.Config{Logger: logger.Discard, SkipDefaultTransaction: true, NowFunc: s.now})
+	s.db, err = gorm.Open(dial, &gorm.Config{Logger: logger.Discard, SkipDefaultTransaction: true,
+		NowFunc: func() time.Time { return s.now() }}) // follows SetNow
 	if err != nil {
 		s.sqlDB.Close()
 		return nil, fmt.Errorf("store: cannot open database: %w", err)

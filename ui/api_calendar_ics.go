@@ -45,10 +45,7 @@ func (s *Server) handleCalendarICS(w http.ResponseWriter, r *http.Request) {
 	line("CALSCALE:GREGORIAN")
 	line("X-WR-CALNAME:relais")
 	stamp := now.Format("20060102T150405Z")
-	base := "http://" + r.Host
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		base = "https://" + r.Host
-	}
+	base := s.publicBase(r)
 	for _, p := range posts {
 		at := postTime(p).UTC()
 		line("BEGIN:VEVENT")

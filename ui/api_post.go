@@ -60,7 +60,7 @@ func (s *Server) handlePostGet(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) writePost(w http.ResponseWriter, r *http.Request, status int, id int64) {
-	v, err := s.cfg.Approval.Get(r.Context(), id)
+	v, err := s.cfg.Approval.GetPage(r.Context(), id, historyAfter(r))
 	if err != nil {
 		s.apiError(w, r, err)
 		return

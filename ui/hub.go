@@ -33,9 +33,10 @@ type Hub struct {
 }
 
 type subscriber struct {
-	member *relais.Member
-	ch     chan relais.Event
-	once   sync.Once
+	member  *relais.Member
+	session string // hash of the session or bearer token it was opened with
+	ch      chan relais.Event
+	once    sync.Once
 }
 
 func (s *subscriber) close() { s.once.Do(func() { close(s.ch) }) }
@@ -107,10 +108,21 @@ func (h *Hub) deliver(e relais.Event) {
 // Subscribe registers m and returns its channel, preloaded with the events
 // after seq since (when since > 0) that m may see.
 func (h *Hub) Subscribe(m *relais.Member, since int64) *subscriber {
-	missed, upTo := h.missedFromLog(m, since)
+	s, _ := h.subscribe(m, since, "", 0)
+	return s
+}
+
+// subscribe is Subscribe for a websocket opened with the token whose hash
+// is session; it refuses a member holding limit subscribers already (0: no
+// limit).
+func (h *Hub) subscribe(m *relais.Member, since int64, session string, limit int) (*subscriber, error) {
+	missed, upTo := h.missedFromLog(m, since) // older than the memory: from the database's log
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	s := &subscriber{member: m, ch: make(chan relais.Event, subscriberBuffer)}
+	if limit > 0 && h.memberSockets(m.ID) >= limit {
+		return nil, errTooManySockets
+	}
+	s := &subscriber{member: m, session: session, ch: make(chan relais.Event, subscriberBuffer)}
 	for _, e := range missed {
 		if len(s.ch) < subscriberBuffer-1 {
 			s.ch <- e
@@ -125,7 +137,7 @@ func (h *Hub) Subscribe(m *relais.Member, since int64) *subscriber {
 		}
 	}
 	h.subs[s] = struct{}{}
-	return s
+	return s, nil
 }
 
 // Unsubscribe removes s.
@@ -152,7 +164,7 @@ func (h *Hub) Count() int {
 
 func visible(e relais.Event, m *relais.Member) bool {
 	if len(e.Audience) == 0 {
-		return m.Role != relais.RoleColistier || e.Type == relais.EventPresence
+		return m.Role != relais.RoleColistier // colistiers get no staff events, presence included
 	}
 	for _, r := range e.Audience {
 		if r == m.Role {

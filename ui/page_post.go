@@ -41,7 +41,7 @@ func (s *Server) handlePostPage(w http.ResponseWriter, r *http.Request) {
 // renderPost shows post id, with actionErr when an action on it failed
 // (the tone violations are then computed afresh so the author sees why).
 func (s *Server) renderPost(w http.ResponseWriter, r *http.Request, id int64, actionErr error) {
-	v, err := s.cfg.Approval.Get(r.Context(), id)
+	v, err := s.cfg.Approval.GetPage(r.Context(), id, historyAfter(r))
 	if err != nil {
 		s.pageError(w, r, err)
 		return

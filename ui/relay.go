@@ -26,6 +26,7 @@ type envelope struct {
 	Origin   string        `json:"origin"`
 	Event    relais.Event  `json:"event"`
 	Audience []relais.Role `json:"audience,omitempty"`
+	Close    *closeOrder   `json:"close,omitempty"` // not an event: close websockets
 }
 
 // Connect relays this hub's events to the other replicas through r, and
@@ -92,6 +93,9 @@ func (h *Hub) receive(payload []byte) {
 	own := env.Origin == h.id
 	h.mu.Unlock()
 	if own {
+		return
+	} else if env.Close != nil {
+		h.closeLocal(*env.Close)
 		return
 	}
 	env.Event.Audience = env.Audience

@@ -9,13 +9,14 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /healthz", s.handleHealthz)
 	s.mux.HandleFunc("GET /readyz", s.handleReadyz)
 	if s.cfg.Metrics != nil {
-		s.mux.Handle("GET /metrics", s.cfg.Metrics)
+		s.mux.Handle("GET /metrics", s.metricsHandler())
 	}
 	s.mux.Handle("GET /static/", s.staticHandler())
 	s.apiRoutes()
 	s.approvalRoutes()
 	s.scheduleRoutes()
 	s.pageRoutes()
+	s.securityRoutes()
 }
 
 // api registers an API route: JSON, session cookie or bearer token.
@@ -36,5 +37,5 @@ func (s *Server) Patterns() []string { return append([]string(nil), s.patterns..
 // upload registers an API route that accepts a body up to MaxUploadBytes.
 func (s *Server) upload(pattern string, h http.HandlerFunc) {
 	s.patterns = append(s.patterns, pattern)
-	s.mux.Handle(pattern, s.apiAuthLimit(h, MaxUploadBytes))
+	s.mux.Handle(pattern, uploadDeadline(s.apiAuthLimit(h, MaxUploadBytes)))
 }

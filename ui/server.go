@@ -9,6 +9,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/auth"
@@ -31,11 +32,18 @@ type Config struct {
 	Hub            *Hub
 	Ready          func(ctx context.Context) error // database reachable, migrations current
 	Metrics        http.Handler
+	MetricsToken   string             // /metrics needs "Authorization: Bearer <token>"; empty: not served here
 	Sandbox        *sandbox.Connector // optional: serves /sandbox/{id}
 	Logger         *slog.Logger
 	AllowedOrigins []string // extra origins allowed for the websocket and forms
 	SecureCookies  bool     // set Secure on cookies (behind HTTPS)
 	TrustedProxies []string // reverse proxies whose X-Forwarded-For is believed
+	BaseURL        string   // public URL (RELAIS_BASE_URL) for links the server writes, e.g. in .ics feeds
+	// WSRecheck is how often websockets re-check their session
+	// (DefaultWSRecheck when 0); MaxSocketsPerMember bounds one member's
+	// websockets (DefaultMaxSocketsPerMember when 0).
+	WSRecheck           time.Duration
+	MaxSocketsPerMember int
 
 	Share     *share.Service          // colistiers' inboxes and the district map
 	ToneRules *approval.ToneRulesFile // the tone rules the settings page edits and reloads

@@ -53,7 +53,12 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Get("hub") != s.hub.ID() {
 		since = 0 // numbered by another replica (or before a restart): nothing to replay
 	}
-	sub := s.hub.Subscribe(m, since)
+	cred, still := s.sessionCheck(r, m)
+	sub, err := s.hub.subscribe(m, since, cred, s.maxSockets())
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
 	defer s.hub.Unsubscribe(sub)
 	up := websocket.Upgrader{CheckOrigin: s.checkOrigin, ReadBufferSize: 1024, WriteBufferSize: 4096}
 	conn, err := up.Upgrade(w, r, nil)
@@ -63,14 +68,16 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 	replies, done := make(chan any, 16), make(chan struct{})
 	replies <- map[string]any{"type": "hello", "hub": s.hub.ID()}
 	go s.readLoop(conn, m, replies, done)
-	s.writeLoop(conn, sub, replies, done)
+	s.writeLoop(conn, sub, replies, done, still)
 }
 
 // writeLoop is the only writer of conn: hub events, replies to this tab
 // and pings.
-func (s *Server) writeLoop(conn *websocket.Conn, sub *subscriber, replies <-chan any, done <-chan struct{}) {
+func (s *Server) writeLoop(conn *websocket.Conn, sub *subscriber, replies <-chan any, done <-chan struct{}, still func() bool) {
 	ticker := time.NewTicker(pingPeriod)
 	defer ticker.Stop()
+	recheck := time.NewTicker(s.wsRecheck())
+	defer recheck.Stop()
 	defer conn.Close()
 	for {
 		var msg any
@@ -83,6 +90,11 @@ func (s *Server) writeLoop(conn *websocket.Conn, sub *subscriber, replies <-chan
 		case msg = <-replies:
 		case <-done:
 			return
+		case <-recheck.C:
+			if !still() {
+				return // signed out, revoked, disabled or given another role
+			}
+			continue
 		case <-ticker.C:
 			conn.SetWriteDeadline(time.Now().Add(writeWait))
 			if err := conn.WriteMessage(websocket.PingMessage, nil); err != nil {
@@ -120,9 +132,10 @@ func (s *Server) readLoop(conn *websocket.Conn, m *relais.Member, replies chan<-
 		}
 		switch msg.Type {
 		case "presence":
-			// Presence reaches every tab: a tab may announce itself a few
-			// times a minute, colistiers not at all (they view no drafts).
-			if msg.PostID <= 0 || m.Role == relais.RoleColistier || !presence.take(time.Now()) {
+			// Presence reaches every staff tab: a tab may announce itself a
+			// few times a minute, on a post its member may see, colistiers
+			// not at all (they view no drafts).
+			if msg.PostID <= 0 || m.Role == relais.RoleColistier || !presence.take(time.Now()) || !s.maySee(m, msg.PostID) {
 				continue
 			}
 			s.hub.Publish(relais.Event{Type: relais.EventPresence, PostID: msg.PostID,

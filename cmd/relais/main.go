@@ -86,7 +86,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "seed":
 		return seedCommand(ctx, rest, stdout, stderr)
 	case "user":
-		return userCommand(ctx, rest, stdout, stderr)
+		return userCommand(ctx, rest, stdin, stdout, stderr)
 	case "account":
 		return accountCommand(ctx, rest, stdout, stderr)
 	case "post":

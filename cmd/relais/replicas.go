@@ -26,19 +26,11 @@ const auditFlushEvery = 250 * time.Millisecond
 type services struct {
 	approvals *approval.Service
 	authn     *auth.Service
-	limiter   *auth.StoreLimiter
+	throttle  *auth.StoreThrottle
 }
 
-// Login attempts allowed per account and per address within loginPeriod.
-const (
-	loginMax    = 5
-	loginPeriod = 15 * time.Minute
-)
-
-// loginLimiter counts login attempts in the database.
-func (m *Main) loginLimiter() *auth.StoreLimiter {
-	return auth.NewStoreLimiter(m.store, loginMax, loginPeriod, m.log)
-}
+// loginThrottle counts sign-in attempts in the database.
+func (m *Main) loginThrottle() *auth.StoreThrottle { return auth.NewStoreThrottle(m.store, m.log) }
 
 // maxConns reads RELAIS_DB_MAX_CONNS (0 when unset).
 func maxConns() (int, error) {
@@ -131,8 +123,8 @@ func (m *Main) chores() []scheduler.Chore {
 				return err
 			})
 		}},
-		{Name: "purge_login_attempts", Every: loginPeriod, Run: func(ctx context.Context) error {
-			return m.loginLimiter().Purge(ctx)
+		{Name: "purge_login_attempts", Every: 15 * time.Minute, Run: func(ctx context.Context) error {
+			return m.loginThrottle().Purge(ctx)
 		}},
 		{Name: "purge_live_events", Every: time.Minute, Run: func(ctx context.Context) error {
 			return m.store.PurgeLive(ctx, ui.LiveKeep)

@@ -174,4 +174,18 @@ var roleMatrix = map[string]matrixEntry{
 	}},
 	"POST /settings/rounds": {allow: managers, loose: true, call: func(*fixture) matrixCall { return matrixCall{"/settings/rounds", url.Values{"day": {"x"}}.Encode()} }},
 	"GET /sandbox/{id}":     {allow: everyone, call: func(f *fixture) matrixCall { return matrixCall{"/sandbox/" + f.sandboxEntry(), ""} }},
+
+	// Member management (issue 11 item 7): each call acts on a fresh member.
+	"POST /api/members/{id}/disable": {allow: admins, call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/api/members/%d/disable", f.freshMember()), ""}
+	}},
+	"PUT /api/members/{id}/role": {allow: admins, call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/api/members/%d/role", f.freshMember()), `{"role":"colistier"}`}
+	}},
+	"PUT /api/members/{id}/password": {allow: admins, call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/api/members/%d/password", f.freshMember()), `{"password":"another-long-pw"}`}
+	}},
+	"POST /settings/members/{id}": {allow: admins, call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/settings/members/%d", f.freshMember()), url.Values{"action": {"role"}, "role": {"colistier"}}.Encode()}
+	}},
 }

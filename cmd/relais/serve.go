@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/relais/relais/approval/tone"
 	"github.com/relais/relais/auth"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/email"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/demo"
 	"github.com/relais/relais/scheduler"
@@ -40,16 +42,32 @@ type Main struct {
 	Workers   int // concurrent jobs of this replica
 	// ShareWindow staggers colistiers' share suggestions (default 2h).
 	ShareWindow time.Duration
+	// MetricsAddr, when set, serves /metrics alone on this address (and
+	// not on Addr); MetricsToken, when set, lets a caller presenting it
+	// read /metrics on Addr.
+	MetricsAddr, MetricsToken string
+	// ReadTimeout bounds how long a request (headers and body) may take to
+	// arrive (default ui.ReadBodyTimeout; uploads get ui.UploadReadTimeout).
+	ReadTimeout time.Duration
+	// WSRecheck is how often websockets re-check their session (default
+	// ui.DefaultWSRecheck).
+	WSRecheck time.Duration
 
-	log       *slog.Logger
-	stdout    io.Writer
-	store     *store.Store
-	scheduler *scheduler.Scheduler
-	sandbox   *sandbox.Connector
-	http      *http.Server
-	listener  net.Listener
-	stopRelay context.CancelFunc       // stops relaying live events between replicas
-	svc       atomic.Pointer[services] // for the housekeeping chores
+	log         *slog.Logger
+	stdout      io.Writer
+	store       *store.Store
+	scheduler   *scheduler.Scheduler
+	sandbox     *sandbox.Connector
+	http        *http.Server
+	metricsHTTP *http.Server  // --metrics-addr
+	metricsAddr string        // where metricsHTTP listens
+	smtp        email.Config  // RELAIS_SMTP_*, read once at start
+	mailer      *email.Mailer // the one mailer of the process
+	hub         *ui.Hub
+	background  sync.WaitGroup // sweeps and e-mails in flight, waited for at Close
+	listener    net.Listener
+	stopRelay   context.CancelFunc       // stops relaying live events between replicas
+	svc         atomic.Pointer[services] // for the housekeeping chores
 }
 
 // NewMain returns a Main writing logs to stderr.
@@ -67,10 +85,12 @@ func (m *Main) ParseFlags(args []string, stderr io.Writer) error {
 	fs.DurationVar(&m.PollEvery, "poll", 500*time.Millisecond, "job fetch poll interval")
 	fs.DurationVar(&m.Rescue, "rescue-after", 2*time.Minute, "retry jobs left running this long (after a crash)")
 	fs.IntVar(&m.Workers, "workers", envInt("RELAIS_WORKERS", 10), "jobs this replica runs at once (keep below the connection budget)")
+	fs.StringVar(&m.MetricsAddr, "metrics-addr", os.Getenv("RELAIS_METRICS_ADDR"), "serve /metrics on this separate address only (e.g. 127.0.0.1:9090)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	m.BaseURL = strings.TrimSuffix(os.Getenv("RELAIS_BASE_URL"), "/")
+	m.MetricsToken = os.Getenv("RELAIS_METRICS_TOKEN")
 	return nil
 }
 
@@ -78,6 +98,9 @@ func (m *Main) ParseFlags(args []string, stderr io.Writer) error {
 // once the listener is up.
 func (m *Main) Run(ctx context.Context) (err error) {
 	start := time.Now()
+	if err := m.openMailer(); err != nil {
+		return err
+	}
 	if err := m.open(ctx); err != nil {
 		return err
 	}
@@ -86,6 +109,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	hub, rules := ui.NewHub(), approval.ToneRules{Checker: checker}
+	m.hub = hub
 	if err := m.connectReplicas(ctx, hub); err != nil { // PostgreSQL: live events, audit chain
 		return err
 	}
@@ -94,7 +118,11 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	srv := m.newServer(ctx, reg, hub, rules, checker)
-	m.http = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	m.http = &http.Server{Handler: srv, ReadHeaderTimeout: ui.ReadHeaderTimeout, ReadTimeout: m.readTimeout(),
+		IdleTimeout: 2 * time.Minute}
+	if err := m.serveMetrics(hub); err != nil {
+		return err
+	}
 	go func() {
 		if err := m.http.Serve(m.listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			m.log.Error("http server stopped", slog.Any("error", err))
@@ -143,28 +171,32 @@ func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub
 	return nil
 }
 
-// newServer builds the services and the HTTP server.
+// newServer builds the services and the HTTP server. Their sweeps are
+// chores of the job queue (once per cluster).
 func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.Hub, rules approval.ToneRules, checker *tone.Checker) *ui.Server {
 	authn, approvals := auth.New(m.store), approval.New(m.store, rules, m.scheduler, hub)
+	authn.SetCloser(hub)
 	authn.SetMailer(m.sendMail, m.BaseURL)
-	limiter := m.loginLimiter()
-	authn.SetLimiter(limiter) // in the database: shared by replicas, kept across restarts
-	approvals.SetNotifier(approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log})
+	approvals.SetNotifier(approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log, Pending: &m.background})
 	approvals.SetConnectors(reg)
-	m.svc.Store(&services{approvals: approvals, authn: authn, limiter: limiter}) // their sweeps are chores (once per cluster)
+	throttle := m.loginThrottle()
+	authn.SetThrottle(throttle) // in the database: shared by replicas, kept across restarts
+	m.svc.Store(&services{approvals: approvals, authn: authn, throttle: throttle})
 	return ui.New(ui.Config{
 		Auth: authn, Approval: approvals, Tone: rules, Hub: hub,
-		Ready: m.ready, Metrics: m.metrics(hub), Sandbox: m.sandbox, Logger: m.log,
+		Ready: m.ready, Metrics: m.mainMetrics(hub), MetricsToken: m.MetricsToken, Sandbox: m.sandbox, Logger: m.log,
 		AllowedOrigins: splitList(os.Getenv("RELAIS_ALLOWED_ORIGINS")), SecureCookies: os.Getenv("RELAIS_SECURE_COOKIES") == "true",
-		TrustedProxies: splitList(os.Getenv("RELAIS_TRUSTED_PROXIES")),
-		Share:          share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
+		TrustedProxies: splitList(os.Getenv("RELAIS_TRUSTED_PROXIES")), WSRecheck: m.WSRecheck, BaseURL: m.BaseURL,
+		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
 	})
 }
 
 // ListenAddr returns the address the server listens on.
 func (m *Main) ListenAddr() string { return m.listener.Addr().String() }
 
-// Close shuts down in order: HTTP drains (5 s), jobs stop, database closes.
+// Close shuts down in order: HTTP drains (5 s), websockets close, sweeps
+// and e-mails in flight finish, the relay and the jobs stop, and only then
+// the database closes.
 func (m *Main) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -172,6 +204,13 @@ func (m *Main) Close() error {
 	if m.http != nil {
 		errs = append(errs, m.http.Shutdown(ctx))
 	}
+	if m.metricsHTTP != nil {
+		errs = append(errs, m.metricsHTTP.Shutdown(ctx))
+	}
+	if m.hub != nil {
+		m.hub.CloseAll()
+	}
+	m.waitBackground(30 * time.Second)
 	if m.stopRelay != nil {
 		m.stopRelay()
 	}
@@ -185,6 +224,26 @@ func (m *Main) Close() error {
 	}
 	m.log.Info("relais stopped")
 	return errors.Join(errs...)
+}
+
+// goBackground runs fn in a goroutine Close waits for.
+func (m *Main) goBackground(fn func()) {
+	m.background.Add(1)
+	go func() {
+		defer m.background.Done()
+		fn()
+	}()
+}
+
+// waitBackground waits for the background goroutines, at most limit.
+func (m *Main) waitBackground(limit time.Duration) {
+	done := make(chan struct{})
+	go func() { m.background.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(limit):
+		m.log.Warn("shutdown: background work still running", slog.Duration("waited", limit))
+	}
 }
 
 // serveCommand runs `relais serve` until SIGINT or SIGTERM.

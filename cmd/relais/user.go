@@ -11,10 +11,10 @@ import (
 	"github.com/relais/relais/store"
 )
 
-// userCommand runs `relais user add|token`.
-func userCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// userCommand runs `relais user add|token|disable|role|password`.
+func userCommand(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: relais user add|token ...")
+		return fmt.Errorf("usage: relais user add|token|disable|role|password ...")
 	}
 	var e env
 	fs := newFlagSet("user "+args[0], stderr)
@@ -24,8 +24,10 @@ func userCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return userAdd(ctx, fs, &e, args[1:], stdout, stderr)
 	case "token":
 		return userToken(ctx, fs, &e, args[1:], stdout, stderr)
+	case "disable", "role", "password":
+		return userAdmin(ctx, fs, &e, args, stdin, stdout, stderr)
 	}
-	return fmt.Errorf("unknown user command %q (add, token)", args[0])
+	return fmt.Errorf("unknown user command %q (add, token, disable, role, password)", args[0])
 }
 
 // userAdd runs `relais user add`.

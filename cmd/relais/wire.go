@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -27,25 +26,22 @@ import (
 	"github.com/relais/relais/ui"
 )
 
-// registry builds every platform connector; RELAIS_SMTP_* configure mail
-// and RELAIS_MASTODON_INSTANCE the default Mastodon instance.
+// registry builds every platform connector; the process's one mailer (from
+// RELAIS_SMTP_*, read at start) sends mail and RELAIS_MASTODON_INSTANCE
+// names the default Mastodon instance.
 func (m *Main) registry(sb *sandbox.Connector) *connectors.Registry {
-	port, _ := strconv.Atoi(os.Getenv("RELAIS_SMTP_PORT"))
 	return platforms.Default(platforms.Options{
 		Sandbox:          sb,
 		MastodonInstance: os.Getenv("RELAIS_MASTODON_INSTANCE"),
-		SMTP: email.Config{Host: os.Getenv("RELAIS_SMTP_HOST"), Port: port, Username: os.Getenv("RELAIS_SMTP_USERNAME"),
-			Password: os.Getenv("RELAIS_SMTP_PASSWORD"), From: os.Getenv("RELAIS_SMTP_FROM"), TLS: os.Getenv("RELAIS_SMTP_TLS")},
+		SMTP:             m.smtp, Mailer: m.mailer,
 		OnBlueskySession: m.saveBlueskySession,
 	})
 }
 
-// sendMail e-mails approval alerts and invitations through RELAIS_SMTP_*.
+// sendMail e-mails approval alerts and invitations through the process's
+// mailer.
 func (m *Main) sendMail(ctx context.Context, to, subject, text string) error {
-	port, _ := strconv.Atoi(os.Getenv("RELAIS_SMTP_PORT"))
-	mailer := email.NewMailer(email.Config{Host: os.Getenv("RELAIS_SMTP_HOST"), Port: port, Username: os.Getenv("RELAIS_SMTP_USERNAME"),
-		Password: os.Getenv("RELAIS_SMTP_PASSWORD"), From: os.Getenv("RELAIS_SMTP_FROM"), TLS: os.Getenv("RELAIS_SMTP_TLS")})
-	return mailer.Send(ctx, email.Message{To: []string{to}, Subject: subject, Text: text})
+	return m.mailer.Send(ctx, email.Message{To: []string{to}, Subject: subject, Text: text})
 }
 
 // saveBlueskySession persists refreshed Bluesky tokens in the account's

@@ -38,7 +38,8 @@ type Options struct {
 	MastodonVisibility string // "public" by default
 	FacebookVersion    string // Graph API version, facebook.DefaultVersion by default
 
-	SMTP email.Config // the e-mail platform and the Mailer
+	SMTP   email.Config  // the e-mail platform and the Mailer
+	Mailer *email.Mailer // when set, used instead of a new mailer from SMTP (one mailer per process)
 
 	// OnBlueskySession receives refreshed Bluesky tokens to persist in the
 	// account's credentials (bluesky.CredAccessJwt, CredRefreshJwt).
@@ -79,8 +80,11 @@ func New(opts Options) *Set {
 		Facebook: facebook.New(hc, base(relais.PlatformFacebook), opts.FacebookVersion),
 		Telegram: telegram.New(hc, base(relais.PlatformTelegram)),
 		Webhook:  webhook.New(hc),
-		Mailer:   email.NewMailer(opts.SMTP),
+		Mailer:   opts.Mailer,
 		Sandbox:  opts.Sandbox,
+	}
+	if s.Mailer == nil {
+		s.Mailer = email.NewMailer(opts.SMTP)
 	}
 	s.Bluesky.OnSession = opts.OnBlueskySession
 	s.Email = email.New(s.Mailer)

@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"net/http"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/auth"
+)
+
+// securityRoutes registers the admin's member management (issue 11 item
+// 7): the same auth.Service calls as `relais user disable|role|password`.
+func (s *Server) securityRoutes() {
+	s.api("POST /api/members/{id}/disable", s.handleMemberDisable)
+	s.api("PUT /api/members/{id}/role", s.handleMemberRole)
+	s.api("PUT /api/members/{id}/password", s.handleMemberPassword)
+	s.page("POST /settings/members/{id}", s.handleSettingsMember)
+}
+
+// handleMemberDisable handles POST /api/members/{id}/disable.
+func (s *Server) handleMemberDisable(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	s.writeMember(w, r)(s.cfg.Auth.DisableMember(r.Context(), auth.MemberRef{ID: id}))
+}
+
+// handleMemberRole handles PUT /api/members/{id}/role {"role": R}.
+func (s *Server) handleMemberRole(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Role relais.Role `json:"role"`
+	}
+	id, err := pathID(r)
+	if err == nil {
+		err = decodeJSON(r, &in)
+	}
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	s.writeMember(w, r)(s.cfg.Auth.SetRole(r.Context(), auth.MemberRef{ID: id}, in.Role))
+}
+
+// handleMemberPassword handles PUT /api/members/{id}/password
+// {"password": P}.
+func (s *Server) handleMemberPassword(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Password string `json:"password"`
+	}
+	id, err := pathID(r)
+	if err == nil {
+		err = decodeJSON(r, &in)
+	}
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	s.writeMember(w, r)(s.cfg.Auth.SetMemberPassword(r.Context(), auth.MemberRef{ID: id}, in.Password))
+}
+
+// writeMember answers with the changed member, or the error.
+func (s *Server) writeMember(w http.ResponseWriter, r *http.Request) func(*relais.Member, error) {
+	return func(m *relais.Member, err error) {
+		if err != nil {
+			s.apiError(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, m)
+	}
+}
+
+// handleSettingsMember handles POST /settings/members/{id} from the
+// settings page: action=disable, action=role&role=R or
+// action=password&password=P.
+func (s *Server) handleSettingsMember(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	who, ctx := auth.MemberRef{ID: id}, r.Context()
+	switch r.FormValue("action") {
+	case "disable":
+		_, err = s.cfg.Auth.DisableMember(ctx, who)
+	case "role":
+		_, err = s.cfg.Auth.SetRole(ctx, who, relais.Role(r.FormValue("role")))
+	case "password":
+		_, err = s.cfg.Auth.SetMemberPassword(ctx, who, r.FormValue("password"))
+	default:
+		err = relais.FieldErrorf("action", "Action inconnue (disable, role, password). / Unknown action (disable, role, password).")
+	}
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/settings#members", http.StatusSeeOther)
+}
