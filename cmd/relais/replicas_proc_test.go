@@ -32,6 +32,9 @@ import (
 // clusterLatency is how long the fake platform takes to create a status.
 const clusterLatency = 300 * time.Millisecond
 
+// clusterMetricsToken lets the test read the replicas' /metrics.
+const clusterMetricsToken = "metrics-token-for-the-replicas-test"
+
 // clusterRescue is the replicas' --rescue-after.
 const clusterRescue = 4 * time.Second
 
@@ -118,7 +121,7 @@ func (c *cluster) args() []string {
 // env is replica id's environment: the shared key, its name, its
 // connection budget.
 func (c *cluster) env(id string) []string {
-	return []string{"RELAIS_SECRET_KEY=" + c.key, "RELAIS_REPLICA_ID=" + id, "RELAIS_DB_MAX_CONNS=12"}
+	return []string{"RELAIS_SECRET_KEY=" + c.key, "RELAIS_REPLICA_ID=" + id, "RELAIS_DB_MAX_CONNS=12", "RELAIS_METRICS_TOKEN=" + clusterMetricsToken}
 }
 
 // call sends a JSON request with token to replica id and decodes the
@@ -341,8 +344,12 @@ func (c *cluster) resumeElsewhere(t *testing.T, hub string, seq int64) {
 func (c *cluster) catchUps(t *testing.T) int {
 	total := 0
 	for _, ch := range c.procs {
-		resp, err := http.Get("http://" + ch.addr + "/metrics")
+		req, err := http.NewRequest("GET", "http://"+ch.addr+"/metrics", nil)
 		require.NoError(t, err)
+		req.Header.Set("Authorization", "Bearer "+clusterMetricsToken)
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		require.Equal(t, http.StatusOK, resp.StatusCode, "/metrics")
 		sc := bufio.NewScanner(resp.Body)
 		for sc.Scan() {
 			if v, ok := strings.CutPrefix(sc.Text(), "relais_live_catchups_total "); ok {
