@@ -19,7 +19,7 @@ import (
 
 // auditFlushEvery is how often each replica chains pending audit entries
 // (PostgreSQL; one replica at a time).
-const auditFlushEvery = 250 * time.Millisecond
+const auditFlushEvery = time.Second
 
 // services are built after the scheduler (they enqueue jobs) but run in
 // its chores.

@@ -40,7 +40,7 @@ const clusterRescue = 4 * time.Second
 
 // clusterWorkers is each replica's --workers: few enough that one replica
 // is bound by the platform's latency, not by this shared machine's CPU.
-const clusterWorkers = 4
+const clusterWorkers = 3
 
 // cluster is relais replicas as processes on one PostgreSQL database,
 // sharing a secret key, in front of a slow Mastodon-compatible platform.
