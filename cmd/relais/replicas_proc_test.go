@@ -197,14 +197,15 @@ func (c *cluster) burst(t testing.TB, via string) time.Duration {
 	id, text := c.approve(t, via, c.targets)
 	v := c.waitPublished(t, via, id, len(c.targets), 60*time.Second)
 	elapsed := time.Since(start)
-	c.requireOnce(t, v, text)
+	c.requireOnce(t, v, text, len(c.targets))
 	return elapsed
 }
 
-// requireOnce checks that each account got the post exactly once.
-func (c *cluster) requireOnce(t testing.TB, v crashView, text string) {
-	require.Len(t, v.Deliveries, len(c.targets))
-	for i := range c.targets {
+// requireOnce checks that each of the first n accounts got the post
+// exactly once.
+func (c *cluster) requireOnce(t testing.TB, v crashView, text string, n int) {
+	require.Len(t, v.Deliveries, n)
+	for i := 0; i < n; i++ {
 		require.Equal(t, 1, c.plat.statusCount(fmt.Sprintf("tok-%d", i), text), "account m%d: statuses created", i)
 	}
 }
@@ -382,20 +383,25 @@ func (c *cluster) loginLock(t *testing.T) {
 	}
 }
 
+// killBurst is the size of the burst a replica is killed in: what two
+// replicas of clusterWorkers publish in a few seconds, so that the time
+// measured is the rescue's, not the platform's.
+const killBurst = 60
+
 // killMidBurst SIGKILLs a replica while a burst is being published.
 func (c *cluster) killMidBurst(t *testing.T) {
 	before := c.plat.created()
-	id, text := c.approve(t, "r1", c.targets)
-	for c.plat.created() < before+40 {
+	id, text := c.approve(t, "r1", c.targets[:killBurst])
+	for c.plat.created() < before+killBurst/4 {
 		time.Sleep(10 * time.Millisecond)
 	}
 	c.procs["r3"].kill()
 	killed := time.Now()
-	v := c.waitPublished(t, "r1", id, len(c.targets), clusterRescue+10*time.Second)
+	v := c.waitPublished(t, "r1", id, killBurst, clusterRescue+10*time.Second)
 	took := time.Since(killed)
-	c.requireOnce(t, v, text)
+	c.requireOnce(t, v, text, killBurst)
 	t.Logf("replica killed mid-burst: %d deliveries, 0 duplicates, 0 lost, all published %s after the kill (--rescue-after %s)",
-		len(c.targets), took.Round(time.Millisecond), clusterRescue)
+		killBurst, took.Round(time.Millisecond), clusterRescue)
 }
 
 // sqlDB returns a connection pool to the cluster's database.
