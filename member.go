@@ -59,14 +59,6 @@ type Member struct {
 	DisabledAt *time.Time `json:"disabled_at,omitempty"`
 }
 
-// Supporter is a mobilised supporter: no login, share kits by e-mail.
-type Supporter struct {
-	ID       int64  `json:"id"`
-	Email    string `json:"email"`
-	Name     string `json:"name"`
-	District string `json:"district"`
-}
-
 type memberKey struct{}
 
 // NewContextWithMember returns a copy of ctx carrying the signed-in member.

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/outbound"
 	"github.com/relais/relais/store"
 )
 
@@ -79,7 +81,7 @@ func (s *Service) validateUpdate(in AccountUpdate) error {
 			return relais.FieldErrorf("credentials", "Credentials must be non-empty key/value strings.")
 		}
 	}
-	return nil
+	return connectors.CheckAccountURLs("", in.Credentials, outbound.AllowPrivateFromEnv())
 }
 
 func keys(m map[string]string) []string {

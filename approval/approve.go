@@ -86,6 +86,7 @@ func (s *Service) approve(ctx context.Context, tx *store.Tx, m *relais.Member, p
 	if err := s.jobs.EnqueueFanOut(ctx, tx.SQL(), p.ID, p.ContentHash, at); err != nil {
 		return err
 	}
+	s.wakeAfter(tx)
 	detail := "scheduled " + at.UTC().Format(time.RFC3339)
 	if in.AcknowledgeWarnings && p.Tone != nil && p.Tone.Verdict == "warn" {
 		detail += "; tone warnings acknowledged"

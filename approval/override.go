@@ -39,7 +39,15 @@ func (s *Service) Override(ctx context.Context, id int64, reason string) (*relai
 		if err := s.requested(tx, p); err != nil {
 			return err
 		}
+		if err := s.recordToneExample(tx, m, p, "ok", "override", reason); err != nil {
+			return err
+		}
 		return audit(tx, m, "post.override", p, "tone verdict "+p.Tone.Verdict+" overridden: "+reason)
 	})
+	if err == nil {
+		// The decision stands even if retraining fails (a read error):
+		// the model catches up at the next decision or restart.
+		_ = s.Relearn(ctx)
+	}
 	return p, err
 }

@@ -18,6 +18,7 @@ type Preview struct {
 	Length    int              `json:"length,omitempty"`
 	Limit     int              `json:"limit,omitempty"`
 	Problems  []string         `json:"problems,omitempty"`
+	Links     []ShortLink      `json:"links,omitempty"` // destinations and the short links replacing them
 }
 
 // previews returns one preview per target account.

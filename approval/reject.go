@@ -13,6 +13,10 @@ import (
 type DecisionInput struct {
 	ContentHash string `json:"content_hash,omitempty"`
 	Comment     string `json:"comment"`
+	// ToneRule, if set, names the tone rule the post broke (attack,
+	// negative, desintox, ridicule): the post becomes a labelled example
+	// the tone model learns from.
+	ToneRule string `json:"tone_rule,omitempty"`
 }
 
 // Reject refuses a post for good. Returns EINVALID without a comment.
@@ -33,6 +37,9 @@ func (s *Service) refuse(ctx context.Context, id int64, in DecisionInput, decisi
 	comment := strings.TrimSpace(in.Comment)
 	if comment == "" {
 		return nil, relais.FieldErrorf("comment", "A comment is required to say why.")
+	}
+	if err := checkToneRule(in.ToneRule); err != nil {
+		return nil, err
 	}
 	var p *relais.Post
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
@@ -55,7 +62,17 @@ func (s *Service) refuse(ctx context.Context, id int64, in DecisionInput, decisi
 			return err
 		}
 		s.announce(tx, event, p)
+		if in.ToneRule != "" {
+			if err := s.recordToneExample(tx, m, p, in.ToneRule, decision, comment); err != nil {
+				return err
+			}
+		}
 		return audit(tx, m, "post."+decision, p, comment)
 	})
+	if err == nil && in.ToneRule != "" {
+		// The decision stands even if retraining fails (a read error):
+		// the model catches up at the next decision or restart.
+		_ = s.Relearn(ctx)
+	}
 	return p, err
 }

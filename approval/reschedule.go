@@ -128,6 +128,7 @@ func (s *Service) moveApproved(ctx context.Context, tx *store.Tx, m *relais.Memb
 	if err := s.jobs.EnqueueFanOut(ctx, tx.SQL(), p.ID, p.ContentHash, at); err != nil {
 		return err
 	}
+	s.wakeAfter(tx)
 	s.announce(tx, relais.EventPostUpdated, p)
 	return audit(tx, m, "post.reschedule", p, detail+"; approval renewed")
 }

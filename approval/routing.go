@@ -2,6 +2,7 @@ package approval
 
 import (
 	"github.com/relais/relais"
+	"github.com/relais/relais/approval/tone"
 	"github.com/relais/relais/store"
 )
 
@@ -53,7 +54,9 @@ func (s *Service) sensitivity(p *relais.Post, texts map[string]bool) []string {
 	texts[p.Text] = true
 	var opponent, pledge, figures bool
 	for t := range texts {
-		o, pl, f := s.tone.Signals(t)
+		// The normalised text: hidden characters (U+200B, U+00AD, U+2060…),
+		// full-width and look-alike letters cannot hide a signal.
+		o, pl, f := s.tone.Signals(tone.Normalize(t))
 		opponent, pledge, figures = opponent || o, pledge || pl, figures || f
 	}
 	if opponent {

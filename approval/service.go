@@ -30,6 +30,18 @@ type ToneChecker interface {
 	Signals(text string) (opponent, pledge, figures bool)
 }
 
+// waker is implemented by an Enqueuer (the scheduler) that can run a job
+// due now at once rather than at its next poll.
+type waker interface{ Wake() }
+
+// wakeAfter wakes the job queue once tx commits, so that a post approved
+// for now is published at once.
+func (s *Service) wakeAfter(tx *store.Tx) {
+	if w, ok := s.jobs.(waker); ok {
+		tx.AfterCommit(w.Wake)
+	}
+}
+
 // Enqueuer schedules a post's fan-out inside the approving transaction.
 type Enqueuer interface {
 	EnqueueFanOut(ctx context.Context, tx *sql.Tx, postID int64, hash string, at time.Time) error
@@ -44,6 +56,8 @@ type Service struct {
 	notifier Notifier // optional: e-mails the candidate, second approvers, mentions
 
 	connectors *connectors.Registry // optional: platform rules checked on submit
+
+	links LinkShortener // optional: previews show the tracked short links (issue 15)
 }
 
 // New returns a workflow service. events may be nil.

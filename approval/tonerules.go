@@ -29,3 +29,12 @@ func (t ToneRules) Signals(text string) (opponent, pledge, figures bool) {
 
 // Profiles lists the running rules' profiles.
 func (t ToneRules) Profiles() []string { return t.Checker.Engine().Profiles() }
+
+// Anonymize implements anonymizer.
+func (t ToneRules) Anonymize(text string) string { return t.Checker.Anonymize(text) }
+
+// Learn implements learner.
+func (t ToneRules) Learn(examples []tone.Example) error { return t.Checker.Learn(examples) }
+
+// Proposals implements proposer.
+func (t ToneRules) Proposals(n int) []tone.Proposal { return t.Checker.Proposals(n) }

@@ -14,7 +14,8 @@ import (
 func (s *Service) SetConnectors(r *connectors.Registry) { s.connectors = r }
 
 // checkPlatforms returns an EINVALID error naming every problem the
-// targets' platforms find in p. A sandboxed account is checked with its
+// targets' platforms find in p, with each account's own rules (Bluesky
+// mentions that do not resolve, a Mastodon instance's limits). A sandboxed account is checked with its
 // platform's rules, since that is where it would really be published.
 func (s *Service) checkPlatforms(tx *store.Tx, p *relais.Post) error {
 	if s.connectors == nil {
@@ -34,7 +35,8 @@ func (s *Service) checkPlatforms(tx *store.Tx, p *relais.Post) error {
 		if err != nil {
 			return err
 		}
-		for _, pr := range c.Validate(connectors.Draft{Text: p.TextFor(a.Platform), Language: "fr", Media: media}) {
+		d := connectors.Draft{Text: p.TextFor(a.Platform), Language: "fr", Media: media}
+		for _, pr := range connectors.ValidateFor(tx.Context(), c, *a, d) {
 			msgs = append(msgs, fmt.Sprintf("%s @%s: %s", a.Platform, a.Handle, pr.Message))
 		}
 	}

@@ -85,6 +85,8 @@ func (s *Service) view(tx *store.Tx, m *relais.Member, p *relais.Post, historyAf
 		return nil, err
 	} else if v.Previews, err = previews(tx, p); err != nil {
 		return nil, err
+	} else if err = s.shortenPreviews(tx, p, v.Previews); err != nil {
+		return nil, err
 	}
 	if p.State == relais.PostInReview && st.first != 0 {
 		if v.AwaitingSecond, err = s.memberNames(tx, st.awaiting()); err != nil {

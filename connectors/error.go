@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/url"
 	"time"
+	"unicode/utf8"
 )
 
 // Class is how the scheduler must treat a failed publication.
@@ -40,6 +41,11 @@ type Error struct {
 	Err      error     // underlying error, if any
 }
 
+// MaxMessageLen bounds each platform-supplied part of Error's text (the
+// platform's message, the underlying error): a platform's answer is
+// never echoed in full to the API, the logs or the database.
+const MaxMessageLen = 300
+
 // Error implements error.
 func (e *Error) Error() string {
 	s := fmt.Sprintf("%s: %s", e.Platform, e.Class)
@@ -47,12 +53,25 @@ func (e *Error) Error() string {
 		s += fmt.Sprintf(" status=%d", e.Status)
 	}
 	if e.Message != "" {
-		s += ": " + e.Message
+		s += ": " + Truncate(e.Message, MaxMessageLen)
 	}
 	if e.Err != nil {
-		s += ": " + e.Err.Error()
+		s += ": " + Truncate(e.Err.Error(), MaxMessageLen)
 	}
 	return s
+}
+
+// Truncate cuts s to at most n bytes on a UTF-8 boundary, marking the cut
+// with "…".
+func Truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // Unwrap returns the underlying error.

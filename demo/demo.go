@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/auth"
@@ -139,13 +140,17 @@ func seedSectors(tx *store.Tx, hash string) error {
 	return nil
 }
 
+// demoConsent is when the demo's supporters consented (a form).
+var demoConsent = time.Date(2026, 1, 10, 18, 0, 0, 0, time.UTC)
+
 func seedSupporters(tx *store.Tx, n int) error {
 	sectors := Sectors()
 	ss := make([]relais.Supporter, n)
 	for i := range ss {
 		sec := sectors[i%len(sectors)]
 		ss[i] = relais.Supporter{Email: fmt.Sprintf("soutien%05d@demo.relais.fr", i+1),
-			Name: fmt.Sprintf("Soutien %d", i+1), District: sec.Name}
+			Name: fmt.Sprintf("Soutien %d", i+1), District: sec.Name, ConsentAt: &demoConsent,
+			ConsentSource: "démo", ConsentVersion: "2026-01", Mobilised: true}
 	}
 	return tx.CreateSupporters(ss)
 }

@@ -52,7 +52,13 @@ func (s *Scheduler) suggest(ctx context.Context, tx *store.Tx, post *relais.Post
 	if err != nil {
 		return err
 	}
-	ss := s.plan(post, tx.Now(), colistiers, supporters)
+	ss, err := withoutExperimentAudience(tx, post, s.plan(post, tx.Now(), colistiers, supporters))
+	if err != nil {
+		return err
+	}
+	if err := s.trackSuggestions(tx, post, ss); err != nil {
+		return err
+	}
 	if err := tx.InsertSuggestions(ss); err != nil {
 		return err
 	}

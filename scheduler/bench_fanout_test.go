@@ -24,7 +24,8 @@ func benchAudience(b *testing.B, tb *testBundle) []int64 {
 		}
 		ss := make([]relais.Supporter, 10000)
 		for i := range ss {
-			ss[i] = relais.Supporter{Email: fmt.Sprintf("s%d@example.org", i), District: fmt.Sprintf("s%d", i%17)}
+			ss[i] = relais.Supporter{Email: fmt.Sprintf("s%d@example.org", i), District: fmt.Sprintf("s%d", i%17),
+				ConsentAt: &consentAt, ConsentSource: "test", Mobilised: true}
 		}
 		return tx.CreateSupporters(ss)
 	}))

@@ -44,6 +44,7 @@ type attempt struct {
 	d       *relais.Delivery
 	account *relais.Account
 	post    *relais.Post
+	text    string // the post's text for the account, links tracked
 	conn    connectors.Connector
 	until   time.Time
 	// recovering: an earlier attempt may have reached the platform, so a
@@ -71,10 +72,10 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 		return w.record(ctx, job, a, connectors.Receipt{}, &connectors.Error{Class: connectors.OutcomeUnknown,
 			Platform: string(a.account.Platform), Message: "the platform no longer remembers the first attempt's key: check the account and resolve"})
 	case stepReconcile:
-		r, found, lerr := a.conn.Lookup(ctx, *a.account, a.d.IdempotencyKey)
+		r, found, lerr := connectors.LookupFor(ctx, a.conn, *a.account, a.draft(nil), a.d.IdempotencyKey, a.since())
 		if lerr == nil && found {
 			return w.record(ctx, job, a, r, nil)
-		} else if !connectors.HonoursKey(a.conn) {
+		} else if !connectors.HonoursKeyFor(a.conn, *a.account) {
 			return w.record(ctx, job, a, r, &connectors.Error{Class: connectors.OutcomeUnknown,
 				Platform: string(a.account.Platform), Message: "a previous attempt may have been published; check the account and resolve"})
 		}
@@ -83,9 +84,22 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 	if err != nil {
 		return err // the delivery stays publishing: the retry reconciles
 	}
-	draft := connectors.Draft{Text: a.post.TextFor(a.account.Platform), Language: "fr", Media: media}
-	r, perr := a.conn.Publish(ctx, *a.account, draft, a.d.IdempotencyKey)
+	r, perr := a.conn.Publish(ctx, *a.account, a.draft(media), a.d.IdempotencyKey)
 	return w.record(ctx, job, a, r, perr)
+}
+
+// draft is what the attempt publishes.
+func (a *attempt) draft(media []connectors.Media) connectors.Draft {
+	return connectors.Draft{Text: a.text, Language: "fr", Media: media}
+}
+
+// since is when the delivery was first attempted (a little earlier when
+// unknown), for lookups by content.
+func (a *attempt) since() time.Time {
+	if a.d.FirstAttemptAt != nil {
+		return *a.d.FirstAttemptAt
+	}
+	return time.Now().Add(-time.Hour)
 }
 
 func (w *DeliverWorker) claim(ctx context.Context, id int64) (step, *attempt, error) {
@@ -148,6 +162,9 @@ func (w *DeliverWorker) load(tx *store.Tx, a *attempt) error {
 		return err
 	}
 	if a.post, err = tx.PostToPublish(a.d.PostID); err != nil {
+		return err
+	}
+	if a.text, err = w.s.trackedText(tx, a.post, a.account); err != nil {
 		return err
 	}
 	a.conn, err = w.s.cfg.Connectors.For(*a.account)

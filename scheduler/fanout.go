@@ -50,6 +50,9 @@ func (w *FanOutWorker) Work(ctx context.Context, job *river.Job[FanOutArgs]) err
 			snooze = until.Sub(tx.Now())
 			return nil
 		}
+		if variant, err := w.s.fanOutArm(ctx, tx, post); variant || err != nil {
+			return err // an experiment's variant goes to its sample only
+		}
 		return w.fanOut(ctx, tx, post)
 	})
 	if err != nil {
@@ -88,6 +91,9 @@ func (w *FanOutWorker) fanOut(ctx context.Context, tx *store.Tx, post *relais.Po
 	}
 	tx.AfterCommit(func() {
 		w.s.publish(relais.Event{Type: relais.EventPostUpdated, PostID: post.ID, State: string(relais.PostPublishing)})
+		if len(params) > 0 {
+			w.s.Wake()
+		}
 	})
 	return nil
 }

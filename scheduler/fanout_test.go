@@ -14,11 +14,16 @@ import (
 	"github.com/relais/relais/store/storetest"
 )
 
+// consentAt is the test supporters' consent: only consenting, mobilised
+// supporters receive share kits.
+var consentAt = time.Date(2026, 1, 15, 10, 0, 0, 0, time.UTC)
+
 func supporters(t testing.TB, b *testBundle, n int, district string) {
 	t.Helper()
 	ss := make([]relais.Supporter, n)
 	for i := range ss {
-		ss[i] = relais.Supporter{Email: fmt.Sprintf("s%d-%s@example.org", i, district), Name: "S", District: district}
+		ss[i] = relais.Supporter{Email: fmt.Sprintf("s%d-%s@example.org", i, district), Name: "S", District: district,
+			ConsentAt: &consentAt, ConsentSource: "test", Mobilised: true}
 	}
 	storetest.Must(t, b.store.Update(b.ctx, func(tx *store.Tx) error { return tx.CreateSupporters(ss) }))
 }

@@ -51,6 +51,7 @@ func (w *RecurWorker) fire(ctx context.Context, tx *store.Tx, r *relais.Recurren
 	if err := w.s.EnqueueFanOut(ctx, tx.SQL(), p.ID, p.ContentHash, at); err != nil {
 		return "", 0, err
 	}
+	tx.AfterCommit(w.s.Wake)
 	err = tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "post.recur", PostID: p.ID, ContentHash: p.ContentHash,
 		Detail: fmt.Sprintf("recurrence #%d of post %d at %s", r.ID, tpl.ID, at.Format(time.RFC3339))})
 	return RunCreated, p.ID, err

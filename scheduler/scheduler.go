@@ -23,6 +23,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/store"
 )
@@ -38,11 +39,22 @@ type Config struct {
 	RescueAfter  time.Duration // running jobs older than this are retried; default 2m
 	ShareWindow  time.Duration // colistier suggestions staggered over it; default 2h
 	SuggestBatch int           // suggestions per suggest job; default 1,000
-	Mailer       Mailer        // share kits; nil logs instead of sending
+	Mailer       Mailer        // digests (and share kits when Kits is nil); nil logs instead of sending
+	Kits         KitSender     // supporters' share kits, exactly once (supporters.Kits); may be nil
+	Retention    Retainer      // deletes inactive supporters daily; may be nil
 	RetryBase    time.Duration // first retry delay, doubled per error; default 1s
 	RetryMax     time.Duration // longest retry delay; default 1h
 	MissedAfter  time.Duration // a recurrence fired later than this is skipped; default 1h
-	ReplicaID    string        // names this replica (River's client ID, deliveries it holds); default host-pid
+
+	// Links tracks the links of publications and suggestions (issue 15);
+	// nil publishes links as written.
+	Links *analytics.Linker
+	// XMetricsDailyCap bounds the X posts whose metrics are read per day
+	// (each read is billed); default analytics.DefaultXDailyCap.
+	XMetricsDailyCap int64
+	// ReplicaID names this replica (River's client ID, the deliveries it
+	// holds); default host-pid.
+	ReplicaID string
 	// Housekeeping tasks run once per cluster at their interval (River
 	// periodic jobs, enqueued by the leader only).
 	Housekeeping []Chore
@@ -54,9 +66,8 @@ type Scheduler struct {
 	client *river.Client[*sql.Tx] // inserts jobs in the store's transactions
 	runner runner                 // works the jobs (client itself on SQLite)
 	pool   *pgxpool.Pool          // the pgx runner's connections (PostgreSQL)
-	// stopRescue stops the rescue of dead replicas' jobs.
-	stopRescue context.CancelFunc
-	log        *slog.Logger
+	log    *slog.Logger
+	rescue rescuer
 }
 
 func driverFor(s *store.Store) riverdriver.Driver[*sql.Tx] {
@@ -114,6 +125,11 @@ func New(cfg Config) (*Scheduler, error) {
 	river.AddWorker(workers, &SuggestWorker{s: s})
 	river.AddWorker(workers, &RecurWorker{s: s})
 	river.AddWorker(workers, &DigestWorker{s: s})
+	river.AddWorker(workers, &WakeWorker{})
+	river.AddWorker(workers, &MetricsWorker{s: s})
+	river.AddWorker(workers, &ExperimentDecideWorker{s: s})
+	river.AddWorker(workers, &RetentionWorker{s: s})
+	river.AddWorker(workers, &KitDigestWorker{s: s})
 	river.AddWorker(workers, &ChoreWorker{s: s})
 	rc := &river.Config{
 		ID:                   cfg.ReplicaID,
@@ -121,11 +137,12 @@ func New(cfg Config) (*Scheduler, error) {
 		Workers:              workers,
 		Logger:               cfg.Logger,
 		FetchPollInterval:    cfg.PollEvery,
-		FetchCooldown:        cfg.PollEvery / 5,
+		FetchCooldown:        min(cfg.PollEvery/5, 20*time.Millisecond),
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		JobTimeout:           min(time.Minute, cfg.RescueAfter/2), // a live replica gives up well before a rescue
 		RetryPolicy:          &retryPolicy{base: cfg.RetryBase, max: cfg.RetryMax},
-		PeriodicJobs:         append([]*river.PeriodicJob{digestJob()}, choreJobs(cfg.Housekeeping)...),
+		PeriodicJobs: append([]*river.PeriodicJob{digestJob(), metricsJob(), retentionJob(), kitDigestJob()},
+			choreJobs(cfg.Housekeeping)...),
 	}
 	if isPostgres(cfg.Store) {
 		return s, s.newPostgresClients(rc)
@@ -145,25 +162,19 @@ func setDefault[T comparable](v *T, def T) {
 	}
 }
 
-// Start runs the job workers until Stop, and on PostgreSQL the rescue of
-// jobs left running by a dead replica.
+// Start runs the job workers, and the rescue of jobs a dead process left
+// running (every RescueAfter/4), until Stop.
 func (s *Scheduler) Start(ctx context.Context) error {
 	if err := s.runner.Start(ctx); err != nil {
 		return err
 	}
-	if s.pool != nil {
-		rctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-		s.stopRescue = cancel
-		go s.rescueLoop(rctx)
-	}
+	s.startRescuer(ctx)
 	return nil
 }
 
 // Stop waits for running jobs to finish (or ctx to end).
 func (s *Scheduler) Stop(ctx context.Context) error {
-	if s.stopRescue != nil {
-		s.stopRescue()
-	}
+	s.stopRescuer()
 	err := s.runner.Stop(ctx)
 	if s.pool != nil {
 		s.pool.Close()
@@ -175,15 +186,12 @@ func (s *Scheduler) Stop(ctx context.Context) error {
 func (s *Scheduler) ReplicaID() string { return s.cfg.ReplicaID }
 
 // EnqueueFanOut schedules a post's fan-out at `at` inside tx, so that the
-// job exists if and only if the approval committed.
+// job exists if and only if the approval committed. A fan-out due now is
+// inserted runnable; call Wake after the commit to run it at once.
 // The hash binds the job to the approved content: an edited post's old job
 // does nothing.
 func (s *Scheduler) EnqueueFanOut(ctx context.Context, tx *sql.Tx, postID int64, hash string, at time.Time) error {
-	opts := &river.InsertOpts{ScheduledAt: at}
-	if !at.After(time.Now()) {
-		opts.ScheduledAt = time.Time{} // due now: runnable at once, not at the leader's next promotion
-	}
-	_, err := s.client.InsertTx(ctx, tx, FanOutArgs{PostID: postID, ContentHash: hash}, opts)
+	_, err := s.client.InsertTx(ctx, tx, FanOutArgs{PostID: postID, ContentHash: hash}, fanOutOpts(at))
 	if err != nil {
 		return fmt.Errorf("cannot enqueue fan-out of post %d: %w", postID, err)
 	}

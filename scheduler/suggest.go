@@ -20,6 +20,13 @@ type Mailer interface {
 	Send(ctx context.Context, msg email.Message) error
 }
 
+// KitSender e-mails supporters' share kits, each exactly once, and the
+// daily digests of those who chose one (*supporters.Kits).
+type KitSender interface {
+	SendKits(ctx context.Context, postID int64, suggestionIDs []int64) error
+	SendDigests(ctx context.Context) error
+}
+
 // EventSuggestions announces new share suggestions in colistiers' inboxes.
 const EventSuggestions = "suggestions.new"
 
@@ -67,10 +74,13 @@ func (w *SuggestWorker) Work(ctx context.Context, job *river.Job[SuggestArgs]) e
 // notify sends what is not yet notified and marks it, in chunks, so that a
 // crash resends at most one chunk.
 func (w *SuggestWorker) notify(ctx context.Context, kits []store.ShareKit, b relais.Blackout) error {
-	var done, members []int64
+	var done, members, supporterKits []int64
 	var failed error
 	for _, k := range kits {
 		if k.Notified {
+			continue
+		} else if k.SupporterID != 0 && w.s.cfg.Kits != nil {
+			supporterKits = append(supporterKits, k.SuggestionID) // the kit sender keeps its own states
 			continue
 		} else if in, until := b.At(w.s.cfg.Store.Now()); in {
 			failed = river.JobSnooze(until.Sub(w.s.cfg.Store.Now()))
@@ -91,6 +101,9 @@ func (w *SuggestWorker) notify(ctx context.Context, kits []store.ShareKit, b rel
 	}
 	if err := w.mark(ctx, done[len(done)-len(done)%100:]); err != nil {
 		return err
+	}
+	if failed == nil && len(supporterKits) > 0 {
+		failed = w.s.cfg.Kits.SendKits(ctx, kits[0].PostID, supporterKits)
 	}
 	if len(members) > 0 && len(kits) > 0 {
 		w.s.publish(relais.Event{Type: EventSuggestions, PostID: kits[0].PostID, Data: map[string]any{"member_ids": members},

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,4 +75,48 @@ func newPostFor(t *testing.T, s *store.Store, tag string) *relais.Post {
 		return tx.CreatePost(p)
 	}))
 	return p
+}
+
+// TestContributorsBackfill (issue 11 item 1): the migration's backfill
+// records each post's author and everyone the audit log shows creating or
+// editing it, and nobody else.
+func TestContributorsBackfill(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, dialect string) {
+		s := storetest.Open(t, dialect)
+		ctx := context.Background()
+		p := newPostFor(t, s, "author")
+		var editor, commenter relais.Member
+		require.NoError(t, s.Update(ctx, func(tx *store.Tx) error {
+			editor, commenter = relais.Member{Email: "ed@x.fr", Name: "Ed", Role: relais.RoleEditor}, relais.Member{Email: "co@x.fr", Name: "Co", Role: relais.RoleEditor}
+			require.NoError(t, tx.CreateMember(&editor, ""))
+			require.NoError(t, tx.CreateMember(&commenter, ""))
+			require.NoError(t, tx.AppendAudit(&relais.AuditEntry{ActorID: editor.ID, Action: "post.edit", PostID: p.ID}))
+			return tx.AppendAudit(&relais.AuditEntry{ActorID: commenter.ID, Action: "post.comment", PostID: p.ID})
+		}))
+		_, err := s.DB().ExecContext(ctx, `DELETE FROM post_contributors`)
+		require.NoError(t, err)
+		_, err = s.DB().ExecContext(ctx, backfillStatement(t))
+		require.NoError(t, err)
+		require.NoError(t, s.View(ctx, func(tx *store.Tx) error {
+			for who, want := range map[int64]bool{p.AuthorID: true, editor.ID: true, commenter.ID: false} {
+				got, err := tx.IsContributor(p.ID, who)
+				require.NoError(t, err)
+				require.Equal(t, want, got, "member %d", who)
+			}
+			return nil
+		}))
+	})
+}
+
+// backfillStatement returns the INSERT INTO post_contributors statement of
+// migration 0008.
+func backfillStatement(t *testing.T) string {
+	b, err := os.ReadFile("migrations/0008_security.sql")
+	require.NoError(t, err)
+	text := string(b)
+	start := strings.Index(text, "INSERT INTO post_contributors")
+	require.GreaterOrEqual(t, start, 0)
+	end := strings.Index(text[start:], ";")
+	return text[start : start+end]
 }

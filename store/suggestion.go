@@ -89,38 +89,6 @@ func (tx *Tx) SetSuggestionText(id int64, text string) error {
 	return tx.db.Model(&suggestionRow{}).Where("id = ?", id).Update("text", text).Error
 }
 
-type supporterRow struct {
-	ID       int64 `gorm:"primaryKey"`
-	Email    string
-	Name     string
-	District string
-}
-
-func (supporterRow) TableName() string { return "supporters" }
-
-// CreateSupporters inserts supporters in batches.
-func (tx *Tx) CreateSupporters(ss []relais.Supporter) error {
-	rows := make([]supporterRow, len(ss))
-	for i, s := range ss {
-		rows[i] = supporterRow{Email: s.Email, Name: s.Name, District: s.District}
-	}
-	if len(rows) == 0 {
-		return nil
-	}
-	return tx.db.CreateInBatches(&rows, 400).Error
-}
-
-// SupporterIDs returns the IDs of supporters in the given districts (all
-// supporters when districts is empty).
-func (tx *Tx) SupporterIDs(districts []string) ([]int64, error) {
-	var ids []int64
-	q := tx.db.Model(&supporterRow{})
-	if len(districts) > 0 {
-		q = q.Where("district IN ?", districts)
-	}
-	return ids, q.Order("id").Pluck("id", &ids).Error
-}
-
 // SuggestionCounts returns, per colistier, how many suggestions she has in
 // each state, in one query.
 func (tx *Tx) SuggestionCounts() (map[int64]map[string]int, error) {

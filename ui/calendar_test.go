@@ -44,9 +44,9 @@ func TestPresenceIsTransient(t *testing.T) {
 	m := &relais.Member{ID: 1, Role: relais.RoleEditor}
 	s := h.Subscribe(m, 0)
 	h.Publish(relais.Event{Type: relais.EventPresence, PostID: 3})
-	e := <-s.ch
+	e := s.recv(t)
 	require.Zero(t, e.Seq, "presence carries no sequence number")
 	h.Publish(relais.Event{Type: relais.EventPostUpdated, PostID: 3})
-	require.Equal(t, int64(1), (<-s.ch).Seq)
+	require.Equal(t, int64(1), (s.recv(t)).Seq)
 	require.Len(t, h.history, 1, "only the post event is kept for catch-up")
 }

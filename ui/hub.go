@@ -14,7 +14,8 @@ import (
 const historySize = 1024
 
 // subscriberBuffer is how many events a slow tab may lag before it is
-// dropped; the hub never blocks on a subscriber.
+// dropped; the hub never blocks on a subscriber. The queue holding them
+// grows only as events wait: an idle tab holds none.
 const subscriberBuffer = 256
 
 // Hub fans live events out to websocket subscribers. It implements
@@ -22,7 +23,7 @@ const subscriberBuffer = 256
 type Hub struct {
 	mu      sync.Mutex
 	seq     int64
-	history []relais.Event
+	history []*outEvent
 	subs    map[*subscriber]struct{}
 
 	out chan []byte // events to relay to the other replicas (nil: none)
@@ -32,14 +33,57 @@ type Hub struct {
 	live *liveLink // the database's log of events (nil: this process numbers them)
 }
 
+// subscriber is one tab's queue of events, sized to what waits in it.
 type subscriber struct {
 	member  *relais.Member
-	session string // hash of the session or bearer token it was opened with
-	ch      chan relais.Event
-	once    sync.Once
+	session string        // hash of the session or bearer token it was opened with
+	wake    chan struct{} // one token: events were queued, or the queue closed
+
+	mu     sync.Mutex
+	queue  []*outEvent
+	closed bool
 }
 
-func (s *subscriber) close() { s.once.Do(func() { close(s.ch) }) }
+func newSubscriber(m *relais.Member) *subscriber {
+	return &subscriber{member: m, wake: make(chan struct{}, 1)}
+}
+
+// push queues e; false when the subscriber is closed or lags too far.
+func (s *subscriber) push(e *outEvent) bool {
+	s.mu.Lock()
+	ok := !s.closed && len(s.queue) < subscriberBuffer
+	if ok {
+		s.queue = append(s.queue, e)
+	}
+	s.mu.Unlock()
+	s.signal()
+	return ok
+}
+
+func (s *subscriber) signal() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// close ends the subscription; what was queued is still delivered.
+func (s *subscriber) close() {
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
+	s.signal()
+}
+
+// take returns the queued events, emptying the queue (its memory goes
+// with it), and whether the subscriber is closed.
+func (s *subscriber) take() ([]*outEvent, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q := s.queue
+	s.queue = nil
+	return q, s.closed
+}
 
 // NewHub returns an empty hub.
 func NewHub() *Hub {
@@ -48,9 +92,8 @@ func NewHub() *Hub {
 	return &Hub{subs: make(map[*subscriber]struct{}), id: hex.EncodeToString(b)}
 }
 
-// ID names this hub's numbering of events, so that a tab resumes with
-// ?since= only where the numbers mean the same: this process, or on
-// PostgreSQL every replica of the database (ConnectLog).
+// ID names this hub: event numbers are its own, so a tab resumes with
+// ?since= only on the hub that numbered what it saw.
 func (h *Hub) ID() string {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -83,29 +126,27 @@ func (h *Hub) deliver(e relais.Event) {
 		e.At = time.Now().UTC()
 	}
 	if e.Type != relais.EventPresence {
-		if e.Seq == 0 {
+		if e.Seq == 0 { // not numbered by the database's log (ConnectLog)
 			e.Seq = h.seq + 1
 		}
 		h.seq = e.Seq
-		h.history = append(h.history, e)
+	}
+	oe := &outEvent{Event: e}
+	if e.Type != relais.EventPresence {
+		h.history = append(h.history, oe)
 		if len(h.history) > historySize {
 			h.history = h.history[len(h.history)-historySize:]
 		}
 	}
 	for s := range h.subs {
-		if !visible(e, s.member) {
-			continue
-		}
-		select {
-		case s.ch <- e:
-		default:
+		if visible(e, s.member) && !s.push(oe) {
 			delete(h.subs, s)
 			s.close()
 		}
 	}
 }
 
-// Subscribe registers m and returns its channel, preloaded with the events
+// Subscribe registers m and returns its queue, preloaded with the events
 // after seq since (when since > 0) that m may see.
 func (h *Hub) Subscribe(m *relais.Member, since int64) *subscriber {
 	s, _ := h.subscribe(m, since, "", 0)
@@ -122,17 +163,18 @@ func (h *Hub) subscribe(m *relais.Member, since int64, session string, limit int
 	if limit > 0 && h.memberSockets(m.ID) >= limit {
 		return nil, errTooManySockets
 	}
-	s := &subscriber{member: m, session: session, ch: make(chan relais.Event, subscriberBuffer)}
+	s := newSubscriber(m)
+	s.session = session
 	for _, e := range missed {
-		if len(s.ch) < subscriberBuffer-1 {
-			s.ch <- e
+		if len(s.queue) < subscriberBuffer-1 {
+			s.push(&outEvent{Event: e})
 		}
 	}
 	since = max(since, upTo)
 	if since > 0 {
 		for _, e := range h.history {
-			if e.Seq > since && visible(e, m) && len(s.ch) < subscriberBuffer-1 {
-				s.ch <- e
+			if e.Seq > since && visible(e.Event, m) && len(s.queue) < subscriberBuffer-1 {
+				s.push(e)
 			}
 		}
 	}

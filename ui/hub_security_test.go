@@ -16,8 +16,8 @@ func TestColistiersGetNoPresence(t *testing.T) {
 	editor := h.Subscribe(&relais.Member{ID: 1, Role: relais.RoleEditor}, 0)
 	col := h.Subscribe(&relais.Member{ID: 2, Role: relais.RoleColistier}, 0)
 	h.Publish(relais.Event{Type: relais.EventPresence, PostID: 7, Data: map[string]any{"member": "Web"}})
-	require.Len(t, editor.ch, 1)
-	require.Empty(t, col.ch, "no presence for colistiers")
+	require.Equal(t, 1, editor.pending())
+	require.Zero(t, col.pending(), "no presence for colistiers")
 }
 
 // TestCloseOrders (issue 11 item 6): a member's subscribers, or one
@@ -33,11 +33,11 @@ func TestCloseOrders(t *testing.T) {
 	require.Equal(t, relais.ERATELIMIT, relais.ErrorCode(err))
 	other := h.Subscribe(&relais.Member{ID: 2, Role: relais.RoleEditor}, 0)
 	h.CloseSession("s1")
-	_, open := <-a1.ch
-	require.False(t, open, "the session's subscriber is closed")
+	_, closed := a1.take()
+	require.True(t, closed, "the session's subscriber is closed")
 	h.receive([]byte(`{"origin":"other-replica","close":{"member_id":1}}`))
-	_, open = <-a2.ch
-	require.False(t, open, "a relayed close order closes the member's subscribers")
+	_, closed = a2.take()
+	require.True(t, closed, "a relayed close order closes the member's subscribers")
 	require.Equal(t, 1, h.Count())
-	require.Empty(t, other.ch)
+	require.Zero(t, other.pending())
 }

@@ -1,7 +1,9 @@
 package ui
 
-import "strconv"
-import "net/http"
+import (
+	"net/http"
+	"strconv"
+)
 
 // securityMessages are the strings of the security hardening (issue 11),
 // merged into messages at start.

@@ -17,6 +17,8 @@ func (s *Server) routes() {
 	s.scheduleRoutes()
 	s.pageRoutes()
 	s.securityRoutes()
+	s.analyticsRoutes()
+	s.supporterRoutes()
 }
 
 // api registers an API route: JSON, session cookie or bearer token.

@@ -11,10 +11,12 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/auth"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/share"
+	"github.com/relais/relais/supporters"
 )
 
 // MaxBodyBytes is the largest request body accepted.
@@ -47,6 +49,11 @@ type Config struct {
 
 	Share     *share.Service          // colistiers' inboxes and the district map
 	ToneRules *approval.ToneRulesFile // the tone rules the settings page edits and reloads
+
+	// Analytics serves tracked links, metrics, experiments and reports
+	// (issue 15); nil leaves those routes out.
+	Analytics  *analytics.Service
+	Supporters *supporters.Service // the supporters' pages; nil leaves them out
 }
 
 // Server serves the dashboard and the API.

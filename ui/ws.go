@@ -60,12 +60,14 @@ func (s *Server) handleWS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.hub.Unsubscribe(sub)
-	up := websocket.Upgrader{CheckOrigin: s.checkOrigin, ReadBufferSize: 1024, WriteBufferSize: 4096}
+	// A tab sends small messages (presence, tone checks): a small read
+	// buffer; writes borrow pooled buffers.
+	up := websocket.Upgrader{CheckOrigin: s.checkOrigin, ReadBufferSize: 512, WriteBufferSize: 4096, WriteBufferPool: &wsWriteBuffers}
 	conn, err := up.Upgrade(w, r, nil)
 	if err != nil {
 		return // the upgrader has answered
 	}
-	replies, done := make(chan any, 16), make(chan struct{})
+	replies, done := make(chan any, 4), make(chan struct{})
 	replies <- map[string]any{"type": "hello", "hub": s.hub.ID()}
 	go s.readLoop(conn, m, replies, done)
 	s.writeLoop(conn, sub, replies, done, still)
@@ -82,11 +84,11 @@ func (s *Server) writeLoop(conn *websocket.Conn, sub *subscriber, replies <-chan
 	for {
 		var msg any
 		select {
-		case e, ok := <-sub.ch:
-			if !ok {
-				return // dropped: too slow
+		case <-sub.wake:
+			if !writeEvents(conn, sub) {
+				return // dropped (too slow) or gone
 			}
-			msg = e
+			continue
 		case msg = <-replies:
 		case <-done:
 			return
@@ -107,6 +109,23 @@ func (s *Server) writeLoop(conn *websocket.Conn, sub *subscriber, replies <-chan
 			return
 		}
 	}
+}
+
+// writeEvents writes the events queued for sub; false when the
+// connection failed or sub was closed.
+func writeEvents(conn *websocket.Conn, sub *subscriber) bool {
+	evs, closed := sub.take()
+	for _, e := range evs {
+		pm, err := e.prepared()
+		if err != nil {
+			continue // not encodable: skip it, the tab catches up on a reload
+		}
+		conn.SetWriteDeadline(time.Now().Add(writeWait))
+		if err := conn.WritePreparedMessage(pm); err != nil {
+			return false
+		}
+	}
+	return !closed
 }
 
 // wsMessage is what a tab may send: presence on a post, or a tone check as

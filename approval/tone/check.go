@@ -21,6 +21,10 @@ func (e *Engine) Check(text, profileName string) Result {
 	b.desintox()
 	b.ridicule()
 	b.style()
+	b.obfuscation()
+	if e.model != nil && b.res.Verdict == VerdictOK {
+		b.learned(text)
+	}
 	return b.res
 }
 

@@ -9,7 +9,8 @@ import (
 // checks in flight finish on the engine they started with and a bad
 // configuration never replaces a good one.
 type Checker struct {
-	cur atomic.Pointer[Engine]
+	cur   atomic.Pointer[Engine]
+	model atomic.Pointer[Model] // learnt from past decisions, kept across reloads
 }
 
 // NewChecker returns a Checker serving e (the default engine if e is nil).
@@ -40,9 +41,28 @@ func (c *Checker) Reload(cfg *Config) error {
 	if err != nil {
 		return fmt.Errorf("tone reload: %w", err)
 	}
+	if m := c.model.Load(); m != nil {
+		e = e.WithModel(m)
+	}
 	c.cur.Store(e)
 	return nil
 }
+
+// Learn trains the model on examples (names already replaced by role
+// placeholders) and puts it in force; it stays in force across reloads.
+func (c *Checker) Learn(examples []Example) error {
+	e := c.Engine()
+	m, err := e.Train(examples)
+	if err != nil {
+		return fmt.Errorf("tone learn: %w", err)
+	}
+	c.model.Store(m)
+	c.cur.Store(e.WithModel(m))
+	return nil
+}
+
+// Anonymize runs the engine in force; see Engine.Anonymize.
+func (c *Checker) Anonymize(text string) string { return c.Engine().Anonymize(text) }
 
 // ReloadFile loads the YAML file at path and swaps it in. On error (missing
 // file, malformed YAML, invalid field) the old engine stays.
@@ -52,4 +72,14 @@ func (c *Checker) ReloadFile(path string) error {
 		return fmt.Errorf("tone reload: %w", err)
 	}
 	return c.Reload(cfg)
+}
+
+// Proposals lists lexicon additions the learnt model suggests (none before
+// Learn); see Model.Proposals.
+func (c *Checker) Proposals(n int) []Proposal {
+	m := c.model.Load()
+	if m == nil {
+		return nil
+	}
+	return m.Proposals(c.Engine(), n)
 }

@@ -22,6 +22,9 @@ const (
 	cSuppress                    // fixed phrases that are never cues ("faux départ")
 	cOpponent                    // an opponent's name, alias or handle
 	cOwn                         // an own-team name: never a target
+	cPraise                      // praise: mockery when the post also mocks ("bravo" + 🙄)
+	cEval                        // negative evaluation from the published lexicons (evallex.go)
+	cCapital                     // counts only when written with a capital (a surname alone)
 )
 
 // categories maps lexicon section names to classes. The first seven may be
@@ -31,7 +34,7 @@ var categories = map[string]class{
 	"positive": cPositive, "claim": cClaim, "vague": cVague,
 	"negator": cNegator, "pronoun_pl": cPronPl, "pronoun_sg": cPronSg, "vague_cond": cVagueCond,
 	"follow": cFollow, "own_marker": cOwnMarker, "pledge": cPledge, "figure_word": cFigure,
-	"suppress": cSuppress,
+	"suppress": cSuppress, "praise": cPraise,
 }
 
 // ConfigCategories lists the lexicon sections a configuration may extend.

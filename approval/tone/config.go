@@ -3,6 +3,7 @@ package tone
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -18,6 +19,8 @@ import (
 //	  campaign:  {attack: block, negative: warn,  desintox: warn,  ridicule: block}
 //	lexicons:          # optional additions per rule and language
 //	  fr: {attack: [magouilleur]}
+//	lexicon_files:     # optional word lists, one entry a line
+//	  - {lang: fr, section: attack, path: attaques.txt}
 //
 // The built-in lexicons are always loaded; Lexicons only adds to them.
 type Config struct {
@@ -75,9 +78,9 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 func DefaultConfig() *Config {
 	return &Config{
 		Profiles: map[string]Profile{
-			ProfileCandidate: {RuleAttack: SeverityBlock, RuleNegative: SeverityBlock, RuleDesintox: SeverityBlock, RuleRidicule: SeverityBlock, RuleStyle: SeverityWarn},
-			ProfileCampaign:  {RuleAttack: SeverityBlock, RuleNegative: SeverityWarn, RuleDesintox: SeverityWarn, RuleRidicule: SeverityBlock, RuleStyle: SeverityWarn},
-			ProfileColistier: {RuleAttack: SeverityBlock, RuleNegative: SeverityBlock, RuleDesintox: SeverityBlock, RuleRidicule: SeverityBlock, RuleStyle: SeverityWarn},
+			ProfileCandidate: {RuleAttack: SeverityBlock, RuleNegative: SeverityBlock, RuleDesintox: SeverityBlock, RuleRidicule: SeverityBlock, RuleStyle: SeverityWarn, RuleObfuscation: SeverityWarn},
+			ProfileCampaign:  {RuleAttack: SeverityBlock, RuleNegative: SeverityWarn, RuleDesintox: SeverityWarn, RuleRidicule: SeverityBlock, RuleStyle: SeverityWarn, RuleObfuscation: SeverityWarn},
+			ProfileColistier: {RuleAttack: SeverityBlock, RuleNegative: SeverityBlock, RuleDesintox: SeverityBlock, RuleRidicule: SeverityBlock, RuleStyle: SeverityWarn, RuleObfuscation: SeverityWarn},
 		},
 	}
 }
@@ -88,7 +91,7 @@ func LoadConfig(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tone config: %w", err)
 	}
-	cfg, err := ParseConfig(data)
+	cfg, err := parseConfigIn(data, filepath.Dir(path))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

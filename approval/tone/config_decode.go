@@ -8,8 +8,9 @@ import (
 )
 
 // decodeConfig fills cfg from the document's top mapping.
-func decodeConfig(n *yaml.Node, cfg *Config) error {
-	return eachPair(n, "", func(key string, k, v *yaml.Node) error {
+func decodeConfig(n *yaml.Node, cfg *Config, dir string) error {
+	var files *yaml.Node
+	err := eachPair(n, "", func(key string, k, v *yaml.Node) error {
 		var err error
 		switch key {
 		case "opponents":
@@ -20,11 +21,17 @@ func decodeConfig(n *yaml.Node, cfg *Config) error {
 			cfg.Profiles, err = decodeProfiles(v, key)
 		case "lexicons":
 			cfg.Lexicons, err = decodeLexicons(v, key)
+		case "lexicon_files":
+			files = v // after lexicons, which it extends
 		default:
-			err = fieldError(k, key, "unknown field (want opponents, own_team, profiles or lexicons)")
+			err = fieldError(k, key, "unknown field (want opponents, own_team, profiles, lexicons or lexicon_files)")
 		}
 		return err
 	})
+	if err == nil && files != nil {
+		err = decodeLexiconFiles(files, "lexicon_files", dir, cfg)
+	}
+	return err
 }
 
 // decodePersons reads a list of people; an item may be a bare name.

@@ -12,7 +12,10 @@ import (
 // naming the line and the field: "tone config: line 9:
 // profiles.campaign.negative: unknown severity "wrn" (want block, warn or off)".
 // An empty document is the default configuration without opponents.
-func ParseConfig(data []byte) (*Config, error) {
+func ParseConfig(data []byte) (*Config, error) { return parseConfigIn(data, "") }
+
+// parseConfigIn parses data, reading lexicon files relative to dir.
+func parseConfigIn(data []byte, dir string) (*Config, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, syntaxError(err)
@@ -21,7 +24,7 @@ func ParseConfig(data []byte) (*Config, error) {
 	if len(root.Content) == 0 {
 		return cfg, nil
 	}
-	if err := decodeConfig(root.Content[0], cfg); err != nil {
+	if err := decodeConfig(root.Content[0], cfg, dir); err != nil {
 		return nil, err
 	}
 	return cfg, nil

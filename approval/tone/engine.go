@@ -9,10 +9,12 @@ import (
 // opponents and own team indexed, profiles resolved. It is immutable and
 // safe for concurrent use.
 type Engine struct {
-	lex      lexicon
-	persons  []person
-	profiles map[string]profile
-	pool     sync.Pool
+	lex       lexicon
+	persons   []person
+	profiles  map[string]profile
+	pool      sync.Pool
+	model     *Model // learnt from past decisions; nil if none
+	hashNames []hashName
 }
 
 // person is an opponent or a member of our own team.
@@ -38,6 +40,7 @@ func New(cfg *Config) (*Engine, error) {
 	if err := e.compilePersons(cfg); err != nil {
 		return nil, err
 	}
+	e.lex.addEval()
 	e.lex.finish()
 	e.profiles = compileProfiles(cfg.Profiles)
 	return e, nil
@@ -48,7 +51,8 @@ func (e *Engine) compileLexicons(cfg *Config) error {
 		lang     string
 		sections map[string][]string
 	}{
-		{"fr", frenchLexicon}, {"fr", frenchGrammar}, {"en", englishLexicon}, {"en", englishGrammar},
+		{"fr", frenchLexicon}, {"fr", frenchGrammar}, {"fr", frenchFrames}, {"fr", frenchCampaign},
+		{"en", englishLexicon}, {"en", englishGrammar}, {"en", englishFrames}, {"en", englishCampaign},
 	}
 	for _, b := range builtins {
 		if err := e.lex.addSections(b.lang, b.sections); err != nil {
@@ -76,6 +80,8 @@ func (e *Engine) compilePersons(cfg *Config) error {
 				return fmt.Errorf("name %q: %w", n, err)
 			}
 		}
+		e.addSurname(p, c, idx)
+		e.addHashNames(p, idx, own)
 		return nil
 	}
 	for _, p := range cfg.Opponents {
@@ -107,4 +113,23 @@ func (e *Engine) Profiles() []string {
 		out = append(out, n)
 	}
 	return out
+}
+
+// addSurname lets the last word of a multi-word name stand for the person
+// ("Lacombe" for Bernard Lacombe), as people write, when it is written
+// with a capital and is no word the lexicons know ("Petit", "Blanc" are).
+func (e *Engine) addSurname(p Person, c class, idx int16) {
+	keys := keysOf(p.Name)
+	if len(keys) < 2 {
+		return
+	}
+	last := keys[len(keys)-1]
+	if len(last) < 3 || e.lex[last] != nil {
+		return
+	}
+	if _, ok := evalPolarity(last); ok {
+		return
+	}
+	in := info{cls: c | cCapital, person: idx}
+	e.lex[last] = &entry{single: in, hasSingle: true}
 }

@@ -6,7 +6,8 @@ import (
 )
 
 // appendFold appends the matching key of r to dst: lower case, accents
-// removed, ligatures expanded, apostrophes unified. Combining marks (from
+// removed, ligatures expanded, apostrophes unified, format characters
+// dropped, compatibility forms and look-alike letters folded (normalize.go). Combining marks (from
 // decomposed text) are dropped, so NFC and NFD spellings fold alike and no
 // normalisation pass is needed.
 func appendFold(dst []byte, r rune) []byte {
@@ -19,8 +20,14 @@ func appendFold(dst []byte, r rune) []byte {
 	if s, ok := foldSpecial[r]; ok {
 		return append(dst, s...)
 	}
-	if isCombining(r) {
+	if isCombining(r) || isIgnorable(r) {
 		return dst
+	}
+	if l, ok := lookalike(r); ok {
+		return append(dst, l)
+	}
+	if out, ok := compatFold(dst, r); ok {
+		return out
 	}
 	lr := unicode.ToLower(r)
 	if lr < utf8.RuneSelf {

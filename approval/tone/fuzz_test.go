@@ -26,6 +26,10 @@ func addSeeds(f *testing.F) {
 	f.Add("", "candidate")
 	f.Add("Lacombe\xffment \xc3", "campaign")
 	f.Add("l'« expert » Lacombe 👏🏽👏🏽 !!! ", "colistier")
+	// Normalisation: format characters, look-alikes, compatibility forms.
+	f.Add("La\u200bcombe men\u00adteur \u2060 \u202eevil\u202c", "candidate")
+	f.Add("Lаcоmbe (Cyrillic) Ｌａｃｏｍｂｅ 𝐦𝐞𝐧𝐭 ﬁn \ufeff#Stop\u200dLacombe", "candidate")
+	f.Add("\u200b\u200b\u00ad", "campaign")
 	for _, path := range []string{"testdata/dev.jsonl", "testdata/test.jsonl"} {
 		file, err := os.Open(path)
 		if err != nil {
@@ -42,14 +46,20 @@ func addSeeds(f *testing.F) {
 	}
 }
 
-// FuzzCheck checks that Check never panics and that every span lies in the
-// text, on rune boundaries, with consistent UTF-16 offsets.
+// FuzzCheck checks that Check and Normalize never panic, that every span
+// lies in the original text, on rune boundaries, with consistent UTF-16
+// offsets, and that normalised text keeps the opponents routing sees.
 func FuzzCheck(f *testing.F) {
 	addSeeds(f)
 	e := MustEngine(f)
 	f.Fuzz(func(t *testing.T, text, profile string) {
 		r := e.Check(text, profile)
 		e.Signals(text)
+		if n := Normalize(text); !utf8.ValidString(n) {
+			t.Fatalf("Normalize returned invalid UTF-8 for %q", text)
+		} else if sig, nsig := e.Signals(text), e.Signals(n); sig.Opponent && !nsig.Opponent {
+			t.Fatalf("normalising lost the opponent of %q (%q)", text, n)
+		}
 		if r.Violations == nil || (r.Verdict != VerdictOK) != (len(r.Violations) > 0) {
 			t.Fatalf("inconsistent result %+v", r)
 		}

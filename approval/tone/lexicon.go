@@ -3,6 +3,7 @@ package tone
 import (
 	"fmt"
 	"slices"
+	"sync"
 )
 
 // phrase is a multi-token lexicon entry; its first key indexes it.
@@ -62,9 +63,13 @@ func (lx lexicon) addForm(form string, in info) {
 	e.phrases = append(e.phrases, phrase{rest: keys[1:], info: in})
 }
 
+// keyScratch lends scratch buffers to keysOf while lexicons compile.
+var keyScratch = sync.Pool{New: func() any { return newScratch() }}
+
 // keysOf returns the folded token keys of s.
 func keysOf(s string) []string {
-	sc := newScratch()
+	sc := keyScratch.Get().(*scratch)
+	defer keyScratch.Put(sc)
 	sc.reset(s)
 	sc.tokenize(s)
 	keys := make([]string, len(sc.toks))

@@ -37,9 +37,12 @@ func (e *Engine) matchAt(s *scratch, i int) (int, info) {
 				return 1 + len(p.rest), p.info
 			}
 		}
-		if en.hasSingle {
+		if en.hasSingle && (en.single.cls&cCapital == 0 || s.toks[i].flags&(tUpper|tHashtag|tMention) != 0) {
 			return 1, en.single
 		}
+	}
+	if in, ok := e.matchHashtag(key); ok {
+		return 1, in
 	}
 	if isLaugh(key) {
 		in := info{cls: cRidicule, person: -1}

@@ -75,6 +75,9 @@ func frenchForms(lemma, kind string) []string {
 	case "n":
 		return []string{lemma, frPlural(lemma)}
 	case "v", "v3":
+		if forms, ok := lefffForms(lemma); ok {
+			return forms
+		}
 		return frVerb(lemma, kind == "v3")
 	}
 	return frAdjective(lemma)

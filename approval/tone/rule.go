@@ -9,6 +9,7 @@ const (
 	ruleDesintox
 	ruleRidicule
 	ruleStyle
+	ruleObfuscation
 	numRules
 )
 
@@ -21,7 +22,7 @@ const (
 	RuleStyle    = "style"
 )
 
-var ruleNames = [numRules]string{RuleAttack, RuleNegative, RuleDesintox, RuleRidicule, RuleStyle}
+var ruleNames = [numRules]string{RuleAttack, RuleNegative, RuleDesintox, RuleRidicule, RuleStyle, RuleObfuscation}
 
 // Rules lists the rule names in a stable order.
 func Rules() []string { return append([]string(nil), ruleNames[:]...) }
@@ -72,6 +73,11 @@ func (s severity) String() string {
 type profile [numRules]severity
 
 var (
-	candidateProfile = profile{sevBlock, sevBlock, sevBlock, sevBlock, sevWarn}
-	campaignProfile  = profile{sevBlock, sevWarn, sevWarn, sevBlock, sevWarn}
+	candidateProfile = profile{sevBlock, sevBlock, sevBlock, sevBlock, sevWarn, sevWarn}
+	campaignProfile  = profile{sevBlock, sevWarn, sevWarn, sevBlock, sevWarn, sevWarn}
 )
+
+// RuleObfuscation reports characters hidden inside words (zero-width or
+// format characters, look-alike letters of another script, full-width or
+// other compatibility letters mixed into a word).
+const RuleObfuscation = "obfuscation"

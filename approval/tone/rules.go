@@ -15,7 +15,7 @@ func (b *builder) attack() {
 		u := &b.s.units[i]
 		switch {
 		case u.in.cls&cAttack != 0 && !u.negated():
-			if t := b.s.nearTarget(i, attackWindow, 0); t >= 0 {
+			if t := b.s.attackTarget(i); t >= 0 {
 				b.emit(hit{rule: ruleAttack, weight: u.in.weight[ruleAttack], cue: i, target: t, negator: -1, sent: u.sent})
 			}
 		case u.in.cls&cPositive != 0 && u.negated():
@@ -30,12 +30,23 @@ func (b *builder) attack() {
 func (b *builder) negative() {
 	for i := range b.s.units {
 		u := &b.s.units[i]
-		if u.in.cls&cNegative == 0 || u.negated() {
+		if u.in.cls&(cNegative|cEval) == 0 || u.negated() || b.s.reported(i) || b.s.aboutProblem(i) {
 			continue
 		}
-		if t := b.s.nearTarget(i, negativeWindow, 0); t >= 0 {
-			b.emit(hit{rule: ruleNegative, weight: u.in.weight[ruleNegative], cue: i, target: t, negator: -1, sent: u.sent})
+		var t int
+		if u.in.cls&cNegative != 0 {
+			t = b.s.negativeTarget(i)
+		} else {
+			t = b.s.evalTarget(i)
 		}
+		if t < 0 {
+			continue
+		}
+		r := ruleNegative
+		if b.s.predicatedOf(t, i) {
+			r = ruleAttack // "Lacombe est pathétique": said of the person
+		}
+		b.emit(hit{rule: r, weight: u.in.weight[ruleNegative], cue: i, target: t, negator: -1, sent: u.sent})
 	}
 }
 
@@ -62,9 +73,10 @@ func (b *builder) ridicule() {
 		if u.in.cls&cRidicule == 0 || u.negated() {
 			continue
 		}
-		if t := b.s.nearTarget(i, ridiculeWindow, 1); t >= 0 {
+		if t := b.s.targetFor(i, ridiculeWindow, 1); t >= 0 {
 			b.emit(hit{rule: ruleRidicule, weight: u.in.weight[ruleRidicule], cue: i, target: t, negator: -1, sent: u.sent})
 		}
 	}
+	b.mockPraise()
 	b.scareQuotes()
 }

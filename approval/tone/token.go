@@ -12,6 +12,7 @@ const (
 	tElided                      // an elided article or pronoun: l', d', qu'…
 	tUpper                       // starts with a capital letter
 	tName                        // part of an opponent's or own-team name
+	tHidden                      // hides format characters or look-alike letters
 )
 
 // token is a word, number or emoji of the text. Punctuation is not kept as

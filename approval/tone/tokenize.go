@@ -58,6 +58,8 @@ func (s *scratch) tokenize(text string) {
 				continue
 			}
 			s.readWord(&c)
+		case isIgnorable(r):
+			c.advance(r, size) // between words: nothing to hide
 		case isEmoji(r):
 			s.readEmoji(&c)
 		default:

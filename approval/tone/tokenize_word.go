@@ -12,6 +12,8 @@ type wordState struct {
 	aposU           int32
 	letters, uppers int
 	lowers, digits  int
+	plain, odd      int  // Latin letters; look-alike or compatibility letters
+	hidden          bool // a format character inside the word
 }
 
 // readWord reads a word, hashtag, mention or number at the cursor.
@@ -46,6 +48,9 @@ func (s *scratch) readWord(c *cursor) {
 	if w.digits > 0 && w.letters == 0 {
 		w.tok.flags |= tNumber
 	}
+	if w.hidden || w.odd > 0 && w.plain > 0 {
+		w.tok.flags |= tHidden
+	}
 	s.pushWord(w)
 }
 
@@ -55,6 +60,12 @@ func (s *scratch) wordRune(c *cursor, w *wordState, r rune) bool {
 	case isWordRune(r):
 		s.countRune(w, r)
 	case isCombining(r):
+	case isIgnorable(r):
+		if !s.hiddenInWord(c, w, r) {
+			return false
+		}
+		w.hidden = true
+		return true
 	case isApostrophe(r) && w.letters > 0 && isWordRune(c.peekAt(utf8.RuneLen(r))):
 		if w.aposB < 0 {
 			w.aposB, w.aposK, w.aposU = int32(c.i), int32(len(s.keys)), c.u
@@ -71,6 +82,14 @@ func (s *scratch) wordRune(c *cursor, w *wordState, r rune) bool {
 }
 
 func (s *scratch) countRune(w *wordState, r rune) {
+	switch kindOf(r) {
+	case kindPlain:
+		if r < 0x250 && !isDigit(r) {
+			w.plain++
+		}
+	default:
+		w.odd++
+	}
 	switch {
 	case isDigit(r):
 		w.digits++
@@ -157,4 +176,20 @@ func (s *scratch) addToken(t token) {
 		return
 	}
 	s.toks = append(s.toks, t)
+}
+
+// hiddenInWord reports whether the format character r at the cursor sits
+// between two word characters, i.e. hides inside the word.
+func (s *scratch) hiddenInWord(c *cursor, w *wordState, r rune) bool {
+	if w.letters+w.digits == 0 {
+		return false
+	}
+	for off := utf8.RuneLen(r); c.i+off < len(c.text); {
+		next, size := utf8.DecodeRuneInString(c.text[c.i+off:])
+		if !isIgnorable(next) {
+			return isWordRune(next)
+		}
+		off += size
+	}
+	return false
 }

@@ -11,6 +11,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/outbound"
 	"github.com/relais/relais/store"
 )
 
@@ -65,6 +67,8 @@ func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, st
 	}
 	creds, err := readCredentials(*credFile)
 	if err != nil {
+		return err
+	} else if err := connectors.CheckAccountURLs(a.BaseURL, creds, outbound.AllowPrivateFromEnv()); err != nil {
 		return err
 	}
 	return withStore(ctx, e, stderr, func(s *store.Store) error {
@@ -135,6 +139,8 @@ func accountReconnect(ctx context.Context, fs *flag.FlagSet, e *env, args []stri
 	}
 	creds, err := readCredentials(*credFile)
 	if err != nil {
+		return err
+	} else if err := connectors.CheckAccountURLs("", creds, outbound.AllowPrivateFromEnv()); err != nil {
 		return err
 	}
 	return withStore(ctx, e, stderr, func(s *store.Store) error {

@@ -63,6 +63,8 @@ Usage:
   relais tone check [--config F] [--profile P] [--jsonl] [TEXT]
   relais text check --platform P [--jsonl] [TEXT]
   relais secret rotate
+  relais supporters import FILE.csv [--source NAME] [--dry-run]
+  relais supporters export --email E | relais supporters forget --email E
   relais election add --day YYYY-MM-DD [--polls-close 20:00] [--name N]
   relais version
 
@@ -97,6 +99,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return electionCommand(ctx, rest, stdout, stderr)
 	case "secret":
 		return secretCommand(ctx, rest, stdout, stderr)
+	case "supporters":
+		return supportersCommand(ctx, rest, stdout, stderr)
 	case "tone":
 		return toneCommand(rest, stdin, stdout, stderr)
 	case "text":

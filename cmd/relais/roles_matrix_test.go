@@ -188,4 +188,14 @@ var roleMatrix = map[string]matrixEntry{
 	"POST /settings/members/{id}": {allow: admins, call: func(f *fixture) matrixCall {
 		return matrixCall{fmt.Sprintf("/settings/members/%d", f.freshMember()), url.Values{"action": {"role"}, "role": {"colistier"}}.Encode()}
 	}},
+
+	// Supporters (issue 16): counts for everyone (a colistier her
+	// district's), the list and the import for editors and admins,
+	// export and erasure for admins. The import without a file is a 400.
+	"GET /supporters":         {allow: everyone},
+	"POST /supporters/import": {allow: managers, loose: true},
+	"GET /supporters/rights":  {allow: admins},
+	"POST /supporters/rights": {allow: admins, call: func(f *fixture) matrixCall {
+		return matrixCall{"/supporters/rights", url.Values{"email": {fmt.Sprintf("oppose%d@example.org", f.next())}, "action": {"forget"}}.Encode()}
+	}},
 }

@@ -362,3 +362,93 @@ func TestShutdownClosesWebsockets(t *testing.T) {
 	require.NoError(t, m.Close())
 	requireClosed(t, conn, 3*time.Second, "websocket after shutdown")
 }
+
+// TestDisableClosesSocketsOnOtherReplicas (issue 11 item 6): disabling a
+// member through one replica closes her websocket on another at once,
+// through the relay (the re-check is far longer than the wait here).
+func TestDisableClosesSocketsOnOtherReplicas(t *testing.T) {
+	t.Parallel()
+	a := MustRunMain(t, store.DialectPostgres)
+	b := mustRunReplica(t, a)
+	admin := a.member("admin@example.org", "admin")
+	cm := a.member("cm@example.org", "community_manager")
+	conn, _, err := b.dialWS(cm, b.URL)
+	require.NoError(t, err)
+	defer conn.Close()
+	time.Sleep(300 * time.Millisecond) // both replicas are listening
+	id := a.memberID(admin, "cm@example.org")
+	require.Equal(t, http.StatusOK, a.call(admin, "POST", fmt.Sprintf("/api/members/%d/disable", id), nil, nil))
+	requireClosed(t, conn, 3*time.Second, "websocket on the other replica after disable")
+}
+
+// TestSettingsMemberFormsAndPasswordPrompt (issue 11 item 7): an admin's
+// settings page offers each member's role, password and disable form
+// (others get none, and are refused), the form changes the role, and
+// `relais user password` reads the new password from standard input.
+func TestSettingsMemberFormsAndPasswordPrompt(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	admin := tm.member("admin@example.org", "admin")
+	tm.member("web@example.org", "editor")
+	cm := tm.member("cm@example.org", "community_manager")
+	id := tm.memberID(admin, "cm@example.org")
+	action := fmt.Sprintf(`action="/settings/members/%d"`, id)
+	a, web := MustSignIn(t, tm, "admin@example.org"), MustSignIn(t, tm, "web@example.org")
+	_, _, page := a.do("GET", "/settings", "", "")
+	require.Contains(t, page, action)
+	_, _, page = web.do("GET", "/settings", "", "")
+	require.NotContains(t, page, action, "only admins manage members")
+	form := url.Values{"action": {"role"}, "role": {"editor"}}.Encode()
+	status, _, _ := web.do("POST", fmt.Sprintf("/settings/members/%d", id), "application/x-www-form-urlencoded", form, "Sec-Fetch-Site", "same-origin")
+	require.Equal(t, http.StatusForbidden, status)
+	status, loc, _ := a.do("POST", fmt.Sprintf("/settings/members/%d", id), "application/x-www-form-urlencoded", form, "Sec-Fetch-Site", "same-origin")
+	require.Equal(t, http.StatusSeeOther, status)
+	require.Equal(t, "/settings#members", loc)
+	var me relais.Member
+	require.Equal(t, http.StatusOK, tm.call(cm, "GET", "/api/me", nil, &me))
+	require.Equal(t, relais.RoleEditor, me.Role)
+
+	var out, errb strings.Builder
+	err := run(context.Background(), []string{"user", "password", "--data", tm.env.DataDir, "--database-url", tm.env.DatabaseURL,
+		"--email", "cm@example.org"}, strings.NewReader("typed-at-the-prompt\n"), &out, &errb)
+	require.NoError(t, err, errb.String())
+	require.Contains(t, errb.String(), "New password")
+	resp, err := noRedirect.PostForm(tm.URL+"/login", url.Values{"email": {"cm@example.org"}, "password": {"typed-at-the-prompt"}})
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
+}
+
+// TestPostPageHistoryPaginates (issue 11 item 1): a post's page shows its
+// history a page at a time, with a link to the next page.
+func TestPostPageHistoryPaginates(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	cm := tm.member("cm@example.org", "community_manager")
+	tm.cli("account", "add", "--platform", "sandbox", "--handle", "avecanne", "--owner", "campaign")
+	var p postJSON
+	require.Equal(t, http.StatusCreated, tm.call(cm, "POST", "/api/posts", `{"text":"Réunion publique","targets":["@avecanne"]}`, &p))
+	require.NoError(t, tm.store.Update(context.Background(), func(tx *store.Tx) error {
+		for i := range 250 {
+			if err := tx.AppendAudit(&relais.AuditEntry{Actor: "cm", Action: "post.comment", PostID: p.ID,
+				Detail: fmt.Sprintf("note-%03d", i)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	web := MustSignIn(t, tm, "cm@example.org")
+	status, _, page := web.do("GET", fmt.Sprintf("/posts/%d", p.ID), "", "")
+	require.Equal(t, http.StatusOK, status)
+	require.Contains(t, page, `class="history-next"`)
+	require.NotContains(t, page, "note-249", "the last entries are on the next page")
+	var v struct {
+		HistoryNext int64 `json:"history_next"`
+	}
+	require.Equal(t, http.StatusOK, tm.call(cm, "GET", fmt.Sprintf("/api/posts/%d", p.ID), nil, &v))
+	require.NotZero(t, v.HistoryNext)
+	status, _, page = web.do("GET", fmt.Sprintf("/posts/%d?history_after=%d", p.ID, v.HistoryNext), "", "")
+	require.Equal(t, http.StatusOK, status)
+	require.Contains(t, page, "note-249")
+	require.NotContains(t, page, `class="history-next"`)
+}

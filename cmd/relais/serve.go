@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/approval/tone"
 	"github.com/relais/relais/auth"
@@ -27,6 +28,7 @@ import (
 	"github.com/relais/relais/scheduler"
 	"github.com/relais/relais/share"
 	"github.com/relais/relais/store"
+	"github.com/relais/relais/supporters"
 	"github.com/relais/relais/ui"
 )
 
@@ -68,6 +70,11 @@ type Main struct {
 	listener    net.Listener
 	stopRelay   context.CancelFunc       // stops relaying live events between replicas
 	svc         atomic.Pointer[services] // for the housekeeping chores
+
+	analytics     *analytics.Service // tracked links, metrics, reports (issue 15)
+	stopAnalytics func()             // flushes the last clicks
+	// supporters runs the supporters' import, rights and share kits.
+	supporters *supporters.Service
 }
 
 // NewMain returns a Main writing logs to stderr.
@@ -114,6 +121,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	reg := m.registry(m.sandbox)
+	if err := m.startAnalytics(ctx); err != nil {
+		return err
+	}
 	if err := m.startScheduler(ctx, reg, hub); err != nil {
 		return err
 	}
@@ -159,9 +169,21 @@ func (m *Main) open(ctx context.Context) (err error) {
 
 // startScheduler starts the River workers.
 func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub *ui.Hub) (err error) {
-	m.scheduler, err = scheduler.New(scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log,
-		PollEvery: m.PollEvery, RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(),
-		ReplicaID: replicaID(), Housekeeping: m.chores(), Workers: m.Workers})
+	if m.supporters, err = newSupporters(m.store, m.BaseURL); err != nil {
+		return err
+	}
+	kits, err := m.shareKits(m.supporters)
+	if err != nil {
+		return err
+	}
+	cfg := scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log, PollEvery: m.PollEvery,
+		RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(), Retention: m.supporters,
+		Links: m.analytics.Linker, XMetricsDailyCap: xMetricsDailyCap(),
+		ReplicaID: replicaID(), Housekeeping: m.chores(), Workers: m.Workers}
+	if kits != nil {
+		cfg.Kits = kits
+	}
+	m.scheduler, err = scheduler.New(cfg)
 	if err != nil {
 		return err
 	}
@@ -179,6 +201,11 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 	authn.SetMailer(m.sendMail, m.BaseURL)
 	approvals.SetNotifier(approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log, Pending: &m.background})
 	approvals.SetConnectors(reg)
+	if err := approvals.Relearn(ctx); err != nil { // the tone model from past decisions
+		m.log.Warn("tone examples not loaded", "err", err)
+	}
+	approvals.SetLinkShortener(m.analytics.Linker)
+	m.analytics.Posts, m.analytics.Jobs = approvals, m.scheduler
 	throttle := m.loginThrottle()
 	authn.SetThrottle(throttle) // in the database: shared by replicas, kept across restarts
 	m.svc.Store(&services{approvals: approvals, authn: authn, throttle: throttle})
@@ -188,6 +215,8 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		AllowedOrigins: splitList(os.Getenv("RELAIS_ALLOWED_ORIGINS")), SecureCookies: os.Getenv("RELAIS_SECURE_COOKIES") == "true",
 		TrustedProxies: splitList(os.Getenv("RELAIS_TRUSTED_PROXIES")), WSRecheck: m.WSRecheck, BaseURL: m.BaseURL,
 		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
+		Analytics:  m.analytics,
+		Supporters: m.supporters,
 	})
 }
 
@@ -218,6 +247,9 @@ func (m *Main) Close() error {
 		stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		errs = append(errs, m.scheduler.Stop(stopCtx))
+	}
+	if m.stopAnalytics != nil {
+		m.stopAnalytics()
 	}
 	if m.store != nil {
 		errs = append(errs, m.store.Close())

@@ -12,7 +12,7 @@ import (
 )
 
 // toneUsage is printed for -h and bad arguments.
-const toneUsage = `usage: relais tone check [--config F] [--profile P] [--jsonl] [TEXT]
+const toneUsage = `usage: relais tone check [--config F] [--profile P] [--jsonl] [--examples FILE] [TEXT]
 
 Checks TEXT (or standard input) against the campaign's tone rules and prints
 the verdict (ok, warn, block) and each violation. --config reads the YAML
@@ -21,15 +21,19 @@ candidate (default), campaign, colistier or a configured profile. With
 --jsonl, reads {"text": "...", "lang": "fr"} lines from standard input
 (an optional "profile" overrides --profile) and writes one
 {"verdict": ..., "violations": [...]} line per input line, in order.
+--examples reads {"text": "...", "label": "ok|attack|negative|desintox|ridicule"}
+lines and trains a small model on them first: it may add warnings (never
+blocks) on posts resembling a labelled violation, citing the nearest one.
 A block verdict is printed, not returned as an error.
 `
 
 // toneFlags are the options of `relais tone check`.
 type toneFlags struct {
-	config  string
-	profile string
-	jsonl   bool
-	args    []string
+	config   string
+	profile  string
+	jsonl    bool
+	examples string
+	args     []string
 }
 
 // toneCommand runs `relais tone check [--config F] [--profile P] [--jsonl] [TEXT]`.
@@ -53,6 +57,9 @@ func toneCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	if e, err = toneWithExamples(e, f.examples); err != nil {
+		return err
+	}
 	if f.jsonl {
 		return toneJSONL(e, f.profile, stdin, stdout)
 	}
@@ -68,6 +75,7 @@ func parseToneFlags(args []string, stderr io.Writer) (toneFlags, error) {
 	fs.StringVar(&f.config, "config", "", "tone configuration YAML file")
 	fs.StringVar(&f.profile, "profile", tone.ProfileCandidate, "account profile: candidate, campaign, colistier…")
 	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON lines from stdin and write JSON lines")
+	fs.StringVar(&f.examples, "examples", "", "JSON-lines file of labelled examples to learn from first")
 	for {
 		if err := fs.Parse(args); err != nil {
 			return f, fmt.Errorf("tone check: %w", err)

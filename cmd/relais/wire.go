@@ -18,6 +18,7 @@ import (
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/bluesky"
 	"github.com/relais/relais/connectors/email"
+	"github.com/relais/relais/connectors/outbound"
 	"github.com/relais/relais/connectors/platforms"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/demo"
@@ -31,11 +32,24 @@ import (
 // names the default Mastodon instance.
 func (m *Main) registry(sb *sandbox.Connector) *connectors.Registry {
 	return platforms.Default(platforms.Options{
-		Sandbox:          sb,
-		MastodonInstance: os.Getenv("RELAIS_MASTODON_INSTANCE"),
-		SMTP:             m.smtp, Mailer: m.mailer,
-		OnBlueskySession: m.saveBlueskySession,
+		Sandbox:              sb,
+		MastodonInstance:     os.Getenv("RELAIS_MASTODON_INSTANCE"),
+		SMTP:                 m.smtp,
+		Mailer:               m.mailer,
+		OnBlueskySession:     m.saveBlueskySession,
+		AllowPrivateNetworks: m.allowPrivateNetworks(),
 	})
+}
+
+// allowPrivateNetworks reports whether relais may call loopback and
+// private addresses: RELAIS_ALLOW_PRIVATE_NETWORKS=true, which serve
+// --demo sets for its process (a demo tries webhooks and fakes on the
+// same machine).
+func (m *Main) allowPrivateNetworks() bool {
+	if m.Demo && !outbound.AllowPrivateFromEnv() {
+		_ = os.Setenv(outbound.EnvAllowPrivate, "true") // the service layer's checks read it too
+	}
+	return outbound.AllowPrivateFromEnv()
 }
 
 // sendMail e-mails approval alerts and invitations through the process's
@@ -44,11 +58,11 @@ func (m *Main) sendMail(ctx context.Context, to, subject, text string) error {
 	return m.mailer.Send(ctx, email.Message{To: []string{to}, Subject: subject, Text: text})
 }
 
-// saveBlueskySession persists refreshed Bluesky tokens in the account's
-// encrypted credentials.
-func (m *Main) saveBlueskySession(accountID int64, access, refresh string) {
+// saveBlueskySession persists refreshed Bluesky tokens and the DID in the
+// account's encrypted credentials, so that a restart resumes the session.
+func (m *Main) saveBlueskySession(accountID int64, access, refresh, did string) {
 	err := m.store.Update(context.Background(), func(tx *store.Tx) error {
-		return tx.MergeCredentials(accountID, map[string]string{bluesky.CredAccessJwt: access, bluesky.CredRefreshJwt: refresh})
+		return tx.MergeCredentials(accountID, map[string]string{bluesky.CredAccessJwt: access, bluesky.CredRefreshJwt: refresh, bluesky.CredDID: did})
 	})
 	if err != nil {
 		m.log.Error("cannot save Bluesky session", slog.Int64("account_id", accountID), slog.Any("error", err))

@@ -17,10 +17,12 @@ package bluesky
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors/outbound"
 )
 
 // DefaultBaseURL is the PDS entryway of bsky.social accounts.
@@ -42,10 +44,12 @@ type Client struct {
 	http    *http.Client
 	baseURL string
 
-	// OnSession, if set, is called with the new tokens whenever a session
-	// is created or refreshed, so that the caller can persist them (in
-	// the account's credentials under CredAccessJwt and CredRefreshJwt).
-	OnSession func(accountID int64, access, refresh string)
+	// OnSession, if set, is called with the new tokens and the account's
+	// DID whenever a session is created or refreshed, so that the caller
+	// can persist them (in the account's credentials under CredAccessJwt,
+	// CredRefreshJwt and CredDID): a restarted process then resumes the
+	// session instead of calling createSession (30 per 5 minutes).
+	OnSession func(accountID int64, access, refresh, did string)
 
 	mu       sync.Mutex
 	sessions map[int64]session
@@ -61,7 +65,7 @@ func New(httpClient *http.Client, baseURL string) *Client {
 	if baseURL == "" {
 		baseURL = DefaultBaseURL
 	}
-	return &Client{http: httpClient, baseURL: strings.TrimRight(baseURL, "/"), sessions: make(map[int64]session)}
+	return &Client{http: outbound.NoReplay(httpClient), baseURL: strings.TrimRight(baseURL, "/"), sessions: make(map[int64]session)}
 }
 
 // Platform implements connectors.Connector.
@@ -74,7 +78,13 @@ func (c *Client) host(a relais.Account) string {
 	return c.baseURL
 }
 
-// postURL is the public address of a post.
-func postURL(did, rkey string) string {
-	return "https://bsky.app/profile/" + did + "/post/" + rkey
+// postURL is the public address of a post: on bsky.app for accounts of
+// the bsky.social entryway, else the record on the account's own PDS
+// (com.atproto.repo.getRecord), which answers without the AppView.
+func postURL(host, did, rkey string) string {
+	if host == "" || host == DefaultBaseURL || strings.HasSuffix(host, ".bsky.network") {
+		return "https://bsky.app/profile/" + did + "/post/" + rkey
+	}
+	q := url.Values{"repo": {did}, "collection": {Collection}, "rkey": {rkey}}
+	return host + "/xrpc/com.atproto.repo.getRecord?" + q.Encode()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -35,7 +36,8 @@ func TestPublishFacetsAndRecordKey(t *testing.T) {
 	require.NoError(t, err)
 	rkey := RecordKey("delivery-42")
 	require.Equal(t, "at://"+did+"/app.bsky.feed.post/"+rkey, rc.RemoteID)
-	require.Equal(t, "https://bsky.app/profile/"+did+"/post/"+rkey, rc.URL)
+	require.Equal(t, f.srv.URL+"/xrpc/com.atproto.repo.getRecord?collection=app.bsky.feed.post&repo="+url.QueryEscape(did)+"&rkey="+rkey, rc.URL,
+		"an account on its own PDS gets a receipt URL on that PDS")
 
 	rec := f.record(rkey)
 	require.Equal(t, "app.bsky.feed.post", rec["$type"])
@@ -74,7 +76,7 @@ func TestPublishWithImageAndSessionHook(t *testing.T) {
 	f := mustFake(t)
 	var saved []string
 	c := New(nil, "")
-	c.OnSession = func(id int64, access, refresh string) { saved = append(saved, access, refresh) }
+	c.OnSession = func(id int64, access, refresh, _ string) { saved = append(saved, access, refresh) }
 	d := connectors.Draft{Text: "Affiche", Media: []connectors.Media{{Filename: "a.png", ContentType: "image/png", Data: []byte("PNG"), AltText: "Affiche"}}}
 	_, err := c.Publish(context.Background(), f.account(), d, "k")
 	require.NoError(t, err)
@@ -84,7 +86,7 @@ func TestPublishWithImageAndSessionHook(t *testing.T) {
 	img := emb["images"].([]any)[0].(map[string]any)
 	require.Equal(t, "Affiche", img["alt"])
 	require.Equal(t, "image/png", img["image"].(map[string]any)["mimeType"])
-	require.Equal(t, []string{"POST com.atproto.server.createSession", "POST com.atproto.repo.uploadBlob", "POST com.atproto.repo.createRecord"}, f.callList())
+	require.Equal(t, []string{"POST com.atproto.server.createSession", "GET com.atproto.repo.getRecord", "POST com.atproto.repo.uploadBlob", "POST com.atproto.repo.createRecord"}, f.callList())
 }
 
 func TestExpiredTokenIsRefreshed(t *testing.T) {
@@ -93,66 +95,12 @@ func TestExpiredTokenIsRefreshed(t *testing.T) {
 	f.expired["access-1"] = true
 	var saved []string
 	c := New(nil, "")
-	c.OnSession = func(id int64, access, refresh string) { saved = append(saved, access+"/"+refresh) }
+	c.OnSession = func(id int64, access, refresh, _ string) { saved = append(saved, access+"/"+refresh) }
 	_, err := c.Publish(context.Background(), f.account(), connectors.Draft{Text: "Bonjour"}, "k")
 	require.NoError(t, err)
 	require.Equal(t, []string{"access-1/refresh-1", "access-2/refresh-2"}, saved)
-	require.Equal(t, []string{"POST com.atproto.server.createSession", "POST com.atproto.repo.createRecord",
-		"POST com.atproto.server.refreshSession", "POST com.atproto.repo.createRecord"}, f.callList())
-}
-
-func TestSavedSessionIsResumed(t *testing.T) {
-	t.Parallel()
-	f := mustFake(t)
-	a := f.account()
-	a.Credentials[CredAccessJwt], a.Credentials[CredRefreshJwt], a.Credentials[CredDID] = "access-9", "refresh-9", did
-	_, err := New(nil, "").Publish(context.Background(), a, connectors.Draft{Text: "Bonjour"}, "k")
-	require.NoError(t, err)
-	require.Equal(t, []string{"POST com.atproto.repo.createRecord"}, f.callList())
-}
-
-func TestRetryAfterUnclearAttemptReturnsFirstPost(t *testing.T) {
-	t.Parallel()
-	f := mustFake(t)
-	c := New(nil, "")
-	rc1, err := c.Publish(context.Background(), f.account(), connectors.Draft{Text: "Bonjour"}, "k")
-	require.NoError(t, err)
-	rc2, err := c.Publish(context.Background(), f.account(), connectors.Draft{Text: "Bonjour"}, "k")
-	require.NoError(t, err, "the PDS refuses the existing record key; Publish finds the first post")
-	require.Equal(t, rc1, rc2)
-	require.Len(t, f.records, 1)
-}
-
-func TestLookup(t *testing.T) {
-	t.Parallel()
-	f := mustFake(t)
-	c := New(nil, "")
-	_, found, err := c.Lookup(context.Background(), f.account(), "k")
-	require.NoError(t, err)
-	require.False(t, found)
-	rc, err := c.Publish(context.Background(), f.account(), connectors.Draft{Text: "Bonjour"}, "k")
-	require.NoError(t, err)
-	got, found, err := c.Lookup(context.Background(), f.account(), "k")
-	require.NoError(t, err)
-	require.True(t, found)
-	require.Equal(t, rc, got)
-}
-
-func TestUnresolvedHandleSendsNothing(t *testing.T) {
-	t.Parallel()
-	f := mustFake(t)
-	d := connectors.Draft{Text: "Merci @inconnu.bsky.social et @alice.bsky.social"}
-	c := New(nil, "")
-	probs, err := c.ValidateFor(context.Background(), f.account(), d)
-	require.NoError(t, err)
-	require.Len(t, probs, 1)
-	require.Equal(t, "unknown_handle", probs[0].Code)
-	require.Contains(t, probs[0].Message, "@inconnu.bsky.social")
-	_, err = c.Publish(context.Background(), f.account(), d, "k")
-	require.Equal(t, connectors.Permanent, connectors.ClassOf(err))
-	for _, call := range f.callList() {
-		require.Equal(t, "GET com.atproto.identity.resolveHandle", call, "nothing but handle resolution was sent")
-	}
+	require.Equal(t, []string{"POST com.atproto.server.createSession", "GET com.atproto.repo.getRecord", "POST com.atproto.repo.createRecord",
+		"POST com.atproto.server.refreshSession", "GET com.atproto.repo.getRecord", "POST com.atproto.repo.createRecord"}, f.callList())
 }
 
 func TestBadMediaSendsNothing(t *testing.T) {
@@ -179,6 +127,14 @@ func TestBadMediaSendsNothing(t *testing.T) {
 	}
 }
 
+// The fake stays for what a real PDS here cannot be made to answer, each
+// as Bluesky documents it: 429 RateLimitExceeded with ratelimit-limit,
+// -remaining, -reset and -policy headers (docs.bsky.app/docs/advanced-guides/rate-limits),
+// 502 UpstreamFailure from the entryway, 400 ExpiredToken after the access
+// token's two hours (atproto.com/specs/xrpc, "Authentication"), a call that
+// never answers, and the bsky.social handles of TestPublishFacetsAndRecordKey.
+// Lost answers, lookups, sessions, mentions, facets and images run against
+// the real PDS (pds_test.go).
 func TestPublishErrors(t *testing.T) {
 	t.Parallel()
 	reset := time.Now().Add(3 * time.Minute).Truncate(time.Second).UTC()
@@ -217,16 +173,6 @@ func TestPublishErrors(t *testing.T) {
 			}
 		})
 	}
-}
-
-func TestWrongAppPasswordIsAuthExpired(t *testing.T) {
-	t.Parallel()
-	f := mustFake(t)
-	a := f.account()
-	a.Credentials[CredAppPassword] = "revoked"
-	_, err := New(nil, "").Publish(context.Background(), a, connectors.Draft{Text: "Bonjour"}, "k")
-	require.Equal(t, connectors.AuthExpired, connectors.ClassOf(err))
-	require.Equal(t, []string{"POST com.atproto.server.createSession"}, f.callList())
 }
 
 func TestTimeoutIsRetryable(t *testing.T) {

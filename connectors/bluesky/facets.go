@@ -7,15 +7,20 @@ import (
 	"unicode/utf8"
 
 	"github.com/bluesky-social/indigo/api/bsky"
+	"github.com/relais/relais/connectors/textlen"
 )
 
 // The patterns follow Bluesky's own detection (docs.bsky.app, "Links,
 // mentions and rich text"): a mention is a full handle after "@", a link
-// an http(s) URL, a hashtag "#" then non-space text that is not only digits.
+// an http(s) URL or a bare domain with a known TLD (bareLinks), a hashtag
+// "#" then non-space text that is not only digits. A space is any Unicode
+// space (\p{Z}: U+00A0 and U+202F, which French typography puts before
+// "!", "?", ":", ";" and "»" and after "«"), as in the reference client,
+// whose JavaScript \s covers them.
 var (
-	mentionRE = regexp.MustCompile(`(?:^|[\s(])(@(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)`)
-	linkRE    = regexp.MustCompile(`(?:^|[\s(])(https?://[^\s]+)`)
-	tagRE     = regexp.MustCompile(`(?:^|\s)([#＃][^\s]+)`)
+	mentionRE = regexp.MustCompile(`(?:^|[\s\p{Z}(])(@(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)`)
+	linkRE    = regexp.MustCompile(`(?:^|[\s\p{Z}(])(https?://[^\s\p{Z}]+)`)
+	tagRE     = regexp.MustCompile(`(?:^|[\s\p{Z}])([#＃][^\s\p{Z}]+)`)
 )
 
 // MaxTagLength is the longest hashtag Bluesky links, in characters.
@@ -45,6 +50,32 @@ func links(text string) []span {
 		out = append(out, span{m[2], m[2] + len(u), u})
 	}
 	return out
+}
+
+// bareLinks returns the domains written without a protocol
+// ("paris.fr/budget"), linked to https:// as the reference client does;
+// the domain must end in a known TLD (twitter-text's extraction, which
+// also leaves out e-mail addresses and handles after "@"). Spans that
+// overlap a URL or a mention are skipped.
+func bareLinks(text string, taken []span) []span {
+	var out []span
+	for _, u := range textlen.ExtractURLs(text) {
+		if strings.Contains(u.URL, "://") || overlaps(taken, u.Start, u.End) {
+			continue
+		}
+		v := trimURL(u.URL)
+		out = append(out, span{u.Start, u.Start + len(v), "https://" + v})
+	}
+	return out
+}
+
+func overlaps(spans []span, start, end int) bool {
+	for _, s := range spans {
+		if start < s.end && s.start < end {
+			return true
+		}
+	}
+	return false
 }
 
 func trimURL(u string) string {
@@ -78,7 +109,9 @@ func facets(text string, dids map[string]string) []*bsky.RichtextFacet {
 	for _, s := range mentions(text) {
 		fs = append(fs, facet(s, &bsky.RichtextFacet_Features_Elem{RichtextFacet_Mention: &bsky.RichtextFacet_Mention{Did: dids[s.value]}}))
 	}
-	for _, s := range links(text) {
+	ls := links(text)
+	ls = append(ls, bareLinks(text, append(mentions(text), ls...))...)
+	for _, s := range ls {
 		fs = append(fs, facet(s, &bsky.RichtextFacet_Features_Elem{RichtextFacet_Link: &bsky.RichtextFacet_Link{Uri: s.value}}))
 	}
 	for _, s := range tags(text) {

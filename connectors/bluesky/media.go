@@ -38,7 +38,7 @@ func (c *Client) uploadImages(ctx context.Context, x xrpc, media []connectors.Me
 		if err := x.do(req, "com.atproto.repo.uploadBlob", &out); err != nil {
 			return nil, err
 		}
-		imgs.Images = append(imgs.Images, &bsky.EmbedImages_Image{Alt: m.AltText, Image: out.Blob})
+		imgs.Images = append(imgs.Images, &bsky.EmbedImages_Image{Alt: m.AltText, Image: out.Blob, AspectRatio: aspectRatio(m.Data)})
 	}
 	return &bsky.FeedPost_Embed{EmbedImages: imgs}, nil
 }

@@ -90,6 +90,6 @@ func (c *Client) store(accountID int64, s session, fresh bool) {
 	c.sessions[accountID] = s
 	c.mu.Unlock()
 	if fresh && c.OnSession != nil {
-		c.OnSession(accountID, s.access, s.refresh)
+		c.OnSession(accountID, s.access, s.refresh, s.did)
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/outbound"
 )
 
 // Defaults.
@@ -51,7 +52,7 @@ func New(httpClient *http.Client, baseURL, version string) *Client {
 	if version == "" {
 		version = DefaultVersion
 	}
-	return &Client{http: httpClient, baseURL: strings.TrimRight(baseURL, "/"), version: version}
+	return &Client{http: outbound.NoReplay(httpClient), baseURL: strings.TrimRight(baseURL, "/"), version: version}
 }
 
 // Platform implements connectors.Connector.

@@ -2,6 +2,7 @@ package mastodon
 
 import (
 	"context"
+	"time"
 
 	"github.com/relais/relais"
 )
@@ -13,7 +14,14 @@ type Instance struct {
 	MaxMedia       int      // configuration.statuses.max_media_attachments
 	ImageSizeLimit int      // configuration.media_attachments.image_size_limit, bytes
 	MediaTypes     []string // configuration.media_attachments.supported_mime_types
+	Software       string   // nodeinfo software.name: "mastodon", "gotosocial"...; "" unknown
+
+	fetched time.Time
 }
+
+// instanceTTL is how long an instance's limits and software are trusted
+// before they are fetched again.
+const instanceTTL = 24 * time.Hour
 
 // DefaultInstance is what mastodon.social announced in 2026; it applies
 // until an instance's own limits have been fetched.
@@ -36,8 +44,9 @@ type instanceJSON struct {
 	} `json:"configuration"`
 }
 
-// Instance returns the limits of a's instance, fetched once per base URL
-// and cached. Missing fields keep DefaultInstance's values.
+// Instance returns the limits and software of a's instance, fetched per
+// base URL (at an account's first check or publication, then daily) and
+// cached. Missing fields keep DefaultInstance's values.
 func (c *Client) Instance(ctx context.Context, a relais.Account) (Instance, error) {
 	base, err := c.base(a)
 	if err != nil {
@@ -46,7 +55,7 @@ func (c *Client) Instance(ctx context.Context, a relais.Account) (Instance, erro
 	c.mu.Lock()
 	in, ok := c.instances[base]
 	c.mu.Unlock()
-	if ok {
+	if ok && time.Since(in.fetched) < instanceTTL {
 		return in, nil
 	}
 	var j instanceJSON
@@ -54,6 +63,7 @@ func (c *Client) Instance(ctx context.Context, a relais.Account) (Instance, erro
 		return Instance{}, err
 	}
 	in = j.instance()
+	in.Software, in.fetched = c.software(ctx, base), time.Now()
 	c.mu.Lock()
 	c.instances[base] = in
 	c.mu.Unlock()
@@ -75,6 +85,18 @@ func (j instanceJSON) instance() Instance {
 		in.MediaTypes = m.SupportedMimeTypes
 	}
 	return in
+}
+
+// cachedFor returns the limits cached for a's instance.
+func (c *Client) cachedFor(a relais.Account) (Instance, bool) {
+	base, err := c.base(a)
+	if err != nil {
+		return Instance{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	in, ok := c.instances[base]
+	return in, ok
 }
 
 // cached returns the limits cached for the default instance, or

@@ -18,6 +18,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/outbound"
 )
 
 // IdempotencyWindow is how long Mastodon remembers an Idempotency-Key. A
@@ -49,7 +50,7 @@ func New(httpClient *http.Client, baseURL, visibility string) *Client {
 	if visibility == "" {
 		visibility = "public"
 	}
-	return &Client{http: httpClient, baseURL: strings.TrimRight(baseURL, "/"), visibility: visibility,
+	return &Client{http: outbound.NoReplay(httpClient), baseURL: strings.TrimRight(baseURL, "/"), visibility: visibility,
 		instances: make(map[string]Instance)}
 }
 

@@ -26,6 +26,7 @@ type fake struct {
 	calls    map[string]int // "METHOD path" -> count
 	byKey    map[string]string
 	statuses func(w http.ResponseWriter, r *http.Request, body []byte) bool // true if answered
+	software string                                                         // nodeinfo software.name, "mastodon" by default
 }
 
 func mustFake(t *testing.T, statuses func(w http.ResponseWriter, r *http.Request, body []byte) bool) *fake {
@@ -47,6 +48,9 @@ func (f *fake) serve(t *testing.T, w http.ResponseWriter, r *http.Request, body 
 	case "GET /api/v2/instance":
 		w.Write([]byte(instanceBody))
 		return
+	case "GET /.well-known/nodeinfo", "GET /nodeinfo/2.0":
+		f.nodeinfo(w, r)
+		return
 	}
 	require.Equal(t, "Bearer tok-123", r.Header.Get("Authorization"))
 	if f.statuses != nil && f.statuses(w, r, body) {
@@ -62,6 +66,21 @@ func (f *fake) serve(t *testing.T, w http.ResponseWriter, r *http.Request, body 
 		f.byKey[key] = id
 	}
 	w.Write([]byte(`{"id":"` + id + `","created_at":"2026-03-01T12:00:00.000Z","visibility":"public","language":"fr","uri":"https://mastodon.example/users/anne/statuses/` + id + `","url":"https://mastodon.example/@anne/` + id + `","content":"<p>x</p>","media_attachments":[]}`))
+}
+
+// nodeinfo serves NodeInfo discovery and document as Mastodon does
+// (docs.joinmastodon.org/dev/routes/#well-known: /.well-known/nodeinfo
+// links to /nodeinfo/2.0, whose software.name is "mastodon").
+func (f *fake) nodeinfo(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/.well-known/nodeinfo" {
+		w.Write([]byte(`{"links":[{"rel":"http://nodeinfo.diaspora.software/ns/schema/2.0","href":"` + f.srv.URL + `/nodeinfo/2.0"}]}`))
+		return
+	}
+	name := f.software
+	if name == "" {
+		name = SoftwareMastodon
+	}
+	w.Write([]byte(`{"version":"2.0","software":{"name":"` + name + `","version":"4.5.0"},"protocols":["activitypub"]}`))
 }
 
 func (f *fake) count(call string) int {
@@ -218,7 +237,7 @@ func TestBadInputSendsNothing(t *testing.T) {
 			var p connectors.Problem
 			require.ErrorAs(t, err, &p)
 			require.Equal(t, tt.code, p.Code)
-			require.Equal(t, 1, f.total(), "only the public instance document was read")
+			require.Equal(t, 3, f.total(), "only the public instance and nodeinfo documents were read")
 		})
 	}
 }

@@ -49,15 +49,31 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 		}
 		req.MediaIDs = append(req.MediaIDs, id)
 	}
+	started := time.Now()
 	st, err := c.createStatus(ctx, base, tok, key, req)
 	if err != nil {
-		return connectors.Receipt{}, err
+		return c.unclear(ctx, a, d, key, started, err)
 	}
 	url := st.URL
 	if url == "" {
 		url = st.URI
 	}
 	return connectors.Receipt{RemoteID: st.ID, URL: url}, nil
+}
+
+// unclear handles a failed createStatus. On a server that is not Mastodon
+// (which ignores Idempotency-Key), a lost answer or a server error may hide
+// a status: Publish looks for it among the account's recent statuses and
+// otherwise reports OutcomeUnknown, so that nobody posts it a second time.
+func (c *Client) unclear(ctx context.Context, a relais.Account, d connectors.Draft, key string, started time.Time, err error) (connectors.Receipt, error) {
+	if connectors.ClassOf(err) != connectors.Retryable || c.HonoursKeyFor(a) {
+		return connectors.Receipt{}, err
+	}
+	if rc, found, lerr := c.LookupDraft(ctx, a, d, key, started); lerr == nil && found {
+		return rc, nil
+	}
+	return connectors.Receipt{}, &connectors.Error{Platform: "mastodon", Class: connectors.OutcomeUnknown,
+		Message: "the server ignores Idempotency-Key and its answer was lost: check the account", Err: err}
 }
 
 func (c *Client) createStatus(ctx context.Context, base, tok, key string, sr statusRequest) (status, error) {
@@ -82,6 +98,8 @@ func (c *Client) Lookup(ctx context.Context, a relais.Account, key string) (conn
 
 // HonoursIdempotencyKey implements connectors.Idempotent: Mastodon returns
 // the first status for a repeated Idempotency-Key (for IdempotencyWindow).
+// Other servers speaking its API may not: the scheduler asks HonoursKeyFor
+// about each account.
 func (c *Client) HonoursIdempotencyKey() bool { return true }
 
 // IdempotencyWindow implements connectors.Windowed.

@@ -17,6 +17,7 @@ import (
 	"github.com/relais/relais/connectors/email"
 	"github.com/relais/relais/connectors/facebook"
 	"github.com/relais/relais/connectors/mastodon"
+	"github.com/relais/relais/connectors/outbound"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/connectors/telegram"
 	"github.com/relais/relais/connectors/webhook"
@@ -30,9 +31,13 @@ const DefaultTimeout = 30 * time.Second
 // Options configures the connectors. The zero value talks to the real
 // platforms with a 30-second timeout and no SMTP server.
 type Options struct {
-	HTTPClient *http.Client               // shared by every HTTP connector; built from Timeout when nil
+	HTTPClient *http.Client               // shared by every HTTP connector; outbound.NewClient(Timeout, AllowPrivateNetworks) when nil
 	Timeout    time.Duration              // per call, when HTTPClient is nil
 	BaseURLs   map[relais.Platform]string // overrides of the real hosts (staging, fakes); an account's BaseURL wins over both
+
+	// AllowPrivateNetworks lets the built client call loopback and
+	// private addresses (RELAIS_ALLOW_PRIVATE_NETWORKS=true: tests, demo).
+	AllowPrivateNetworks bool
 
 	MastodonInstance   string // default instance for accounts without BaseURL, e.g. "https://mastodon.social"
 	MastodonVisibility string // "public" by default
@@ -42,8 +47,8 @@ type Options struct {
 	Mailer *email.Mailer // when set, used instead of a new mailer from SMTP (one mailer per process)
 
 	// OnBlueskySession receives refreshed Bluesky tokens to persist in the
-	// account's credentials (bluesky.CredAccessJwt, CredRefreshJwt).
-	OnBlueskySession func(accountID int64, access, refresh string)
+	// account's credentials (bluesky.CredAccessJwt, CredRefreshJwt, CredDID).
+	OnBlueskySession func(accountID int64, access, refresh, did string)
 
 	Sandbox *sandbox.Connector // registered when not nil
 }
@@ -66,7 +71,7 @@ type Set struct {
 func New(opts Options) *Set {
 	hc := opts.HTTPClient
 	if hc == nil {
-		hc = &http.Client{Timeout: cmp(opts.Timeout, DefaultTimeout)}
+		hc = outbound.NewClient(outbound.Options{Timeout: cmp(opts.Timeout, DefaultTimeout), AllowPrivate: opts.AllowPrivateNetworks})
 	}
 	base := func(p relais.Platform) string { return opts.BaseURLs[p] }
 	mastodonURL := opts.MastodonInstance

@@ -8,6 +8,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/outbound"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/connectors/telegram"
 	"github.com/stretchr/testify/require"
@@ -35,10 +36,15 @@ func TestBaseURLOverride(t *testing.T) {
 		w.Write([]byte(`{"ok":true,"result":{"message_id":1,"chat":{"id":-1,"username":"equipe"}}}`))
 	}))
 	defer srv.Close()
-	reg := Default(Options{BaseURLs: map[relais.Platform]string{relais.PlatformTelegram: srv.URL}})
+	a := relais.Account{Handle: "@equipe", Credentials: map[string]string{telegram.CredBotToken: "T"}}
+	guarded, err := Default(Options{BaseURLs: map[relais.Platform]string{relais.PlatformTelegram: srv.URL}}).Get(relais.PlatformTelegram)
+	require.NoError(t, err)
+	_, err = guarded.Publish(context.Background(), a, connectors.Draft{Text: "Bonjour"}, "k")
+	require.ErrorIs(t, err, outbound.ErrBlocked, "the default client refuses loopback")
+
+	reg := Default(Options{BaseURLs: map[relais.Platform]string{relais.PlatformTelegram: srv.URL}, AllowPrivateNetworks: true})
 	c, err := reg.Get(relais.PlatformTelegram)
 	require.NoError(t, err)
-	a := relais.Account{Handle: "@equipe", Credentials: map[string]string{telegram.CredBotToken: "T"}}
 	rc, err := c.Publish(context.Background(), a, connectors.Draft{Text: "Bonjour"}, "k")
 	require.NoError(t, err)
 	require.Equal(t, "https://t.me/equipe/1", rc.URL)

@@ -41,6 +41,7 @@ type Connector struct {
 	baseURL string
 	byKey   map[string]Entry
 	order   []Entry
+	clock   func() time.Time // metrics' clock; nil for time.Now
 }
 
 // New opens the journal at path, loading what it already holds. baseURL is

@@ -14,6 +14,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/outbound"
 )
 
 // DefaultBaseURL is the Bot API host.
@@ -42,7 +43,7 @@ func New(httpClient *http.Client, baseURL string) *Client {
 	if baseURL == "" {
 		baseURL = DefaultBaseURL
 	}
-	return &Client{http: httpClient, baseURL: strings.TrimRight(baseURL, "/")}
+	return &Client{http: outbound.NoReplay(httpClient), baseURL: strings.TrimRight(baseURL, "/")}
 }
 
 // Platform implements connectors.Connector.

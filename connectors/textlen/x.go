@@ -57,6 +57,9 @@ func XWeightedLength(text string) int { return ParseX(text, XConfigV3).WeightedL
 func ParseX(text string, cfg XConfig) XParse {
 	nfc := norm.NFC.String(text)
 	c := xCounter{cfg: cfg, text: nfc, valid: true}
+	if cfg.EmojiParsing {
+		c.emoji = twemojiMatches(nfc)
+	}
 	c.run(ExtractURLs(nfc))
 	p := XParse{WeightedLength: c.weight / cfg.Scale, DisplayRangeEnd: max(utf16Len(text)-1, 0)}
 	p.Valid = c.valid && p.WeightedLength > 0 && p.WeightedLength <= cfg.MaxWeightedLength
@@ -71,8 +74,9 @@ type xCounter struct {
 	cfg      XConfig
 	text     string
 	weight   int
-	valid    bool // no invalid character so far
-	validEnd int  // UTF-16 index of the last unit within the limit
+	valid    bool    // no invalid character so far
+	validEnd int     // UTF-16 index of the last unit within the limit
+	emoji    [][]int // twitter-text's emoji matches (byte ranges), unconsumed
 }
 
 func (c *xCounter) run(urls []URLSpan) {
@@ -103,11 +107,13 @@ func (c *xCounter) element(i int, urls *[]URLSpan) (size, weight int, last rune)
 		last, _ := utf8.DecodeLastRuneInString(c.text[i : i+size])
 		return size, c.cfg.TransformedURLLength * c.cfg.Scale, last
 	}
-	if c.cfg.EmojiParsing {
-		if n := emojiLen(c.text[i:]); n > 0 {
-			last, _ = utf8.DecodeLastRuneInString(c.text[i : i+n])
-			return n, c.cfg.DefaultWeight, lowSurrogate(last)
-		}
+	for len(c.emoji) > 0 && c.emoji[0][0] < i {
+		c.emoji = c.emoji[1:]
+	}
+	if len(c.emoji) > 0 && c.emoji[0][0] == i {
+		n := c.emoji[0][1] - i
+		last, _ = utf8.DecodeLastRuneInString(c.text[i : i+n])
+		return n, c.cfg.DefaultWeight, lowSurrogate(last)
 	}
 	r, size := utf8.DecodeRuneInString(c.text[i:])
 	return size, c.cfg.weightOf(r), lowSurrogate(r)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/outbound"
 )
 
 // Credential keys.
@@ -42,7 +43,7 @@ func New(httpClient *http.Client) *Client {
 	if httpClient == nil {
 		httpClient = http.DefaultClient
 	}
-	return &Client{http: httpClient}
+	return &Client{http: outbound.NoReplay(httpClient)}
 }
 
 // Platform implements connectors.Connector.

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
@@ -52,15 +53,22 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 		req.Media.MediaIDs = append(req.Media.MediaIDs, id)
 	}
 	var out tweetResponse
+	started := time.Now()
 	if err := c.post(ctx, hc, c.base(a)+"/2/tweets", req, &out, "create post", true); err != nil {
+		if connectors.ClassOf(err) == connectors.OutcomeUnknown {
+			if rc, found, lerr := c.LookupDraft(ctx, a, d, key, started); lerr == nil && found {
+				return rc, nil // the post was created: its answer was lost
+			}
+		}
 		return connectors.Receipt{}, err
 	}
 	return connectors.Receipt{RemoteID: out.Data.ID, URL: postURL(a.Handle, out.Data.ID)}, nil
 }
 
 // Lookup implements connectors.Connector. X cannot find a post by an
-// idempotency key, so it always returns found=false: a delivery whose
-// outcome is unknown needs a human to check the account's timeline.
+// idempotency key, so it always returns found=false; LookupDraft finds a
+// post by its text among the account's recent posts, which the scheduler
+// and Publish use before a person is asked.
 func (c *Client) Lookup(ctx context.Context, a relais.Account, key string) (connectors.Receipt, bool, error) {
 	return connectors.Receipt{}, false, nil
 }

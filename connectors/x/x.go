@@ -9,14 +9,18 @@
 // X honours no idempotency key and offers no way to find a post by one, so
 // Lookup always reports found=false and every answer that leaves the fate of
 // a create request unclear (timeout, connection reset, 5xx) is classified
-// connectors.OutcomeUnknown: the scheduler must not retry it blindly.
+// connectors.OutcomeUnknown: the scheduler must not retry it blindly. Before
+// a person is asked, LookupDraft reads the account's own recent posts for
+// the text (a cost counted in ReconcileSpend, capped per day).
 package x
 
 import (
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors/outbound"
 )
 
 // DefaultBaseURL is X's API host.
@@ -34,6 +38,9 @@ const (
 type Client struct {
 	http    *http.Client
 	baseURL string
+
+	mu    sync.Mutex
+	spend ledger // today's reconciliation reads
 }
 
 // New returns a client that sends requests with httpClient (its Timeout
@@ -46,7 +53,7 @@ func New(httpClient *http.Client, baseURL string) *Client {
 	if baseURL == "" {
 		baseURL = DefaultBaseURL
 	}
-	return &Client{http: httpClient, baseURL: strings.TrimRight(baseURL, "/")}
+	return &Client{http: outbound.NoReplay(httpClient), baseURL: strings.TrimRight(baseURL, "/")}
 }
 
 // Platform implements connectors.Connector.

@@ -1,0 +1,199 @@
+package analytics_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/analytics"
+	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/store"
+	"github.com/relais/relais/store/storetest"
+)
+
+func utc(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// reportFixture writes the hand-computed week 2026-W49 (Monday 30
+// November 00:00 Paris = 29 November 23:00 UTC) and its previous week.
+type reportFixture struct {
+	*fixture
+	d11, col12, campaign *relais.Account
+}
+
+func (f *reportFixture) post(t testing.TB, at time.Time, accounts ...*relais.Account) (*relais.Post, []*relais.Delivery) {
+	p := &relais.Post{AuthorID: f.editor.ID, Text: "x", State: relais.PostPublished}
+	for _, a := range accounts {
+		p.Targets = append(p.Targets, a.ID)
+	}
+	p.ContentHash = p.Hash()
+	var ds []*relais.Delivery
+	storetest.Must(t, f.st.Update(f.ctx, func(tx *store.Tx) (err error) {
+		if err = tx.CreatePost(p); err != nil {
+			return err
+		}
+		if ds, err = tx.CreateDeliveries(p.ID, p.Targets, func(id int64) string { return "k" }); err != nil {
+			return err
+		}
+		for _, d := range ds {
+			d.State, d.PublishedAt, d.RemoteID = relais.DeliveryPublished, &at, "r"
+			if err := tx.UpdateDelivery(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	return p, ds
+}
+
+func (f *reportFixture) suggestions(t testing.TB, postID int64, m *relais.Member, at time.Time, states ...string) {
+	storetest.Must(t, f.st.Update(f.ctx, func(tx *store.Tx) error {
+		for _, st := range states {
+			if err := tx.CreateSuggestions([]relais.Suggestion{{PostID: postID, MemberID: m.ID, Text: "x", NotBefore: at}}); err != nil {
+				return err
+			}
+			ss, err := tx.MemberSuggestions(m.ID)
+			if err != nil {
+				return err
+			}
+			if err := tx.SetSuggestionState(ss[0].ID, st); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+}
+
+func newReportFixture(t testing.TB, dialect string) *reportFixture {
+	f := &reportFixture{fixture: newFixture(t, dialect)}
+	f.d11 = &relais.Account{Platform: relais.PlatformBluesky, Handle: "d11", OwnerKind: relais.OwnerDistrict, District: "11e"}
+	f.col12 = &relais.Account{Platform: relais.PlatformBluesky, Handle: "c12", OwnerKind: relais.OwnerColistier, District: "12e"}
+	f.campaign = f.account
+	storetest.Must(t, f.st.Update(f.ctx, func(tx *store.Tx) error {
+		if err := tx.CreateAccount(f.d11, nil); err != nil {
+			return err
+		}
+		return tx.CreateAccount(f.col12, nil)
+	}))
+	return f
+}
+
+// TestWeeklyReportHandComputed checks every figure of a week against the
+// values computed by hand in the comments, on SQLite and PostgreSQL.
+func TestWeeklyReportHandComputed(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, dialect string) {
+		f := newReportFixture(t, dialect)
+		c11b := &relais.Member{Email: "c11b@example.org", Name: "B", Role: relais.RoleColistier, District: "11e"}
+		c12 := &relais.Member{Email: "c12@example.org", Name: "C", Role: relais.RoleColistier, District: "12e"}
+		storetest.Must(t, f.st.Update(f.ctx, func(tx *store.Tx) error {
+			if err := tx.CreateMember(c11b, ""); err != nil {
+				return err
+			}
+			return tx.CreateMember(c12, "")
+		}))
+		// P1 on the 11e's account and the campaign's (in the week); P2 on the
+		// campaign's only; P3 on the 12e's (previous week); P4 on the 11e's at
+		// Monday 7 December 00:30 Paris (next week).
+		p1, ds1 := f.post(t, utc("2026-12-01T10:00:00Z"), f.d11, f.campaign)
+		f.post(t, utc("2026-12-02T10:00:00Z"), f.campaign)
+		f.post(t, utc("2026-11-25T10:00:00Z"), f.col12)
+		f.post(t, utc("2026-12-06T23:30:00Z"), f.d11)
+		// Suggestions: 11e this week 4 (2 shared, 1 declined, 1 pending), last week 2 shared;
+		// 12e this week 2 (1 shared, 1 declined), last week 1 declined. The first
+		// 11e one is offered Monday 00:10 Paris (Sunday 23:10 UTC): in the week.
+		f.suggestions(t, p1.ID, f.colist, utc("2026-11-29T23:10:00Z"), "shared", "shared", "declined")
+		f.suggestions(t, p1.ID, c11b, utc("2026-12-03T09:00:00Z"), "pending")
+		f.suggestions(t, p1.ID, c12, utc("2026-12-04T09:00:00Z"), "shared", "declined")
+		f.suggestions(t, p1.ID, f.colist, utc("2026-11-25T09:00:00Z"), "shared", "shared")
+		f.suggestions(t, p1.ID, c12, utc("2026-11-25T09:00:00Z"), "declined")
+		// Clicks: 11e 5 (Mon 30) + 2 (Sun 6) = 7 this week, 7 last week (Sun 29), 100 next week; 12e 4.
+		storetest.Must(t, f.st.Update(f.ctx, func(tx *store.Tx) error {
+			if err := tx.SaveLinks([]store.Link{{Code: "L11aaaaaaa", PostID: p1.ID, Channel: "colistier", District: "11e", URL: "https://a.fr"},
+				{Code: "L12aaaaaaa", PostID: p1.ID, Channel: "colistier", District: "12e", URL: "https://a.fr"}}); err != nil {
+				return err
+			}
+			ls, err := tx.PostLinks(p1.ID)
+			if err != nil {
+				return err
+			}
+			id := map[string]int64{ls[0].District: ls[0].ID, ls[1].District: ls[1].ID}
+			return tx.AddClicks([]store.ClickCount{{LinkID: id["11e"], Day: "2026-11-30", Clicks: 5}, {LinkID: id["11e"], Day: "2026-12-06", Clicks: 2},
+				{LinkID: id["11e"], Day: "2026-12-07", Clicks: 100}, {LinkID: id["11e"], Day: "2026-11-29", Clicks: 7},
+				{LinkID: id["12e"], Day: "2026-12-03", Clicks: 4}})
+		}))
+		// Engagement of P1 on the 11e's account: latest good collection (+24h)
+		// 10 likes + 2 reposts + 1 reply + quotes missing = 13; +72h failed.
+		var d11 int64
+		for _, d := range ds1 {
+			if d.AccountID == f.d11.ID {
+				d11 = d.ID
+			}
+		}
+		at := utc("2026-12-02T10:00:00Z")
+		storetest.Must(t, f.st.Update(f.ctx, func(tx *store.Tx) error {
+			return tx.SaveMetrics([]store.MetricsPoint{
+				{DeliveryID: d11, StepHours: 1, At: at, Likes: connectors.Count(1), Reposts: connectors.Count(0)},
+				{DeliveryID: d11, StepHours: 24, At: at, Likes: connectors.Count(10), Reposts: connectors.Count(2), Replies: connectors.Count(1)},
+				{DeliveryID: d11, StepHours: 72, At: at, Error: "the platform refused"}})
+		}))
+
+		svc := analytics.New(f.st, nil, nil)
+		svc.Seats = map[string]int{"11e": 11, "12e": 9}
+		w, err := analytics.ParseWeek("2026-W49")
+		require.NoError(t, err)
+		r, err := svc.Report(f.as(f.editor), w, "en")
+		require.NoError(t, err)
+		require.Equal(t, "2026-W49", r.Week)
+		require.Len(t, r.Sectors, 2)
+		half, minusHalf := 0.5, -0.5
+		e13 := int64(13)
+		require.Equal(t, analytics.SectorRow{District: "11e", Seats: 11, PostsPublished: 1, Sent: 4, Shared: 2, Declined: 1, ShareRate: &half,
+			Clicks: 7, Engagement: &e13, Change: &analytics.Change{PostsPublished: 1, Shared: 0, Clicks: 0, ShareRate: &minusHalf}}, r.Sectors[0])
+		require.Equal(t, analytics.SectorRow{District: "12e", Seats: 9, PostsPublished: 0, Sent: 2, Shared: 1, Declined: 1, ShareRate: &half,
+			Clicks: 4, Change: &analytics.Change{PostsPublished: -1, Shared: 1, Clicks: 4, ShareRate: &half}}, r.Sectors[1])
+		require.Equal(t, int64(1), r.Balance.Candidate)
+		require.Equal(t, int64(1), r.Balance.Colistiers)
+		require.Equal(t, []analytics.Focus{{District: "11e", Score: 5.5}, {District: "12e", Score: 4.5}}, r.Focus)
+		require.Equal(t, analytics.FocusRule[1], r.FocusRule)
+		require.Contains(t, r.Sources["new_supporters"], analytics.NotAvailable)
+		_, err = svc.Report(f.as(f.colist), w, "fr")
+		require.Equal(t, relais.EFORBIDDEN, relais.ErrorCode(err))
+	})
+}
+
+// TestParseWeek checks week parsing and its field errors.
+func TestParseWeek(t *testing.T) {
+	w, err := analytics.ParseWeek("2026-W53")
+	require.NoError(t, err, "2026 has 53 ISO weeks")
+	require.Equal(t, "2026-12-28", w.From.Format(time.DateOnly))
+	w, err = analytics.ParseWeek("2026-W01")
+	require.NoError(t, err)
+	require.Equal(t, "2025-12-29", w.From.Format(time.DateOnly))
+	require.Equal(t, "2025-W52", w.Previous().String())
+	for _, bad := range []string{"", "2026", "2026-W54", "2025-W53", "2026-W00", "2026-w10", "2026-W1x", "１２３４-W01", "1999-W10"} {
+		_, err := analytics.ParseWeek(bad)
+		require.Equal(t, relais.EINVALID, relais.ErrorCode(err), bad)
+		require.Equal(t, "week", relais.ErrorField(err), bad)
+	}
+}
+
+// FuzzParseWeek checks that parsing never panics and that what parses
+// prints back the same.
+func FuzzParseWeek(f *testing.F) {
+	for _, s := range []string{"2026-W49", "2026-W53", "0000-W00", "9999-W99"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if w, err := analytics.ParseWeek(s); err == nil && w.String() != s {
+			t.Fatalf("%q parsed as %s", s, w)
+		}
+	})
+}

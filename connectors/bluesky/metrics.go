@@ -1,0 +1,71 @@
+package bluesky
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
+)
+
+// MetricsBatchSize is app.bsky.feed.getPosts's limit: 25 URIs per call
+// (https://docs.bsky.app/docs/api/app-bsky-feed-get-posts).
+const MetricsBatchSize = 25
+
+// postsView is app.bsky.feed.getPosts's answer: post views with their
+// counts (likeCount, repostCount, replyCount, quoteCount; no views).
+type postsView struct {
+	Posts []struct {
+		URI         string `json:"uri"`
+		LikeCount   *int64 `json:"likeCount"`
+		RepostCount *int64 `json:"repostCount"`
+		ReplyCount  *int64 `json:"replyCount"`
+		QuoteCount  *int64 `json:"quoteCount"`
+	} `json:"posts"`
+}
+
+// MetricsBatchSize implements connectors.BatchMetricsReader.
+func (c *Client) MetricsBatchSize() int { return MetricsBatchSize }
+
+// Metrics implements connectors.MetricsReader; remoteID is the post's
+// at:// URI (the receipt's RemoteID).
+func (c *Client) Metrics(ctx context.Context, a relais.Account, remoteID string) (connectors.Metrics, error) {
+	got, err := c.MetricsBatch(ctx, a, []string{remoteID})
+	if err != nil {
+		return connectors.Metrics{}, err
+	}
+	m, ok := got[remoteID]
+	if !ok {
+		return m, &connectors.Error{Class: connectors.Permanent, Platform: "bluesky", Message: "post not found: " + remoteID}
+	}
+	return m, nil
+}
+
+// MetricsBatch implements connectors.BatchMetricsReader with
+// GET app.bsky.feed.getPosts?uris=…&uris=… (up to 25). Posts that are
+// deleted or hidden are absent from the answer and so from the map.
+func (c *Client) MetricsBatch(ctx context.Context, a relais.Account, uris []string) (map[string]connectors.Metrics, error) {
+	if len(uris) > MetricsBatchSize {
+		return nil, fmt.Errorf("bluesky: %d URIs, at most %d per call", len(uris), MetricsBatchSize)
+	}
+	q := url.Values{"uris": uris}
+	var out postsView
+	err := c.authed(ctx, a, func(x xrpc, _ string) error {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, x.host+"/xrpc/app.bsky.feed.getPosts?"+q.Encode(), nil)
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Authorization", "Bearer "+x.token)
+		return x.do(req, "app.bsky.feed.getPosts", &out)
+	})
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]connectors.Metrics, len(out.Posts))
+	for _, p := range out.Posts {
+		m[p.URI] = connectors.Metrics{Likes: p.LikeCount, Reposts: p.RepostCount, Replies: p.ReplyCount, Quotes: p.QuoteCount}
+	}
+	return m, nil
+}

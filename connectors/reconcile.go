@@ -1,0 +1,42 @@
+package connectors
+
+import (
+	"context"
+	"time"
+
+	"github.com/relais/relais"
+)
+
+// AccountIdempotent is implemented by connectors whose platform honours an
+// idempotency key on some accounts only: a Mastodon-API server honours
+// Idempotency-Key only when it is Mastodon itself (GoToSocial and others
+// ignore it).
+type AccountIdempotent interface {
+	HonoursKeyFor(a relais.Account) bool
+}
+
+// HonoursKeyFor reports whether a publication to a through c may be sent
+// again with the same key without risking a second post.
+func HonoursKeyFor(c Connector, a relais.Account) bool {
+	if ai, ok := c.(AccountIdempotent); ok {
+		return ai.HonoursKeyFor(a)
+	}
+	return HonoursKey(c)
+}
+
+// DraftLookup is implemented by connectors that can find a publication by
+// its content when the platform keeps no key: they read the account's own
+// recent posts (since the first attempt) for d's text.
+type DraftLookup interface {
+	LookupDraft(ctx context.Context, a relais.Account, d Draft, key string, since time.Time) (Receipt, bool, error)
+}
+
+// LookupFor finds the publication made to a with key (and d's content,
+// first attempted at since) with c's DraftLookup when it has one, else its
+// Lookup.
+func LookupFor(ctx context.Context, c Connector, a relais.Account, d Draft, key string, since time.Time) (Receipt, bool, error) {
+	if dl, ok := c.(DraftLookup); ok {
+		return dl.LookupDraft(ctx, a, d, key, since)
+	}
+	return c.Lookup(ctx, a, key)
+}

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/relais/relais/analytics"
+	"github.com/relais/relais/demo"
+)
+
+// reportMetrics are the figures the report page can chart and colour the
+// map by.
+var reportMetrics = []string{"clicks", "share_rate", "shared", "posts", "engagement"}
+
+// bar is one horizontal bar of a server-rendered SVG chart.
+type bar struct {
+	Label, Value string
+	Y, W         int  // top and width in the 320-wide view box
+	Missing      bool // no figure: drawn as a hatched stub, said in words
+}
+
+// tile is one sector of the report's map, coloured by the chosen metric.
+type tile struct {
+	Name, Short, Value string
+	X, Y, Bucket       int
+}
+
+type reportPage struct {
+	Page
+	Report  *analytics.WeeklyReport
+	Metric  string
+	Metrics []string
+	Bars    []bar
+	Height  int
+	Tiles   []tile
+	Prev    string
+	Next    string
+}
+
+// metricValue returns a row's figure for metric, ok=false when missing.
+func metricValue(r analytics.SectorRow, metric string) (float64, string, bool) {
+	switch metric {
+	case "share_rate":
+		if r.ShareRate == nil {
+			return 0, "", false
+		}
+		return *r.ShareRate, fmt.Sprintf("%d %%", int(*r.ShareRate*100+0.5)), true
+	case "shared":
+		return float64(r.Shared), fmt.Sprint(r.Shared), true
+	case "posts":
+		return float64(r.PostsPublished), fmt.Sprint(r.PostsPublished), true
+	case "engagement":
+		if r.Engagement == nil {
+			return 0, "", false
+		}
+		return float64(*r.Engagement), fmt.Sprint(*r.Engagement), true
+	}
+	return float64(r.Clicks), fmt.Sprint(r.Clicks), true
+}
+
+// handleReportPage handles GET /reports/weekly?week=YYYY-Www&metric=….
+func (s *Server) handleReportPage(w http.ResponseWriter, r *http.Request) {
+	p := reportPage{Page: s.newPage(w, r, "report.title", "report"), Metric: r.URL.Query().Get("metric"), Metrics: reportMetrics}
+	if !contains(reportMetrics, p.Metric) {
+		p.Metric = "clicks"
+	}
+	wk, err := reportWeek(r)
+	if err == nil {
+		p.Report, err = s.cfg.Analytics.Report(r.Context(), wk, p.Lang)
+	}
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	p.Prev, p.Next = wk.Previous().String(), analytics.WeekOf(wk.To.AddDate(0, 0, 1)).String()
+	p.Bars, p.Height = bars(p.Report.Sectors, p.Metric)
+	p.Tiles = tiles(p.Report.Sectors, p.Metric)
+	s.render(w, http.StatusOK, "report", p)
+}
+
+func bars(rows []analytics.SectorRow, metric string) ([]bar, int) {
+	maxV := 0.0
+	for _, r := range rows {
+		if v, _, ok := metricValue(r, metric); ok && v > maxV {
+			maxV = v
+		}
+	}
+	out := make([]bar, 0, len(rows))
+	for i, r := range rows {
+		v, label, ok := metricValue(r, metric)
+		b := bar{Label: r.District, Value: label, Y: i * 22, Missing: !ok}
+		if ok && maxV > 0 {
+			b.W = int(v / maxV * 180)
+		}
+		out = append(out, b)
+	}
+	return out, len(rows)*22 + 4
+}
+
+func tiles(rows []analytics.SectorRow, metric string) []tile {
+	byName := map[string]analytics.SectorRow{}
+	maxV := 0.0
+	for _, r := range rows {
+		byName[r.District] = r
+		if v, _, ok := metricValue(r, metric); ok && v > maxV {
+			maxV = v
+		}
+	}
+	var out []tile
+	for _, sec := range demo.Sectors() {
+		pos, ok := sectorGrid[sec.ID]
+		if !ok {
+			continue
+		}
+		t := tile{Name: sec.Name, Short: shortSector(sec), X: (pos[1] - 1) * 64, Y: (pos[0] - 1) * 48, Value: "—"}
+		if r, found := byName[sec.Name]; found {
+			if v, label, ok := metricValue(r, metric); ok {
+				t.Value = label
+				if maxV > 0 {
+					t.Bucket = 1 + min(int(v/maxV*4), 3)
+				}
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+type experimentPage struct {
+	Page
+	Exp    *analytics.ExperimentView
+	Bars   []expBar
+	Height int
+}
+
+// expBar is a variant's rate with its 95 % interval, in a 320-wide box.
+type expBar struct {
+	analytics.VariantView
+	Y, W, Lo, Hi int
+	Winner       bool
+}
+
+// handleExperimentPage handles GET /experiments/{id}.
+func (s *Server) handleExperimentPage(w http.ResponseWriter, r *http.Request) {
+	p := experimentPage{Page: s.newPage(w, r, "experiment.title", "report")}
+	id, err := idParam(r, "Experiment")
+	if err == nil {
+		p.Exp, err = s.cfg.Analytics.Experiment(r.Context(), id)
+	}
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	p.Exp.Rule = analytics.DecisionRule[0]
+	if p.Lang == "en" {
+		p.Exp.Rule = analytics.DecisionRule[1]
+	}
+	for i, v := range p.Exp.Variants {
+		p.Bars = append(p.Bars, expBar{VariantView: v, Y: i * 40, W: int(v.Rate * 200), Lo: int(v.CILow * 200), Hi: int(v.CIHigh * 200),
+			Winner: v.Label == p.Exp.Winner})
+	}
+	p.Height = len(p.Bars)*40 + 24
+	s.render(w, http.StatusOK, "experiment", p)
+}
