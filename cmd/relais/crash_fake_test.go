@@ -47,6 +47,10 @@ func (f *crashPlatform) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.Method == "GET" && r.URL.Path == "/api/v2/instance":
 		w.Write([]byte(crashInstance))
+	case r.Method == "GET" && r.URL.Path == "/.well-known/nodeinfo": // nodeinfo.diaspora.software/protocol
+		fmt.Fprintf(w, `{"links":[{"rel":"http://nodeinfo.diaspora.software/ns/schema/2.0","href":"%s/nodeinfo/2.0"}]}`, f.srv.URL)
+	case r.Method == "GET" && r.URL.Path == "/nodeinfo/2.0":
+		w.Write([]byte(`{"version":"2.0","software":{"name":"mastodon","version":"4.5.0"}}`))
 	case r.Method == "POST" && r.URL.Path == "/api/v1/statuses":
 		f.status(w, r, body)
 	case r.Method == "POST" && strings.HasPrefix(r.URL.Path, "/hook/"):
