@@ -185,6 +185,10 @@ type Delivery struct {
 	FirstAttemptAt *time.Time    `json:"first_attempt_at,omitempty"`
 	PublishedAt    *time.Time    `json:"published_at,omitempty"`
 	UpdatedAt      time.Time     `json:"updated_at"`
+	// HeldBy names the replica publishing it now, since HeldSince (while
+	// it is publishing).
+	HeldBy    string     `json:"held_by,omitempty"`
+	HeldSince *time.Time `json:"held_since,omitempty"`
 }
 
 // Suggestion is a share suggestion for a colistier or a supporter.
