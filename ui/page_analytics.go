@@ -15,8 +15,8 @@ var reportMetrics = []string{"clicks", "share_rate", "shared", "posts", "engagem
 // bar is one horizontal bar of a server-rendered SVG chart.
 type bar struct {
 	Label, Name, Value string
-	Y, W         int  // top and width in the 320-wide view box
-	Missing      bool // no figure: drawn as a hatched stub, said in words
+	Y, W               int  // top and width in the 320-wide view box
+	Missing            bool // no figure: drawn as a hatched stub, said in words
 }
 
 // tile is one sector of the report's map, coloured by the chosen metric.
