@@ -49,6 +49,8 @@ type Config struct {
 	// XMetricsDailyCap bounds the X posts whose metrics are read per day
 	// (each read is billed); default analytics.DefaultXDailyCap.
 	XMetricsDailyCap int64
+	// ReportSeats weighs districts in the weekly report's focus ranking.
+	ReportSeats map[string]int
 }
 
 // Scheduler owns the River client.
@@ -114,6 +116,7 @@ func New(cfg Config) (*Scheduler, error) {
 	river.AddWorker(workers, &DigestWorker{s: s})
 	river.AddWorker(workers, &MetricsWorker{s: s})
 	river.AddWorker(workers, &ExperimentDecideWorker{s: s})
+	river.AddWorker(workers, &ReportWorker{s: s})
 	client, err := river.NewClient(driverFor(cfg.Store), &river.Config{
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,
@@ -123,7 +126,7 @@ func New(cfg Config) (*Scheduler, error) {
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		JobTimeout:           min(time.Minute, cfg.RescueAfter),
 		RetryPolicy:          &retryPolicy{base: cfg.RetryBase, max: cfg.RetryMax},
-		PeriodicJobs:         []*river.PeriodicJob{digestJob(), metricsJob()},
+		PeriodicJobs:         []*river.PeriodicJob{digestJob(), metricsJob(), reportJob()},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("cannot create River client: %w", err)

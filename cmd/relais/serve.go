@@ -140,7 +140,7 @@ func (m *Main) open(ctx context.Context) (err error) {
 func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub *ui.Hub) (err error) {
 	m.scheduler, err = scheduler.New(scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log,
 		PollEvery: m.PollEvery, RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(),
-		Links: m.analytics.Linker, XMetricsDailyCap: xMetricsDailyCap()})
+		Links: m.analytics.Linker, XMetricsDailyCap: xMetricsDailyCap(), ReportSeats: m.analytics.Seats})
 	if err != nil {
 		return err
 	}
