@@ -58,6 +58,8 @@ type Config struct {
 	// Housekeeping tasks run once per cluster at their interval (River
 	// periodic jobs, enqueued by the leader only).
 	Housekeeping []Chore
+	// ReportSeats weighs districts in the weekly report's focus ranking.
+	ReportSeats map[string]int
 }
 
 // Scheduler owns the River client.
@@ -128,6 +130,7 @@ func New(cfg Config) (*Scheduler, error) {
 	river.AddWorker(workers, &WakeWorker{})
 	river.AddWorker(workers, &MetricsWorker{s: s})
 	river.AddWorker(workers, &ExperimentDecideWorker{s: s})
+	river.AddWorker(workers, &ReportWorker{s: s})
 	river.AddWorker(workers, &RetentionWorker{s: s})
 	river.AddWorker(workers, &KitDigestWorker{s: s})
 	river.AddWorker(workers, &ChoreWorker{s: s})
@@ -141,7 +144,7 @@ func New(cfg Config) (*Scheduler, error) {
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		JobTimeout:           min(time.Minute, cfg.RescueAfter/2), // a live replica gives up well before a rescue
 		RetryPolicy:          &retryPolicy{base: cfg.RetryBase, max: cfg.RetryMax},
-		PeriodicJobs: append([]*river.PeriodicJob{digestJob(), metricsJob(), retentionJob(), kitDigestJob()},
+		PeriodicJobs: append([]*river.PeriodicJob{digestJob(), metricsJob(), retentionJob(), kitDigestJob(), reportJob()},
 			choreJobs(cfg.Housekeeping)...),
 	}
 	if isPostgres(cfg.Store) {

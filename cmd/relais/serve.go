@@ -181,7 +181,7 @@ func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub
 	cfg := scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log, PollEvery: m.PollEvery,
 		RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(), Retention: m.supporters,
 		Links: m.analytics.Linker, XMetricsDailyCap: xMetricsDailyCap(),
-		ReplicaID: replicaID(), Housekeeping: m.chores(), Workers: m.Workers}
+		ReplicaID: replicaID(), Housekeeping: m.chores(), Workers: m.Workers, ReportSeats: m.analytics.Seats}
 	if kits != nil {
 		cfg.Kits = kits
 	}
