@@ -63,12 +63,15 @@ func (b Blackout) At(t time.Time) (bool, time.Time) {
 	return false, time.Time{}
 }
 
-// Refuse returns an EBLACKOUT error if t falls in a window.
+// Refuse returns an EBLACKOUT error if t falls in a window, naming the
+// window's end (catalogue key "error.blackout", parameter "until" in RFC
+// 3339, formatted for each reader).
 func (b Blackout) Refuse(t time.Time) error {
 	if in, until := b.At(t); in {
-		return &Error{Code: EBLACKOUT, Field: "scheduled_at", Message: fmt.Sprintf(
-			"Période de réserve électorale (Code électoral, art. L49) : rien ne peut être publié avant le %s. / Electoral blackout: nothing may be published before %s.",
-			until.In(MustLocation()).Format("02/01/2006 15:04"), until.In(MustLocation()).Format("2006-01-02 15:04 MST"))}
+		return &Error{Code: EBLACKOUT, Field: "scheduled_at", Key: "error.blackout",
+			Params: map[string]string{"until": until.UTC().Format(time.RFC3339)},
+			Message: fmt.Sprintf("Electoral blackout (French electoral code, art. L49): nothing may be published before %s.",
+				until.In(MustLocation()).Format("2006-01-02 15:04 MST"))}
 	}
 	return nil
 }

@@ -25,6 +25,11 @@ type Error struct {
 	Code    string
 	Field   string
 	Message string
+	// Key names the message in the dashboard's catalogue and Params fills
+	// its {placeholders}, so that each reader gets it in her language;
+	// Message is the English fallback. Both optional.
+	Key    string
+	Params map[string]string
 }
 
 // Error implements the error interface.
@@ -76,4 +81,13 @@ func ErrorField(err error) string {
 		return e.Field
 	}
 	return ""
+}
+
+// ErrorKey returns the catalogue key and parameters of err, if any.
+func ErrorKey(err error) (string, map[string]string) {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Key, e.Params
+	}
+	return "", nil
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/relais/relais/langdetect"
 )
 
 // PostState is a step of a post's lifecycle (see DESIGN.md).
@@ -28,6 +30,7 @@ const (
 	PostCancelled          PostState = "cancelled"
 	PostRejected           PostState = "rejected"
 	PostExpired            PostState = "expired"
+	PostDeleted            PostState = "deleted" // soft-deleted: kept for the audit log, listed nowhere
 )
 
 // Editable reports whether a post in state s may still be edited.
@@ -56,6 +59,7 @@ type Post struct {
 	ContentHash string              `json:"content_hash"`
 	Tone        *ToneVerdict        `json:"tone,omitempty"`
 	Routing     Routing             `json:"routing"`
+	Lang        string              `json:"lang,omitempty"` // "fr" or "en": tags the publication
 	CreatedAt   time.Time           `json:"created_at"`
 	UpdatedAt   time.Time           `json:"updated_at"`
 }
@@ -181,6 +185,10 @@ type Delivery struct {
 	FirstAttemptAt *time.Time    `json:"first_attempt_at,omitempty"`
 	PublishedAt    *time.Time    `json:"published_at,omitempty"`
 	UpdatedAt      time.Time     `json:"updated_at"`
+	// HeldBy names the replica publishing it now, since HeldSince (while
+	// it is publishing).
+	HeldBy    string     `json:"held_by,omitempty"`
+	HeldSince *time.Time `json:"held_since,omitempty"`
 }
 
 // Suggestion is a share suggestion for a colistier or a supporter.
@@ -221,4 +229,19 @@ func AggregateState(ds []*Delivery) PostState {
 		return PostFailed
 	}
 	return PostPartiallyPublished
+}
+
+// LangFor returns the language to tag the publication on platform pl
+// with: a variant's own language when it is clearly another, else the
+// post's, French by default.
+func (p *Post) LangFor(pl Platform) string {
+	if v, ok := p.Variants[pl]; ok && v != "" {
+		if l := langdetect.Detect(v); l != "" {
+			return l
+		}
+	}
+	if p.Lang != "" {
+		return p.Lang
+	}
+	return "fr"
 }

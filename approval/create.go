@@ -18,6 +18,7 @@ type PostInput struct {
 	ScheduledAt *time.Time                 `json:"scheduled_at,omitempty"`
 	Sensitive   bool                       `json:"sensitive,omitempty"`
 	Media       []int64                    `json:"media,omitempty"` // uploaded image IDs, in order
+	Lang        string                     `json:"lang,omitempty"`  // "fr" or "en"; empty: detected from the text
 }
 
 // Target is an account ID or a handle ("@anne", "x:anne").
@@ -69,7 +70,11 @@ func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, e
 		}
 		p = &relais.Post{AuthorID: m.ID, Text: in.Text, Variants: in.Variants, Targets: ids,
 			ScheduledAt: in.ScheduledAt, Sensitive: in.Sensitive, State: relais.PostDraft, Media: media}
-		if err := p.Validate(tx.Now()); err != nil {
+		if p.Lang, err = postLang(in); err != nil {
+			return err
+		} else if err := p.Validate(tx.Now()); err != nil {
+			return err
+		} else if err := refuseBlackout(tx, p); err != nil {
 			return err
 		}
 		p.ContentHash = p.Hash()
@@ -78,7 +83,10 @@ func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, e
 		}
 		return audit(tx, m, "post.create", p, "")
 	})
-	return p, err
+	if err != nil {
+		return nil, err // nothing was saved
+	}
+	return p, nil
 }
 
 // resolveTargets turns targets into distinct account IDs the member may

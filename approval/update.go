@@ -30,15 +30,23 @@ func (s *Service) UpdatePost(ctx context.Context, id int64, in PostInput) (*rela
 		if err != nil {
 			return err
 		}
-		before := p.ContentHash
+		before, beforeText, beforeLang := p.ContentHash, p.Text, p.Lang
 		p.Text, p.Variants, p.Targets, p.ScheduledAt, p.Sensitive = in.Text, in.Variants, ids, in.ScheduledAt, in.Sensitive
 		p.Media = media
-		if err := p.Validate(tx.Now()); err != nil {
+		if p.Lang, err = postLang(in); err != nil {
+			return err
+		} else if err := p.Validate(tx.Now()); err != nil {
+			return err
+		} else if err := refuseBlackout(tx, p); err != nil {
 			return err
 		}
 		p.ContentHash = p.Hash()
-		if p.ContentHash == before {
+		if p.ContentHash == before && p.Lang == beforeLang {
 			return nil
+		} else if p.ContentHash == before {
+			return tx.UpdatePost(p) // the language tag only: the approved content is unchanged
+		} else if err := keepRevision(tx, p, beforeText, before); err != nil {
+			return err
 		}
 		return s.reviewAfterEdit(tx, m, p, before)
 	})

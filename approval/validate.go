@@ -35,7 +35,7 @@ func (s *Service) checkPlatforms(tx *store.Tx, p *relais.Post) error {
 		if err != nil {
 			return err
 		}
-		d := connectors.Draft{Text: p.TextFor(a.Platform), Language: "fr", Media: media}
+		d := connectors.Draft{Text: p.TextFor(a.Platform), Language: p.LangFor(a.Platform), Media: media}
 		for _, pr := range connectors.ValidateFor(tx.Context(), c, *a, d) {
 			msgs = append(msgs, fmt.Sprintf("%s @%s: %s", a.Platform, a.Handle, pr.Message))
 		}

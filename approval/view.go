@@ -6,6 +6,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/store"
+	"github.com/relais/relais/textdiff"
 )
 
 // DeliveryView is a delivery with its account's handle and platform.
@@ -32,6 +33,9 @@ type PostView struct {
 	Comments       []*store.Comment `json:"comments"`
 	// Previews show the post as each target account will publish it.
 	Previews []Preview `json:"previews"`
+	// Diff shows the approver the words changed since a reviewer last read
+	// the post (removed and added), when it was edited after submission.
+	Diff []textdiff.Part `json:"diff,omitempty"`
 }
 
 // HistoryPageSize is how many history entries one post view carries.
@@ -72,7 +76,7 @@ func (s *Service) GetPage(ctx context.Context, id, historyAfter int64) (*PostVie
 func (v *PostView) staffOnly() {
 	v.Comments, v.Approvals, v.History, v.AwaitingSecond = []*store.Comment{}, []relais.Approval{}, nil, nil
 	v.HistoryNext = 0
-	v.Routing, v.Tone = relais.Routing{}, nil
+	v.Routing, v.Tone, v.Diff = relais.Routing{}, nil, nil
 }
 
 func (s *Service) view(tx *store.Tx, m *relais.Member, p *relais.Post, historyAfter int64) (*PostView, error) {
@@ -96,6 +100,8 @@ func (s *Service) view(tx *store.Tx, m *relais.Member, p *relais.Post, historyAf
 	if v.Approvals, err = tx.Approvals(p.ID); err != nil {
 		return nil, err
 	} else if v.Comments, err = tx.Comments(p.ID); err != nil {
+		return nil, err
+	} else if v.Diff, err = reviewDiff(tx, p, v.Approvals); err != nil {
 		return nil, err
 	}
 	if err := v.historyPage(tx, historyAfter); err != nil {

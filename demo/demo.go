@@ -126,6 +126,9 @@ func seedAccounts(tx *store.Tx, candidateID int64) error {
 func seedSectors(tx *store.Tx, hash string) error {
 	for _, sec := range Sectors() {
 		slug := strings.TrimSuffix(sec.ID, "e")
+		if sec.ID == "paris-centre" {
+			slug = "centre" // X: letters, digits, underscore, 15 characters at most
+		}
 		m := &relais.Member{Email: "colistier-" + sec.ID + "@demo.relais.fr", Name: "Colistier·e " + sec.Name,
 			Role: relais.RoleColistier, District: sec.Name}
 		if err := tx.CreateMember(m, hash); err != nil {

@@ -62,8 +62,8 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 		return err
 	}
 	switch step {
-	case stepDone:
-		return nil
+	case stepDone: // settled earlier; settle the post again in case a crash came between
+		return w.s.settleOnly(ctx, a.d.PostID)
 	case stepHold:
 		return river.JobSnooze(max(a.until.Sub(w.s.cfg.Store.Now()), time.Second))
 	case stepDead:
@@ -90,7 +90,7 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 
 // draft is what the attempt publishes.
 func (a *attempt) draft(media []connectors.Media) connectors.Draft {
-	return connectors.Draft{Text: a.text, Language: "fr", Media: media}
+	return connectors.Draft{Text: a.text, Language: a.post.LangFor(a.account.Platform), Media: media}
 }
 
 // since is when the delivery was first attempted (a little earlier when
@@ -145,6 +145,7 @@ func (w *DeliverWorker) claim(ctx context.Context, id int64) (step, *attempt, er
 		}
 		a.d.State = relais.DeliveryPublishing
 		a.d.Attempts++
+		w.s.hold(a.d, tx.Now())
 		if a.d.FirstAttemptAt == nil {
 			now := tx.Now()
 			a.d.FirstAttemptAt = &now
@@ -160,7 +161,7 @@ func (w *DeliverWorker) load(tx *store.Tx, a *attempt) error {
 	if a.account, err = tx.AccountWithCredentials(a.d.AccountID); err != nil {
 		return err
 	}
-	if a.post, err = tx.PostByID(a.d.PostID); err != nil {
+	if a.post, err = tx.PostToPublish(a.d.PostID); err != nil {
 		return err
 	}
 	if a.text, err = w.s.trackedText(tx, a.post, a.account); err != nil {
@@ -175,6 +176,7 @@ func (w *DeliverWorker) load(tx *store.Tx, a *attempt) error {
 func (w *DeliverWorker) record(ctx context.Context, job *river.Job[DeliverArgs], a *attempt, r connectors.Receipt, perr error) error {
 	ctx = context.WithoutCancel(ctx) // the outcome is saved even after the job's deadline
 	d := a.d
+	d.HeldBy, d.HeldSince = "", nil // released, whatever the outcome
 	class := connectors.ClassOf(perr)
 	lastTry := job.Attempt >= job.MaxAttempts
 	switch {
@@ -200,10 +202,13 @@ func (w *DeliverWorker) record(ctx context.Context, job *river.Job[DeliverArgs],
 				return err
 			}
 		}
-		return w.settlePost(tx, d)
+		return w.auditOutcome(tx, d)
 	})
 	if err != nil {
 		return fmt.Errorf("cannot record delivery %d: %w (publish error: %v)", d.ID, err, perr)
+	}
+	if err := w.settle(ctx, d); err != nil {
+		return err
 	}
 	w.s.log.Info("delivery attempt", slog.Int64("delivery_id", d.ID), slog.String("state", string(d.State)),
 		slog.String("platform", string(a.account.Platform)), slog.Any("error", perr))
@@ -226,39 +231,19 @@ func retryDecision(d *relais.Delivery, class connectors.Class, perr error) error
 	return perr
 }
 
-// settlePost updates the post's state from all its deliveries and audits
-// the delivery's outcome.
-//
-// The post's row is locked first: two deliveries settling at once on
-// PostgreSQL (READ COMMITTED) would otherwise each see the other still
-// publishing and leave the post publishing forever.
-func (w *DeliverWorker) settlePost(tx *store.Tx, d *relais.Delivery) error {
-	if _, err := tx.PostForUpdate(d.PostID); err != nil {
-		return err
+// auditOutcome audits a settled delivery's outcome, in the transaction
+// that records it. The post's state is settled after the commit (settle):
+// no row lock is taken per delivery.
+func (w *DeliverWorker) auditOutcome(tx *store.Tx, d *relais.Delivery) error {
+	if d.State == relais.DeliveryPending {
+		return nil
 	}
-	ds, err := tx.Deliveries(d.PostID)
-	if err != nil {
-		return err
+	detail := fmt.Sprintf("account %d: %s %s", d.AccountID, d.State, d.URL)
+	if d.Error != "" {
+		detail += " " + d.Error
 	}
-	state := relais.AggregateState(ds)
-	if err := tx.SetPostState(d.PostID, state); err != nil {
-		return err
-	}
-	if d.State != relais.DeliveryPending {
-		detail := fmt.Sprintf("account %d: %s %s", d.AccountID, d.State, d.URL)
-		if d.Error != "" {
-			detail += " " + d.Error
-		}
-		if err := tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "delivery." + string(d.State),
-			PostID: d.PostID, Detail: detail}); err != nil {
-			return err
-		}
-	}
-	tx.AfterCommit(func() {
-		w.s.publish(relais.Event{Type: relais.EventDelivery, PostID: d.PostID, State: string(state),
-			Data: map[string]any{"account_id": d.AccountID, "delivery_state": d.State, "url": d.URL}})
-	})
-	return nil
+	return tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "delivery." + string(d.State),
+		PostID: d.PostID, Detail: detail})
 }
 
 // loadMedia reads the post's images, only when they are about to be sent

@@ -180,6 +180,25 @@ func TestExperimentNoDifferenceBelowMinimum(t *testing.T) {
 	b.decideJob(t, v.ID) // the job Decide enqueued sends A to the rest
 	v, _ = b.svc.Experiment(relais.NewContextWithMember(b.ctx, b.editor), v.ID)
 	require.Equal(t, analytics.ExpSent, v.State)
+
+	// The tested post itself, once published, leaves its colistiers to the
+	// experiment: no second suggestion for them.
+	actx := relais.NewContextWithMember(b.ctx, b.candidate)
+	parent, err := b.approvals.Get(actx, v.PostID)
+	require.NoError(t, err)
+	_, err = b.approvals.Submit(relais.NewContextWithMember(b.ctx, b.editor), v.PostID)
+	require.NoError(t, err)
+	_, err = b.approvals.Approve(actx, v.PostID, approval.ApproveInput{ContentHash: parent.Post.ContentHash})
+	require.NoError(t, err)
+	storetest.Must(t, b.store.View(b.ctx, func(tx *store.Tx) error {
+		p, err := tx.PostByID(v.PostID)
+		require.Equal(t, relais.PostScheduled, p.State)
+		return err
+	}))
+	require.NoError(t, (&FanOutWorker{s: b.sched}).Work(b.ctx, job(FanOutArgs{PostID: v.PostID, ContentHash: parent.Post.ContentHash}, 1)))
+	var n int64
+	storetest.Must(t, b.store.View(b.ctx, func(tx *store.Tx) (err error) { n, err = tx.CountSuggestions(v.PostID); return err }))
+	require.Zero(t, n)
 }
 
 // TestExperimentBadInput checks each bad field gets a field error and

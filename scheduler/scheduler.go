@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
@@ -51,12 +52,22 @@ type Config struct {
 	// XMetricsDailyCap bounds the X posts whose metrics are read per day
 	// (each read is billed); default analytics.DefaultXDailyCap.
 	XMetricsDailyCap int64
+	// ReplicaID names this replica (River's client ID, the deliveries it
+	// holds); default host-pid.
+	ReplicaID string
+	// Housekeeping tasks run once per cluster at their interval (River
+	// periodic jobs, enqueued by the leader only).
+	Housekeeping []Chore
+	// ReportSeats weighs districts in the weekly report's focus ranking.
+	ReportSeats map[string]int
 }
 
 // Scheduler owns the River client.
 type Scheduler struct {
 	cfg    Config
-	client *river.Client[*sql.Tx]
+	client *river.Client[*sql.Tx] // inserts jobs in the store's transactions
+	runner runner                 // works the jobs (client itself on SQLite)
+	pool   *pgxpool.Pool          // the pgx runner's connections (PostgreSQL)
 	log    *slog.Logger
 	rescue rescuer
 }
@@ -108,6 +119,7 @@ func New(cfg Config) (*Scheduler, error) {
 	setDefault(&cfg.RetryBase, time.Second)
 	setDefault(&cfg.RetryMax, time.Hour)
 	setDefault(&cfg.MissedAfter, time.Hour)
+	setDefault(&cfg.ReplicaID, defaultReplicaID())
 	s := &Scheduler{cfg: cfg, log: cfg.Logger}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &FanOutWorker{s: s})
@@ -118,23 +130,31 @@ func New(cfg Config) (*Scheduler, error) {
 	river.AddWorker(workers, &WakeWorker{})
 	river.AddWorker(workers, &MetricsWorker{s: s})
 	river.AddWorker(workers, &ExperimentDecideWorker{s: s})
+	river.AddWorker(workers, &ReportWorker{s: s})
 	river.AddWorker(workers, &RetentionWorker{s: s})
 	river.AddWorker(workers, &KitDigestWorker{s: s})
-	client, err := river.NewClient(driverFor(cfg.Store), &river.Config{
+	river.AddWorker(workers, &ChoreWorker{s: s})
+	rc := &river.Config{
+		ID:                   cfg.ReplicaID,
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,
 		Logger:               cfg.Logger,
 		FetchPollInterval:    cfg.PollEvery,
 		FetchCooldown:        min(cfg.PollEvery/5, 20*time.Millisecond),
 		RescueStuckJobsAfter: cfg.RescueAfter,
-		JobTimeout:           min(time.Minute, cfg.RescueAfter),
+		JobTimeout:           min(time.Minute, cfg.RescueAfter/2), // a live replica gives up well before a rescue
 		RetryPolicy:          &retryPolicy{base: cfg.RetryBase, max: cfg.RetryMax},
-		PeriodicJobs:         []*river.PeriodicJob{digestJob(), metricsJob(), retentionJob(), kitDigestJob()},
-	})
+		PeriodicJobs: append([]*river.PeriodicJob{digestJob(), metricsJob(), retentionJob(), kitDigestJob(), reportJob()},
+			choreJobs(cfg.Housekeeping)...),
+	}
+	if isPostgres(cfg.Store) {
+		return s, s.newPostgresClients(rc)
+	}
+	client, err := river.NewClient(driverFor(cfg.Store), rc)
 	if err != nil {
 		return nil, fmt.Errorf("cannot create River client: %w", err)
 	}
-	s.client = client
+	s.client, s.runner = client, client
 	return s, nil
 }
 
@@ -148,7 +168,7 @@ func setDefault[T comparable](v *T, def T) {
 // Start runs the job workers, and the rescue of jobs a dead process left
 // running (every RescueAfter/4), until Stop.
 func (s *Scheduler) Start(ctx context.Context) error {
-	if err := s.client.Start(ctx); err != nil {
+	if err := s.runner.Start(ctx); err != nil {
 		return err
 	}
 	s.startRescuer(ctx)
@@ -158,8 +178,15 @@ func (s *Scheduler) Start(ctx context.Context) error {
 // Stop waits for running jobs to finish (or ctx to end).
 func (s *Scheduler) Stop(ctx context.Context) error {
 	s.stopRescuer()
-	return s.client.Stop(ctx)
+	err := s.runner.Stop(ctx)
+	if s.pool != nil {
+		s.pool.Close()
+	}
+	return err
 }
+
+// ReplicaID names this replica.
+func (s *Scheduler) ReplicaID() string { return s.cfg.ReplicaID }
 
 // EnqueueFanOut schedules a post's fan-out at `at` inside tx, so that the
 // job exists if and only if the approval committed. A fan-out due now is

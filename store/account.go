@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -142,6 +143,12 @@ func (tx *Tx) Accounts() ([]*relais.Account, error) {
 	if err := tx.db.Order("owner_kind, district, handle, id").Find(&rows).Error; err != nil {
 		return nil, err
 	}
+	sort.SliceStable(rows, func(i, j int) bool { // sectors in natural order: Paris Centre, 5e … 20e
+		if rows[i].OwnerKind != rows[j].OwnerKind {
+			return rows[i].OwnerKind < rows[j].OwnerKind
+		}
+		return relais.DistrictLess(rows[i].District, rows[j].District)
+	})
 	out := make([]*relais.Account, len(rows))
 	for i, r := range rows {
 		out[i] = r.account()

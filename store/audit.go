@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/relais/relais"
@@ -27,24 +26,27 @@ func (r auditRow) entry() relais.AuditEntry {
 		PostID: r.PostID, ContentHash: r.ContentHash, Detail: r.Detail, PrevHash: r.PrevHash, Hash: r.Hash}
 }
 
-// AppendAudit chains e to the last entry and inserts it. On PostgreSQL an
-// advisory lock serialises appenders; SQLite transactions already are.
+// AppendAudit adds e to the audit log. On SQLite (one writer at a time)
+// it is chained to the last entry at once. On PostgreSQL it is inserted,
+// without any lock, into audit_pending, from which FlushAudit chains
+// entries into audit_log in batches, one flusher at a time (see
+// docs/ARCHITECTURE.md, "Audit chain"): appending never waits for other
+// replicas.
 func (tx *Tx) AppendAudit(e *relais.AuditEntry) error {
+	e.At = tx.Now().Truncate(time.Microsecond)
 	if tx.store.dialect == DialectPostgres {
-		if err := tx.db.Exec(`SELECT pg_advisory_xact_lock(727001)`).Error; err != nil {
-			return fmt.Errorf("cannot lock audit log: %w", err)
-		}
+		r := auditPendingRow{At: e.At, ActorID: e.ActorID, Actor: e.Actor, Action: e.Action, PostID: e.PostID,
+			ContentHash: e.ContentHash, Detail: e.Detail}
+		return tx.db.Create(&r).Error
 	}
 	var last auditRow
-	err := tx.db.Order("id DESC").Limit(1).Find(&last).Error
-	if err != nil {
+	if err := tx.db.Order("id DESC").Limit(1).Find(&last).Error; err != nil {
 		return err
 	}
 	e.PrevHash = relais.AuditGenesis
 	if last.ID != 0 {
 		e.PrevHash = last.Hash
 	}
-	e.At = tx.Now().Truncate(time.Microsecond)
 	e.Hash = e.ComputeHash()
 	r := auditRow{At: e.At, ActorID: e.ActorID, Actor: e.Actor, Action: e.Action, PostID: e.PostID,
 		ContentHash: e.ContentHash, Detail: e.Detail, PrevHash: e.PrevHash, Hash: e.Hash}
@@ -64,8 +66,10 @@ type AuditFilter struct {
 	Newest   bool // newest first
 }
 
-// Audit returns entries in chain order.
+// Audit returns entries in chain order. On PostgreSQL it first chains the
+// pending entries (committed ones), so that readers see every entry.
 func (tx *Tx) Audit(f AuditFilter) ([]relais.AuditEntry, error) {
+	tx.store.flushBeforeRead(tx.ctx)
 	q := tx.db.Model(&auditRow{}).Where("id > ?", f.AfterID)
 	if f.PostID != 0 {
 		q = q.Where("post_id = ?", f.PostID)

@@ -21,6 +21,8 @@ type deliveryRow struct {
 	FirstAttemptAt *time.Time
 	PublishedAt    *time.Time
 	UpdatedAt      time.Time
+	HeldBy         string
+	HeldSince      *time.Time
 }
 
 func (deliveryRow) TableName() string { return "deliveries" }
@@ -28,7 +30,8 @@ func (deliveryRow) TableName() string { return "deliveries" }
 func (r deliveryRow) delivery() *relais.Delivery {
 	return &relais.Delivery{ID: r.ID, PostID: r.PostID, AccountID: r.AccountID, State: relais.DeliveryState(r.State),
 		IdempotencyKey: r.IdempotencyKey, RemoteID: r.RemoteID, URL: r.URL, Error: r.Error,
-		Attempts: r.Attempts, FirstAttemptAt: r.FirstAttemptAt, PublishedAt: r.PublishedAt, UpdatedAt: r.UpdatedAt}
+		Attempts: r.Attempts, FirstAttemptAt: r.FirstAttemptAt, PublishedAt: r.PublishedAt, UpdatedAt: r.UpdatedAt,
+		HeldBy: r.HeldBy, HeldSince: r.HeldSince}
 }
 
 // CreateDeliveries inserts one pending delivery per account of a post,
@@ -96,5 +99,6 @@ func (tx *Tx) UpdateDelivery(d *relais.Delivery) error {
 	return tx.db.Model(&deliveryRow{}).Where("id = ?", d.ID).Updates(map[string]any{
 		"state": string(d.State), "remote_id": d.RemoteID, "url": d.URL, "error": d.Error,
 		"attempts": d.Attempts, "first_attempt_at": d.FirstAttemptAt, "published_at": d.PublishedAt, "updated_at": d.UpdatedAt,
+		"held_by": d.HeldBy, "held_since": d.HeldSince,
 	}).Error
 }

@@ -20,8 +20,10 @@ func (s *Store) Notify(ctx context.Context, channel string, payload []byte) erro
 }
 
 // Listen calls fn with every notification on channel until ctx ends,
-// reconnecting after errors, which it reports to onErr. On SQLite it
-// returns at once.
+// reconnecting after errors, which it reports to onErr. Once listening
+// (and again after every reconnection) it calls fn(nil), so that a caller
+// can catch up on what was sent while it was not. On SQLite it returns at
+// once.
 func (s *Store) Listen(ctx context.Context, channel string, fn func(payload []byte), onErr func(error)) {
 	if s.dialect != DialectPostgres {
 		return
@@ -50,6 +52,7 @@ func (s *Store) listenOnce(ctx context.Context, channel string, fn func(payload 
 	if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{channel}.Sanitize()); err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", channel, err)
 	}
+	fn(nil)
 	for {
 		n, err := conn.WaitForNotification(ctx)
 		if err != nil {

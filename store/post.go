@@ -19,6 +19,7 @@ type postRow struct {
 	ContentHash string
 	Tone        string
 	Routing     string
+	Lang        string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 }
@@ -41,7 +42,7 @@ func toPostRow(p *relais.Post) postRow {
 	routing, _ := json.Marshal(p.Routing)
 	r := postRow{ID: p.ID, AuthorID: p.AuthorID, Text: p.Text, Variants: string(v), Sensitive: p.Sensitive,
 		State: string(p.State), ContentHash: p.ContentHash, Tone: string(tone), Routing: string(routing),
-		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt, Lang: p.Lang}
 	if p.ScheduledAt != nil {
 		t := p.ScheduledAt.UTC()
 		r.ScheduledAt = &t
@@ -54,7 +55,7 @@ func toPostRow(p *relais.Post) postRow {
 // routing would lose who must approve it).
 func (r postRow) post() (*relais.Post, error) {
 	p := &relais.Post{ID: r.ID, AuthorID: r.AuthorID, Text: r.Text, Sensitive: r.Sensitive,
-		State: relais.PostState(r.State), ContentHash: r.ContentHash, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		State: relais.PostState(r.State), ContentHash: r.ContentHash, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Lang: r.Lang}
 	var tv relais.ToneVerdict
 	for _, c := range []struct {
 		name, raw string
@@ -175,6 +176,8 @@ func (tx *Tx) Posts(f PostFilter) ([]*relais.Post, error) {
 	q := tx.db.Model(&postRow{})
 	if len(f.States) > 0 {
 		q = q.Where("state IN ?", f.States)
+	} else {
+		q = q.Where("state <> ?", relais.PostDeleted)
 	}
 	if f.From != nil {
 		q = q.Where("scheduled_at >= ?", f.From.UTC())

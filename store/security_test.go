@@ -94,7 +94,9 @@ func TestContributorsBackfill(t *testing.T) {
 			require.NoError(t, tx.AppendAudit(&relais.AuditEntry{ActorID: editor.ID, Action: "post.edit", PostID: p.ID}))
 			return tx.AppendAudit(&relais.AuditEntry{ActorID: commenter.ID, Action: "post.comment", PostID: p.ID})
 		}))
-		_, err := s.DB().ExecContext(ctx, `DELETE FROM post_contributors`)
+		_, err := s.FlushAudit(ctx) // PostgreSQL: chain the pending entries the backfill reads
+		require.NoError(t, err)
+		_, err = s.DB().ExecContext(ctx, `DELETE FROM post_contributors`)
 		require.NoError(t, err)
 		_, err = s.DB().ExecContext(ctx, backfillStatement(t))
 		require.NoError(t, err)

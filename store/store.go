@@ -36,6 +36,9 @@ type Config struct {
 	DataDir     string      // SQLite file directory, when DatabaseURL is empty
 	DatabaseURL string      // postgres://... to use PostgreSQL
 	Box         *secret.Box // encrypts account credentials at rest
+	// MaxConns is this process's PostgreSQL connection budget (all pools
+	// together, RELAIS_DB_MAX_CONNS); 0 means DefaultMaxConns. See Budget.
+	MaxConns int
 }
 
 // Store is the database.
@@ -44,6 +47,7 @@ type Store struct {
 	sqlDB   *sql.DB
 	dialect string
 	url     string // the PostgreSQL URL, for LISTEN connections
+	budget  Budget // PostgreSQL connections by use
 	box     *secret.Box
 	now     func() time.Time
 }
@@ -61,7 +65,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		if s.sqlDB, err = sql.Open("pgx", cfg.DatabaseURL); err != nil {
 			return nil, fmt.Errorf("store: cannot open PostgreSQL: %w", err)
 		}
-		s.sqlDB.SetMaxOpenConns(20)
+		if s.budget, err = NewBudget(cfg.MaxConns); err != nil {
+			return nil, err
+		}
+		s.sqlDB.SetMaxOpenConns(s.budget.SQL)
 		dial = postgres.New(postgres.Config{Conn: s.sqlDB})
 	} else if cfg.DatabaseURL != "" {
 		return nil, fmt.Errorf("store: RELAIS_DATABASE_URL must start with postgres:// (got a %q URL)", scheme(cfg.DatabaseURL))

@@ -53,7 +53,7 @@ func (s *Server) handleCalendarICS(w http.ResponseWriter, r *http.Request) {
 		line("DTSTAMP:%s", stamp)
 		line("DTSTART:%s", at.Format("20060102T150405Z"))
 		line("DTEND:%s", at.Add(15*time.Minute).Format("20060102T150405Z"))
-		line("SUMMARY:%s", icsText("["+string(p.State)+"] "+excerptRunes(p.Text, 80)))
+		line("SUMMARY:%s", icsText("["+translate(m.Lang, "state."+string(p.State))+"] "+excerptRunes(p.Text, 80)))
 		line("DESCRIPTION:%s", icsText(p.Text))
 		line("URL:%s/posts/%d", base, p.ID)
 		line("END:VEVENT")

@@ -25,9 +25,10 @@ var statusOf = map[string]int{
 // apiErrorBody is the JSON shape of every API error.
 type apiErrorBody struct {
 	Error struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
-		Field   string `json:"field,omitempty"`
+		Code    string            `json:"code"`
+		Message string            `json:"message"`
+		Field   string            `json:"field,omitempty"`
+		Params  map[string]string `json:"params,omitempty"`
 	} `json:"error"`
 }
 
@@ -39,6 +40,9 @@ func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	var body apiErrorBody
 	body.Error.Code, body.Error.Message, body.Error.Field = code, relais.ErrorMessage(err), relais.ErrorField(err)
+	if key, params := relais.ErrorKey(err); key != "" {
+		body.Error.Message, body.Error.Params = localize(requestLang(r), err), params
+	}
 	writeJSON(w, statusOf[code], body)
 }
 

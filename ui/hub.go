@@ -29,6 +29,8 @@ type Hub struct {
 	out chan []byte // events to relay to the other replicas (nil: none)
 	id  string      // this hub, to ignore its own relayed events
 	log *slog.Logger
+
+	live *liveLink // the database's log of events (nil: this process numbers them)
 }
 
 // subscriber is one tab's queue of events, sized to what waits in it.
@@ -92,7 +94,14 @@ func NewHub() *Hub {
 
 // ID names this hub: event numbers are its own, so a tab resumes with
 // ?since= only on the hub that numbered what it saw.
-func (h *Hub) ID() string { return h.id }
+func (h *Hub) ID() string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.live != nil {
+		return h.live.domain
+	}
+	return h.id
+}
 
 // Publish numbers e and sends it to every subscriber allowed to see it.
 // Subscribers whose buffer is full are dropped (their tab reconnects and
@@ -102,6 +111,9 @@ func (h *Hub) ID() string { return h.id }
 // not kept for catch-up (tabs repeat them while they stay open), so that
 // heartbeats never push real events out of the history.
 func (h *Hub) Publish(e relais.Event) {
+	if h.append(e) {
+		return // numbered by the database, delivered from it in order
+	}
 	h.deliver(e)
 	h.relay(e)
 }
@@ -114,8 +126,10 @@ func (h *Hub) deliver(e relais.Event) {
 		e.At = time.Now().UTC()
 	}
 	if e.Type != relais.EventPresence {
-		h.seq++
-		e.Seq = h.seq
+		if e.Seq == 0 { // not numbered by the database's log (ConnectLog)
+			e.Seq = h.seq + 1
+		}
+		h.seq = e.Seq
 	}
 	oe := &outEvent{Event: e}
 	if e.Type != relais.EventPresence {
@@ -143,6 +157,7 @@ func (h *Hub) Subscribe(m *relais.Member, since int64) *subscriber {
 // is session; it refuses a member holding limit subscribers already (0: no
 // limit).
 func (h *Hub) subscribe(m *relais.Member, since int64, session string, limit int) (*subscriber, error) {
+	missed, upTo := h.missedFromLog(m, since) // older than the memory: from the database's log
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if limit > 0 && h.memberSockets(m.ID) >= limit {
@@ -150,6 +165,12 @@ func (h *Hub) subscribe(m *relais.Member, since int64, session string, limit int
 	}
 	s := newSubscriber(m)
 	s.session = session
+	for _, e := range missed {
+		if len(s.queue) < subscriberBuffer-1 {
+			s.push(&outEvent{Event: e})
+		}
+	}
+	since = max(since, upTo)
 	if since > 0 {
 		for _, e := range h.history {
 			if e.Seq > since && visible(e.Event, m) && len(s.queue) < subscriberBuffer-1 {

@@ -30,7 +30,7 @@ var publicRoutes = []string{
 	"GET /login", "POST /login", "GET /calendar.ics", "GET /invite/{token}", "POST /invite/{token}",
 	"GET /l/{code}", "GET /u/{token}", "POST /u/{token}",
 	"GET /e/{slug}", "GET /e/{slug}/event.ics", "POST /e/{slug}/rsvp",
-	"GET /manifest.webmanifest", "GET /sw.js", "GET /icons/{name}",
+	"GET /manifest.webmanifest", "GET /sw.js", "GET /icons/{name}", "GET /favicon.ico",
 }
 
 // documentedRoutes reads docs/openapi.yaml as "METHOD pattern" strings

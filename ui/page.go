@@ -47,7 +47,7 @@ func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey, activ
 // pageError renders an error page with the error's safe message.
 func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 	p := s.newPage(w, r, "error.title", "")
-	p.Error = relais.ErrorMessage(err)
+	p.Error = pageErrorText(p.Lang, err)
 	code := statusOf[relais.ErrorCode(err)]
 	if relais.ErrorCode(err) == relais.EINTERNAL {
 		s.log.Error("internal error", "path", r.URL.Path, "error", err)

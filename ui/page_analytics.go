@@ -14,9 +14,9 @@ var reportMetrics = []string{"clicks", "share_rate", "shared", "posts", "engagem
 
 // bar is one horizontal bar of a server-rendered SVG chart.
 type bar struct {
-	Label, Value string
-	Y, W         int  // top and width in the 320-wide view box
-	Missing      bool // no figure: drawn as a hatched stub, said in words
+	Label, Name, Value string
+	Y, W               int  // top and width in the 320-wide view box
+	Missing            bool // no figure: drawn as a hatched stub, said in words
 }
 
 // tile is one sector of the report's map, coloured by the chosen metric.
@@ -88,7 +88,7 @@ func bars(rows []analytics.SectorRow, metric string) ([]bar, int) {
 	out := make([]bar, 0, len(rows))
 	for i, r := range rows {
 		v, label, ok := metricValue(r, metric)
-		b := bar{Label: r.District, Value: label, Y: i * 22, Missing: !ok}
+		b := bar{Label: shortName(r.District), Name: r.District, Value: label, Y: i * 22, Missing: !ok}
 		if ok && maxV > 0 {
 			b.W = int(v / maxV * 180)
 		}
@@ -135,8 +135,23 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// shortName is a district's short label (the Paris sectors' "11e"), or
+// its name cut to fit the chart.
+func shortName(name string) string {
+	for _, sec := range demo.Sectors() {
+		if sec.Name == name {
+			return shortSector(sec)
+		}
+	}
+	if r := []rune(name); len(r) > 14 {
+		return string(r[:13]) + "…"
+	}
+	return name
+}
+
 type experimentPage struct {
 	Page
+	PText  string // the p-value, when there is one
 	Exp    *analytics.ExperimentView
 	Bars   []expBar
 	Height int
@@ -159,6 +174,9 @@ func (s *Server) handleExperimentPage(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.pageError(w, r, err)
 		return
+	}
+	if p.Exp.PValue != nil {
+		p.PText = fmt.Sprintf("%.4f", *p.Exp.PValue)
 	}
 	p.Exp.Rule = analytics.DecisionRule[0]
 	if p.Lang == "en" {

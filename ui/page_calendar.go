@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"html/template"
 	"net/http"
 	"sort"
 	"strconv"
@@ -16,12 +17,14 @@ type calendarPage struct {
 	Page
 	View              string // "week" or "month"
 	Label             string
-	Prev, Next, Today string // query strings
+	Prev, Next, Today template.URL // /calendar?view=…&account=…&date=…
 	Weeks             [][]calDay
 	Accounts          []*relais.Account
 	Account           int64 // filter, 0 for all
 	Rounds            []*approval.RoundView
 	CanMove           bool
+	Date              string         // the day shown, YYYY-MM-DD, for the date picker
+	Undated           []*relais.Post // drafts without a date: listed aside, not placed
 }
 
 // calDay is one day cell.
@@ -68,8 +71,8 @@ func (s *Server) handleCalendarPage(w http.ResponseWriter, r *http.Request) {
 	p.Account, _ = strconv.ParseInt(q.Get("account"), 10, 64)
 	from, to, prev, next := calRange(p.View, day)
 	p.Label = calLabel(p.View, day, from, p.Lang)
-	base := "view=" + p.View + "&account=" + strconv.FormatInt(p.Account, 10) + "&date="
-	p.Prev, p.Next, p.Today = base+prev.Format("2006-01-02"), base+next.Format("2006-01-02"), base+now.Format("2006-01-02")
+	p.Prev, p.Next, p.Today = calURL(p.View, p.Account, prev), calURL(p.View, p.Account, next), calURL(p.View, p.Account, now)
+	p.Date = day.Format("2006-01-02")
 	ctx := r.Context()
 	if p.Accounts, err = s.cfg.Approval.Accounts(ctx); err == nil {
 		p.Rounds, err = s.cfg.Approval.ElectionRounds(ctx)
@@ -87,8 +90,12 @@ func (s *Server) handleCalendarPage(w http.ResponseWriter, r *http.Request) {
 		handles[a.ID] = "@" + a.Handle
 	}
 	byDay := map[string][]calEntry{}
+	if p.Undated, err = s.undatedPosts(r, p.Account); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	for _, post := range posts {
-		if p.Account != 0 && !hasTarget(post, p.Account) {
+		if p.Account != 0 && !hasTarget(post, p.Account) || undated(post) {
 			continue
 		}
 		e := calEntry{Post: post, At: postTime(post).In(loc), Movable: p.CanMove && movable(post.State)}

@@ -24,6 +24,12 @@ type composePage struct {
 	Queue     bool // schedule at the next free queue slot
 	Selected  map[int64]bool
 	Media     []int64 // uploaded images, kept when the form comes back
+
+	PostLang string           // "fr", "en", or "" to detect it from the text
+	EditID   int64            // the post being edited, 0 when composing
+	State    relais.PostState // the edited post's state
+	ErrField string           // the field a form error names
+	Blackout []blackoutSpan   // windows the date picker warns about
 }
 
 // accountGroup is one voice's accounts: candidate, campaign, districts.
@@ -48,14 +54,20 @@ func (s *Server) handleComposePage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderCompose(w http.ResponseWriter, r *http.Request, status int, p composePage, formErr error) {
 	p.Page = s.newPage(w, r, "compose.title", "compose")
+	if p.EditID != 0 {
+		p.Title = p.T("edit.title")
+	}
 	if formErr != nil {
-		p.Error = relais.ErrorMessage(formErr)
+		p.Error, p.ErrField = formError(p.Page, formErr), relais.ErrorField(formErr)
 	}
 	if !p.Member.Role.CanDraft() {
 		s.pageError(w, r, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", p.Member.Role))
 		return
 	}
 	accounts, err := s.cfg.Approval.Accounts(r.Context())
+	if err == nil {
+		p.Blackout, err = s.blackoutSpans(r)
+	}
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -81,9 +93,36 @@ func (s *Server) renderCompose(w http.ResponseWriter, r *http.Request, status in
 
 // handleComposeSubmit handles POST /compose: save the draft and submit it.
 func (s *Server) handleComposeSubmit(w http.ResponseWriter, r *http.Request) {
+	p, in, err := readComposeForm(r)
+	if err != nil {
+		s.renderCompose(w, r, http.StatusBadRequest, p, err)
+		return
+	}
+	post, err := s.cfg.Approval.CreatePost(r.Context(), in)
+	if err == nil && p.Queue {
+		_, err = s.cfg.Approval.AddToQueue(r.Context(), post.ID)
+	}
+	if err == nil {
+		_, err = s.cfg.Approval.Submit(r.Context(), post.ID)
+	}
+	if err != nil && post == nil {
+		s.renderCompose(w, r, statusOf[relais.ErrorCode(err)], p, err)
+		return
+	} else if err != nil {
+		s.renderPost(w, r, post.ID, err) // saved as a draft, not submitted
+		return
+	}
+	http.Redirect(w, r, "/posts/"+strconv.FormatInt(post.ID, 10), http.StatusSeeOther)
+}
+
+// readComposeForm reads the compose (or edit) form into the page to show
+// again on error, with everything typed kept, and the service's input.
+// No account ticked and a bad date are form errors naming their field.
+func readComposeForm(r *http.Request) (composePage, approval.PostInput, error) {
 	p := composePage{Text: r.FormValue("text"), When: r.FormValue("scheduled_at"), Selected: map[int64]bool{},
 		Sensitive: r.FormValue("sensitive") == "on", Queue: r.FormValue("queue") == "on", Variants: map[relais.Platform]string{}}
-	in := approval.PostInput{Text: p.Text, Sensitive: p.Sensitive}
+	p.PostLang = r.FormValue("lang")
+	in := approval.PostInput{Text: p.Text, Sensitive: p.Sensitive, Lang: p.PostLang}
 	for _, pl := range relais.Platforms {
 		if v := strings.TrimSpace(r.FormValue("variant_" + string(pl))); v != "" {
 			p.Variants[pl] = v
@@ -103,27 +142,15 @@ func (s *Server) handleComposeSubmit(w http.ResponseWriter, r *http.Request) {
 		p.Selected[id] = true
 		in.Targets = append(in.Targets, approval.Target{ID: id})
 	}
+	if len(in.Targets) == 0 {
+		return p, in, &relais.Error{Code: relais.EINVALID, Field: "targets", Key: "error.no_target", Message: "Tick at least one account."}
+	}
 	if p.When != "" && !p.Queue {
 		t, err := time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(p.When), relais.MustLocation())
 		if err != nil {
-			s.renderCompose(w, r, http.StatusBadRequest, p, relais.FieldErrorf("scheduled_at", "Date invalide. / Invalid date."))
-			return
+			return p, in, &relais.Error{Code: relais.EINVALID, Field: "scheduled_at", Key: "error.bad_date", Message: "Invalid date."}
 		}
 		in.ScheduledAt = &t
 	}
-	post, err := s.cfg.Approval.CreatePost(r.Context(), in)
-	if err == nil && p.Queue {
-		_, err = s.cfg.Approval.AddToQueue(r.Context(), post.ID)
-	}
-	if err == nil {
-		_, err = s.cfg.Approval.Submit(r.Context(), post.ID)
-	}
-	if err != nil && post == nil {
-		s.renderCompose(w, r, statusOf[relais.ErrorCode(err)], p, err)
-		return
-	} else if err != nil {
-		s.renderPost(w, r, post.ID, err) // saved as a draft, not submitted
-		return
-	}
-	http.Redirect(w, r, "/posts/"+strconv.FormatInt(post.ID, 10), http.StatusSeeOther)
+	return p, in, nil
 }

@@ -19,6 +19,9 @@ type postPage struct {
 	CanRepeat  bool             // an approver: may make an approved post recur
 	Comments   []*store.Comment // the web team's discussion (not for colistiers)
 	Handles    map[int64]string // target account id -> "platform · @handle"
+
+	Discussion   []discussionItem // comments and commented decisions
+	ChangesAsked *relais.Approval // the latest request for changes
 }
 
 type violation struct {
@@ -57,13 +60,14 @@ func (s *Server) renderPost(w http.ResponseWriter, r *http.Request, id int64, ac
 		return
 	}
 	p.Title = "#" + strconv.FormatInt(id, 10)
+	p.Discussion, p.ChangesAsked = discussion(p.Comments, v.Approvals), lastChangesRequest(v)
 	status := http.StatusOK
 	raw := json.RawMessage(nil)
 	if v.Tone != nil {
 		raw = v.Tone.Violations
 	}
 	if actionErr != nil {
-		p.Error, status = relais.ErrorMessage(actionErr), statusOf[relais.ErrorCode(actionErr)]
+		p.Error, status = pageErrorText(p.Lang, actionErr), statusOf[relais.ErrorCode(actionErr)]
 		if relais.ErrorCode(actionErr) == relais.EBLOCKED {
 			_, raw = s.cfg.Tone.Check(v.Text, "candidate")
 		}

@@ -26,7 +26,8 @@ type queuePage struct {
 	Recent  []*relais.Post
 	Map     *districtMap
 	Inbox   *share.Inbox
-	Handles map[int64]string // account id -> "@handle"
+	Handles map[int64]string     // account id -> "@handle"
+	Mine    []*approval.PostView // the member's drafts and posts sent back to her
 }
 
 // handleQueuePage handles GET /.
@@ -66,6 +67,10 @@ func (s *Server) handleQueuePage(w http.ResponseWriter, r *http.Request) {
 			_ = json.Unmarshal(v.Tone.Violations, &it.Violations)
 		}
 		p.Queue = append(p.Queue, it)
+	}
+	if p.Mine, err = s.myPostsToRework(r); err != nil {
+		s.pageError(w, r, err)
+		return
 	}
 	if p.Recent, err = s.cfg.Approval.Posts(ctx, store.PostFilter{Limit: 20}); err != nil {
 		s.pageError(w, r, err)

@@ -69,18 +69,18 @@ func (s *Server) handleIcon(w http.ResponseWriter, r *http.Request) {
 func drawIcon(size int) []byte {
 	img := image.NewRGBA(image.Rect(0, 0, size, size))
 	accent, white := color.RGBA{0x1f, 0x4f, 0xd1, 0xff}, color.RGBA{0xff, 0xff, 0xff, 0xff}
-	fill(img, 0, 0, size, size, accent)
+	fillRect(img, 0, 0, size, size, accent)
 	u := size / 16
-	fill(img, 4*u, 5*u, 11*u, 7*u, white)  // upper bar
-	fill(img, 5*u, 9*u, 12*u, 11*u, white) // lower bar
-	fill(img, 9*u, 3*u, 11*u, 7*u, white)  // upper arrow head
-	fill(img, 5*u, 9*u, 7*u, 13*u, white)  // lower arrow head
+	fillRect(img, 4*u, 5*u, 11*u, 7*u, white)  // upper bar
+	fillRect(img, 5*u, 9*u, 12*u, 11*u, white) // lower bar
+	fillRect(img, 9*u, 3*u, 11*u, 7*u, white)  // upper arrow head
+	fillRect(img, 5*u, 9*u, 7*u, 13*u, white)  // lower arrow head
 	var b bytes.Buffer
 	_ = png.Encode(&b, img)
 	return b.Bytes()
 }
 
-func fill(img *image.RGBA, x0, y0, x1, y1 int, c color.RGBA) {
+func fillRect(img *image.RGBA, x0, y0, x1, y1 int, c color.RGBA) {
 	for y := y0; y < y1; y++ {
 		for x := x0; x < x1; x++ {
 			img.SetRGBA(x, y, c)

@@ -20,6 +20,7 @@ func (s *Server) routes() {
 	s.analyticsRoutes()
 	s.supporterRoutes()
 	s.eventRoutes()
+	s.workflowRoutes()
 }
 
 // api registers an API route: JSON, session cookie or bearer token.

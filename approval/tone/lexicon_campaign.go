@@ -7,6 +7,10 @@ package tone
 // ("son bilan" after "Lacombe").
 var frenchCampaign = map[string][]string{
 	"attack": {
+		"ne sait pas de quoi il parle", "ne sait pas de quoi elle parle", "largué", "larguée", "pas à sa place",
+		"indigne de", "dit une chose et fait l'inverse", "dit tout et son contraire", "tout et son contraire",
+		"serpent/n", "vipère/n", "fouine/n", "crapule/n", "brute/n", "tyran/n", "dictateur", "autoritaire/n",
+		"despote/n", "égoïste/n", "vaniteux", "ego surdimensionné", "a pris le melon", "la grosse tête",
 		"boulet/n", "tocard", "tocarde", "branquignol/n", "bras cassé", "bras cassés", "pieds nickelés", "naze/n",
 		"nase/n", "pourri", "pourrie", "pourris", "pourries", "foireux", "foireuse", "craignos", "merdique/n",
 		"à chier", "de la merde", "catastrophe ambulante", "chelou/n", "relou/n", "mytho/n", "mythomane/n",
@@ -57,6 +61,10 @@ var frenchCampaign = map[string][]string{
 		"dépassé", "dépassée", "à côté de la plaque", "ne sait pas de quoi", "n'a aucune idée",
 	},
 	"negative": {
+		"frapper/v~0.5", "frappera les", "pénaliser/v", "punir/v", "alourdir/v", "ponctionner/v", "faire payer",
+		"chasser/v", "brader/v", "privatiser/v", "vendre à la découpe", "a ignoré", "refuse de", "a refusé de",
+		"bloque", "a bloqué", "freine", "a freiné", "retarde", "traîne des pieds", "déçu", "déçue", "déçus",
+		"décevant", "décevante", "déception", "coûteux", "coûteuse", "hors de prix", "en retard", "retards",
 		"c'est la cata", "la loose", "la lose", "c'est nul", "trop nul", "la honte", "quelle honte",
 		"c'est une honte", "scandaleux", "inadmissible", "inacceptable", "intolérable", "honteux", "révoltant",
 		"révoltante", "lamentable", "pitoyable", "déplorable/n",
@@ -153,6 +161,11 @@ var frenchCampaign = map[string][]string{
 
 var englishCampaign = map[string][]string{
 	"attack": {
+		"doesn't know what he's talking about", "doesn't know what she's talking about", "has no idea", "no clue",
+		"out of his depth", "out of her depth", "in over his head", "in over her head", "not fit to",
+		"both sides of his mouth", "both sides of her mouth", "says one thing", "cowards", "bully", "bullies",
+		"bullying", "thug", "thugs", "creep", "creepy", "snake", "weasel", "sleazeball", "scumbag", "dirtbag",
+		"lawbreaker", "greedy", "greed", "selfish", "egomaniac", "narcissist", "megalomaniac",
 		"trash", "garbage", "sketchy", "crooks", "clowns", "fraudulent", "loser", "losers",
 		"funny how", "curious how", "interesting how", "isn't it funny", "isn't it interesting", "strange how",
 		"can't even", "cannot even", "couldn't even", "really work for", "really works for", "really working for",
@@ -181,6 +194,12 @@ var englishCampaign = map[string][]string{
 		"scared to debate", "ignorant", "dumb", "stupid", "idiot", "moron", "fool", "foolish",
 	},
 	"negative": {
+		"hit working families", "hurt/v", "hurts", "punish/v", "penalize/v", "burden/n", "raise the rent",
+		"price out", "priced out", "displace/v", "pave over", "bulldoze/v", "sell off", "privatize/v", "give away",
+		"sweetheart deal", "back-room deal", "backroom deal", "rubber-stamp", "rubber stamp", "ignored", "ignores",
+		"ignoring", "turned a blind eye", "looked away", "failed to", "refused to", "refuses to", "blocked", "blocks",
+		"delayed", "dragging his feet", "dragging her feet", "let down", "letting down", "lets down", "disappointing",
+		"disappointment", "risky", "gamble", "costly", "overpriced", "over budget", "behind schedule",
 		"watch out", "beware", "you'll lose", "you will lose", "lose your", "stripped", "strip away", "take away",
 		"taking away", "takes away", "slash", "axe", "axed", "scrap", "scrapped", "scrapping", "worse than",
 		"even worse", "kill/v~0.5",

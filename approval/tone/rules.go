@@ -79,4 +79,5 @@ func (b *builder) ridicule() {
 	}
 	b.mockPraise()
 	b.scareQuotes()
+	b.flatDenial()
 }

@@ -46,6 +46,9 @@ func TestWholePost(t *testing.T) {
 		{"Moulinet : le chaos.", RuleNegative},
 		{"Whitcombe's record is a mess.", RuleNegative},
 		{"#StopMoulinet", RuleNegative},
+		{"Non, Moulinet n'a pas créé 2 000 logements.", RuleDesintox},
+		{"No, Whitcombe did not fund the library.", RuleDesintox},
+		{"Non, la piscine ne fermera pas : elle rouvre en mars.", ""},
 	}
 	for _, c := range cases {
 		r := e.Check(c.text, ProfileCandidate)

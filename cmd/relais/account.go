@@ -56,6 +56,7 @@ func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, st
 	baseURL := fs.String("base-url", "", "platform API base URL (instance URL for Mastodon; fakes in tests)")
 	credFile := fs.String("credentials-file", "", "JSON object of credentials (tokens), stored encrypted")
 	profile := fs.String("tone-profile", "", "tone profile (default from the owner kind)")
+	noVerify := fs.Bool("no-verify", false, "store the credentials without checking them with the platform (offline set-ups)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -70,6 +71,11 @@ func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, st
 		return err
 	} else if err := connectors.CheckAccountURLs(a.BaseURL, creds, outbound.AllowPrivateFromEnv()); err != nil {
 		return err
+	}
+	if !*noVerify && creds != nil {
+		if err := verifyAccount(ctx, *a, creds, stderr); err != nil {
+			return err
+		}
 	}
 	return withStore(ctx, e, stderr, func(s *store.Store) error {
 		return s.Update(ctx, func(tx *store.Tx) error {

@@ -178,4 +178,6 @@ func TestBrowserDashboard(t *testing.T) {
 	require.Contains(t, editor.text("h1"), "running-mate")
 	editor.open("/inbox?lang=fr")
 	require.Contains(t, editor.text("h1"), "suggestions de partage")
+
+	browserWorkflow(t, tm, author, editor)
 }

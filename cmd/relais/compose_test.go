@@ -48,6 +48,31 @@ func TestDockerCompose(t *testing.T) {
 	for name := range relais.Environment {
 		require.True(t, read[name], "docker-compose.yml sets %s, which relais never reads", name)
 	}
+	requireReplicas(t, project, relais)
+}
+
+// requireReplicas: two relais replicas on the same database with their
+// own names, behind a reverse proxy (an official image) that spreads
+// requests over both and alone publishes a port; relais believes its
+// X-Forwarded-For (the login limiter counts clients, not the proxy).
+func requireReplicas(t *testing.T, project *types.Project, relais types.ServiceConfig) {
+	second, err := project.GetService("relais-2")
+	require.NoError(t, err, "a second replica")
+	require.Equal(t, *relais.Environment["RELAIS_DATABASE_URL"], *second.Environment["RELAIS_DATABASE_URL"], "one database")
+	require.Equal(t, *relais.Environment["RELAIS_SECRET_KEY"], *second.Environment["RELAIS_SECRET_KEY"], "one secret key")
+	require.NotEqual(t, *relais.Environment["RELAIS_REPLICA_ID"], *second.Environment["RELAIS_REPLICA_ID"], "replicas named apart")
+	require.Empty(t, relais.Ports, "replicas are reached through the proxy")
+	require.Empty(t, second.Ports, "replicas are reached through the proxy")
+	proxy, err := project.GetService("proxy")
+	require.NoError(t, err)
+	require.True(t, strings.HasPrefix(proxy.Image, "caddy:"), proxy.Image)
+	cmd := strings.Join(proxy.Command, " ")
+	require.Contains(t, cmd, "--to relais:8080")
+	require.Contains(t, cmd, "--to relais-2:8080")
+	require.Len(t, proxy.Ports, 1)
+	ip := proxy.Networks["relais"].Ipv4Address
+	require.NotEmpty(t, ip)
+	require.Equal(t, ip, *relais.Environment["RELAIS_TRUSTED_PROXIES"], "relais trusts the proxy's forwarded addresses")
 }
 
 // envRead returns the environment variables relais reads: string literals

@@ -26,9 +26,10 @@ type crashPlatform struct {
 	statuses map[[2]string]int // (token, text) -> statuses created
 	replays  int               // requests answered from a known key
 	hooks    map[[2]string]int // (hook, text) -> messages received
+	latency  time.Duration     // when set, every status takes this long (else 20-200 ms)
 }
 
-func newCrashPlatform(t *testing.T) *crashPlatform {
+func newCrashPlatform(t testing.TB) *crashPlatform {
 	f := &crashPlatform{byKey: map[string]string{}, statuses: map[[2]string]int{}, hooks: map[[2]string]int{}}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
@@ -46,6 +47,10 @@ func (f *crashPlatform) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.Method == "GET" && r.URL.Path == "/api/v2/instance":
 		w.Write([]byte(crashInstance))
+	case r.Method == "GET" && r.URL.Path == "/.well-known/nodeinfo": // nodeinfo.diaspora.software/protocol
+		fmt.Fprintf(w, `{"links":[{"rel":"http://nodeinfo.diaspora.software/ns/schema/2.0","href":"%s/nodeinfo/2.0"}]}`, f.srv.URL)
+	case r.Method == "GET" && r.URL.Path == "/nodeinfo/2.0":
+		w.Write([]byte(`{"version":"2.0","software":{"name":"mastodon","version":"4.5.0"}}`))
 	case r.Method == "POST" && r.URL.Path == "/api/v1/statuses":
 		f.status(w, r, body)
 	case r.Method == "POST" && strings.HasPrefix(r.URL.Path, "/hook/"):
@@ -79,7 +84,11 @@ func (f *crashPlatform) status(w http.ResponseWriter, r *http.Request, body []by
 		f.statuses[[2]string{tok, req.Status}]++
 	}
 	f.mu.Unlock()
-	time.Sleep(time.Duration(20+rand.IntN(180)) * time.Millisecond)
+	d := time.Duration(20+rand.IntN(180)) * time.Millisecond
+	if f.latency > 0 {
+		d = f.latency
+	}
+	time.Sleep(d)
 	fmt.Fprintf(w, `{"id":%q,"url":"%s/@x/%s","uri":"%s/statuses/%s"}`, id, f.srv.URL, id, f.srv.URL, id)
 }
 

@@ -37,13 +37,19 @@ type child struct {
 
 var readyAddr = regexp.MustCompile(`msg="relais ready" addr=(\S+)`)
 
-// startChild runs `relais serve` on the data dir and database and waits
-// until it listens. Its log is appended to logPath.
-func startChild(t *testing.T, bin, dataDir, dbURL, logPath string) *child {
+// startChild runs `relais serve` on the data dir and database, with env
+// (NAME=value) added, and waits until it listens. Its log is appended to
+// logPath.
+func startChild(t testing.TB, bin, dataDir, dbURL, logPath string, env ...string) *child {
 	t.Helper()
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", dataDir, "--database-url", dbURL,
-		"--poll", "50ms", "--rescue-after", "2s")
-	cmd.Env = append(os.Environ(), "RELAIS_LOG_LEVEL=info")
+	return startChildArgs(t, bin, dataDir, dbURL, logPath, []string{"--poll", "50ms", "--rescue-after", "2s"}, env...)
+}
+
+// startChildArgs is startChild with serve's flags args.
+func startChildArgs(t testing.TB, bin, dataDir, dbURL, logPath string, args []string, env ...string) *child {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0", "--data", dataDir, "--database-url", dbURL}, args...)...)
+	cmd.Env = append(append(os.Environ(), "RELAIS_LOG_LEVEL=info"), env...)
 	stderr, err := cmd.StderrPipe()
 	require.NoError(t, err)
 	require.NoError(t, cmd.Start())

@@ -84,15 +84,21 @@ func (e *env) openStore(ctx context.Context, log *slog.Logger) (*store.Store, er
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(ctx, store.Config{DataDir: e.DataDir, DatabaseURL: e.DatabaseURL, Box: box})
+	conns, err := maxConns()
 	if err != nil {
 		return nil, err
 	}
-	if err := s.Migrate(ctx); err != nil {
-		s.Close()
+	s, err := store.Open(ctx, store.Config{DataDir: e.DataDir, DatabaseURL: e.DatabaseURL, Box: box, MaxConns: conns})
+	if err != nil {
 		return nil, err
 	}
-	if err := scheduler.Migrate(ctx, s); err != nil {
+	err = s.WithMigrationLock(ctx, func() error { // replicas starting together migrate in turn
+		if err := s.Migrate(ctx); err != nil {
+			return err
+		}
+		return scheduler.Migrate(ctx, s)
+	})
+	if err != nil {
 		s.Close()
 		return nil, err
 	}

@@ -54,6 +54,7 @@ func TestCalendarICS(t *testing.T) {
 	require.Contains(t, body, fmt.Sprintf("UID:post-%d@relais", p.ID))
 	require.Contains(t, body, "DTSTART:"+at.Format("20060102T150405Z"))
 	require.Contains(t, body, `Réunion publique\, mardi\; venez`)
+	require.Contains(t, body, `SUMMARY:[brouillon] Réunion publique`, "the state in the reader's language, not its code")
 	require.Contains(t, body, "SUMMARY:Réserve électorale : 1er tour")
 	for _, line := range strings.Split(strings.TrimSuffix(body, "\r\n"), "\r\n") {
 		require.LessOrEqual(t, len(line), 75, "folded at 75 octets: %q", line)

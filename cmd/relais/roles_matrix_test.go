@@ -232,4 +232,14 @@ var roleMatrix = map[string]matrixEntry{
 		return matrixCall{"/events", url.Values{"title": {"Porte-à-porte"}, "kind": {"door_to_door"}, "starts_at": {at.Format("2006-01-02T15:04")},
 			"ends_at": {at.Add(time.Hour).Format("2006-01-02T15:04")}, "place": {"Rue Oberkampf"}, "district": {"11e"}}.Encode()}
 	}},
+
+	// Editing, deleting, duplicating (issue 14).
+	"GET /posts/{id}/edit": {allow: webTeam, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/posts/%d/edit", f.draft()), ""} }},
+	"POST /posts/{id}/edit": {allow: webTeam, call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/posts/%d/edit", f.draft()), url.Values{"text": {"Réunion publique vendredi"}, "target": {fmt.Sprint(f.campaign)}}.Encode()}
+	}},
+	"POST /posts/{id}/delete":        {allow: webTeam, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/posts/%d/delete", f.draft()), ""} }},
+	"POST /posts/{id}/duplicate":     {allow: drafters, call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/posts/%d/duplicate", f.draft()), ""} }},
+	"DELETE /api/posts/{id}":         {allow: webTeam, call: func(f *fixture) matrixCall { return matrixCall{f.postPath(f.draft(), ""), ""} }},
+	"POST /api/posts/{id}/duplicate": {allow: drafters, call: func(f *fixture) matrixCall { return matrixCall{f.postPath(f.draft(), "/duplicate"), ""} }},
 }

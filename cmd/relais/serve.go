@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/relais/relais"
@@ -41,6 +42,7 @@ type Main struct {
 	ToneFile  string
 	PollEvery time.Duration
 	Rescue    time.Duration
+	Workers   int // concurrent jobs of this replica
 	// ShareWindow staggers colistiers' share suggestions (default 2h).
 	ShareWindow time.Duration
 	// MetricsAddr, when set, serves /metrics alone on this address (and
@@ -67,8 +69,8 @@ type Main struct {
 	hub         *ui.Hub
 	background  sync.WaitGroup // sweeps and e-mails in flight, waited for at Close
 	listener    net.Listener
-	stopSweep   context.CancelFunc // stops the expiry of lapsed approval requests
-	stopRelay   context.CancelFunc // stops relaying live events between replicas
+	stopRelay   context.CancelFunc       // stops relaying live events between replicas
+	svc         atomic.Pointer[services] // for the housekeeping chores
 
 	analytics     *analytics.Service // tracked links, metrics, reports (issue 15)
 	stopAnalytics func()             // flushes the last clicks
@@ -90,6 +92,7 @@ func (m *Main) ParseFlags(args []string, stderr io.Writer) error {
 	fs.StringVar(&m.ToneFile, "tone-config", os.Getenv("RELAIS_TONE_CONFIG"), "tone rules YAML (default DATA/tone.yaml when present)")
 	fs.DurationVar(&m.PollEvery, "poll", 500*time.Millisecond, "job fetch poll interval")
 	fs.DurationVar(&m.Rescue, "rescue-after", 2*time.Minute, "retry jobs left running this long (after a crash)")
+	fs.IntVar(&m.Workers, "workers", envInt("RELAIS_WORKERS", 10), "jobs this replica runs at once (keep below the connection budget)")
 	fs.StringVar(&m.MetricsAddr, "metrics-addr", os.Getenv("RELAIS_METRICS_ADDR"), "serve /metrics on this separate address only (e.g. 127.0.0.1:9090)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -115,11 +118,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	hub, rules := ui.NewHub(), approval.ToneRules{Checker: checker}
 	m.hub = hub
-	if m.store.Dialect() == store.DialectPostgres {
-		// Replicas share live events through the database.
-		relayCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
-		wait := hub.Connect(relayCtx, m.store, m.log)
-		m.stopRelay = func() { stop(); wait() }
+	if err := m.connectReplicas(ctx, hub); err != nil { // PostgreSQL: live events, audit chain
+		return err
 	}
 	reg := m.registry(m.sandbox)
 	if err := m.startAnalytics(ctx); err != nil {
@@ -128,6 +128,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err := m.startScheduler(ctx, reg, hub); err != nil {
 		return err
 	}
+	m.seedDemoPosts(ctx, rules, hub)
 	srv := m.newServer(ctx, reg, hub, rules, checker)
 	m.http = &http.Server{Handler: srv, ReadHeaderTimeout: ui.ReadHeaderTimeout, ReadTimeout: m.readTimeout(),
 		IdleTimeout: 2 * time.Minute}
@@ -179,7 +180,8 @@ func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub
 	}
 	cfg := scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log, PollEvery: m.PollEvery,
 		RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(), Retention: m.supporters,
-		Links: m.analytics.Linker, XMetricsDailyCap: xMetricsDailyCap()}
+		Links: m.analytics.Linker, XMetricsDailyCap: xMetricsDailyCap(),
+		ReplicaID: replicaID(), Housekeeping: m.chores(), Workers: m.Workers, ReportSeats: m.analytics.Seats}
 	if kits != nil {
 		cfg.Kits = kits
 	}
@@ -193,8 +195,8 @@ func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub
 	return nil
 }
 
-// newServer builds the services and the HTTP server, and starts the sweep
-// that expires lapsed approval requests.
+// newServer builds the services and the HTTP server. Their sweeps are
+// chores of the job queue (once per cluster).
 func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.Hub, rules approval.ToneRules, checker *tone.Checker) *ui.Server {
 	authn, approvals := auth.New(m.store), approval.New(m.store, rules, m.scheduler, hub)
 	authn.SetCloser(hub)
@@ -209,11 +211,9 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 	m.analytics.Posts, m.analytics.Jobs = approvals, m.scheduler
 	evs := m.newEvents(approvals)
 	m.analytics.FieldEvents = func(ctx context.Context, w analytics.Week) (any, error) { return evs.Report(ctx, w.From, w.To) }
-	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
-	m.stopSweep = stopSweep
-	m.goBackground(func() { approvals.SweepExpired(sweepCtx, 30*time.Second, m.log) })
-	m.goBackground(func() { authn.PurgeSessions(sweepCtx, time.Hour, m.log) })
-	m.goBackground(func() { approvals.PurgeUploads(sweepCtx, time.Hour, m.log) })
+	throttle := m.loginThrottle()
+	authn.SetThrottle(throttle) // in the database: shared by replicas, kept across restarts
+	m.svc.Store(&services{approvals: approvals, authn: authn, throttle: throttle})
 	return ui.New(ui.Config{
 		Auth: authn, Approval: approvals, Tone: rules, Hub: hub,
 		Ready: m.ready, Metrics: m.mainMetrics(hub), MetricsToken: m.MetricsToken, Sandbox: m.sandbox, Logger: m.log,
@@ -244,9 +244,6 @@ func (m *Main) Close() error {
 	}
 	if m.hub != nil {
 		m.hub.CloseAll()
-	}
-	if m.stopSweep != nil {
-		m.stopSweep()
 	}
 	m.waitBackground(30 * time.Second)
 	if m.stopRelay != nil {

@@ -137,6 +137,7 @@ func (m *Main) metrics(hub *ui.Hub) http.Handler {
 		Help: "Connected dashboard websockets."}, func() float64 { return float64(hub.Count()) }))
 	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "relais_events_total",
 		Help: "Live events published since start."}, func() float64 { return float64(hub.Seq()) }))
+	replicaMetrics(reg, hub)
 	return promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
 }
 

@@ -29,6 +29,7 @@ type Entry struct {
 	Handle    string    `json:"handle"`
 	Text      string    `json:"text"`
 	Media     []string  `json:"media,omitempty"` // file names, in order
+	Lang      string    `json:"lang,omitempty"`  // the language the post is tagged with
 	At        time.Time `json:"at"`
 }
 
@@ -91,7 +92,7 @@ func (c *Connector) Publish(ctx context.Context, a relais.Account, d connectors.
 	if e, ok := c.byKey[key]; ok {
 		return c.receipt(e), nil
 	}
-	e := Entry{ID: strconv.Itoa(len(c.order) + 1), Key: key, AccountID: a.ID, Handle: a.Handle, Text: d.Text, At: time.Now().UTC()}
+	e := Entry{ID: strconv.Itoa(len(c.order) + 1), Key: key, AccountID: a.ID, Handle: a.Handle, Text: d.Text, Lang: d.Language, At: time.Now().UTC()}
 	for _, m := range d.Media {
 		e.Media = append(e.Media, m.Filename)
 	}

@@ -7,6 +7,7 @@
 (function () {
   "use strict";
   var body = document.body, lang = body.dataset.lang, me = Number(body.dataset.member || 0);
+  var colon = lang === "en" ? ": " : "\u00a0: "; // French puts a space before a colon, English does not
   var hubID = "", lastSeq = 0, socket = null, backoff = 500, pending = {}, ref = 0;
   var live = document.getElementById("live");
   var postEl = document.querySelector("article[data-post]");
@@ -57,7 +58,7 @@
       if (now - viewers[id].seen > 50000) delete viewers[id]; else names.push(viewers[id].name);
     });
     el.hidden = names.length === 0;
-    el.textContent = names.length ? el.dataset.label + " : " + names.join(", ") : "";
+    el.textContent = names.length ? el.dataset.label + colon + names.join(", ") : "";
   }
   if (postEl) {
     setInterval(function () { announce(); showPresence(); }, 20000);
@@ -151,7 +152,7 @@
     var vs = e.violations || [];
     b.box.className = "tone-live tone-" + e.verdict;
     b.box.dataset.verdict = e.verdict;
-    b.box.textContent = b.box.dataset.label + " : " + b.box.dataset[e.verdict] + vs.map(function (v) {
+    b.box.textContent = b.box.dataset.label + colon + b.box.dataset[e.verdict] + vs.map(function (v) {
       return " — " + (lang === "en" ? v.message_en : v.message_fr);
     }).join("");
     if (!b.hl) return;
@@ -231,7 +232,7 @@
       if (parts.length !== 2) return;
       var when = parisISO(day.dataset.date, parts[1]);
       postJSON("/api/posts/" + parts[0] + "/reschedule", { scheduled_at: when })
-        .then(refresh, function (e) { alert(cal.dataset.error + " : " + e.message); });
+        .then(refresh, function (e) { alert(cal.dataset.error + colon + e.message); });
     });
   }
   // parisISO returns the RFC 3339 time of a Paris wall-clock date and time.

@@ -66,7 +66,7 @@
           if (xc && typeof c.cost_usd === "number") {
             var n = Math.max(xCount, 1);
             xc.hidden = !text.value.trim() || (any && !chosen.x);
-            xc.textContent = xc.dataset.label + " : " + money(c.cost_usd) + " " + xc.dataset.per +
+            xc.textContent = xc.dataset.label + (lang === "en" ? ": " : "\u00a0: ") + money(c.cost_usd) + " " + xc.dataset.per +
               (n > 1 ? " × " + n + " = " + money(c.cost_usd * n) : "");
           }
         }

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/connectors/outbound"
+	"github.com/relais/relais/connectors/platforms"
+)
+
+// verifyAccount checks new credentials with the platform (one harmless
+// read call: Bluesky createSession, Mastodon verify_credentials, Telegram
+// getChat) before they are stored. The platform's refusal is the error;
+// a platform relais cannot verify yet is said so on stderr.
+func verifyAccount(ctx context.Context, a relais.Account, creds map[string]string, stderr io.Writer) error {
+	a.Credentials = creds
+	reg := platforms.Default(platforms.Options{Timeout: 15 * time.Second, MastodonInstance: os.Getenv("RELAIS_MASTODON_INSTANCE"),
+		AllowPrivateNetworks: outbound.AllowPrivateFromEnv()})
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	ok, err := reg.Verify(ctx, a)
+	if err != nil {
+		return &relais.Error{Code: relais.EINVALID, Field: "credentials-file",
+			Message: fmt.Sprintf("%s refused these credentials for @%s: %v (use --no-verify to store them anyway)", a.Platform, a.Handle, err)}
+	}
+	if !ok {
+		fmt.Fprintf(stderr, "credentials not verified: relais cannot check %s accounts yet\n", a.Platform)
+	}
+	return nil
+}

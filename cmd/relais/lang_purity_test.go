@@ -1,0 +1,111 @@
+package main
+
+import (
+	"fmt"
+	"html"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/relais/relais"
+)
+
+// Words that betray the other language on a page: interface words, none
+// of which the demo's posts, names or handles contain.
+var (
+	frenchWords = []string{"Réglages", "Rédiger", "Calendrier", "Publications", "brouillon", "Programmé", "Modifier", "Supprimer",
+		"Dupliquer", "Aucun", "Aucune", "Historique", "Envoyer", "Déplacer", "Semaine", "Aujourd'hui", "Commentaire",
+		"Se déconnecter", "Connexion", "Erreur", "approuvé", "introuvable", "Introuvable", "Votre rôle", "valeur refusée",
+		"modifications demandées", "Comptes", "Texte", "envoi en validation", "création", "validation par", "Taux de partage"}
+	englishWords = []string{"Queue", "Compose", "Settings", "Sign out", "Submit", "Delete", "Duplicate", "Edit", "draft",
+		"Share rate", "routing", "changed", "Week", "Month", "Today", "Not found", "not found", "Your role", "Internal error",
+		"History", "Approve", "Reject", "published", "scheduled", "Invalid", "required", "Accounts", "Comment", "Tick at least",
+		"content changed", "voided", "approval by", "Sign in"}
+	tagRE    = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<textarea.*?</textarea>|<code>.*?</code>|<[^>]*>`)
+	spacesRE = regexp.MustCompile(`\s+`)
+	// frenchSpacing is a space before a colon, semicolon or percent sign,
+	// or French quotes: right in French, wrong in English.
+	frenchSpacing = regexp.MustCompile(`[\p{L}\d][ \x{a0}][:;%]|«|»`)
+)
+
+// visibleText is a page's text as a reader sees it (no tags, no scripts,
+// no form fields' typed content).
+func visibleText(page string) string {
+	return spacesRE.ReplaceAllString(html.UnescapeString(tagRE.ReplaceAllString(page, " ")), " ")
+}
+
+// requirePure fails when page, in lang, shows a word of the other language.
+func requirePure(t *testing.T, what, lang, page string) {
+	t.Helper()
+	text, words := visibleText(page), frenchWords
+	if lang == "fr" {
+		words = englishWords
+	}
+	if loc := frenchSpacing.FindStringIndex(text); lang == "en" && loc != nil {
+		t.Errorf("%s (en) uses French punctuation spacing: …%s…", what, text[max(0, loc[0]-60):min(len(text), loc[1]+60)])
+	}
+	for _, w := range words {
+		re := regexp.MustCompile(`(^|[^\p{L}])` + regexp.QuoteMeta(w) + `($|[^\p{L}])`)
+		if loc := re.FindStringIndex(text); loc != nil {
+			from, to := max(0, loc[0]-80), min(len(text), loc[1]+80)
+			t.Errorf("%s (%s) shows %q: …%s…", what, lang, w, text[from:to])
+		}
+	}
+}
+
+// TestLanguagePurity walks every page and the error paths a person meets
+// (a 404, a 403, a form error, a blackout refusal, a post with its
+// history after the request-changes loop) in French and in English, and
+// fails on a word of the other language.
+func TestLanguagePurity(t *testing.T) {
+	tm := mustRunDemo(t)
+	web, cm := tm.signIn(t, "web@demo.relais.fr"), tm.signIn(t, "cm@demo.relais.fr")
+	col := tm.signIn(t, "colistier-11e@demo.relais.fr")
+	id := purityFixture(t, tm)
+	pages := []struct {
+		s    *session
+		path string
+	}{
+		{web, "/"}, {web, "/compose"}, {web, "/calendar"}, {web, "/calendar?view=month"}, {web, "/map"}, {web, "/settings"},
+		{web, "/districts/11e"}, {web, fmt.Sprintf("/posts/%d", id)}, {cm, fmt.Sprintf("/posts/%d/edit", id)}, {cm, "/"},
+		{web, "/posts/999999"}, {col, "/settings"}, {col, "/"}, {col, "/inbox"}, {col, "/map"},
+	}
+	for _, lang := range []string{"fr", "en"} {
+		for _, p := range pages {
+			sep := "?"
+			if strings.Contains(p.path, "?") {
+				sep = "&"
+			}
+			_, body := p.s.get(p.path + sep + "lang=" + lang)
+			requirePure(t, p.path, lang, body)
+		}
+		_, body := cm.post("/compose?lang="+lang, url.Values{"text": {"Réunion jeudi"}})
+		requirePure(t, "compose without an account", lang, body)
+		require.Contains(t, body, map[string]string{"fr": "Cochez au moins un compte", "en": "Tick at least one account"}[lang])
+		day := time.Now().In(relais.MustLocation()).AddDate(0, 0, 30)
+		_, body = cm.post("/compose?lang="+lang, url.Values{"text": {"Votez !"}, "target": {"1"}, "scheduled_at": {day.Format("2006-01-02") + "T10:00"}})
+		requirePure(t, "compose in a blackout", lang, body)
+		require.Contains(t, body, day.Format("02/01/2006")[:0]+map[string]string{"fr": "Réserve électorale", "en": "Electoral blackout"}[lang])
+	}
+}
+
+// purityFixture declares a round 30 days ahead and runs one post through
+// request changes, an edit and an approval, so that its page has routing
+// reasons, decisions and a history; it returns the post's id.
+func purityFixture(t *testing.T, tm *testMain) int64 {
+	web := tm.cli("user", "token", "--email", "web@demo.relais.fr")
+	cm := tm.cli("user", "token", "--email", "cm@demo.relais.fr")
+	day := time.Now().In(relais.MustLocation()).AddDate(0, 0, 30)
+	require.Equal(t, 201, tm.call(web, "POST", "/api/election-rounds", map[string]string{"name": "Premier tour", "day": day.Format("2006-01-02"), "polls_close": "20:00"}, nil))
+	var p postJSON
+	require.Equal(t, 201, tm.call(cm, "POST", "/api/posts", `{"text":"Réunion publique jeudi","targets":["@avecanne"]}`, &p))
+	require.Equal(t, 200, tm.call(cm, "POST", fmt.Sprintf("/api/posts/%d/submit", p.ID), nil, &p))
+	require.Equal(t, 200, tm.call(web, "POST", fmt.Sprintf("/api/posts/%d/request-changes", p.ID), map[string]string{"comment": "Précisez l'heure"}, &p))
+	require.Equal(t, 200, tm.call(cm, "PUT", fmt.Sprintf("/api/posts/%d", p.ID), `{"text":"Réunion publique jeudi à 19h","targets":["@avecanne"]}`, &p))
+	require.Equal(t, 200, tm.call(cm, "POST", fmt.Sprintf("/api/posts/%d/submit", p.ID), nil, &p))
+	return p.ID
+}

@@ -1,0 +1,33 @@
+package bluesky
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/bluesky-social/indigo/api/atproto"
+	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
+)
+
+// Verify implements connectors.Verifier: it creates a session with the
+// handle (or identifier) and app password and checks that the PDS names
+// the same account (com.atproto.server.createSession). The session is
+// not cached: the account is not saved yet.
+func (c *Client) Verify(ctx context.Context, a relais.Account) error {
+	id, pw := a.Credentials[CredIdentifier], a.Credentials[CredAppPassword]
+	if id == "" {
+		id = a.Handle
+	}
+	if pw == "" {
+		return &connectors.Error{Platform: "bluesky", Class: connectors.AuthExpired, Err: fmt.Errorf("bluesky: an app password is required")}
+	}
+	out, err := atproto.ServerCreateSession(ctx, c.client(a, ""), &atproto.ServerCreateSession_Input{Identifier: id, Password: pw})
+	if err != nil {
+		return err
+	}
+	if h := relais.NormalizeHandle(a.Handle); h != "" && out.Handle != h && out.Did != h {
+		return &connectors.Error{Platform: "bluesky", Class: connectors.Permanent,
+			Err: fmt.Errorf("bluesky: these credentials belong to @%s, not @%s", out.Handle, h)}
+	}
+	return nil
+}

@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"errors"
+	"io/fs"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/relais/relais"
+)
+
+// TestCatalogueComplete fails on a catalogue entry missing in one language
+// and on a key a template asks for that the catalogue lacks.
+func TestCatalogueComplete(t *testing.T) {
+	for k, v := range messages {
+		require.NotEmpty(t, v[0], "%s has no French", k)
+		require.NotEmpty(t, v[1], "%s has no English", k)
+	}
+	re := regexp.MustCompile(`\.T "([a-z_.A-Z0-9]+)"`)
+	err := fs.WalkDir(templateFS, "templates", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := templateFS.ReadFile(path)
+		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+			_, ok := messages[m[1]]
+			require.True(t, ok, "%s asks for %q, missing from the catalogue", path, m[1])
+		}
+		return err
+	})
+	require.NoError(t, err)
+	for _, st := range []relais.PostState{relais.PostDraft, relais.PostInReview, relais.PostChangesRequested, relais.PostApproved,
+		relais.PostScheduled, relais.PostPublishing, relais.PostPublished, relais.PostPartiallyPublished, relais.PostFailed,
+		relais.PostOutcomeUnknown, relais.PostCancelled, relais.PostRejected, relais.PostExpired, relais.PostDeleted} {
+		_, ok := messages["state."+string(st)]
+		require.True(t, ok, "state %s has no name", st)
+	}
+	for _, k := range reasonKeys {
+		_, ok := messages[k]
+		require.True(t, ok, k)
+	}
+	for _, r := range detailRules {
+		_, ok := messages[r.key]
+		require.True(t, ok, r.key)
+	}
+}
+
+// TestRoutingReasonsTranslated fails when approval.route writes a reason
+// the catalogue cannot render in English.
+func TestRoutingReasonsTranslated(t *testing.T) {
+	src, err := os.ReadFile("../approval/routing.go")
+	require.NoError(t, err)
+	found := regexp.MustCompile(`"((?:sensible|routine|hors compte|rédigé)[^"]*)"`).FindAllStringSubmatch(string(src), -1)
+	require.NotEmpty(t, found)
+	for _, m := range found {
+		_, ok := reasonKeys[m[1]]
+		require.True(t, ok, "routing reason %q has no catalogue entry", m[1])
+	}
+	en, fr := Page{Lang: "en"}, Page{Lang: "fr"}
+	rs := []string{"sensible : cite un adversaire", "routine : validation par un·e responsable web"}
+	require.Equal(t, "sensitive: names an opponent, routine: approved by a web lead", en.Reasons(rs))
+	require.Equal(t, "sensible : cite un adversaire, routine : validation par un·e responsable web", fr.Reasons(rs))
+	require.Equal(t, "autre raison", en.Reason("autre raison"), "an unknown reason is shown as stored")
+}
+
+func TestHistoryDetailPerReader(t *testing.T) {
+	en, fr := Page{Lang: "en"}, Page{Lang: "fr"}
+	require.Equal(t, "validation par l'équipe web", fr.Detail("routing: editor"))
+	require.Equal(t, "approval by the candidate", en.Detail("routing: candidate"))
+	require.Equal(t, "contenu modifié (avant : b0a1e1172769) ; approbation annulée, retour en validation",
+		fr.Detail("content changed from b0a1e1172769; approval voided, back to review"))
+	require.Equal(t, "état précédent : brouillon", fr.Detail("was draft"))
+	require.Equal(t, "déplacé du 14/03/2027 09:00 au 15/03/2027 10:30",
+		fr.Detail("moved from 2027-03-14T08:00:00Z to 2027-03-15T09:30:00Z"))
+	require.Equal(t, "scheduled for Sun 14 Mar 2027 09:00; tone warnings acknowledged",
+		en.Detail("scheduled 2027-03-14T08:00:00Z; tone warnings acknowledged"))
+	require.Equal(t, "tone verdict warn overridden: ok", en.Detail("tone verdict warn overridden: ok"), "unknown shapes are shown as stored")
+}
+
+// TestAPIErrorInRequestLanguage: an error with a catalogue key is written
+// in the caller's language (?lang, cookie, member, Accept-Language) with
+// its code, field and parameters.
+func TestAPIErrorInRequestLanguage(t *testing.T) {
+	s := New(Config{})
+	until := time.Date(2027, 3, 14, 19, 0, 0, 0, time.UTC)
+	err := (relais.Blackout{Rounds: []relais.ElectionRound{{Day: "2027-03-14", PollsClose: "20:00"}}}).Refuse(until.Add(-time.Hour))
+	for _, c := range []struct {
+		url, cookie, accept, member, want string
+	}{
+		{"/api/posts?lang=en", "", "fr", "fr", "nothing may be published before Sun 14 Mar 2027 20:00"},
+		{"/api/posts", "en", "fr", "fr", "nothing may be published before"},
+		{"/api/posts", "", "fr-FR", "en", "nothing may be published before"},
+		{"/api/posts", "", "en-GB,en;q=0.8", "", "nothing may be published before"},
+		{"/api/posts", "", "", "", "rien ne peut être publié avant le 14/03/2027 20:00"},
+	} {
+		r := httptest.NewRequest("POST", c.url, nil)
+		if c.cookie != "" {
+			r.Header.Set("Cookie", "relais_lang="+c.cookie)
+		}
+		r.Header.Set("Accept-Language", c.accept)
+		if c.member != "" {
+			r = r.WithContext(relais.NewContextWithMember(r.Context(), &relais.Member{Lang: c.member}))
+		}
+		w := httptest.NewRecorder()
+		s.apiError(w, r, err)
+		require.Equal(t, 422, w.Code)
+		require.Contains(t, w.Body.String(), c.want, "%+v", c)
+		require.Contains(t, w.Body.String(), `"code":"blackout"`)
+		require.Contains(t, w.Body.String(), `"field":"scheduled_at"`)
+		require.Contains(t, w.Body.String(), `"params":{"until":"2027-03-14T19:00:00Z"}`)
+	}
+	w := httptest.NewRecorder()
+	s.apiError(w, httptest.NewRequest("GET", "/api/posts?lang=en", nil), errors.New("db down"))
+	require.Contains(t, w.Body.String(), `"message":"Internal error."`, "nothing internal leaks")
+}
+
+func TestPageErrorTextPerReader(t *testing.T) {
+	forbidden := relais.Errorf(relais.EFORBIDDEN, "Your role (colistier) may not open the settings.")
+	require.Equal(t, "Votre rôle ne permet pas cette action.", pageErrorText("fr", forbidden))
+	require.Equal(t, "Your role (colistier) may not open the settings.", pageErrorText("en", forbidden))
+	noText := relais.FieldErrorf("text", "Text is required.")
+	require.Equal(t, "Texte : valeur refusée, vérifiez ce champ.", pageErrorText("fr", noText))
+	require.Equal(t, "Text: Text is required.", pageErrorText("en", noText))
+}
