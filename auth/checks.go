@@ -25,11 +25,13 @@ type checkGate struct {
 	slots chan struct{}
 	wait  time.Duration
 	check func(hash, password string) bool
+	hash  func(password string) string
 }
 
 // newCheckGate admits budget/checkMemory checks at once (at least one).
 func newCheckGate(budget int64, wait time.Duration) *checkGate {
-	return &checkGate{slots: make(chan struct{}, max(1, budget/checkMemory)), wait: wait, check: CheckPassword}
+	return &checkGate{slots: make(chan struct{}, max(1, budget/checkMemory)), wait: wait, check: CheckPassword,
+		hash: HashPassword}
 }
 
 // defaultCheckBudget is a quarter of the process's memory limit when one is

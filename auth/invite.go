@@ -112,9 +112,12 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, password string) 
 	} else if password == "" {
 		return nil, relais.FieldErrorf("password", "Password must be at least %d characters.", MinPasswordLength)
 	}
-	hash := HashPassword(password)
+	hash, err := s.hashForInvitation(ctx, token, password)
+	if err != nil {
+		return nil, err
+	}
 	var sess *Session
-	err := s.store.Update(ctx, func(tx *store.Tx) error {
+	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		inv, err := tx.OpenInvitation(HashToken(token))
 		if err != nil {
 			return err
@@ -133,4 +136,22 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, password string) 
 			Detail: fmt.Sprintf("invitation %d accepted", inv.ID)})
 	})
 	return sess, err
+}
+
+// hashForInvitation hashes password for an open invitation's token only,
+// in a password-check slot: an unknown token costs no argon2id, and
+// parallel acceptances cannot hold more memory than the sign-in budget.
+func (s *Service) hashForInvitation(ctx context.Context, token, password string) (string, error) {
+	err := s.store.View(ctx, func(tx *store.Tx) error {
+		_, err := tx.OpenInvitation(HashToken(token))
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	if err := s.gate.acquire(ctx); err != nil {
+		return "", err
+	}
+	defer func() { <-s.gate.slots }()
+	return s.gate.hash(password), nil
 }

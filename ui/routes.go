@@ -39,7 +39,9 @@ func (s *Server) page(pattern string, h http.HandlerFunc) {
 func (s *Server) Patterns() []string { return append([]string(nil), s.patterns...) }
 
 // upload registers an API route that accepts a body up to MaxUploadBytes.
+// Its longer read deadline is given once the caller is authenticated, so an
+// anonymous caller cannot hold a connection longer than on any other route.
 func (s *Server) upload(pattern string, h http.HandlerFunc) {
 	s.patterns = append(s.patterns, pattern)
-	s.mux.Handle(pattern, uploadDeadline(s.apiAuthLimit(h, MaxUploadBytes)))
+	s.mux.Handle(pattern, s.apiAuthLimit(uploadDeadline(h).ServeHTTP, MaxUploadBytes))
 }

@@ -34,7 +34,7 @@ func isIgnorable(r rune) bool {
 		return false
 	}
 	switch {
-	case r == 0xad, r == 0x34f, r == 0x61c, r == 0x115f, r == 0x1160, r == 0x3164, r == 0xffa0:
+	case r == 0xad, r == 0x34f, r == 0x61c, r == 0x115f, r == 0x1160, r == 0x17b4, r == 0x17b5, r == 0x3164, r == 0xffa0:
 		return true
 	case r >= 0x180b && r <= 0x180f, r >= 0xfe00 && r <= 0xfe0f, r >= 0xe0000 && r <= 0xe0fff:
 		return true
@@ -77,8 +77,21 @@ func buildLookalikes() {
 
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
+// latinLookalikes are Latin letters outside ASCII that the UTS #39 table
+// leaves alone but that read as an ASCII letter: IPA forms (script g,
+// alpha, dotless i) and small capitals.
+var latinLookalikes = map[rune]byte{
+	'ɡ': 'g', 'ɑ': 'a', 'ı': 'i', 'ȷ': 'j', 'ɩ': 'i', 'ǀ': 'l', 'ɪ': 'i', 'ʀ': 'r', 'ʏ': 'y',
+	'ʙ': 'b', 'ɢ': 'g', 'ʜ': 'h', 'ʟ': 'l', 'ɴ': 'n', 'ᴀ': 'a', 'ᴄ': 'c', 'ᴅ': 'd', 'ᴇ': 'e',
+	'ᴊ': 'j', 'ᴋ': 'k', 'ᴍ': 'm', 'ᴏ': 'o', 'ᴘ': 'p', 'ᴛ': 't', 'ᴜ': 'u', 'ᴠ': 'v', 'ᴡ': 'w',
+	'ᴢ': 'z', 'ꜰ': 'f', 'ꜱ': 's',
+}
+
 // lookalike returns the Latin letter r imitates, if any.
 func lookalike(r rune) (byte, bool) {
+	if b, ok := latinLookalikes[r]; ok {
+		return b, true
+	}
 	if r < 0x370 {
 		return 0, false
 	}
@@ -148,6 +161,8 @@ func Normalize(text string) string {
 			i += size
 			continue // keep prev: the emoji sequence goes on
 		case isIgnorable(r):
+		case isApostropheLike(r):
+			b.WriteByte('\'')
 		default:
 			b.WriteRune(r)
 		}
@@ -157,6 +172,17 @@ func Normalize(text string) string {
 		i += size
 	}
 	return mapLookalikeWords(norm.NFKC.String(b.String()))
+}
+
+// isApostropheLike reports whether r is a modifier letter or other sign
+// drawn like an apostrophe, which would otherwise glue "m'engage" into one
+// word.
+func isApostropheLike(r rune) bool {
+	switch r {
+	case 'ʼ', 'ʹ', 'ʻ', 'ʽ', 'ˈ', 'ꞌ', '＇':
+		return true
+	}
+	return false
 }
 
 // mapLookalikeWords maps look-alike letters to Latin in the words that

@@ -49,11 +49,21 @@ func mustPrefixes(ss ...string) []netip.Prefix {
 	return out
 }
 
+// embeddingPrefixes are IPv6 ranges whose last 32 bits are an IPv4
+// address the packet ends up at: NAT64's well-known prefix (a cloud's
+// translator reaches its private ranges and metadata service through it)
+// and the deprecated IPv4-compatible addresses.
+var embeddingPrefixes = mustPrefixes("64:ff9b::/96", "::/96")
+
 // Blocked reports whether ip is an address relais must not call without
-// RELAIS_ALLOW_PRIVATE_NETWORKS (IPv4-mapped IPv6 addresses count as
-// their IPv4 address).
+// RELAIS_ALLOW_PRIVATE_NETWORKS (IPv4-mapped, IPv4-compatible and NAT64
+// IPv6 addresses count as their IPv4 address).
 func Blocked(ip netip.Addr) bool {
 	ip = ip.Unmap()
+	if ip.Is6() && (embeddingPrefixes[0].Contains(ip) || embeddingPrefixes[1].Contains(ip)) {
+		b := ip.As16()
+		return Blocked(netip.AddrFrom4([4]byte(b[12:]))) // "::" and "::1" are in 0.0.0.0/8
+	}
 	for _, p := range blockedPrefixes {
 		if p.Contains(ip) {
 			return true
