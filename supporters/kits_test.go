@@ -146,7 +146,7 @@ func TestShareKitsExactlyOnce(t *testing.T) {
 		mb := newMailbox(t)
 		ch := &childProc{}
 		var k1, k2, k3 bool
-		mb.onMail, mb.onRcpt, mb.onDataed = ch.killAt(3*n/4, &k1), ch.killAt(n/4, &k2), ch.killAt(n/2, &k3)
+		mb.setHooks(ch.killAt(3*n/4, &k1), ch.killAt(n/4, &k2), ch.killAt(n/2, &k3))
 		runs := 0
 		for ; runs < 10; runs++ {
 			cmd := exec.Command(os.Args[0], "-test.run=^$")

@@ -54,6 +54,21 @@ func newMailbox(t testing.TB) *mailbox {
 // NewSession implements smtp.Backend.
 func (mb *mailbox) NewSession(*smtp.Conn) (smtp.Session, error) { return &mbSession{mb: mb}, nil }
 
+// setHooks installs the hooks under the lock the sessions read them with,
+// so that a hook set after the server started is seen by its connections.
+func (mb *mailbox) setHooks(onMail, onRcpt, onDataed func(int)) {
+	mb.mu.Lock()
+	defer mb.mu.Unlock()
+	mb.onMail, mb.onRcpt, mb.onDataed = onMail, onRcpt, onDataed
+}
+
+// hooks returns the hooks and the refusals, read under the lock.
+func (mb *mailbox) hooks() (onMail, onRcpt, onDataed func(int), refuse map[string]string) {
+	mb.mu.Lock()
+	defer mb.mu.Unlock()
+	return mb.onMail, mb.onRcpt, mb.onDataed, mb.refuse
+}
+
 func (mb *mailbox) accepted() int {
 	mb.mu.Lock()
 	defer mb.mu.Unlock()
@@ -75,7 +90,7 @@ func (s *mbSession) Reset()        { s.from, s.to = "", "" }
 func (s *mbSession) Logout() error { return nil }
 
 func (s *mbSession) Mail(from string, _ *smtp.MailOptions) error {
-	if f := s.mb.onMail; f != nil {
+	if f, _, _, _ := s.mb.hooks(); f != nil {
 		f(s.mb.accepted())
 	}
 	s.from = from
@@ -83,10 +98,11 @@ func (s *mbSession) Mail(from string, _ *smtp.MailOptions) error {
 }
 
 func (s *mbSession) Rcpt(to string, _ *smtp.RcptOptions) error {
-	if f := s.mb.onRcpt; f != nil {
+	_, f, _, refuse := s.mb.hooks()
+	if f != nil {
 		f(s.mb.accepted())
 	}
-	if msg, ok := s.mb.refuse[to]; ok {
+	if msg, ok := refuse[to]; ok {
 		return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: msg}
 	}
 	s.to = to
@@ -107,7 +123,7 @@ func (s *mbSession) Data(r io.Reader) error {
 	s.mb.msgs = append(s.mb.msgs, received{from: s.from, to: s.to, header: h, body: strings.ReplaceAll(string(body), "\r\n", "\n")})
 	n := len(s.mb.msgs)
 	s.mb.mu.Unlock()
-	if f := s.mb.onDataed; f != nil {
+	if _, _, f, _ := s.mb.hooks(); f != nil {
 		f(n)
 	}
 	return nil
