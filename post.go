@@ -12,7 +12,7 @@ import (
 	"github.com/relais/relais/langdetect"
 )
 
-// PostState is a step of a post's lifecycle (see DESIGN.md).
+// PostState is a step of a post's lifecycle (see docs/ARCHITECTURE.md).
 type PostState string
 
 // Post states.

@@ -25,7 +25,7 @@ import (
 
 // BenchmarkBroadcast2000 opens 2,000 real websocket clients on the
 // dashboard's /ws and measures, for each event, how long it takes to reach
-// every client. Target (DESIGN.md): p99 ≤ 100 ms. It first reports the
+// every client. Target (docs/PERFORMANCE.md): p99 ≤ 100 ms. It first reports the
 // server's memory per connected client (bytes/conn: Go heap and stacks
 // held per connection, measured with 2,000 bare TCP clients that did the
 // websocket handshake and received one event; target ≤ 30 KB).

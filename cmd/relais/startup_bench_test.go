@@ -16,7 +16,7 @@ import (
 
 // BenchmarkColdStart measures the relais binary from exec to /readyz = 200
 // on an existing SQLite data directory (the demo campaign), and its
-// resident memory once idle. Targets (DESIGN.md): ≤ 500 ms, ≤ 60 MB.
+// resident memory once idle. Targets (docs/PERFORMANCE.md): ≤ 500 ms, ≤ 60 MB.
 //
 //	go test -run '^$' -bench ColdStart -benchtime 5x ./cmd/relais/
 func BenchmarkColdStart(b *testing.B) {
