@@ -21,6 +21,7 @@ type FileError struct {
 	Limit  int64  // for too_large
 }
 
+// Error describes the problem in English for logs; users see the catalogue message.
 func (e *FileError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("line %d: %s", e.Line, e.Reason)
