@@ -22,8 +22,8 @@ type AuditEntry struct {
 	// audits, made in its transaction: "event:from>to", comma-separated
 	// (see PostLifecycle). Empty for entries that change no state.
 	Transition string `json:"transition,omitempty"`
-	PrevHash    string    `json:"prev_hash"`
-	Hash        string    `json:"hash"`
+	PrevHash   string `json:"prev_hash"`
+	Hash       string `json:"hash"`
 }
 
 // AuditGenesis is the previous hash of the first entry.
