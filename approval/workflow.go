@@ -32,7 +32,8 @@ func (s *Service) Delete(ctx context.Context, id int64) (*relais.Post, error) {
 		if p, err = postToEdit(tx, m, id, "delete"); err != nil {
 			return err
 		} else if !Deletable(p.State) {
-			return &relais.Error{Code: relais.ECONFLICT, Key: "error.delete_state", Params: map[string]string{"state": string(p.State)},
+			return &relais.Error{Code: relais.ECONFLICT, Key: "error.delete_state",
+				Params:  map[string]string{"state": string(p.State), "from": string(p.State), "event": string(relais.PostDelete), "to": string(relais.PostDeleted)},
 				Message: "Only drafts, posts sent back for changes and rejected posts may be deleted."}
 		}
 		detail := "was " + string(p.State)
