@@ -34,8 +34,8 @@ type lcHarness struct {
 	*testBundle
 	second *relais.Account // a campaign account whose posts editor2 approves second
 	rng    *rand.Rand
-	clock time.Time
-	texts int
+	clock  time.Time
+	texts  int
 }
 
 // lcSnap is what the test reads around a step.
