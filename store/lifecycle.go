@@ -20,8 +20,11 @@ func (tx *Tx) MovePost(p *relais.Post, ev relais.PostEvent) error {
 	if err != nil {
 		return err
 	}
-	r := tx.db.Model(&postRow{}).Where("id = ? AND state = ?", p.ID, string(p.State)).
-		Updates(map[string]any{"state": string(to), "updated_at": tx.Now()})
+	set := map[string]any{"state": string(to)}
+	if to != p.State {
+		set["updated_at"] = tx.Now() // a step that keeps the state (a first approval) leaves the post as it was
+	}
+	r := tx.db.Model(&postRow{}).Where("id = ? AND state = ?", p.ID, string(p.State)).UpdateColumns(set)
 	if err := tx.stale(r.Error, r.RowsAffected, "post", p.ID, string(p.State), string(ev)); err != nil {
 		return err
 	}

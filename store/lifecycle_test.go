@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -114,6 +115,26 @@ func TestMoveIsAuditedAndHashed(t *testing.T) {
 		require.NoError(t, s.View(ctx, func(tx *store.Tx) error {
 			_, bad, err := tx.VerifyAudit()
 			require.Equal(t, es[1].ID, bad, "a forged transition breaks the chain")
+			return err
+		}))
+	})
+}
+
+// TestSelfLoopKeepsUpdatedAt: a step that keeps the state (a first
+// approval) checks the state but leaves updated_at; a real move sets it.
+func TestSelfLoopKeepsUpdatedAt(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, dialect string) {
+		s := storetest.Open(t, dialect)
+		p := newPost(t, s)
+		t0 := time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
+		s.SetNow(func() time.Time { return t0 })
+		require.NoError(t, move(s, p, relais.PostSubmit))
+		s.SetNow(func() time.Time { return t0.Add(time.Hour) })
+		require.NoError(t, move(s, p, relais.PostApproveStep))
+		require.NoError(t, s.View(context.Background(), func(tx *store.Tx) error {
+			got, err := tx.PostByID(p.ID)
+			require.True(t, got.UpdatedAt.Equal(t0), "updated_at %s, want %s", got.UpdatedAt, t0)
 			return err
 		}))
 	})
