@@ -2,6 +2,7 @@ package approval_test
 
 import (
 	"context"
+	"encoding/json"
 	"math/rand"
 	"os"
 	"slices"
@@ -64,6 +65,8 @@ func TestLifecycleProperty(t *testing.T) {
 			n = 150 // each step is several round trips to the server
 		}
 		h := &lcHarness{testBundle: setup(t, dialect), rng: rand.New(rand.NewSource(seed)), clock: time.Now().UTC()}
+		h.svc = approval.New(h.store, lcTone{}, h.rec, h.rec) // the accounts' profiles decide the verdict
+		h.svc.SetNotifier(h.rec)
 		h.store.SetNow(func() time.Time { return h.clock })
 		h.secondStep()
 		seen := map[string]bool{}
@@ -251,6 +254,19 @@ func replay(t *testing.T, id int64, es []relais.AuditEntry) relais.PostState {
 	return st
 }
 
+// lcTone's verdict is the account's tone profile when it is warn or
+// block, so that changing a profile re-reviews posts (rereview).
+type lcTone struct{}
+
+func (lcTone) Check(text, profile string) (string, json.RawMessage) {
+	if profile == "warn" || profile == "block" {
+		return profile, json.RawMessage(`[{"rule":"attack"}]`)
+	}
+	return "ok", json.RawMessage(`[]`)
+}
+
+func (lcTone) Signals(text string) (opponent, pledge, figures bool) { return false, false, false }
+
 // approving are the events an approval may take: the final one, a first
 // step, or the expiry of a request whose time passed.
 var approving = []relais.PostEvent{relais.PostApprove, relais.PostApproveStep, relais.PostExpire}
@@ -288,6 +304,11 @@ func lcActions() []lcAction {
 			return err
 		}},
 		{"fan_out", []relais.PostEvent{relais.PostFanOut}, false, (*lcHarness).fanOut},
+		{"rereview", []relais.PostEvent{relais.PostRereview, relais.PostRereviewBlock}, true, func(h *lcHarness, p *relais.Post) error {
+			profile := []string{"calm", "warn", "block"}[h.rng.Intn(3)]
+			_, err := h.svc.UpdateAccount(as(h.admin), h.campaign.ID, approval.AccountUpdate{ToneProfile: profile})
+			return err
+		}},
 		{"request_changes", []relais.PostEvent{relais.PostRequestChanges}, false, func(h *lcHarness, p *relais.Post) error {
 			_, err := h.svc.RequestChanges(as(h.editor), p.ID, approval.DecisionInput{Comment: "Précisez le lieu."})
 			return err
