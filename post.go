@@ -34,12 +34,10 @@ const (
 )
 
 // Editable reports whether a post in state s may still be edited.
+// It reads the lifecycle table: the states an edit may leave.
 func (s PostState) Editable() bool {
-	switch s {
-	case PostDraft, PostInReview, PostChangesRequested, PostApproved, PostScheduled:
-		return true
-	}
-	return false
+	_, err := PostTransition(s, PostEdit)
+	return err == nil
 }
 
 // MaxTextBytes is the largest post text accepted, in bytes.

@@ -103,6 +103,7 @@ func (s *Service) rereview(tx *store.Tx, m *relais.Member, id int64) error {
 	if err != nil {
 		return err
 	}
+	var ev relais.PostEvent
 	for _, p := range ps {
 		if !slices.Contains(p.Targets, id) {
 			continue
@@ -114,11 +115,13 @@ func (s *Service) rereview(tx *store.Tx, m *relais.Member, id int64) error {
 			continue
 		}
 		tv.Hash = p.ContentOnlyHash()
-		p.Tone, p.State = tv, relais.PostInReview
+		p.Tone, ev = tv, relais.PostRereview
 		if tv.Verdict == "block" {
-			p.State = relais.PostChangesRequested // to be rewritten, or overridden by an admin
+			ev = relais.PostRereviewBlock // to be rewritten, or overridden by an admin
 		}
 		if p.Routing, err = s.route(tx, p); err != nil {
+			return err
+		} else if err := tx.MovePost(p, ev); err != nil {
 			return err
 		} else if err := tx.UpdatePost(p); err != nil {
 			return err

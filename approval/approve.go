@@ -35,7 +35,7 @@ func (s *Service) Approve(ctx context.Context, id int64, in ApproveInput) (*rela
 	var expired bool
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		var st *stage
-		if p, st, err = s.decidable(tx, m, id, in.ContentHash); err != nil {
+		if p, st, err = s.decidable(tx, m, id, in.ContentHash, relais.PostApprove); err != nil {
 			return err
 		} else if w, err := wrote(tx, m, p); err != nil {
 			return err
@@ -79,8 +79,9 @@ func (s *Service) approve(ctx context.Context, tx *store.Tx, m *relais.Member, p
 		ContentHash: p.ContentHash, Comment: strings.TrimSpace(in.Comment)}); err != nil {
 		return err
 	}
-	p.State = relais.PostScheduled
-	if err := tx.UpdatePost(p); err != nil {
+	if err := tx.MovePost(p, relais.PostApprove); err != nil {
+		return err
+	} else if err := tx.UpdatePost(p); err != nil {
 		return err
 	}
 	if err := s.jobs.EnqueueFanOut(ctx, tx.SQL(), p.ID, p.ContentHash, at); err != nil {
@@ -96,15 +97,16 @@ func (s *Service) approve(ctx context.Context, tx *store.Tx, m *relais.Member, p
 }
 
 // decidable loads a post in review that m may decide on now, bound to
-// hash, with its approval stage.
-func (s *Service) decidable(tx *store.Tx, m *relais.Member, id int64, hash string) (*relais.Post, *stage, error) {
+// hash, with its approval stage; ev (approve, reject, request_changes)
+// must be a transition of the post's state.
+func (s *Service) decidable(tx *store.Tx, m *relais.Member, id int64, hash string, ev relais.PostEvent) (*relais.Post, *stage, error) {
 	p, err := tx.PostForUpdate(id)
 	if err != nil {
 		return nil, nil, err
 	} else if !m.Role.CanApprove() {
 		return nil, nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not approve posts.", m.Role)
-	} else if p.State != relais.PostInReview {
-		return nil, nil, relais.Errorf(relais.ECONFLICT, "A post in state %s cannot be decided on.", p.State)
+	} else if _, err := relais.PostTransition(p.State, ev); err != nil {
+		return nil, nil, err
 	} else if m.ID == p.AuthorID {
 		return nil, nil, relais.Errorf(relais.EFORBIDDEN, "Nobody approves their own post.")
 	}
@@ -123,8 +125,7 @@ func (s *Service) decidable(tx *store.Tx, m *relais.Member, id int64, hash strin
 
 // expire marks a post whose approval request outlived its scheduled time.
 func (s *Service) expire(tx *store.Tx, p *relais.Post) error {
-	p.State = relais.PostExpired
-	if err := tx.UpdatePost(p); err != nil {
+	if err := tx.MovePost(p, relais.PostExpire); err != nil {
 		return err
 	}
 	s.announce(tx, relais.EventPostUpdated, p)

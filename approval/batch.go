@@ -49,12 +49,12 @@ func createDraft(tx *store.Tx, m *relais.Member, in PostInput, detail string) (*
 		return nil, err
 	}
 	p := &relais.Post{AuthorID: m.ID, Text: in.Text, Variants: in.Variants, Targets: ids,
-		ScheduledAt: in.ScheduledAt, Sensitive: in.Sensitive, State: relais.PostDraft, Media: media}
+		ScheduledAt: in.ScheduledAt, Sensitive: in.Sensitive, Media: media}
 	if err := p.Validate(tx.Now()); err != nil {
 		return nil, err
 	}
 	p.ContentHash = p.Hash()
-	if err := tx.CreatePost(p); err != nil {
+	if err := tx.CreatePostBy(p, relais.PostCreate); err != nil {
 		return nil, err
 	}
 	return p, audit(tx, m, "post.create", p, detail)

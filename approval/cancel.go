@@ -33,13 +33,10 @@ func (s *Service) Cancel(ctx context.Context, id int64, in CancelInput) (*relais
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		if p, err = postToEdit(tx, m, id, "cancel"); err != nil {
 			return err
-		} else if !p.State.Editable() {
-			return relais.Errorf(relais.ECONFLICT, "A post in state %s can no longer be cancelled.", p.State)
-		}
-		p.State = relais.PostCancelled
-		if err := s.dropFanOuts(ctx, tx, p.ID); err != nil {
+		} else if err := tx.MovePost(p, relais.PostCancel); err != nil {
 			return err
-		} else if err := tx.SetPostState(p.ID, p.State); err != nil {
+		}
+		if err := s.dropFanOuts(ctx, tx, p.ID); err != nil {
 			return err
 		}
 		s.announce(tx, relais.EventPostUpdated, p)

@@ -69,7 +69,7 @@ func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, e
 			return err
 		}
 		p = &relais.Post{AuthorID: m.ID, Text: in.Text, Variants: in.Variants, Targets: ids,
-			ScheduledAt: in.ScheduledAt, Sensitive: in.Sensitive, State: relais.PostDraft, Media: media}
+			ScheduledAt: in.ScheduledAt, Sensitive: in.Sensitive, Media: media}
 		if p.Lang, err = postLang(in); err != nil {
 			return err
 		} else if err := p.Validate(tx.Now()); err != nil {
@@ -78,7 +78,7 @@ func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, e
 			return err
 		}
 		p.ContentHash = p.Hash()
-		if err := tx.CreatePost(p); err != nil {
+		if err := tx.CreatePostBy(p, relais.PostCreate); err != nil {
 			return err
 		}
 		return audit(tx, m, "post.create", p, "")

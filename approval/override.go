@@ -24,15 +24,16 @@ func (s *Service) Override(ctx context.Context, id int64, reason string) (*relai
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		if p, err = tx.PostForUpdate(id); err != nil {
 			return err
-		} else if p.State != relais.PostDraft && p.State != relais.PostChangesRequested {
-			return relais.Errorf(relais.ECONFLICT, "A post in state %s cannot be overridden.", p.State)
+		} else if _, err := relais.PostTransition(p.State, relais.PostOverride); err != nil {
+			return err
 		}
 		p.Tone = &relais.ToneVerdict{Overridden: true, Hash: p.ContentOnlyHash()}
 		if err := s.review(tx, p); err != nil {
 			return err
 		}
-		p.State = relais.PostInReview
-		if err := tx.UpdatePost(p); err != nil {
+		if err := tx.MovePost(p, relais.PostOverride); err != nil {
+			return err
+		} else if err := tx.UpdatePost(p); err != nil {
 			return err
 		}
 		s.announce(tx, relais.EventPostSubmitted, p)

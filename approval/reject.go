@@ -21,15 +21,15 @@ type DecisionInput struct {
 
 // Reject refuses a post for good. Returns EINVALID without a comment.
 func (s *Service) Reject(ctx context.Context, id int64, in DecisionInput) (*relais.Post, error) {
-	return s.refuse(ctx, id, in, "rejected", relais.PostRejected, relais.EventPostRejected)
+	return s.refuse(ctx, id, in, "rejected", relais.PostReject, relais.EventPostRejected)
 }
 
 // RequestChanges sends a post back to its author with a reason.
 func (s *Service) RequestChanges(ctx context.Context, id int64, in DecisionInput) (*relais.Post, error) {
-	return s.refuse(ctx, id, in, "changes_requested", relais.PostChangesRequested, relais.EventPostUpdated)
+	return s.refuse(ctx, id, in, "changes_requested", relais.PostRequestChanges, relais.EventPostUpdated)
 }
 
-func (s *Service) refuse(ctx context.Context, id int64, in DecisionInput, decision string, state relais.PostState, event string) (*relais.Post, error) {
+func (s *Service) refuse(ctx context.Context, id int64, in DecisionInput, decision string, ev relais.PostEvent, event string) (*relais.Post, error) {
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
@@ -50,15 +50,16 @@ func (s *Service) refuse(ctx context.Context, id int64, in DecisionInput, decisi
 		if hash == "" {
 			hash = p.ContentHash // refusing stale content is harmless
 		}
-		if p, _, err = s.decidable(tx, m, id, hash); err != nil {
+		if p, _, err = s.decidable(tx, m, id, hash, ev); err != nil {
 			return err
 		}
 		if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: m.ID, Decision: decision,
 			ContentHash: p.ContentHash, Comment: comment}); err != nil {
 			return err
 		}
-		p.State = state
-		if err := tx.UpdatePost(p); err != nil {
+		if err := tx.MovePost(p, ev); err != nil {
+			return err
+		} else if err := tx.UpdatePost(p); err != nil {
 			return err
 		}
 		s.announce(tx, event, p)

@@ -53,8 +53,8 @@ func (s *Service) movable(tx *store.Tx, m *relais.Member, id int64) (*relais.Pos
 	p, err := postToEdit(tx, m, id, "move")
 	if err != nil {
 		return nil, err
-	} else if !p.State.Editable() {
-		return nil, relais.Errorf(relais.ECONFLICT, "A post in state %s can no longer be moved.", p.State)
+	} else if _, err := relais.PostTransition(p.State, relais.PostReschedule); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
@@ -88,7 +88,9 @@ func (s *Service) reschedule(ctx context.Context, tx *store.Tx, m *relais.Member
 		}
 		return s.moveApproved(ctx, tx, m, p, at, detail)
 	}
-	if err := tx.UpdatePost(p); err != nil {
+	if err := tx.MovePost(p, relais.PostReschedule); err != nil {
+		return err
+	} else if err := tx.UpdatePost(p); err != nil {
 		return err
 	}
 	s.announce(tx, relais.EventPostUpdated, p)
@@ -110,8 +112,9 @@ func (s *Service) moveApproved(ctx context.Context, tx *store.Tx, m *relais.Memb
 	// and nothing needed acknowledging (tone warnings go back to review).
 	warned := p.Tone != nil && p.Tone.Verdict == "warn"
 	if !may || len(st.second) > 0 || warned {
-		p.State = relais.PostInReview
-		if err := tx.UpdatePost(p); err != nil {
+		if err := tx.MovePost(p, relais.PostReschedule); err != nil {
+			return err
+		} else if err := tx.UpdatePost(p); err != nil {
 			return err
 		}
 		s.announce(tx, relais.EventPostSubmitted, p)
@@ -121,8 +124,9 @@ func (s *Service) moveApproved(ctx context.Context, tx *store.Tx, m *relais.Memb
 		ContentHash: p.ContentHash, Comment: detail}); err != nil {
 		return err
 	}
-	p.State = relais.PostScheduled
-	if err := tx.UpdatePost(p); err != nil {
+	if err := tx.MovePost(p, relais.PostRenew); err != nil {
+		return err
+	} else if err := tx.UpdatePost(p); err != nil {
 		return err
 	}
 	if err := s.jobs.EnqueueFanOut(ctx, tx.SQL(), p.ID, p.ContentHash, at); err != nil {

@@ -35,34 +35,27 @@ func (s *Service) Resolve(ctx context.Context, postID, deliveryID int64, in Reso
 			return nil, relais.FieldErrorf("url", "The published post's address (https://…) is required.")
 		}
 	}
+	ev := relais.DeliveryResolveFailed
+	if in.Published {
+		ev = relais.DeliveryResolvePublished
+	}
 	var d *relais.Delivery
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		if d, err = tx.DeliveryForUpdate(deliveryID); err != nil {
 			return err
 		} else if d.PostID != postID {
 			return relais.Errorf(relais.ENOTFOUND, "delivery %d not found.", deliveryID)
-		} else if d.State != relais.DeliveryOutcomeUnknown {
-			return relais.Errorf(relais.ECONFLICT, "Delivery %d is %s, not outcome_unknown.", deliveryID, d.State)
 		}
 		now := tx.Now()
 		if in.Published {
-			d.State, d.URL, d.PublishedAt = relais.DeliveryPublished, in.URL, &now
+			d.URL, d.PublishedAt = in.URL, &now
 		} else {
-			d.State = relais.DeliveryFailed
 			d.Error = strings.TrimSpace("resolved as failed " + in.Note)
 		}
-		if err := tx.UpdateDelivery(d); err != nil {
+		if err := tx.MoveDelivery(d, ev); err != nil {
 			return err
 		}
-		ds, err := tx.Deliveries(postID)
-		if err != nil {
-			return err
-		}
-		state := relais.AggregateState(ds)
-		if err := tx.SetPostState(postID, state); err != nil {
-			return err
-		}
-		p, err := tx.PostByID(postID)
+		p, state, err := settleResolved(tx, postID)
 		if err != nil {
 			return err
 		}
@@ -78,4 +71,23 @@ func (s *Service) Resolve(ctx context.Context, postID, deliveryID int64, in Reso
 		return audit(tx, m, "delivery.resolved", p, strings.TrimSpace(detail))
 	})
 	return d, err
+}
+
+// settleResolved moves post postID to the state its deliveries now
+// aggregate to (a settle event), unless some are still open, and returns
+// it with that state.
+func settleResolved(tx *store.Tx, postID int64) (*relais.Post, relais.PostState, error) {
+	ds, err := tx.Deliveries(postID)
+	if err != nil {
+		return nil, "", err
+	}
+	p, err := tx.PostForUpdate(postID)
+	if err != nil {
+		return nil, "", err
+	}
+	state := relais.AggregateState(ds)
+	if ev, final := relais.SettleEvent(state); final {
+		return p, state, tx.MovePost(p, ev)
+	}
+	return p, state, nil
 }

@@ -24,6 +24,9 @@ func (s *Service) approveStep(tx *store.Tx, m *relais.Member, p *relais.Post, st
 		ContentHash: p.ContentHash, Comment: strings.TrimSpace(in.Comment)}); err != nil {
 		return err
 	}
+	if err := tx.MovePost(p, relais.PostApproveStep); err != nil {
+		return err
+	}
 	names, err := s.memberNames(tx, st.awaiting())
 	if err != nil {
 		return err

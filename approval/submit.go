@@ -20,14 +20,15 @@ func (s *Service) Submit(ctx context.Context, id int64) (*relais.Post, error) {
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		if p, err = postToEdit(tx, m, id, "submit"); err != nil {
 			return err
-		} else if p.State != relais.PostDraft && p.State != relais.PostChangesRequested {
-			return relais.Errorf(relais.ECONFLICT, "A post in state %s cannot be submitted.", p.State)
+		} else if _, err := relais.PostTransition(p.State, relais.PostSubmit); err != nil {
+			return err
 		}
 		if err := s.review(tx, p); err != nil {
 			return err
 		}
-		p.State = relais.PostInReview
-		if err := tx.UpdatePost(p); err != nil {
+		if err := tx.MovePost(p, relais.PostSubmit); err != nil {
+			return err
+		} else if err := tx.UpdatePost(p); err != nil {
 			return err
 		}
 		s.announce(tx, relais.EventPostSubmitted, p)

@@ -19,8 +19,8 @@ func (s *Service) UpdatePost(ctx context.Context, id int64, in PostInput) (*rela
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		if p, err = postToEdit(tx, m, id, "edit"); err != nil {
 			return err
-		} else if !p.State.Editable() {
-			return relais.Errorf(relais.ECONFLICT, "A post in state %s can no longer be edited.", p.State)
+		} else if _, err := relais.PostTransition(p.State, relais.PostEdit); err != nil {
+			return err
 		}
 		ids, err := resolveTargets(tx, m, in.Targets)
 		if err != nil {
@@ -62,7 +62,9 @@ func (s *Service) reviewAfterEdit(tx *store.Tx, m *relais.Member, p *relais.Post
 		if p.State == relais.PostApproved || p.State == relais.PostScheduled {
 			detail += "; approval voided, back to review"
 		}
-		p.State = relais.PostInReview
+		if err := tx.MovePost(p, relais.PostEdit); err != nil {
+			return err
+		}
 		s.announce(tx, relais.EventPostSubmitted, p)
 	}
 	if err := tx.UpdatePost(p); err != nil {

@@ -13,12 +13,10 @@ import (
 // Deletable reports whether a post in state s may be deleted: drafts,
 // posts sent back to their author, and refused posts. Anything a reviewer
 // approved stays (cancel it instead).
+// It reads the lifecycle table (relais.PostDelete).
 func Deletable(s relais.PostState) bool {
-	switch s {
-	case relais.PostDraft, relais.PostChangesRequested, relais.PostRejected:
-		return true
-	}
-	return false
+	_, err := relais.PostTransition(s, relais.PostDelete)
+	return err == nil
 }
 
 // Delete soft-deletes a post: it keeps its row, history and audit entries
@@ -34,12 +32,12 @@ func (s *Service) Delete(ctx context.Context, id int64) (*relais.Post, error) {
 		if p, err = postToEdit(tx, m, id, "delete"); err != nil {
 			return err
 		} else if !Deletable(p.State) {
-			return &relais.Error{Code: relais.ECONFLICT, Key: "error.delete_state", Params: map[string]string{"state": string(p.State)},
+			return &relais.Error{Code: relais.ECONFLICT, Key: "error.delete_state",
+				Params:  map[string]string{"state": string(p.State), "from": string(p.State), "event": string(relais.PostDelete), "to": string(relais.PostDeleted)},
 				Message: "Only drafts, posts sent back for changes and rejected posts may be deleted."}
 		}
 		detail := "was " + string(p.State)
-		p.State = relais.PostDeleted
-		if err := tx.SetPostState(p.ID, p.State); err != nil {
+		if err := tx.MovePost(p, relais.PostDelete); err != nil {
 			return err
 		}
 		s.announce(tx, relais.EventPostUpdated, p)
@@ -63,14 +61,14 @@ func (s *Service) Duplicate(ctx context.Context, id int64) (*relais.Post, error)
 		if err != nil {
 			return err
 		}
-		p = &relais.Post{AuthorID: m.ID, Text: src.Text, Variants: src.Variants, Sensitive: src.Sensitive, State: relais.PostDraft, Lang: src.Lang}
+		p = &relais.Post{AuthorID: m.ID, Text: src.Text, Variants: src.Variants, Sensitive: src.Sensitive, Lang: src.Lang}
 		if p.Targets, err = targetable(tx, m, src.Targets); err != nil {
 			return err
 		} else if p.Media, err = tx.CopyMedia(src.Media); err != nil {
 			return err
 		}
 		p.ContentHash = p.Hash()
-		if err := tx.CreatePost(p); err != nil {
+		if err := tx.CreatePostBy(p, relais.PostDuplicate); err != nil {
 			return err
 		}
 		return audit(tx, m, "post.duplicate", p, "from #"+strconv.FormatInt(src.ID, 10))

@@ -92,23 +92,46 @@ func as(m *relais.Member) context.Context {
 
 // seedOutcomeUnknown records a post whose delivery timed out: the kind a
 // web lead must settle by hand (the service never makes one on purpose).
+// It walks the post and its delivery through the lifecycle's events
+// (created, submitted, approved, fanned out, settled as unknown) in one
+// transaction, audited as the demo's.
 func seedOutcomeUnknown(ctx context.Context, s *store.Store, author *relais.Member) error {
 	return s.Update(ctx, func(tx *store.Tx) error {
 		a, err := tx.AccountByHandle("avecanne.bsky.social")
 		if err != nil {
 			return err
 		}
-		p := &relais.Post{AuthorID: author.ID, Text: "Rendez-vous demain au forum des associations du 11e.", Targets: []int64{a.ID},
-			State: relais.PostOutcomeUnknown}
+		p := &relais.Post{AuthorID: author.ID, Text: "Rendez-vous demain au forum des associations du 11e.", Targets: []int64{a.ID}}
 		p.ContentHash = p.Hash()
-		if err := tx.CreatePost(p); err != nil {
+		if err := tx.CreatePostBy(p, relais.PostCreate); err != nil {
 			return err
 		}
-		ds, err := tx.CreateDeliveries(p.ID, p.Targets, func(int64) string { return "demo-" + p.ContentHash[:12] })
-		if err != nil {
+		for _, ev := range []relais.PostEvent{relais.PostSubmit, relais.PostApprove, relais.PostFanOut} {
+			if err := tx.MovePost(p, ev); err != nil {
+				return err
+			}
+		}
+		if err := seedUnknownDelivery(tx, p); err != nil {
+			return err
+		} else if err := tx.MovePost(p, relais.PostSettleUnknown); err != nil {
 			return err
 		}
-		ds[0].State, ds[0].Error, ds[0].Attempts = relais.DeliveryOutcomeUnknown, "timeout waiting for the platform's answer", 1
-		return tx.UpdateDelivery(ds[0])
+		return tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "demo.seed", PostID: p.ID, ContentHash: p.ContentHash,
+			Detail: "demo: a delivery whose outcome is unknown"})
 	})
+}
+
+// seedUnknownDelivery gives p one delivery that timed out.
+func seedUnknownDelivery(tx *store.Tx, p *relais.Post) error {
+	ds, err := tx.CreateDeliveries(p.ID, p.Targets, func(int64) string { return "demo-" + p.ContentHash[:12] })
+	if err != nil {
+		return err
+	}
+	d := ds[0]
+	d.Attempts = 1
+	if err := tx.MoveDelivery(d, relais.DeliveryStartPublishing); err != nil {
+		return err
+	}
+	d.Error = "timeout waiting for the platform's answer"
+	return tx.MoveDelivery(d, relais.DeliverySettleUnknown)
 }

@@ -130,8 +130,7 @@ func (w *DeliverWorker) claim(ctx context.Context, id int64) (step, *attempt, er
 			hold := st == stepPublish
 			st, a.until = stepHold, until
 			if hold {
-				a.d.State = relais.DeliveryHeld
-				return tx.UpdateDelivery(a.d)
+				return tx.MoveDelivery(a.d, relais.DeliveryHold)
 			}
 			return nil
 		}
@@ -143,7 +142,6 @@ func (w *DeliverWorker) claim(ctx context.Context, id int64) (step, *attempt, er
 			st = stepExpired
 			return nil
 		}
-		a.d.State = relais.DeliveryPublishing
 		a.d.Attempts++
 		w.s.hold(a.d, tx.Now())
 		if a.d.FirstAttemptAt == nil {
@@ -151,7 +149,7 @@ func (w *DeliverWorker) claim(ctx context.Context, id int64) (step, *attempt, er
 			a.d.FirstAttemptAt = &now
 		}
 		a.recovering = a.d.Attempts > 1
-		return tx.UpdateDelivery(a.d)
+		return tx.MoveDelivery(a.d, relais.DeliveryStartPublishing)
 	})
 	return st, a, err
 }
@@ -179,22 +177,23 @@ func (w *DeliverWorker) record(ctx context.Context, job *river.Job[DeliverArgs],
 	d.HeldBy, d.HeldSince = "", nil // released, whatever the outcome
 	class := connectors.ClassOf(perr)
 	lastTry := job.Attempt >= job.MaxAttempts
+	var ev relais.DeliveryEvent
 	switch {
 	case perr == nil:
 		now := w.s.cfg.Store.Now()
-		d.State, d.RemoteID, d.URL, d.Error, d.PublishedAt = relais.DeliveryPublished, r.RemoteID, r.URL, "", &now
+		ev, d.RemoteID, d.URL, d.Error, d.PublishedAt = relais.DeliverySettlePublished, r.RemoteID, r.URL, "", &now
 	case class == connectors.OutcomeUnknown,
 		a.recovering && (class == connectors.Permanent || class == connectors.AuthExpired):
-		d.State, d.Error = relais.DeliveryOutcomeUnknown, perr.Error()
+		ev, d.Error = relais.DeliverySettleUnknown, perr.Error()
 	case class == connectors.Retryable && lastTry && a.recovering:
-		d.State, d.Error = relais.DeliveryOutcomeUnknown, perr.Error() // an earlier try may have gone out
+		ev, d.Error = relais.DeliverySettleUnknown, perr.Error() // an earlier try may have gone out
 	case class == connectors.Permanent || class == connectors.AuthExpired || (class == connectors.Retryable && lastTry):
-		d.State, d.Error = relais.DeliveryFailed, perr.Error()
+		ev, d.Error = relais.DeliverySettleFailed, perr.Error()
 	default: // retryable or rate-limited: the platform did not take it
-		d.State, d.Error = relais.DeliveryPending, perr.Error()
+		ev, d.Error = relais.DeliveryRetry, perr.Error()
 	}
 	err := w.s.cfg.Store.Update(ctx, func(tx *store.Tx) error {
-		if err := tx.UpdateDelivery(d); err != nil {
+		if err := tx.MoveDelivery(d, ev); err != nil {
 			return err
 		}
 		if class == connectors.AuthExpired && perr != nil {

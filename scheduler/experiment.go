@@ -66,7 +66,7 @@ func (s *Scheduler) fanOutArm(ctx context.Context, tx *store.Tx, post *relais.Po
 	}
 	if err := tx.MarkArmSent(e.ID, arm.Arm); err != nil {
 		return true, err
-	} else if err := tx.SetPostState(post.ID, relais.PostPublished); err != nil {
+	} else if err := tx.MovePost(post, relais.PostSendVariant); err != nil {
 		return true, err
 	}
 	if err := tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "experiment.variant_sent", PostID: post.ID, ContentHash: post.ContentHash,

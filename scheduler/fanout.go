@@ -82,7 +82,7 @@ func (w *FanOutWorker) fanOut(ctx context.Context, tx *store.Tx, post *relais.Po
 			return fmt.Errorf("cannot enqueue deliveries: %w", err)
 		}
 	}
-	if err := tx.SetPostState(post.ID, relais.PostPublishing); err != nil {
+	if err := tx.MovePost(post, relais.PostFanOut); err != nil {
 		return err
 	}
 	if err := tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "post.fan_out", PostID: post.ID,
@@ -90,7 +90,7 @@ func (w *FanOutWorker) fanOut(ctx context.Context, tx *store.Tx, post *relais.Po
 		return err
 	}
 	tx.AfterCommit(func() {
-		w.s.publish(relais.Event{Type: relais.EventPostUpdated, PostID: post.ID, State: string(relais.PostPublishing)})
+		w.s.publish(relais.Event{Type: relais.EventPostUpdated, PostID: post.ID, State: string(post.State)})
 		if len(params) > 0 {
 			w.s.Wake()
 		}

@@ -41,7 +41,7 @@ func (w *RecurWorker) fire(ctx context.Context, tx *store.Tx, r *relais.Recurren
 		return "", 0, err
 	}
 	p.ContentHash = p.Hash() // the approval covers the images too
-	if err := tx.CreatePost(p); err != nil {
+	if err := tx.CreatePostBy(p, relais.PostRecur); err != nil {
 		return "", 0, err
 	}
 	if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: r.CreatedBy, Decision: "approved",
@@ -73,7 +73,7 @@ func stillApproved(tpl *relais.Post, r *relais.Recurrence) bool {
 // post at `at`.
 func occurrence(tpl *relais.Post, at time.Time) *relais.Post {
 	p := &relais.Post{AuthorID: tpl.AuthorID, Text: tpl.Text, Variants: tpl.Variants, Sensitive: tpl.Sensitive,
-		Targets: append([]int64(nil), tpl.Targets...), ScheduledAt: &at, State: relais.PostScheduled,
+		Targets: append([]int64(nil), tpl.Targets...), ScheduledAt: &at,
 		Tone: tpl.Tone, Routing: tpl.Routing}
 	p.ContentHash = p.Hash()
 	return p

@@ -129,9 +129,15 @@ func TestRecurStopsWhenTemplateChanges(t *testing.T) {
 			if err != nil {
 				return err
 			}
+			state := p.State
 			change(p)
 			p.ContentHash = p.Hash()
-			return tx.UpdatePost(p)
+			want := p.State
+			p.State = state
+			if err := tx.UpdatePost(p); err != nil {
+				return err
+			}
+			return tx.SetPostState(p.ID, want) // a fixture: the state as the change left it
 		}))
 		at := time.Date(2026, 3, 30, 6, 30, 0, 0, time.UTC) // Monday 08:30 CEST
 		b.fire(t, at, 0)

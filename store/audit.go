@@ -15,6 +15,7 @@ type auditRow struct {
 	PostID      int64
 	ContentHash string
 	Detail      string
+	Transition  string
 	PrevHash    string
 	Hash        string
 }
@@ -23,7 +24,7 @@ func (auditRow) TableName() string { return "audit_log" }
 
 func (r auditRow) entry() relais.AuditEntry {
 	return relais.AuditEntry{ID: r.ID, At: r.At.UTC(), ActorID: r.ActorID, Actor: r.Actor, Action: r.Action,
-		PostID: r.PostID, ContentHash: r.ContentHash, Detail: r.Detail, PrevHash: r.PrevHash, Hash: r.Hash}
+		PostID: r.PostID, ContentHash: r.ContentHash, Detail: r.Detail, Transition: r.Transition, PrevHash: r.PrevHash, Hash: r.Hash}
 }
 
 // AppendAudit adds e to the audit log. On SQLite (one writer at a time)
@@ -32,11 +33,15 @@ func (r auditRow) entry() relais.AuditEntry {
 // entries into audit_log in batches, one flusher at a time (see
 // docs/ARCHITECTURE.md, "Audit chain"): appending never waits for other
 // replicas.
+//
+// An entry for a post carries the post's state changes made in tx since
+// its last entry (MovePost), in Transition.
 func (tx *Tx) AppendAudit(e *relais.AuditEntry) error {
 	e.At = tx.Now().Truncate(time.Microsecond)
+	tx.attachMoves(e)
 	if tx.store.dialect == DialectPostgres {
 		r := auditPendingRow{At: e.At, ActorID: e.ActorID, Actor: e.Actor, Action: e.Action, PostID: e.PostID,
-			ContentHash: e.ContentHash, Detail: e.Detail}
+			ContentHash: e.ContentHash, Detail: e.Detail, Transition: e.Transition}
 		return tx.db.Create(&r).Error
 	}
 	var last auditRow
@@ -49,7 +54,7 @@ func (tx *Tx) AppendAudit(e *relais.AuditEntry) error {
 	}
 	e.Hash = e.ComputeHash()
 	r := auditRow{At: e.At, ActorID: e.ActorID, Actor: e.Actor, Action: e.Action, PostID: e.PostID,
-		ContentHash: e.ContentHash, Detail: e.Detail, PrevHash: e.PrevHash, Hash: e.Hash}
+		ContentHash: e.ContentHash, Detail: e.Detail, Transition: e.Transition, PrevHash: e.PrevHash, Hash: e.Hash}
 	if err := tx.db.Create(&r).Error; err != nil {
 		return err
 	}

@@ -28,6 +28,7 @@ type auditPendingRow struct {
 	PostID      int64
 	ContentHash string
 	Detail      string
+	Transition  string
 }
 
 func (auditPendingRow) TableName() string { return "audit_pending" }
@@ -61,7 +62,7 @@ func (s *Store) FlushAudit(ctx context.Context) (int, error) {
 func (tx *Tx) chainPending() (int, error) {
 	var pending []auditPendingRow
 	err := tx.db.Raw(`DELETE FROM audit_pending WHERE id IN (SELECT id FROM audit_pending ORDER BY id LIMIT ?)
-		RETURNING id, at, actor_id, actor, action, post_id, content_hash, detail`, auditFlushBatch).Scan(&pending).Error
+		RETURNING id, at, actor_id, actor, action, post_id, content_hash, detail, transition`, auditFlushBatch).Scan(&pending).Error
 	if err != nil || len(pending) == 0 {
 		return 0, err
 	}
@@ -77,10 +78,10 @@ func (tx *Tx) chainPending() (int, error) {
 	rows := make([]auditRow, len(pending))
 	for i, p := range pending {
 		e := relais.AuditEntry{At: p.At.UTC(), ActorID: p.ActorID, Actor: p.Actor, Action: p.Action, PostID: p.PostID,
-			ContentHash: p.ContentHash, Detail: p.Detail, PrevHash: prev}
+			ContentHash: p.ContentHash, Detail: p.Detail, Transition: p.Transition, PrevHash: prev}
 		e.Hash = e.ComputeHash()
 		rows[i] = auditRow{At: e.At, ActorID: e.ActorID, Actor: e.Actor, Action: e.Action, PostID: e.PostID,
-			ContentHash: e.ContentHash, Detail: e.Detail, PrevHash: e.PrevHash, Hash: e.Hash}
+			ContentHash: e.ContentHash, Detail: e.Detail, Transition: e.Transition, PrevHash: e.PrevHash, Hash: e.Hash}
 		prev = e.Hash
 	}
 	return len(rows), tx.db.Session(&gorm.Session{CreateBatchSize: 500}).Create(&rows).Error

@@ -40,7 +40,7 @@ func (r deliveryRow) delivery() *relais.Delivery {
 func (tx *Tx) CreateDeliveries(postID int64, accountIDs []int64, key func(accountID int64) string) ([]*relais.Delivery, error) {
 	rows := make([]deliveryRow, len(accountIDs))
 	for i, id := range accountIDs {
-		rows[i] = deliveryRow{PostID: postID, AccountID: id, State: string(relais.DeliveryPending),
+		rows[i] = deliveryRow{PostID: postID, AccountID: id, State: string(relais.DeliveryInitial[relais.DeliveryCreate]),
 			IdempotencyKey: key(id), UpdatedAt: tx.Now()}
 	}
 	if len(rows) > 0 {
@@ -93,12 +93,19 @@ func (tx *Tx) DeliveryForUpdate(id int64) (*relais.Delivery, error) {
 	return r.delivery(), nil
 }
 
-// UpdateDelivery saves a delivery's state, receipt, error and attempts.
+// UpdateDelivery saves a delivery as it is, state included, outside the
+// lifecycle: for test fixtures and data repair only. Services move a
+// delivery with MoveDelivery.
 func (tx *Tx) UpdateDelivery(d *relais.Delivery) error {
 	d.UpdatedAt = tx.Now()
-	return tx.db.Model(&deliveryRow{}).Where("id = ?", d.ID).Updates(map[string]any{
-		"state": string(d.State), "remote_id": d.RemoteID, "url": d.URL, "error": d.Error,
+	return tx.db.Model(&deliveryRow{}).Where("id = ?", d.ID).Updates(deliveryFields(d, d.State)).Error
+}
+
+// deliveryFields are the columns a save of d writes, with state.
+func deliveryFields(d *relais.Delivery, state relais.DeliveryState) map[string]any {
+	return map[string]any{
+		"state": string(state), "remote_id": d.RemoteID, "url": d.URL, "error": d.Error,
 		"attempts": d.Attempts, "first_attempt_at": d.FirstAttemptAt, "published_at": d.PublishedAt, "updated_at": d.UpdatedAt,
 		"held_by": d.HeldBy, "held_since": d.HeldSince,
-	}).Error
+	}
 }

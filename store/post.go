@@ -111,11 +111,14 @@ func (tx *Tx) setTargets(postID int64, ids []int64) error {
 	return tx.db.Create(&rows).Error
 }
 
-// UpdatePost saves every field of p, including its targets.
+// UpdatePost saves every field of p but its state, including its
+// targets, only while the post is still in p.State (ECONFLICT otherwise:
+// another writer moved it). The state changes through MovePost.
 func (tx *Tx) UpdatePost(p *relais.Post) error {
 	p.UpdatedAt = tx.Now()
 	r := toPostRow(p)
-	if err := tx.db.Select("*").Omit("created_at").Save(&r).Error; err != nil {
+	res := tx.db.Model(&postRow{}).Where("id = ? AND state = ?", p.ID, r.State).Select("*").Omit("id", "created_at", "state").Updates(&r)
+	if err := tx.stale(res.Error, res.RowsAffected, "post", p.ID, r.State, string(relais.PostEdit)); err != nil {
 		return err
 	}
 	if err := tx.setMedia(p.ID, p.Media); err != nil {
@@ -124,7 +127,9 @@ func (tx *Tx) UpdatePost(p *relais.Post) error {
 	return tx.setTargets(p.ID, p.Targets)
 }
 
-// SetPostState changes only a post's state.
+// SetPostState forces a post's state, outside the lifecycle and without
+// an audit entry: for test fixtures and data repair only. Services move a
+// post with MovePost.
 func (tx *Tx) SetPostState(id int64, state relais.PostState) error {
 	return tx.db.Model(&postRow{}).Where("id = ?", id).
 		Updates(map[string]any{"state": string(state), "updated_at": tx.Now()}).Error

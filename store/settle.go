@@ -11,21 +11,32 @@ import (
 // lock before reading and runs after the delivery's own transaction has
 // committed: of two deliveries settling at once, the read that starts last
 // sees both, and a final state is written only over "publishing" (a
-// conditional update), so a read that saw fewer deliveries settled never
-// overwrites it. Call it again (e.g. from a rescued job) after a crash
-// between the commit and here: it is idempotent.
+// conditional update, MovePost), so a read that saw fewer deliveries
+// settled never overwrites it: it finds the post settled and returns its
+// state. The move and its audit entry (post.settle) share a transaction.
+// Call it again (e.g. from a rescued job) after a crash between the
+// delivery's commit and here: it is idempotent.
 func (s *Store) SettlePost(ctx context.Context, postID int64) (relais.PostState, error) {
-	tx := &Tx{db: s.db.WithContext(ctx), store: s, ctx: ctx} // two statements, no transaction needed
-	ds, err := tx.deliveryStates(postID)
-	if err != nil {
-		return "", err
-	}
-	state := relais.AggregateState(ds)
-	if state == relais.PostPublishing {
-		return state, nil
-	}
-	return state, tx.db.Model(&postRow{}).Where("id = ? AND state = ?", postID, string(relais.PostPublishing)).
-		Updates(map[string]any{"state": string(state), "updated_at": tx.Now()}).Error
+	var state relais.PostState
+	err := s.Update(ctx, func(tx *Tx) error {
+		ds, err := tx.deliveryStates(postID)
+		if err != nil {
+			return err
+		}
+		state = relais.AggregateState(ds)
+		ev, final := relais.SettleEvent(state)
+		if !final {
+			return nil
+		}
+		p := &relais.Post{ID: postID, State: relais.PostPublishing}
+		if err := tx.MovePost(p, ev); relais.ErrorCode(err) == relais.ECONFLICT {
+			return nil // settled by another delivery, or not publishing
+		} else if err != nil {
+			return err
+		}
+		return tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "post.settle", PostID: postID, Detail: string(state)})
+	})
+	return state, err
 }
 
 // deliveryStates returns one delivery per state the post's deliveries are

@@ -19,6 +19,7 @@ type Tx struct {
 	store *Store
 	ctx   context.Context
 	after []func()
+	moves map[int64][]string // post state changes not audited yet (MovePost)
 }
 
 // SQL returns the database/sql transaction under the gorm one.
@@ -44,7 +45,10 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	var t *Tx
 	err := s.db.WithContext(ctx).Transaction(func(g *gorm.DB) error {
 		t = &Tx{db: g, store: s, ctx: ctx}
-		return fn(t)
+		if err := fn(t); err != nil {
+			return err
+		}
+		return t.unaudited()
 	})
 	if err != nil {
 		return err

@@ -76,7 +76,7 @@ func init() {
 func localize(lang string, err error) string {
 	key, params := relais.ErrorKey(err)
 	if _, ok := messages[key]; ok {
-		return fill(lang, translate(lang, key), params)
+		return fill(lang, translate(lang, key), lifecycleParams(lang, key, params))
 	}
 	if relais.ErrorCode(err) == relais.EINTERNAL {
 		return translate(lang, "error.internal")
