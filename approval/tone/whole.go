@@ -101,7 +101,7 @@ func (s *scratch) evalTarget(i int) int {
 	u := &s.units[i]
 	t := s.nearTarget(i, evalWindow+3, 0)
 	if t < 0 {
-		return -1
+		return s.recordTarget(i)
 	}
 	if s.predicatedOf(t, i) {
 		return t
@@ -109,7 +109,7 @@ func (s *scratch) evalTarget(i int) int {
 	if c := &s.units[t]; c.clause == u.clause && distance(u, c) <= evalWindow && !s.claimBefore(i) {
 		return t
 	}
-	return -1
+	return s.recordTarget(i)
 }
 
 // claimBefore reports a claim verb right before unit i ("claims crime

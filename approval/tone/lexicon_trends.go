@@ -1,0 +1,68 @@
+package tone
+
+// Trend frames: a bad thing that rose ("la dette a doublé", "crime went
+// up", "rents soared") or a good thing that fell ("services down", "les
+// emplois ont reculé") is negative campaigning when the post ties it to a
+// target. The phrases are the product of the noun and verb lists below.
+
+var (
+	frenchBadNouns = []string{
+		"la dette", "dette", "les impôts", "impôts", "les taxes", "taxes", "les loyers", "loyers",
+		"l'insécurité", "insécurité", "la délinquance", "délinquance", "le chômage", "chômage",
+		"la pollution", "pollution", "les embouteillages", "embouteillages", "les bouchons", "bouchons",
+		"le déficit", "déficit", "les prix", "prix", "les tarifs", "tarifs", "les factures", "factures",
+		"la criminalité", "criminalité", "les cambriolages", "cambriolages", "les agressions", "agressions",
+		"la pauvreté", "pauvreté", "la précarité", "précarité", "la taxe foncière", "taxe foncière",
+		"les dépenses", "dépenses", "l'endettement", "endettement", "les trafics", "trafics",
+	}
+	frenchRises = []string{
+		"a doublé", "ont doublé", "a triplé", "ont triplé", "a explosé", "ont explosé", "a grimpé",
+		"ont grimpé", "a augmenté", "ont augmenté", "a flambé", "ont flambé", "a bondi", "ont bondi",
+		"a progressé", "ont progressé", "en hausse", "en forte hausse", "en explosion", "qui explose",
+		"qui explosent", "qui flambe", "qui flambent", "qui grimpe", "qui grimpent", "s'envole",
+		"s'envolent", "se sont envolés", "s'est envolée",
+	}
+	frenchGoodNouns = []string{
+		"les emplois", "emplois", "les services", "services", "les commerces", "commerces",
+		"les habitants", "le pouvoir d'achat", "pouvoir d'achat", "les investissements", "investissements",
+		"les logements", "les subventions", "subventions", "les effectifs", "effectifs",
+	}
+	frenchFalls = []string{
+		"ont reculé", "a reculé", "ont baissé", "a baissé", "en baisse", "en chute", "ont chuté",
+		"a chuté", "ont disparu", "a disparu", "ont fondu", "a fondu", "supprimés", "supprimées",
+		"perdus", "détruits",
+	}
+	englishBadNouns = []string{
+		"debt", "taxes", "crime", "rents", "rent", "the deficit", "deficit", "prices", "fees", "bills",
+		"homelessness", "potholes", "traffic", "unemployment", "pollution", "spending", "property taxes",
+		"violent crime", "break-ins", "overdoses", "wait times", "commute times",
+	}
+	englishRises = []string{
+		"up", "is up", "are up", "went up", "go up", "doubled", "has doubled", "have doubled", "tripled",
+		"soared", "have soared", "has soared", "skyrocketed", "exploded", "rose", "increased", "climbed",
+		"spiked", "surged", "ballooned",
+	}
+	englishGoodNouns = []string{"services", "jobs", "businesses", "investment", "wages", "bus routes", "police officers"}
+	englishFalls     = []string{"down", "cut", "slashed", "lost", "gone", "disappeared", "fell", "dropped", "shrank"}
+)
+
+// trendFrames builds the negative phrases of one language.
+func trendFrames(bad, rises, good, falls []string) map[string][]string {
+	var out []string
+	for _, n := range bad {
+		for _, v := range rises {
+			out = append(out, n+" "+v)
+		}
+	}
+	for _, n := range good {
+		for _, v := range falls {
+			out = append(out, n+" "+v)
+		}
+	}
+	return map[string][]string{"negative": out}
+}
+
+var (
+	frenchTrends  = trendFrames(frenchBadNouns, frenchRises, frenchGoodNouns, frenchFalls)
+	englishTrends = trendFrames(englishBadNouns, englishRises, englishGoodNouns, englishFalls)
+)
