@@ -20,6 +20,8 @@ func (e *Engine) Check(text, profileName string) Result {
 	b.negative()
 	b.desintox()
 	b.ridicule()
+	b.verdicts()
+	b.condescension()
 	b.style()
 	b.obfuscation()
 	if e.model != nil && b.res.Verdict == VerdictOK {

@@ -8,7 +8,7 @@ package tone
 // quality is listed as positive, so that its negation near a target is an
 // attack), and possessive or "d'en face" references to the other camp.
 var frenchFrames2 = map[string][]string{
-	"desintox": {
+	"desintox": {"pas ce que dit", "pas ce que disent", "ce que dit le rapport", "oublie de dire", "oublie de préciser", "omet de dire", "annoncé deux fois", "argent recyclé", "se vante", "se targue",
 		"l'inverse", "le contraire", "dit l'inverse", "disent l'inverse", "montrent l'inverse",
 		"montre l'inverse", "prouvent le contraire", "dit autre chose", "disent autre chose",
 		"erreur/n~0.5", "inexactitude/n", "invente des chiffres", "inventer des chiffres",
@@ -16,15 +16,15 @@ var frenchFrames2 = map[string][]string{
 		"trompeuse|trompeurs|trompeuses", "mensongère|mensongers|mensongères", "désinformer/v",
 		"ne tient pas", "ne tiennent pas", "vérifiez", "source :",
 	},
-	"attack": {
+	"attack": {"se fiche", "se fichent", "se fout", "se foutent", "s'en fiche", "s'en fout", "n'en a rien à faire", "pour lui-même", "pour elle-même", "ne respecte rien", "ne respecte personne", "roule pour",
 		"aucune honte", "sans honte", "aucun honneur", "sans honneur", "aucune parole",
 		"aucune morale", "aucune dignité", "aucun scrupule", "en prison", "la prison",
 		"derrière les barreaux", "sa carrière", "sa propre carrière", "ses petits intérêts",
 		"caché ses", "cache ses", "cachait ses", "se sert", "se servent", "se sont servis",
 		"prend les électeurs pour", "prennent les électeurs pour", "se moque des", "se moquent des",
 	},
-	"positive": {"confiance", "honneur", "intégrité", "scrupule/n", "dignité", "probité"},
-	"negative": {
+	"positive": {"la vérité", "le niveau", "la carrure", "l'étoffe", "respecter/v", "écouter/v", "confiance", "honneur", "intégrité", "scrupule/n", "dignité", "probité"},
+	"negative": {"encore six ans", "encore 6 ans", "six ans de plus", "la même chose", "non merci", "si vous voulez encore", "si vous voulez plus de", "invivable", "devenu invivable", "ville morte", "centre-ville mort", "paient le prix", "payer le prix", "paiera le prix", "coupé dans", "coupe dans", "coupes dans", "sabrer/v", "raboter/v", "niveau record", "au plus haut", "attendent toujours", "on attend toujours",
 		"payer plus", "paierez plus", "paieront plus", "pour moins", "si vous aimez",
 		"le retour des", "le retour de", "a coûté", "ont coûté", "coûtera", "aux contribuables",
 		"l'argent des contribuables", "ferait payer", "fera payer", "fait payer", "faire payer",
@@ -34,7 +34,7 @@ var frenchFrames2 = map[string][]string{
 		"occasion manquée", "en panne", "à l'arrêt", "au point mort", "zéro logement", "zéro euro",
 		"voilà son bilan", "voilà leur bilan", "quel bilan",
 	},
-	"ridicule": {
+	"ridicule": {"tout va bien", "tout va très bien", "on a hâte", "on a mal pour", "nous voilà rassurés", "rassurant", "malaisant", "gênance", "l'art de ne rien dire", "parler pour ne rien dire", "brasser du vent", "comédie", "sitcom", "efficace~0.5",
 		"se prend pour", "se prennent pour", "c'est gênant", "gênant", "😬", "l'eau tiède",
 		"inventé la roue", "réinventé la roue", "même mon chat", "même mon chien", "même un enfant",
 		"même mon fils", "même ma fille", "post-it", "sur un post-it", "sur une serviette",
@@ -42,7 +42,15 @@ var frenchFrames2 = map[string][]string{
 		"championne du monde", "maître incontesté", "le roi du", "la reine du", "grand débatteur",
 		"quelle ambition", "la grande classe", "bel effort",
 	},
-	"praise": {"applaudissons", "saluons le courage", "quel courage", "bel effort", "grand débatteur"},
+	"deadpan": {
+		"efficace", "chapeau", "bel effort", "magnifique", "génial", "brillant", "superbe", "courageux",
+		"audacieux", "visionnaire", "ambitieux", "la classe", "quelle classe", "sérieux", "rassurant",
+		"logique", "cohérent", "bien joué", "tout va bien", "bref", "voilà voilà", "ok", "d'accord",
+		"quel talent", "quelle audace", "quelle vision", "c'est beau", "fascinant", "passionnant",
+		"quelle ambition", "du grand art", "respect", "bravo l'artiste", "trop fort", "trop forte",
+	},
+	"condescend": {"pauvre", "sacré", "sacrée", "ce cher", "cette chère", "notre cher", "notre chère", "ce brave", "le petit", "la petite", "ce bon vieux"},
+	"praise":     {"applaudissons", "saluons le courage", "quel courage", "bel effort", "grand débatteur"},
 	"vague": {
 		"le candidat d'en face", "la candidate d'en face", "le côté d'en face", "le parti d'en face",
 		"la tête de liste d'en face", "la majorité actuelle", "l'ancienne majorité", "mes adversaires",
@@ -54,32 +62,39 @@ var frenchFrames2 = map[string][]string{
 }
 
 var englishFrames2 = map[string][]string{
-	"desintox": {
+	"desintox": {"disagrees", "the data disagrees", "leaves out", "left out", "fails to mention", "conveniently", "announced twice", "same money", "brags", "boasts", "touts", "keeps saying",
 		"says otherwise", "say otherwise", "show otherwise", "shows otherwise", "the opposite",
 		"misleading", "made-up numbers", "made up numbers", "making up numbers", "not what happened",
 		"the data says", "the data shows", "the facts say", "in reality",
 		"inaccurate", "misstates", "misstate", "misrepresents", "misrepresent",
 		"check the numbers", "the numbers show", "records show", "permits show",
 	},
-	"attack": {
+	"attack": {"for himself", "for herself", "in it for", "doesn't respect", "no respect", "couldn't care less", "doesn't give a",
 		"no shame", "zero shame", "no integrity", "zero integrity", "no honor", "no honour",
 		"no scruples", "no principles", "behind bars", "in jail", "belongs in prison",
 		"his own career", "her own career", "treats voters like", "takes voters for",
 	},
-	"positive": {"integrity", "honor", "honour", "scruples", "principles", "trust", "trusted", "trustworthy"},
-	"negative": {
+	"positive": {"the truth", "respect/v", "listen/v", "integrity", "honor", "honour", "scruples", "principles", "trust", "trusted", "trustworthy"},
+	"negative": {"more of the same", "if you liked", "no thanks", "ten-year high", "record high", "all-time high", "still doesn't", "still don't", "still can't", "still isn't", "still hasn't", "shortfall", "pay the price", "slashed", "gutted", "gut/v",
 		"that's her legacy", "that's his legacy", "their legacy", "legacy of", "if you like", "if you love",
 		"if you enjoy", "pay more", "paying more", "fall apart", "fell apart", "falling apart",
 		"nothing got fixed", "nothing gets fixed", "got worse", "gotten worse", "cost taxpayers",
 		"cost us", "costs us", "taxpayers' money", "taxpayer money", "broke her promise",
 		"broke his promise", "broke their promise", "fell short", "dropped the ball",
 	},
-	"ridicule": {
+	"ridicule": {"you can't make this up", "can't make this up", "comedy", "comedy special", "sitcom", "yikes", "oof", "what could go wrong", "nothing to see here", "good luck with that", "sure, jan",
 		"thinks he's", "thinks she's", "think they're", "cringe", "cringey", "😬", "my dog could",
 		"my cat could", "a toddler could", "reinvented the wheel", "on a napkin", "called and want",
 		"world champion", "bold vision~0.5",
 	},
-	"praise": {"so brave", "truly inspiring", "what courage", "bold"},
+	"deadpan": {
+		"bold", "genius", "brilliant", "impressive", "inspiring", "visionary", "cool", "sure", "okay", "ok",
+		"classy", "stunning", "fascinating", "groundbreaking", "revolutionary", "very serious", "serious",
+		"nice try", "good luck", "masterful", "riveting", "truly", "real leadership", "leadership",
+		"so brave", "visionary stuff", "what a plan", "great plan", "solid plan", "big brain",
+	},
+	"condescend": {"poor", "good old", "dear old", "little", "bless", "our friend", "our dear"},
+	"praise":     {"so brave", "truly inspiring", "what courage", "bold"},
 	"vague": {
 		"the outgoing mayor", "the outgoing council", "the outgoing administration", "our challenger",
 		"my challengers", "the opposing campaign", "their campaign", "their team", "their plan",

@@ -66,3 +66,37 @@ var (
 	frenchTrends  = trendFrames(frenchBadNouns, frenchRises, frenchGoodNouns, frenchFalls)
 	englishTrends = trendFrames(englishBadNouns, englishRises, englishGoodNouns, englishFalls)
 )
+
+// Failed delivery: "n'a rien construit", "n'a jamais rien fait", "n'a tenu
+// aucune", "never delivered". The phrases begin with their negator, so
+// they are not negated again (a negated negative is otherwise dropped).
+var (
+	frenchNoDelivery = deliveryFrames(
+		[]string{"n'a", "n'ont", "n'avait", "n'avaient"},
+		[]string{"rien", "jamais rien", "pas", "jamais"},
+		[]string{"fait", "construit", "créé", "tenu", "réglé", "changé", "rénové", "livré", "réalisé",
+			"investi", "proposé", "réparé", "ouvert", "bougé", "obtenu", "lancé", "terminé"},
+		[]string{"aucun", "aucune"})
+	englishNoDelivery = deliveryFrames(
+		[]string{"has", "have", "had"},
+		[]string{"never", "not", "still not", "failed to"},
+		[]string{"built", "delivered", "fixed", "created", "kept", "finished", "opened", "repaired",
+			"build", "deliver", "fix", "create", "keep", "finish"},
+		nil)
+)
+
+// deliveryFrames builds aux + mid + verb and aux + verb + object phrases.
+func deliveryFrames(aux, mid, verbs, objects []string) map[string][]string {
+	var out []string
+	for _, a := range aux {
+		for _, v := range verbs {
+			for _, m := range mid {
+				out = append(out, a+" "+m+" "+v)
+			}
+			for _, o := range objects {
+				out = append(out, a+" "+v+" "+o)
+			}
+		}
+	}
+	return map[string][]string{"negative": out}
+}
