@@ -58,6 +58,9 @@ var frenchFrames2 = map[string][]string{
 		"ceux qui sont aux manettes", "leur programme", "leur bilan", "leur projet", "leur plan",
 		"leur gestion", "leur politique", "leurs promesses", "leur tract", "leurs chiffres",
 		"la municipalité actuelle", "le maire actuel", "la maire actuelle",
+		"le maire", "la maire", "madame la maire", "monsieur le maire", "m. le maire", "mme la maire",
+		"ce monsieur", "cette dame", "ce type", "ce mec", "ce gars", "cette femme", "cet homme",
+		"ce candidat", "cette candidate", "cette liste", "ces gens", "ces messieurs", "ces dames",
 	},
 }
 
@@ -100,5 +103,8 @@ var englishFrames2 = map[string][]string{
 		"my challengers", "the opposing campaign", "their campaign", "their team", "their plan",
 		"their record", "their program", "their budget", "their policies", "their promises",
 		"the current leadership", "those in power", "the people in power",
+		"the mayor", "madam mayor", "mister mayor", "mr. mayor", "the councilman", "the councilwoman",
+		"this guy", "that guy", "this man", "that man", "this woman", "that woman", "these people",
+		"this candidate", "that candidate", "these guys", "those guys",
 	},
 }
