@@ -27,6 +27,7 @@ const (
 	cCapital                      // counts only when written with a capital (a surname alone)
 	cDeadpan                      // a compliment said flat after a target ("Efficace.", "Bold.")
 	cCondescend                   // a word that belittles the name it precedes ("pauvre Lacombe")
+	cPron2                        // vous, tu, you: a target when the post addresses an opponent
 )
 
 // categories maps lexicon section names to classes. The first seven may be
@@ -36,7 +37,7 @@ var categories = map[string]class{
 	"positive": cPositive, "claim": cClaim, "vague": cVague,
 	"negator": cNegator, "pronoun_pl": cPronPl, "pronoun_sg": cPronSg, "vague_cond": cVagueCond,
 	"follow": cFollow, "own_marker": cOwnMarker, "pledge": cPledge, "figure_word": cFigure,
-	"suppress": cSuppress, "praise": cPraise, "deadpan": cDeadpan, "condescend": cCondescend,
+	"suppress": cSuppress, "praise": cPraise, "deadpan": cDeadpan, "condescend": cCondescend, "pronoun_2": cPron2,
 }
 
 // ConfigCategories lists the lexicon sections a configuration may extend.

@@ -35,6 +35,50 @@ func (s *scratch) resolveTargets() {
 			last = referent{sent: u.sent, person: -1, own: true, ok: true}
 		}
 	}
+	s.resolveAddress()
+}
+
+// resolveAddress makes "vous", "tu", "you" targets when the post speaks
+// to an opponent: "Madame Lacombe, vous mentez", "@tolliver you lied",
+// "Vous n'avez aucune honte, M. Lacombe."
+func (s *scratch) resolveAddress() {
+	addressee := int16(-1)
+	for i := range s.units {
+		u := &s.units[i]
+		if u.in.cls&cOpponent != 0 && s.vocative(u) {
+			addressee = u.in.person
+			break
+		}
+	}
+	if addressee < 0 {
+		return
+	}
+	for i := range s.units {
+		if u := &s.units[i]; u.in.cls&cPron2 != 0 && u.in.cls&cOwn == 0 {
+			u.target, u.person = true, addressee
+		}
+	}
+}
+
+// vocative reports a name set apart as an address: a mention, or a name
+// alone in its clause ("Madame Lacombe, …", "…, M. Lacombe.").
+func (s *scratch) vocative(u *unit) bool {
+	if s.toks[u.t0].flags&tMention != 0 {
+		return true
+	}
+	k := int(u.t0) - 1
+	for k >= 0 && s.toks[k].clause == u.clause && titles[s.toks[k].key(s)] {
+		k--
+	}
+	before := k < 0 || s.toks[k].clause != u.clause
+	after := int(u.t1) >= len(s.toks) || s.toks[u.t1].clause != u.clause
+	return before && after
+}
+
+// titles may precede an addressed name.
+var titles = map[string]bool{
+	"madame": true, "monsieur": true, "mme": true, "m": true, "mr": true, "mrs": true, "ms": true,
+	"cher": true, "chere": true, "dear": true, "mister": true, "miss": true,
 }
 
 // resolvePronoun makes u a target when its referent, in this sentence or

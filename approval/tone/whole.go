@@ -46,7 +46,7 @@ var copulas = map[string]bool{
 // intensifiers between them.
 func (s *scratch) predicatedOf(t, c int) bool {
 	tu, cu := &s.units[t], &s.units[c]
-	if tu.in.cls&(cOpponent|cPronSg|cPronPl) == 0 || tu.t1 > cu.t0 || cu.t0-tu.t1 > 4 || tu.sent != cu.sent {
+	if tu.in.cls&(cOpponent|cPronSg|cPronPl|cPron2) == 0 || tu.t1 > cu.t0 || cu.t0-tu.t1 > 4 || tu.sent != cu.sent {
 		return false
 	}
 	if tu.t0 > 0 {
