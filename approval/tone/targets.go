@@ -92,7 +92,28 @@ func (s *scratch) resolvePronoun(u *unit, last referent, plural bool) {
 		u.target, u.person = !last.own, last.person
 		return
 	}
-	u.target = plural
+	u.target = plural || s.aboutOthers()
+}
+
+// aboutOthers reports a short post with no own-team name, no "nous",
+// "we" or "je": there, "il" or "elle" with no referent means the
+// other camp ("Il a encore menti.").
+func (s *scratch) aboutOthers() bool {
+	if len(s.toks) > shortTokens {
+		return false
+	}
+	for i := range s.units {
+		if s.units[i].in.cls&(cOwn|cOwnMarker) != 0 {
+			return false
+		}
+	}
+	for i := range s.toks {
+		switch s.toks[i].key(s) {
+		case "nous", "we", "je", "j", "i", "our", "notre", "nos", "us":
+			return false
+		}
+	}
+	return true
 }
 
 // impersonal reports "il faut", "il y a", "il s'agit": no one is meant.
