@@ -28,6 +28,9 @@ func (b *builder) attack() {
 
 // negative: loss, fear or decline wording near a target, named or vague.
 func (b *builder) negative() {
+	if b.s.goodwill() {
+		return
+	}
 	for i := range b.s.units {
 		u := &b.s.units[i]
 		if u.in.cls&(cNegative|cEval) == 0 || u.negated() || b.s.reported(i) || b.s.aboutProblem(i) {
@@ -80,4 +83,20 @@ func (b *builder) ridicule() {
 	b.mockPraise()
 	b.scareQuotes()
 	b.flatDenial()
+}
+
+// goodwill reports agreement or sympathy in a post that does not mock:
+// "Lacombe a raison : le quartier est dans un état lamentable", "nos
+// pensées vont à Tolliver après la perte de son père". Its negative words
+// are about a situation, not the target.
+func (s *scratch) goodwill() bool {
+	good := false
+	for i := range s.units {
+		u := &s.units[i]
+		if u.in.cls&cRidicule != 0 && !u.negated() {
+			return false
+		}
+		good = good || u.in.cls&cGoodwill != 0 && !u.negated()
+	}
+	return good
 }

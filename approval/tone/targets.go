@@ -92,7 +92,17 @@ func (s *scratch) resolvePronoun(u *unit, last referent, plural bool) {
 		u.target, u.person = !last.own, last.person
 		return
 	}
-	u.target = plural || s.aboutOthers()
+	u.target = plural && s.subjectPronoun(u) || s.aboutOthers()
+}
+
+// subjectPronoun reports "ils", "elles", "they": an object or possessive
+// ("fix them", "their") with no referent means nobody in particular.
+func (s *scratch) subjectPronoun(u *unit) bool {
+	switch s.toks[u.t0].key(s) {
+	case "ils", "elles", "they":
+		return true
+	}
+	return false
 }
 
 // aboutOthers reports a short post with no own-team name, no "nous",
