@@ -1,19 +1,19 @@
 package tone
 
-// Trend frames: a bad thing that rose ("la dette a doublé", "crime went
+// Trend frames: a bad thing that rose ("crime went
 // up", "rents soared") or a good thing that fell ("services down", "les
 // emplois ont reculé") is negative campaigning when the post ties it to a
 // target. The phrases are the product of the noun and verb lists below.
 
 var (
 	frenchBadNouns = []string{
-		"la dette", "dette", "les impôts", "impôts", "les taxes", "taxes", "les loyers", "loyers",
-		"l'insécurité", "insécurité", "la délinquance", "délinquance", "le chômage", "chômage",
-		"la pollution", "pollution", "les embouteillages", "embouteillages", "les bouchons", "bouchons",
-		"le déficit", "déficit", "les prix", "prix", "les tarifs", "tarifs", "les factures", "factures",
-		"la criminalité", "criminalité", "les cambriolages", "cambriolages", "les agressions", "agressions",
-		"la pauvreté", "pauvreté", "la précarité", "précarité", "la taxe foncière", "taxe foncière",
-		"les dépenses", "dépenses", "l'endettement", "endettement", "les trafics", "trafics",
+		"dette", "impôts", "taxes", "loyers",
+		"insécurité", "délinquance", "chômage",
+		"pollution", "embouteillages", "bouchons",
+		"déficit", "prix", "tarifs", "factures",
+		"criminalité", "cambriolages", "agressions",
+		"pauvreté", "précarité", "taxe foncière",
+		"dépenses", "endettement", "trafics",
 	}
 	frenchRises = []string{
 		"a doublé", "ont doublé", "a triplé", "ont triplé", "a explosé", "ont explosé", "a grimpé",
@@ -23,9 +23,9 @@ var (
 		"s'envolent", "se sont envolés", "s'est envolée",
 	}
 	frenchGoodNouns = []string{
-		"les emplois", "emplois", "les services", "services", "les commerces", "commerces",
-		"les habitants", "le pouvoir d'achat", "pouvoir d'achat", "les investissements", "investissements",
-		"les logements", "les subventions", "subventions", "les effectifs", "effectifs",
+		"emplois", "services", "commerces",
+		"pouvoir d'achat", "investissements",
+		"subventions", "effectifs",
 	}
 	frenchFalls = []string{
 		"ont reculé", "a reculé", "ont baissé", "a baissé", "en baisse", "en chute", "ont chuté",
@@ -33,7 +33,7 @@ var (
 		"perdus", "détruits",
 	}
 	englishBadNouns = []string{
-		"debt", "taxes", "crime", "rents", "rent", "the deficit", "deficit", "prices", "fees", "bills",
+		"debt", "taxes", "crime", "rents", "rent", "deficit", "prices", "fees", "bills",
 		"homelessness", "potholes", "traffic", "unemployment", "pollution", "spending", "property taxes",
 		"violent crime", "break-ins", "overdoses", "wait times", "commute times",
 	}
