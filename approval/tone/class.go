@@ -29,6 +29,7 @@ const (
 	cCondescend                   // a word that belittles the name it precedes ("pauvre Lacombe")
 	cPron2                        // vous, tu, you: a target when the post addresses an opponent
 	cGoodwill                     // agreement or sympathy with a target ("a raison", "nos pensées")
+	cIrony                        // turns praise into mockery: "enfin", "pour une fois", "for once"
 )
 
 // categories maps lexicon section names to classes. The first seven may be
@@ -38,7 +39,7 @@ var categories = map[string]class{
 	"positive": cPositive, "claim": cClaim, "vague": cVague,
 	"negator": cNegator, "pronoun_pl": cPronPl, "pronoun_sg": cPronSg, "vague_cond": cVagueCond,
 	"follow": cFollow, "own_marker": cOwnMarker, "pledge": cPledge, "figure_word": cFigure,
-	"suppress": cSuppress, "praise": cPraise, "deadpan": cDeadpan, "condescend": cCondescend, "pronoun_2": cPron2, "goodwill": cGoodwill,
+	"suppress": cSuppress, "praise": cPraise, "deadpan": cDeadpan, "condescend": cCondescend, "pronoun_2": cPron2, "goodwill": cGoodwill, "irony": cIrony,
 }
 
 // ConfigCategories lists the lexicon sections a configuration may extend.

@@ -42,6 +42,10 @@ var frenchFrames2 = map[string][]string{
 		"championne du monde", "maître incontesté", "le roi du", "la reine du", "grand débatteur",
 		"quelle ambition", "la grande classe", "bel effort",
 	},
+	"irony": {
+		"enfin", "pour une fois", "a réussi à", "a réussi", "a trouvé", "a compris", "a appris", "encore une fois",
+		"comme toujours", "même pas", "au moins", "quelle surprise", "qui l'eût cru", "on n'y croyait plus",
+	},
 	"goodwill": {
 		"a raison", "avait raison", "ont raison", "d'accord avec", "sommes d'accord", "partageons", "saluons",
 		"nos pensées", "toutes nos pensées", "condoléances", "soutien à", "tout notre soutien", "solidarité avec",
@@ -94,6 +98,10 @@ var englishFrames2 = map[string][]string{
 		"thinks he's", "thinks she's", "think they're", "cringe", "cringey", "😬", "my dog could",
 		"my cat could", "a toddler could", "reinvented the wheel", "on a napkin", "called and want",
 		"world champion", "bold vision~0.5",
+	},
+	"irony": {
+		"finally", "for once", "at last", "managed to", "figured out", "learned", "once again", "as always",
+		"at least", "who knew", "who would have thought", "what a surprise",
 	},
 	"goodwill": {
 		"is right", "was right", "are right", "agree with", "we agree", "i agree", "agree on", "thoughts are with",

@@ -68,14 +68,16 @@ func (s *scratch) predicatedOf(t, c int) bool {
 
 // mockPraise: praise near a target ("Bravo Lacombe", "congrats to the
 // other side") is mockery when the post also carries a mockery cue
-// (🙄, 🍿, 👏👏, laughter) anywhere.
+// (🙄, 🍿, 👏👏, laughter), an irony marker ("enfin", "pour une fois",
+// "for once") or a sting (a negative or attack word) anywhere.
 func (b *builder) mockPraise() {
 	mocking := false
 	if b.res.Has(RuleRidicule) {
 		return
 	}
 	for i := range b.s.units {
-		mocking = mocking || b.s.units[i].in.cls&cRidicule != 0 && !b.s.units[i].negated()
+		u := &b.s.units[i]
+		mocking = mocking || u.in.cls&(cRidicule|cIrony) != 0 && !u.negated()
 	}
 	if !mocking {
 		return
