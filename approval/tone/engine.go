@@ -81,7 +81,6 @@ func (e *Engine) compilePersons(cfg *Config) error {
 			}
 		}
 		e.addSurname(p, c, idx)
-		e.addFirstName(p, c, idx)
 		e.addHashNames(p, idx, own)
 		return nil
 	}
@@ -133,25 +132,4 @@ func (e *Engine) addSurname(p Person, c class, idx int16) {
 	}
 	in := info{cls: c | cCapital, person: idx}
 	e.lex[last] = &entry{single: in, hasSingle: true}
-}
-
-// addFirstName lets the first word of a multi-word name stand for the
-// person ("Sylvie" for Sylvie Marchand) when written with a capital and
-// when no lexicon and no earlier person knows the word.
-func (e *Engine) addFirstName(p Person, c class, idx int16) {
-	keys := keysOf(p.Name)
-	if len(keys) < 2 || len(keys[0]) < 3 {
-		return
-	}
-	first := keys[0]
-	if old := e.lex[first]; old != nil {
-		if old.single.cls&(cOpponent|cOwn) != 0 && old.single.person != idx {
-			old.single.cls &^= cOpponent // shared by two people: nobody's alone
-		}
-		return
-	}
-	if _, ok := evalPolarity(first); ok {
-		return
-	}
-	e.lex[first] = &entry{single: info{cls: c | cCapital, person: idx}, hasSingle: true}
 }

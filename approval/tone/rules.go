@@ -15,7 +15,7 @@ func (b *builder) attack() {
 		u := &b.s.units[i]
 		switch {
 		case u.in.cls&cAttack != 0 && !u.negated():
-			if t := b.s.attackTarget(i); t >= 0 {
+			if t := b.s.attackTarget(i); t >= 0 && (!b.s.goodwill() || b.s.predicatedOf(t, i)) {
 				b.emit(hit{rule: ruleAttack, weight: u.in.weight[ruleAttack], cue: i, target: t, negator: -1, sent: u.sent})
 			}
 		case u.in.cls&cPositive != 0 && u.negated():

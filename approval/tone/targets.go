@@ -1,5 +1,7 @@
 package tone
 
+import "strings"
+
 // referent remembers the last person or group a text spoke about, so that
 // "il", "ils" or "they" can be resolved.
 type referent struct {
@@ -118,9 +120,13 @@ func (s *scratch) aboutOthers() bool {
 		}
 	}
 	for i := range s.toks {
-		switch s.toks[i].key(s) {
+		switch k := s.toks[i].key(s); k {
 		case "nous", "we", "je", "j", "i", "our", "notre", "nos", "us":
 			return false
+		default:
+			if strings.HasPrefix(k, "we'") || strings.HasPrefix(k, "i'") {
+				return false // we'll, I'm
+			}
 		}
 	}
 	return true
