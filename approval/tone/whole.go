@@ -214,7 +214,24 @@ func (s *scratch) negativeTarget(i int) int {
 	if t := s.nearTarget(i, sentenceWindow, 1); t >= 0 {
 		return t
 	}
-	return s.targetFor(i, negativeWindow, 0)
+	if t := s.targetFor(i, negativeWindow, 0); t >= 0 {
+		return t
+	}
+	return s.namedInPost(90)
+}
+
+// namedInPost returns the first named opponent of a post of at most max
+// tokens, or -1.
+func (s *scratch) namedInPost(max int) int {
+	if len(s.toks) > max {
+		return -1
+	}
+	for j := range s.units {
+		if s.units[j].target && s.units[j].in.cls&cOpponent != 0 {
+			return j
+		}
+	}
+	return -1
 }
 
 // attackTarget is negativeTarget for attack cues.
