@@ -23,7 +23,7 @@ var frenchFrames2 = map[string][]string{
 		"caché ses", "cache ses", "cachait ses", "se sert", "se servent", "se sont servis",
 		"prend les électeurs pour", "prennent les électeurs pour", "se moque des", "se moquent des",
 	},
-	"claim":    {"parle de", "parlent de", "évoque", "évoquent", "avance", "cite", "se vante", "se targue"},
+	"claim":    {"propose de", "proposent de", "a proposé de", "prévoit de", "souhaite", "parle de", "parlent de", "évoque", "évoquent", "avance", "cite", "se vante", "se targue"},
 	"positive": {"la vérité", "le niveau", "la carrure", "l'étoffe", "respecter/v", "écouter/v", "confiance", "honneur", "intégrité", "scrupule/n", "dignité", "probité"},
 	"negative": {"plus cher", "plus chers", "plus chère", "plus chères", "plus longs", "plus longues", "plus lent", "plus lents", "plus sale", "plus sales", "moins sûr", "moins sûre", "moins sûres", "plus de taxes", "plus de bouchons", "plus de bruit", "plus de béton", "plus de voitures", "loyers plus chers", "vos factures", "votre facture", "vos impôts", "rideaux baissés", "vitrines vides", "commerces fermés", "attendez-vous à", "tuer/v", "couler/v", "saboter/v", "sabotage/n", "démanteler/v", "démantèlement/n", "bousiller/v", "flinguer/v", "torpiller/v", "dilapider/v", "siphonner/v", "vampiriser/v", "piller/v", "pillage/n", "liquider/v", "endetter/v", "surendetter/v", "surendettement/n", "enlaidir/v", "paralyser/v", "paralysie/n", "fragiliser/v", "affaiblir/v", "enterrer/v", "gâcher/v", "pourrir/v", "polluer/v", "mettre en danger", "met en danger", "mis en danger", "mettre à mal", "met à mal", "mis à mal", "l'enfer", "enfer fiscal", "asphyxié", "étranglé", "à genoux", "au bord du gouffre", "dans le mur", "droit dans le mur", "la dérive", "délabré", "délabrée", "délabrés", "délabrées", "à bout de souffle", "exsangue", "sinistré", "sinistrée", "ne font rien", "ne fait rien", "ne faites rien", "on a vu le résultat", "on connaît le résultat", "on voit le résultat", "mérite mieux", "méritent mieux", "on comprend la colère", "ne laissez pas", "ne la laissez pas", "ne le laissez pas", "ne les laissez pas", "n'oubliez pas ce que", "souvenez-vous de ce que", "rappelez-vous ce que", "voter pour eux", "rien à attendre", "ce qui vous attend", "s'il gagne", "si elle gagne", "s'ils gagnent", "s'il passe", "si elle passe", "s'il est élu", "si elle est élue", "brader/v", "trinquer/v", "disparaîtra", "disparaîtront", "irrespirable", "plus aucun", "plus aucune", "finis les", "fini le", "finie la", "terminé les", "coquille vide", "page blanche", "feuille blanche", "vous paierez", "vous allez payer", "vous coûteront", "vous coûtera", "cher payer", "encore six ans", "encore 6 ans", "six ans de plus", "la même chose", "non merci", "si vous voulez encore", "si vous voulez plus de", "invivable", "devenu invivable", "ville morte", "centre-ville mort", "paient le prix", "payer le prix", "paiera le prix", "coupé dans", "coupe dans", "coupes dans", "sabrer/v", "raboter/v", "niveau record", "au plus haut", "attendent toujours", "on attend toujours",
 		"payer plus", "paierez plus", "paieront plus", "pour moins", "si vous aimez",
@@ -48,6 +48,7 @@ var frenchFrames2 = map[string][]string{
 		"comme toujours", "même pas", "au moins", "quelle surprise", "qui l'eût cru", "on n'y croyait plus",
 	},
 	"goodwill": {
+		"avons signé", "signé ensemble", "cosigné", "même lettre", "même combat", "main dans la main",
 		"a raison", "avait raison", "ont raison", "d'accord avec", "sommes d'accord", "partageons", "saluons",
 		"nos pensées", "toutes nos pensées", "condoléances", "soutien à", "tout notre soutien", "solidarité avec",
 		"prompt rétablissement", "respect pour", "rendons hommage", "hommage à",
@@ -87,7 +88,7 @@ var englishFrames2 = map[string][]string{
 		"no scruples", "no principles", "behind bars", "in jail", "belongs in prison",
 		"his own career", "her own career", "treats voters like", "takes voters for",
 	},
-	"claim":    {"talks about", "touts", "boasts", "brags", "keeps saying", "cites", "pointed to"},
+	"claim":    {"proposes", "proposed", "plans to", "talks about", "touts", "boasts", "brags", "keeps saying", "cites", "pointed to"},
 	"positive": {"the truth", "respect/v", "listen/v", "integrity", "honor", "honour", "scruples", "principles", "trust", "trusted", "trustworthy"},
 	"negative": {"higher taxes", "higher rents", "higher fares", "higher bills", "higher fees", "higher prices", "fewer~0.5", "longer commutes", "longer waits", "longer lines", "slower", "emptier", "dirtier", "worse", "more expensive", "pricier", "rising rents", "rising taxes", "rising costs", "shuttered", "boarded-up", "to double", "a bill for", "expect your", "you'll be paying", "emptier wallets", "does nothing", "do nothing", "we've seen the results", "we all know how that went", "deserves better", "deserve better", "more of this", "don't let", "do not let", "remember what", "nothing to expect", "what awaits", "if he wins", "if she wins", "if they win", "take away", "takes away", "hand our", "hand over", "give away", "sell off", "no more", "say goodbye", "kiss goodbye", "will cost you", "cost you", "you'll pay", "you will pay", "hollow", "more of the same", "if you liked", "no thanks", "ten-year high", "record high", "all-time high", "still doesn't", "still don't", "still can't", "still isn't", "still hasn't", "shortfall", "pay the price", "slashed", "gutted", "gut/v",
 		"that's her legacy", "that's his legacy", "their legacy", "legacy of", "if you like", "if you love",
@@ -106,6 +107,7 @@ var englishFrames2 = map[string][]string{
 		"at least", "who knew", "who would have thought", "what a surprise",
 	},
 	"goodwill": {
+		"signed the same", "co-signed", "cosigned", "joint letter", "side by side",
 		"is right", "was right", "are right", "agree with", "we agree", "i agree", "agree on", "thoughts are with",
 		"our thoughts", "condolences", "get well", "prayers", "solidarity with", "we salute", "tribute to",
 	},

@@ -42,8 +42,8 @@ func (b *builder) negative() {
 		} else {
 			t = b.s.evalTarget(i)
 		}
-		if t < 0 {
-			continue
+		if t < 0 || b.s.ownSentence(u.sent) && b.s.units[t].sent != u.sent {
+			continue // "Nous proposons de les geler": our plan, said apart from the target
 		}
 		r := ruleNegative
 		if b.s.predicatedOf(t, i) {
@@ -99,4 +99,17 @@ func (s *scratch) goodwill() bool {
 		good = good || u.in.cls&cGoodwill != 0 && !u.negated()
 	}
 	return good
+}
+
+// ownSentence reports a sentence that opens with our side as subject:
+// "Nous proposons…", "We will…", "Notre plan…".
+func (s *scratch) ownSentence(k int32) bool {
+	if int(k) >= len(s.sents) || int(s.sents[k].firstTk) >= len(s.toks) {
+		return false
+	}
+	switch s.toks[s.sents[k].firstTk].key(s) {
+	case "nous", "notre", "nos", "we", "our", "je", "i":
+		return true
+	}
+	return false
 }
