@@ -5,7 +5,7 @@ const (
 	attackWindow   = 6
 	negativeWindow = 7
 	ridiculeWindow = 10
-	quoteWindow    = 4
+	quoteWindow    = 10
 )
 
 // attack: an attack word near a target in the same sentence, or a negated
