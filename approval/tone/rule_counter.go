@@ -1,11 +1,15 @@
 package tone
 
+// counterTokens bounds the posts counterFigures reads: a rebuttal by
+// figures is a short post.
+const counterTokens = 90
+
 // counterFigures: a target's claim with a figure, answered in the next
 // sentence by another figure, is a rebuttal even without "faux" or
 // "intox": "Lacombe parle de 500 caméras. Il y en a 85.", "Tolliver
 // claims crime is up 40%. Police data says it fell 6%."
 func (b *builder) counterFigures() {
-	if b.p[ruleDesintox] == sevOff || b.res.Has(RuleDesintox) {
+	if b.p[ruleDesintox] == sevOff || b.res.Has(RuleDesintox) || len(b.s.toks) > counterTokens {
 		return
 	}
 	for j := range b.s.units {

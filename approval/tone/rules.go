@@ -11,11 +11,12 @@ const (
 // attack: an attack word near a target in the same sentence, or a negated
 // quality about a target ("ni sérieux ni honnête").
 func (b *builder) attack() {
+	good := b.s.goodwill()
 	for i := range b.s.units {
 		u := &b.s.units[i]
 		switch {
 		case u.in.cls&cAttack != 0 && !u.negated():
-			if t := b.s.attackTarget(i); t >= 0 && (!b.s.goodwill() || b.s.predicatedOf(t, i)) {
+			if t := b.s.attackTarget(i); t >= 0 && (!good || b.s.predicatedOf(t, i)) {
 				b.emit(hit{rule: ruleAttack, weight: u.in.weight[ruleAttack], cue: i, target: t, negator: -1, sent: u.sent})
 			}
 		case u.in.cls&cPositive != 0 && u.negated():

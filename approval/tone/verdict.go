@@ -9,14 +9,15 @@ package tone
 // verdictTokens is the longest verdict sentence, in words.
 const verdictTokens = 4
 
-// sentTokens returns the number of word tokens of sentence k.
-func (s *scratch) sentTokens(k int32) int {
+// sentTokens returns the number of word tokens of sentence k, counting
+// no further than max+1.
+func (s *scratch) sentTokens(k int32, max int) int {
 	end := int32(len(s.toks))
 	if int(k)+1 < len(s.sents) {
 		end = s.sents[k+1].firstTk
 	}
 	n := 0
-	for i := s.sents[k].firstTk; i < end; i++ {
+	for i := s.sents[k].firstTk; i < end && n <= max; i++ {
 		if s.toks[i].flags&tEmoji == 0 {
 			n++
 		}
@@ -28,7 +29,7 @@ func (s *scratch) sentTokens(k int32) int {
 // sentence that follows another one.
 func (s *scratch) verdictSentence(i int) bool {
 	u := &s.units[i]
-	return u.sent > 0 && s.sentTokens(u.sent) <= verdictTokens
+	return u.sent > 0 && s.sentTokens(u.sent, verdictTokens) <= verdictTokens
 }
 
 // postTarget returns a named or vague target anywhere in a short post
@@ -47,15 +48,18 @@ func (s *scratch) postTarget(i int) int {
 
 // verdicts emits the negative and deadpan verdict sentences.
 func (b *builder) verdicts() {
+	praised := false // "Félicitations à Lacombe. Bravo !" is a compliment
 	for i := range b.s.units {
 		u := &b.s.units[i]
+		before := praised
+		praised = praised || u.in.cls&cPraise != 0
 		if u.negated() || !b.s.verdictSentence(i) {
 			continue
 		}
 		r, w := ruleNegative, u.in.weight[ruleNegative]
 		switch {
 		case u.in.cls&cEval != 0:
-		case u.in.cls&cDeadpan != 0 && !b.s.praiseBefore(i):
+		case u.in.cls&cDeadpan != 0 && !before:
 			r, w = ruleRidicule, 1
 		default:
 			continue
@@ -64,17 +68,6 @@ func (b *builder) verdicts() {
 			b.emit(hit{rule: r, weight: w, cue: i, target: t, negator: -1, sent: u.sent})
 		}
 	}
-}
-
-// praiseBefore reports praise before unit i: "Félicitations à Lacombe.
-// Bravo !" is a compliment, not a deadpan one.
-func (s *scratch) praiseBefore(i int) bool {
-	for j := 0; j < i; j++ {
-		if s.units[j].in.cls&cPraise != 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // condescension: a belittling word right before a named target ("pauvre
