@@ -37,6 +37,12 @@ func TestGeneralMechanisms(t *testing.T) {
 		{"absent quality", "Ferrand n'a aucune honte.", RuleAttack},
 		{"absent quality en", "Quist has zero integrity.", RuleAttack},
 		{"object pronoun trap", "Potholes are a mess across the whole county. We'll fix them.", ""},
+		{"our sentence trap", "Ferrand a annoncé vouloir baisser les impôts de 5 %. Nous proposons de les geler.", ""},
+		{"proposal trap", "Là où Ferrand propose plus de parkings, nous proposons plus de bus.", ""},
+		{"joint action trap", "La fermeture de la maternité serait une catastrophe. Ferrand, Quist et nous avons signé la même lettre.", ""},
+		{"support trap", "Merci @ferrand pour ton message de soutien aux sinistrés de la rue Neuve.", ""},
+		{"scare quotes", "Ferrand parle de « proximité » depuis sa résidence secondaire.", RuleRidicule},
+		{"whole post", "Ferrand a présenté hier soir son projet pour le quartier de la gare. Deux cents habitants étaient réunis au gymnase Jean-Moulin pour l'écouter pendant deux longues heures, entre questions précises, remarques sur les horaires des bus et applaudissements polis venus du fond de la salle. Pour les commerçants de la rue Neuve, qui ferment déjà le lundi et le mardi, ce sera une catastrophe annoncée dès l'an prochain.", RuleNegative},
 	}
 	for _, c := range cases {
 		r := e.Check(c.text, ProfileCandidate)
@@ -51,7 +57,7 @@ func TestGeneralMechanisms(t *testing.T) {
 
 func mechanismEngine(t *testing.T) *Engine {
 	t.Helper()
-	cfg, err := ParseConfig([]byte("opponents:\n  - name: Hugo Ferrand\n  - name: Maria Quist\nown_team:\n  - name: Lucie Arnal\n"))
+	cfg, err := ParseConfig([]byte("opponents:\n  - name: Hugo Ferrand\n    handles: [\"@ferrand\"]\n  - name: Maria Quist\nown_team:\n  - name: Lucie Arnal\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
