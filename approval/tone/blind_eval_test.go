@@ -20,21 +20,23 @@ import (
 
 // Thresholds of issue 10 for every blind set (candidate profile). They
 // are asserted when RELAIS_TONE_BLIND_STRICT=1; by default the harness
-// asserts the regression floors below (the engine frozen on 2 December
-// 2026 measured recall 0.82–0.87, false flags 0.04–0.06, rules >= 0.63 on
-// sets A and B, which its author scored while tuning, and recall 0.72,
-// false flags 0.05, rules >= 0.48 on set C, written after the freeze) so
-// that the suite stays green while the issue's targets are not met, and
-// says which targets are missed. A change that lowers a set below its
-// floor fails.
+// asserts the regression floors below so that the suite stays green while
+// the issue's targets are not met, and says which targets are missed. A
+// change that lowers a set below its floor fails. The first engine frozen
+// on 2 December 2026 measured recall 0.82–0.87, false flags 0.04–0.06,
+// rules >= 0.63 on sets A and B, and recall 0.72, false flags 0.05, rules
+// >= 0.48 on set C (written after that freeze). The second round, which
+// used the aggregates of A, B and C as checks (so none of them is blind
+// for it), measured recall 0.79–0.91, false flags 0.03–0.05, rules >= 0.61
+// (docs/TONE.md); the floors follow it.
 const (
 	blindMinRecall     = 0.85
 	blindMaxFalseFlags = 0.05
 	blindMinRuleRecall = 0.75
 
-	floorRecall     = 0.66
-	floorFalseFlags = 0.08
-	floorRuleRecall = 0.44
+	floorRecall     = 0.75
+	floorFalseFlags = 0.07
+	floorRuleRecall = 0.55
 )
 
 // strictBlind reports whether the issue's thresholds are asserted.

@@ -20,6 +20,9 @@ func (e *Engine) Check(text, profileName string) Result {
 	b.negative()
 	b.desintox()
 	b.ridicule()
+	b.verdicts()
+	b.condescension()
+	b.counterFigures()
 	b.style()
 	b.obfuscation()
 	if e.model != nil && b.res.Verdict == VerdictOK {

@@ -4,27 +4,32 @@ package tone
 type class uint32
 
 const (
-	cAttack    class = 1 << iota // personal attack cue
-	cNegative                    // loss, fear or decline wording
-	cDesintox                    // rebuttal cue
-	cRidicule                    // mockery cue
-	cPositive                    // a quality; negated near a target it attacks
-	cClaim                       // claim verb or noun ("dit", "claims")
-	cVague                       // vague target ("l'équipe d'en face")
-	cNegator                     // ne, pas, not, never…
-	cPronPl                      // ils, they
-	cPronSg                      // il, elle, he, she
-	cVagueCond                   // certains: a target only before a verb
-	cFollow                      // verbs and clitics that make "certains" a pronoun
-	cOwnMarker                   // nos, our, habitants: "ils" then means our side
-	cPledge                      // pledge wording
-	cFigure                      // euros, millions, percent
-	cSuppress                    // fixed phrases that are never cues ("faux départ")
-	cOpponent                    // an opponent's name, alias or handle
-	cOwn                         // an own-team name: never a target
-	cPraise                      // praise: mockery when the post also mocks ("bravo" + 🙄)
-	cEval                        // negative evaluation from the published lexicons (evallex.go)
-	cCapital                     // counts only when written with a capital (a surname alone)
+	cAttack     class = 1 << iota // personal attack cue
+	cNegative                     // loss, fear or decline wording
+	cDesintox                     // rebuttal cue
+	cRidicule                     // mockery cue
+	cPositive                     // a quality; negated near a target it attacks
+	cClaim                        // claim verb or noun ("dit", "claims")
+	cVague                        // vague target ("l'équipe d'en face")
+	cNegator                      // ne, pas, not, never…
+	cPronPl                       // ils, they
+	cPronSg                       // il, elle, he, she
+	cVagueCond                    // certains: a target only before a verb
+	cFollow                       // verbs and clitics that make "certains" a pronoun
+	cOwnMarker                    // nos, our, habitants: "ils" then means our side
+	cPledge                       // pledge wording
+	cFigure                       // euros, millions, percent
+	cSuppress                     // fixed phrases that are never cues ("faux départ")
+	cOpponent                     // an opponent's name, alias or handle
+	cOwn                          // an own-team name: never a target
+	cPraise                       // praise: mockery when the post also mocks ("bravo" + 🙄)
+	cEval                         // negative evaluation from the published lexicons (evallex.go)
+	cCapital                      // counts only when written with a capital (a surname alone)
+	cDeadpan                      // a compliment said flat after a target ("Efficace.", "Bold.")
+	cCondescend                   // a word that belittles the name it precedes ("pauvre Lacombe")
+	cPron2                        // vous, tu, you: a target when the post addresses an opponent
+	cGoodwill                     // agreement or sympathy with a target ("a raison", "nos pensées")
+	cIrony                        // turns praise into mockery: "enfin", "pour une fois", "for once"
 )
 
 // categories maps lexicon section names to classes. The first seven may be
@@ -34,7 +39,7 @@ var categories = map[string]class{
 	"positive": cPositive, "claim": cClaim, "vague": cVague,
 	"negator": cNegator, "pronoun_pl": cPronPl, "pronoun_sg": cPronSg, "vague_cond": cVagueCond,
 	"follow": cFollow, "own_marker": cOwnMarker, "pledge": cPledge, "figure_word": cFigure,
-	"suppress": cSuppress, "praise": cPraise,
+	"suppress": cSuppress, "praise": cPraise, "deadpan": cDeadpan, "condescend": cCondescend, "pronoun_2": cPron2, "goodwill": cGoodwill, "irony": cIrony,
 }
 
 // ConfigCategories lists the lexicon sections a configuration may extend.

@@ -30,13 +30,26 @@
 //     dropped ("pas de mauvaise surprise"); a negated quality is kept for
 //     the attack rule ("ni sérieux ni honnête").
 //  5. Resolve targets (targets.go): opponents; vague targets ("l'équipe
-//     d'en face", "some people"); "certains" only as a pronoun; il/elle/
-//     he/she and ils/they by their last referent. The own team is never a
-//     target, and "ils" after "nos bénévoles" means our side.
+//     d'en face", "some people", "la maire", "ce type", "six ans de",
+//     "leur bilan"); "certains" only as a pronoun; il/elle/he/she and
+//     ils/they by their last referent (il/elle with none, in a post that
+//     speaks of no one of ours, mean the other camp); vous/you when the
+//     post addresses an opponent. The own team is never a target, and
+//     "ils" after "nos bénévoles" means our side.
 //  6. Rules (rules.go, rule_style*.go): attack, negative, desintox and
 //     ridicule pair a cue with a target within a few words (desintox with
-//     a claim verb or a target); style (capitals, "!!") warns and backs
-//     weak cues but never blocks alone.
+//     a claim verb or a target); negative and attack cues reach a named
+//     opponent anywhere in a post of up to 90 tokens (whole.go). Whole-
+//     post mechanisms: a target's record ("le bilan de X", "under X,")
+//     widens where lexicon words judge it (record.go); one-to-four-word
+//     verdict sentences ("Lamentable.", deadpan "Efficace.") and
+//     belittling address ("pauvre X") (verdict.go); a target's figure
+//     answered by a figure (rule_counter.go); flat denials
+//     (rule_denial.go); praise turned to mockery by laughter, emoji or an
+//     irony marker ("enfin", "for once"). Agreement or sympathy ("X a
+//     raison", "nos pensées") silences negative wording about a situation.
+//     Style (capitals, "!!") warns and backs weak cues but never blocks
+//     alone.
 //  7. Profiles (profile.go): each rule's severity for the account's
 //     profile (candidate, campaign, colistier or configured) gives the
 //     verdict ok, warn or block. Violations carry French and English

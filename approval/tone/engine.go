@@ -51,8 +51,8 @@ func (e *Engine) compileLexicons(cfg *Config) error {
 		lang     string
 		sections map[string][]string
 	}{
-		{"fr", frenchLexicon}, {"fr", frenchGrammar}, {"fr", frenchFrames}, {"fr", frenchCampaign},
-		{"en", englishLexicon}, {"en", englishGrammar}, {"en", englishFrames}, {"en", englishCampaign},
+		{"fr", frenchLexicon}, {"fr", frenchGrammar}, {"fr", frenchFrames}, {"fr", frenchFrames2}, {"fr", frenchTrends}, {"fr", frenchNoDelivery}, {"fr", frenchCampaign},
+		{"en", englishLexicon}, {"en", englishGrammar}, {"en", englishFrames}, {"en", englishFrames2}, {"en", englishTrends}, {"en", englishNoDelivery}, {"en", englishCampaign},
 	}
 	for _, b := range builtins {
 		if err := e.lex.addSections(b.lang, b.sections); err != nil {

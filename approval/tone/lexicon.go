@@ -17,7 +17,14 @@ type entry struct {
 	single    info
 	hasSingle bool
 	phrases   []phrase // longest first
+	// next indexes phrases by their second key when there are many
+	// (generated frames put hundreds behind "n'" or "has").
+	next map[string][]int32
 }
+
+// indexThreshold is the number of phrases from which an entry indexes
+// them by their second key.
+const indexThreshold = 8
 
 // lexicon maps folded keys to entries.
 type lexicon map[string]*entry
@@ -88,6 +95,20 @@ func (lx lexicon) finish() {
 			p := &e.phrases[i]
 			p.info.immune = p.info.immune || lx.isNegator(p.rest) || e.single.cls&cNegator != 0
 		}
+		e.index()
+	}
+}
+
+// index builds e.next, keeping the longest-first order in each list.
+func (e *entry) index() {
+	e.next = nil
+	if len(e.phrases) < indexThreshold {
+		return
+	}
+	e.next = make(map[string][]int32)
+	for i := range e.phrases {
+		k := e.phrases[i].rest[0]
+		e.next[k] = append(e.next[k], int32(i))
 	}
 }
 

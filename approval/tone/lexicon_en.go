@@ -62,6 +62,7 @@ var englishGrammar = map[string][]string{
 		"haven't/=", "hadn't/=", "ain't/=",
 	},
 	"pronoun_pl": {"they/=", "them/=", "their/="},
+	"pronoun_2":  {"you/=", "your/=", "you're/=", "yourself/="},
 	"pronoun_sg": {"he/=", "she/=", "him/=", "his/=", "her/="},
 	"own_marker": {
 		"our/=", "ours/=", "volunteer/n", "supporter/n", "resident/n", "family|families",

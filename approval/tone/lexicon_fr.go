@@ -77,6 +77,7 @@ var frenchGrammar = map[string][]string{
 	"negator":    {"ne/=", "n/=", "pas/=", "jamais/=", "aucun|aucune", "sans/=", "ni/=", "zéro/=", "nullement/=", "guère/="},
 	"pronoun_pl": {"ils/=", "elles/=", "eux/="},
 	"pronoun_sg": {"il/=", "elle/=", "lui/="},
+	"pronoun_2":  {"vous/=", "tu/=", "t/=", "te/=", "votre/=", "vos/=", "ton/=", "ta/=", "tes/="},
 	"vague_cond": {"certains/=", "certaines/="},
 	"follow": {
 		"veulent/=", "voudraient/=", "préfèrent/=", "font/=", "pensent/=", "croient/=", "ont/=",

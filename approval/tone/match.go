@@ -32,10 +32,8 @@ func (e *Engine) matchAt(s *scratch, i int) (int, info) {
 		en = e.lex[key[1:]]
 	}
 	if en != nil {
-		for _, p := range en.phrases {
-			if s.matchRest(i+1, p.rest) {
-				return 1 + len(p.rest), p.info
-			}
+		if n, in, ok := s.matchPhrases(en, i); ok {
+			return n, in
 		}
 		if en.hasSingle && (en.single.cls&cCapital == 0 || s.toks[i].flags&(tUpper|tHashtag|tMention) != 0) {
 			return 1, en.single
@@ -97,4 +95,26 @@ func onlyOf(s, set string) bool {
 		}
 	}
 	return true
+}
+
+// matchPhrases returns the longest phrase of en that matches at token i.
+func (s *scratch) matchPhrases(en *entry, i int) (int, info, bool) {
+	if en.next == nil {
+		for _, p := range en.phrases {
+			if s.matchRest(i+1, p.rest) {
+				return 1 + len(p.rest), p.info, true
+			}
+		}
+		return 0, info{}, false
+	}
+	if i+1 >= len(s.toks) {
+		return 0, info{}, false
+	}
+	t := &s.toks[i+1]
+	for _, k := range en.next[string(s.keys[t.ks:t.ke])] {
+		if p := &en.phrases[k]; s.matchRest(i+1, p.rest) {
+			return 1 + len(p.rest), p.info, true
+		}
+	}
+	return 0, info{}, false
 }

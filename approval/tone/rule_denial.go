@@ -43,7 +43,7 @@ func (s *scratch) deniedTarget(first int) int {
 			continue
 		}
 		for j := i + 1; j < len(s.units) && s.units[j].sent == u.sent && s.units[j].t0-u.t1 <= 4; j++ {
-			if s.units[j].in.cls&cNegator != 0 {
+			if s.units[j].in.cls&cNegator != 0 || s.units[j].in.immune { // "n'a pas créé" is one unit
 				return i
 			}
 		}

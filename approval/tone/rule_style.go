@@ -1,8 +1,9 @@
 package tone
 
 // scareQuotes finds ironic quotes: one to three words in quotation marks,
-// starting in lower case (so not a title such as « Paris respire »), next
-// to a target: son « plan », the "expert".
+// starting in lower case (so not a title such as « Paris respire »),
+// within quoteWindow words of a target in the same sentence: son « plan »,
+// the "expert", Tolliver parle de « proximité » depuis son yacht.
 func (b *builder) scareQuotes() {
 	q := b.s.quotes
 	b.sorted = len(b.s.units)

@@ -5,17 +5,18 @@ const (
 	attackWindow   = 6
 	negativeWindow = 7
 	ridiculeWindow = 10
-	quoteWindow    = 4
+	quoteWindow    = 10
 )
 
 // attack: an attack word near a target in the same sentence, or a negated
 // quality about a target ("ni sérieux ni honnête").
 func (b *builder) attack() {
+	good := b.s.goodwill()
 	for i := range b.s.units {
 		u := &b.s.units[i]
 		switch {
 		case u.in.cls&cAttack != 0 && !u.negated():
-			if t := b.s.attackTarget(i); t >= 0 {
+			if t := b.s.attackTarget(i); t >= 0 && (!good || b.s.predicatedOf(t, i)) {
 				b.emit(hit{rule: ruleAttack, weight: u.in.weight[ruleAttack], cue: i, target: t, negator: -1, sent: u.sent})
 			}
 		case u.in.cls&cPositive != 0 && u.negated():
@@ -28,6 +29,9 @@ func (b *builder) attack() {
 
 // negative: loss, fear or decline wording near a target, named or vague.
 func (b *builder) negative() {
+	if b.s.goodwill() {
+		return
+	}
 	for i := range b.s.units {
 		u := &b.s.units[i]
 		if u.in.cls&(cNegative|cEval) == 0 || u.negated() || b.s.reported(i) || b.s.aboutProblem(i) {
@@ -39,8 +43,8 @@ func (b *builder) negative() {
 		} else {
 			t = b.s.evalTarget(i)
 		}
-		if t < 0 {
-			continue
+		if t < 0 || b.s.ownSentence(u.sent) && b.s.units[t].sent != u.sent {
+			continue // "Nous proposons de les geler": our plan, said apart from the target
 		}
 		r := ruleNegative
 		if b.s.predicatedOf(t, i) {
@@ -80,4 +84,33 @@ func (b *builder) ridicule() {
 	b.mockPraise()
 	b.scareQuotes()
 	b.flatDenial()
+}
+
+// goodwill reports agreement or sympathy in a post that does not mock:
+// "Lacombe a raison : le quartier est dans un état lamentable", "nos
+// pensées vont à Tolliver après la perte de son père". Its negative words
+// are about a situation, not the target.
+func (s *scratch) goodwill() bool {
+	good := false
+	for i := range s.units {
+		u := &s.units[i]
+		if u.in.cls&cRidicule != 0 && !u.negated() {
+			return false
+		}
+		good = good || u.in.cls&cGoodwill != 0 && !u.negated()
+	}
+	return good
+}
+
+// ownSentence reports a sentence that opens with our side as subject:
+// "Nous proposons…", "We will…", "Notre plan…".
+func (s *scratch) ownSentence(k int32) bool {
+	if int(k) >= len(s.sents) || int(s.sents[k].firstTk) >= len(s.toks) {
+		return false
+	}
+	switch s.toks[s.sents[k].firstTk].key(s) {
+	case "nous", "notre", "nos", "we", "our", "je", "i":
+		return true
+	}
+	return false
 }

@@ -1,5 +1,7 @@
 package tone
 
+import "strings"
+
 // referent remembers the last person or group a text spoke about, so that
 // "il", "ils" or "they" can be resolved.
 type referent struct {
@@ -35,6 +37,50 @@ func (s *scratch) resolveTargets() {
 			last = referent{sent: u.sent, person: -1, own: true, ok: true}
 		}
 	}
+	s.resolveAddress()
+}
+
+// resolveAddress makes "vous", "tu", "you" targets when the post speaks
+// to an opponent: "Madame Lacombe, vous mentez", "@tolliver you lied",
+// "Vous n'avez aucune honte, M. Lacombe."
+func (s *scratch) resolveAddress() {
+	addressee := int16(-1)
+	for i := range s.units {
+		u := &s.units[i]
+		if u.in.cls&cOpponent != 0 && s.vocative(u) {
+			addressee = u.in.person
+			break
+		}
+	}
+	if addressee < 0 {
+		return
+	}
+	for i := range s.units {
+		if u := &s.units[i]; u.in.cls&cPron2 != 0 && u.in.cls&cOwn == 0 {
+			u.target, u.person = true, addressee
+		}
+	}
+}
+
+// vocative reports a name set apart as an address: a mention, or a name
+// alone in its clause ("Madame Lacombe, …", "…, M. Lacombe.").
+func (s *scratch) vocative(u *unit) bool {
+	if s.toks[u.t0].flags&tMention != 0 {
+		return true
+	}
+	k := int(u.t0) - 1
+	for k >= 0 && s.toks[k].clause == u.clause && titles[s.toks[k].key(s)] {
+		k--
+	}
+	before := k < 0 || s.toks[k].clause != u.clause
+	after := int(u.t1) >= len(s.toks) || s.toks[u.t1].clause != u.clause
+	return before && after
+}
+
+// titles may precede an addressed name.
+var titles = map[string]bool{
+	"madame": true, "monsieur": true, "mme": true, "m": true, "mr": true, "mrs": true, "ms": true,
+	"cher": true, "chere": true, "dear": true, "mister": true, "miss": true,
 }
 
 // resolvePronoun makes u a target when its referent, in this sentence or
@@ -48,7 +94,42 @@ func (s *scratch) resolvePronoun(u *unit, last referent, plural bool) {
 		u.target, u.person = !last.own, last.person
 		return
 	}
-	u.target = plural
+	u.target = plural && s.subjectPronoun(u) || s.aboutOthers()
+}
+
+// subjectPronoun reports "ils", "elles", "they": an object or possessive
+// ("fix them", "their") with no referent means nobody in particular.
+func (s *scratch) subjectPronoun(u *unit) bool {
+	switch s.toks[u.t0].key(s) {
+	case "ils", "elles", "they":
+		return true
+	}
+	return false
+}
+
+// aboutOthers reports a short post with no own-team name, no "nous",
+// "we" or "je": there, "il" or "elle" with no referent means the
+// other camp ("Il a encore menti.").
+func (s *scratch) aboutOthers() bool {
+	if len(s.toks) > shortTokens {
+		return false
+	}
+	for i := range s.units {
+		if s.units[i].in.cls&(cOwn|cOwnMarker) != 0 {
+			return false
+		}
+	}
+	for i := range s.toks {
+		switch k := s.toks[i].key(s); k {
+		case "nous", "we", "je", "j", "i", "our", "notre", "nos", "us":
+			return false
+		default:
+			if strings.HasPrefix(k, "we'") || strings.HasPrefix(k, "i'") {
+				return false // we'll, I'm
+			}
+		}
+	}
+	return true
 }
 
 // impersonal reports "il faut", "il y a", "il s'agit": no one is meant.

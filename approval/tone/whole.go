@@ -46,7 +46,7 @@ var copulas = map[string]bool{
 // intensifiers between them.
 func (s *scratch) predicatedOf(t, c int) bool {
 	tu, cu := &s.units[t], &s.units[c]
-	if tu.in.cls&(cOpponent|cPronSg|cPronPl) == 0 || tu.t1 > cu.t0 || cu.t0-tu.t1 > 4 || tu.sent != cu.sent {
+	if tu.in.cls&(cOpponent|cPronSg|cPronPl|cPron2) == 0 || tu.t1 > cu.t0 || cu.t0-tu.t1 > 4 || tu.sent != cu.sent {
 		return false
 	}
 	if tu.t0 > 0 {
@@ -68,14 +68,16 @@ func (s *scratch) predicatedOf(t, c int) bool {
 
 // mockPraise: praise near a target ("Bravo Lacombe", "congrats to the
 // other side") is mockery when the post also carries a mockery cue
-// (🙄, 🍿, 👏👏, laughter) anywhere.
+// (🙄, 🍿, 👏👏, laughter), an irony marker ("enfin", "pour une fois",
+// "for once") or a sting (a negative or attack word) anywhere.
 func (b *builder) mockPraise() {
 	mocking := false
 	if b.res.Has(RuleRidicule) {
 		return
 	}
 	for i := range b.s.units {
-		mocking = mocking || b.s.units[i].in.cls&cRidicule != 0 && !b.s.units[i].negated()
+		u := &b.s.units[i]
+		mocking = mocking || u.in.cls&(cRidicule|cIrony) != 0 && !u.negated()
 	}
 	if !mocking {
 		return
@@ -101,7 +103,7 @@ func (s *scratch) evalTarget(i int) int {
 	u := &s.units[i]
 	t := s.nearTarget(i, evalWindow+3, 0)
 	if t < 0 {
-		return -1
+		return s.recordTarget(i)
 	}
 	if s.predicatedOf(t, i) {
 		return t
@@ -109,7 +111,7 @@ func (s *scratch) evalTarget(i int) int {
 	if c := &s.units[t]; c.clause == u.clause && distance(u, c) <= evalWindow && !s.claimBefore(i) {
 		return t
 	}
-	return -1
+	return s.recordTarget(i)
 }
 
 // claimBefore reports a claim verb right before unit i ("claims crime
@@ -212,7 +214,24 @@ func (s *scratch) negativeTarget(i int) int {
 	if t := s.nearTarget(i, sentenceWindow, 1); t >= 0 {
 		return t
 	}
-	return s.targetFor(i, negativeWindow, 0)
+	if t := s.targetFor(i, negativeWindow, 0); t >= 0 {
+		return t
+	}
+	return s.namedInPost(90)
+}
+
+// namedInPost returns the first named opponent of a post of at most max
+// tokens, or -1.
+func (s *scratch) namedInPost(max int) int {
+	if len(s.toks) > max {
+		return -1
+	}
+	for j := range s.units {
+		if s.units[j].target && s.units[j].in.cls&cOpponent != 0 {
+			return j
+		}
+	}
+	return -1
 }
 
 // attackTarget is negativeTarget for attack cues.
