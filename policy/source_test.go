@@ -1,12 +1,14 @@
 package policy
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -28,10 +30,11 @@ func TestNoRoleComparisonOutsidePolicy(t *testing.T) {
 			return err
 		} else if d.IsDir() {
 			return skipDir(root, path, d.Name())
-		} else if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
+		} else if strings.HasSuffix(path, ".html") {
+			found = append(found, templateRoleChecks(t, path)...)
+		} else if strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") {
+			found = append(found, roleComparisons(t, path, consts)...)
 		}
-		found = append(found, roleComparisons(t, path, consts)...)
 		return nil
 	})
 	require.NoError(t, err)
@@ -62,6 +65,35 @@ func f() {
 	require.NoError(t, os.WriteFile(path, []byte(src), 0o600))
 	got := roleComparisons(t, path, map[string]bool{"RoleAdmin": true, "RoleColistier": true, "RoleCandidate": true, "RoleEditor": true})
 	require.Len(t, got, 6, "%v", got)
+}
+
+// templateRole finds role checks in a template action: a role method
+// ({{if .Member.Role.CanDraft}}) or a role compared with a role's name
+// ({{if ne $.Member.Role "colistier"}}). Templates ask {{.Can "action"}}.
+var templateRole = regexp.MustCompile(`\{\{[^}]*(\.Role\.[A-Z]|\b(eq|ne)\b[^}]*\.Role\b[^}]*"[a-z_]+"|\b(eq|ne)\b[^}]*"[a-z_]+"[^}]*\.Role\b)[^}]*\}\}`)
+
+// templateRoleChecks returns "file:line" for each role check in the
+// template at path.
+func templateRoleChecks(t *testing.T, path string) []string {
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var out []string
+	for i, line := range strings.Split(string(b), "\n") {
+		if templateRole.MatchString(line) {
+			out = append(out, fmt.Sprintf("%s:%d", path, i+1))
+		}
+	}
+	return out
+}
+
+// TestTemplateDetector keeps the template scan honest.
+func TestTemplateDetector(t *testing.T) {
+	for _, bad := range []string{`{{if .Member.Role.CanDraft}}`, `{{if ne $.Member.Role "colistier"}}`, `{{if eq "admin" .Member.Role}}`} {
+		require.True(t, templateRole.MatchString(bad), bad)
+	}
+	for _, ok := range []string{`{{if .Can "post.create"}}`, `{{$.T (print "role." .Role)}}`, `{{if eq . $r}} selected{{end}}`, `data-role="{{.Member.Role}}"`} {
+		require.False(t, templateRole.MatchString(ok), ok)
+	}
 }
 
 func moduleRoot(t *testing.T) string {

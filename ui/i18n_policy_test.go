@@ -41,6 +41,11 @@ func TestPageWhy(t *testing.T) {
 	require.Equal(t, messages["policy.unless.not_author"][0], fr.Why(policy.PostApprove, v))
 	require.Equal(t, messages["policy.unless.not_author"][1], en.Why(policy.PostApprove, v))
 	require.Empty(t, en.Why(policy.PostEdit, v))
+	require.Equal(t, messages["policy.unless.not_author"][1], en.DecideWhy(v))
+	other := Page{Lang: "en", Member: &relais.Member{ID: 8, Role: relais.RoleEditor}}
+	require.Empty(t, other.DecideWhy(v), "an editor decides on routine posts")
+	v.Routing.Approver = approval.ApproverCandidate
+	require.Equal(t, messages["policy.denied.post.approve_sensitive"][1], other.DecideWhy(v))
 	require.True(t, en.CanOn(policy.PostEdit, v))
 	col := Page{Lang: "en", Member: &relais.Member{ID: 9, Role: relais.RoleColistier}}
 	require.Equal(t, messages["policy.denied.post.create"][1], col.Why(policy.PostCreate, nil))

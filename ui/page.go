@@ -69,6 +69,16 @@ func (p Page) CanOn(a policy.Action, v *approval.PostView) bool {
 	return policy.Can(p.Member, a, policy.PostObject(v.Post))
 }
 
+// DecideWhy returns why the member may not decide on v, in review ("" if
+// the policy lets her: she may still wait for her step), so the post page
+// says why it shows no decision buttons.
+func (p Page) DecideWhy(v *approval.PostView) string {
+	if v.Routing.Approver == approval.ApproverCandidate {
+		return p.Why(policy.PostApproveSensitive, v)
+	}
+	return p.Why(policy.PostApprove, v)
+}
+
 // Why returns, in the reader's language, why the member may not do a on
 // post v ("" if she may), for an action shown disabled.
 func (p Page) Why(a policy.Action, v *approval.PostView) string {

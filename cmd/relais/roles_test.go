@@ -222,8 +222,16 @@ func (f *fixture) check(t *testing.T, pattern string, e matrixEntry, role string
 	}
 }
 
-// do sends c with role's bearer token (API) or session cookie (pages).
+// do sends c with role's bearer token (API) or session cookie (pages) and
+// returns the first 2 KiB of the answer.
 func (f *fixture) do(method string, c matrixCall, role string) (status int, location, body string) {
+	f.t.Helper()
+	status, location, body = f.doFull(method, c, role)
+	return status, location, body[:min(len(body), 2048)]
+}
+
+// doFull is do with the whole body.
+func (f *fixture) doFull(method string, c matrixCall, role string) (status int, location, body string) {
 	f.t.Helper()
 	var r io.Reader
 	if c.body != "" {
@@ -245,7 +253,7 @@ func (f *fixture) do(method string, c matrixCall, role string) (status int, loca
 	resp, err := noRedirect.Do(req)
 	require.NoError(f.t, err)
 	defer resp.Body.Close()
-	b, _ := io.ReadAll(io.LimitReader(resp.Body, 2048))
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	return resp.StatusCode, resp.Header.Get("Location"), string(b)
 }
 
@@ -269,4 +277,23 @@ func (f *fixture) checkWS(t *testing.T, path, role, what string, refused bool) {
 		want = http.StatusUnauthorized
 	}
 	require.Equal(t, want, resp.StatusCode, what)
+}
+
+// TestRolePostPageSaysWhyNoDecision checks the post page shows a post in
+// review without decision buttons to a member the policy refuses, with
+// the policy's reason, and the buttons to one it allows.
+func TestRolePostPageSaysWhyNoDecision(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	f := newFixture(t, tm)
+	id, _ := f.inReview()
+	page := fmt.Sprintf("/posts/%d", id)
+	status, _, body := f.doFull("GET", matrixCall{path: page}, "community_manager")
+	require.Equal(t, http.StatusOK, status)
+	require.Contains(t, body, `id="decide-why"`)
+	require.Contains(t, body, "Votre rôle ne permet pas de valider.")
+	status, _, body = f.doFull("GET", matrixCall{path: page}, "editor")
+	require.Equal(t, http.StatusOK, status)
+	require.NotContains(t, body, `id="decide-why"`)
+	require.Contains(t, body, `value="approve"`)
 }
