@@ -57,6 +57,7 @@ const (
 	SupportersRights  Action = "supporters.rights"  // export or erase a person's data
 	AnalyticsRead     Action = "analytics.read"     // read links, metrics and reports
 	AnalyticsMail     Action = "analytics.mail"     // receive the weekly report by mail
+	DigestTeam        Action = "digest.team"        // receive the web team's daily digest by mail
 	ExperimentsRun    Action = "experiments.run"    // start A/B experiments
 	ExperimentsDecide Action = "experiments.decide" // decide an experiment early
 	LinksManage       Action = "links.manage"       // turn an account's tracked links on or off
@@ -72,7 +73,7 @@ func Actions() []Action {
 		PresenceAnnounce, LiveStaffEvents, HomeInbox, DistrictsOverview, MembersReadEmail,
 		SlotsRead, SlotsManage, AccountsManage, AccountToneProfile, ApprovalStepsRead, ApprovalStepsSet,
 		RoundsDeclare, SettingsOpen, ToneRulesSave, MembersManage,
-		SupportersCount, SupportersList, SupportersImport, SupportersRights, AnalyticsRead, AnalyticsMail,
+		SupportersCount, SupportersList, SupportersImport, SupportersRights, AnalyticsRead, AnalyticsMail, DigestTeam,
 		ExperimentsRun, ExperimentsDecide, LinksManage, EventsCreate, EventsRSVPs}
 }
 

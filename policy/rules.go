@@ -101,6 +101,7 @@ var table = concat(
 	rows(SupportersRights, admins...),
 	rows(AnalyticsRead, drafters...),
 	rows(AnalyticsMail, editor),
+	rows(DigestTeam, admin, editor, candidate),
 	rows(ExperimentsRun, drafters...),
 	rows(ExperimentsDecide, leads...),
 	rows(LinksManage, leads...),

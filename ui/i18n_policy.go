@@ -44,6 +44,7 @@ var policyMessages = map[string][2]string{
 	"policy.denied.supporters.rights":      {"Seul·es les admins exportent ou effacent les données d'une personne.", "Only admins export or erase a person's data."},
 	"policy.denied.analytics.read":         {"Seule l'équipe de campagne lit les statistiques.", "Only the campaign team may read analytics."},
 	"policy.denied.analytics.mail":         {"Votre rôle ne reçoit pas le rapport hebdomadaire.", "Your role does not receive the weekly report."},
+	"policy.denied.digest.team":            {"Votre rôle ne reçoit pas le point quotidien de l'équipe web.", "Your role does not receive the web team's daily digest."},
 	"policy.denied.experiments.run":        {"Seule l'équipe de campagne lance des expériences.", "Only the campaign team may run experiments."},
 	"policy.denied.experiments.decide":     {"Seul·es les responsables web et les admins tranchent une expérience.", "Only editors and admins may decide an experiment."},
 	"policy.denied.links.manage":           {"Seul·es les responsables web et les admins règlent les liens suivis.", "Only admins and editors may change an account's links."},
