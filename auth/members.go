@@ -125,7 +125,8 @@ func (s *Service) administer(ctx context.Context, who MemberRef, action, detail 
 	return m, nil
 }
 
-// keepAnAdmin refuses to disable or demote the last active admin.
+// keepAnAdmin refuses to disable or demote the last active admin: the
+// role that manages members (policy.MembersManage).
 func (s *Service) keepAnAdmin(tx *store.Tx, m *relais.Member, newRole relais.Role) error {
 	if !policy.Grants(m.Role, policy.MembersManage) || policy.Grants(newRole, policy.MembersManage) || m.DisabledAt != nil {
 		return nil

@@ -10,7 +10,9 @@ import (
 // Who sees what (issue 16): editors and admins see the list (a web lead
 // with a sector only that sector's contacts); community managers and the
 // candidate see the counts; colistiers see only their district's counts;
-// importing is for editors and admins; export and erasure for admins.
+// importing is for editors and admins; export and erasure for admins. The
+// policy's supporters.* rows say so (policy.Rules); the operator (no
+// member) may do everything.
 
 // caller returns the signed-in member, nil for the operator.
 func caller(ctx context.Context) (*relais.Member, error) {
