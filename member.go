@@ -5,7 +5,8 @@ import (
 	"time"
 )
 
-// Role is what a member of the campaign may do.
+// Role is what a member of the campaign may do: the policy package
+// (policy.Rules) says what each role may do.
 type Role string
 
 // Roles, from most to least powerful. Supporters have no login.
@@ -28,21 +29,6 @@ func (r Role) Valid() bool {
 		}
 	}
 	return false
-}
-
-// CanDraft reports whether the role may write and submit posts.
-func (r Role) CanDraft() bool {
-	return r == RoleAdmin || r == RoleEditor || r == RoleCommunityManager || r == RoleCandidate
-}
-
-// CanApprove reports whether the role may approve some posts at all.
-func (r Role) CanApprove() bool {
-	return r == RoleAdmin || r == RoleEditor || r == RoleCandidate
-}
-
-// CanManageAccounts reports whether the role may add and edit accounts.
-func (r Role) CanManageAccounts() bool {
-	return r == RoleAdmin || r == RoleEditor
 }
 
 // Member is a person who signs in to relais.

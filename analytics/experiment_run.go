@@ -7,13 +7,14 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
 // mayExperiment allows the roles that draft to start experiments.
 func mayExperiment(ctx context.Context) (*relais.Member, error) {
 	m, err := caller(ctx)
-	if err == nil && !m.Role.CanDraft() {
+	if err == nil && !policy.Can(m, policy.ExperimentsRun, policy.Object{}) {
 		err = relais.Errorf(relais.EFORBIDDEN, "Only the campaign team may run experiments.")
 	}
 	return m, err
@@ -241,7 +242,7 @@ func (s *Service) Decide(ctx context.Context, id int64) (*ExperimentView, error)
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanManageAccounts() {
+	} else if !policy.Can(m, policy.ExperimentsDecide, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Only editors and admins may decide an experiment.")
 	}
 	_ = s.Clicks.Flush(ctx) // the decision counts the clicks of the last seconds

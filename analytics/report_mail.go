@@ -7,6 +7,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors/email"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -21,8 +22,8 @@ func (s *Service) SystemReport(ctx context.Context, w Week, lang string) (*Weekl
 // editor without a district, her sector's figures to each sector's web
 // lead (an editor with a district), each in her language.
 func (s *Service) ReportMails(ctx context.Context, w Week) ([]email.Message, error) {
-	var editors []*relais.Member
-	if err := s.st.View(ctx, func(tx *store.Tx) (err error) { editors, err = tx.MembersByRole(relais.RoleEditor); return err }); err != nil {
+	editors, err := s.mailRecipients(ctx)
+	if err != nil {
 		return nil, err
 	}
 	reports := map[string]*WeeklyReport{}
@@ -88,4 +89,21 @@ func mailText(r *WeeklyReport, lang, district string) string {
 		fmt.Fprintf(&b, "  %s: %s\n", k, r.Sources[k])
 	}
 	return b.String()
+}
+
+// mailRecipients returns the members whose role receives the weekly report
+// by mail (policy.AnalyticsMail: the editors).
+func (s *Service) mailRecipients(ctx context.Context) ([]*relais.Member, error) {
+	var out []*relais.Member
+	err := s.st.View(ctx, func(tx *store.Tx) error {
+		for _, r := range policy.Holders(policy.AnalyticsMail) {
+			ms, err := tx.MembersByRole(r)
+			if err != nil {
+				return err
+			}
+			out = append(out, ms...)
+		}
+		return nil
+	})
+	return out, err
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -58,7 +59,7 @@ func mayRead(ctx context.Context) error {
 	m, err := caller(ctx)
 	if err != nil {
 		return err
-	} else if !m.Role.CanDraft() {
+	} else if !policy.Can(m, policy.AnalyticsRead, policy.Object{}) {
 		return relais.Errorf(relais.EFORBIDDEN, "Only the campaign team may read analytics.")
 	}
 	return nil
@@ -111,7 +112,7 @@ func (s *Service) SetLinkOptOut(ctx context.Context, accountID int64, optOut boo
 	m, err := caller(ctx)
 	if err != nil {
 		return err
-	} else if !m.Role.CanManageAccounts() {
+	} else if !policy.Can(m, policy.LinksManage, policy.Object{}) {
 		return relais.Errorf(relais.EFORBIDDEN, "Only admins and editors may change an account's links.")
 	}
 	return s.st.Update(ctx, func(tx *store.Tx) error {

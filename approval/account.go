@@ -10,6 +10,7 @@ import (
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/outbound"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -33,7 +34,7 @@ func (s *Service) UpdateAccount(ctx context.Context, id int64, in AccountUpdate)
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanManageAccounts() {
+	} else if !policy.Can(m, policy.AccountsManage, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not manage accounts.", m.Role)
 	} else if err := s.validateUpdate(in); err != nil {
 		return nil, err
@@ -45,7 +46,7 @@ func (s *Service) UpdateAccount(ctx context.Context, id int64, in AccountUpdate)
 		}
 		var changes []string
 		if in.ToneProfile != "" && in.ToneProfile != a.ToneProfile {
-			if (a.OwnerKind == relais.OwnerCandidate || a.OwnerKind == relais.OwnerCampaign) && m.Role != relais.RoleAdmin {
+			if !policy.Can(m, policy.AccountToneProfile, policy.AccountObject(a)) {
 				return relais.Errorf(relais.EFORBIDDEN, "Only an admin may change the tone profile of the candidate's or the campaign's accounts.")
 			}
 			if err := tx.SetAccountProfile(id, in.ToneProfile); err != nil {

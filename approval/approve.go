@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -103,7 +104,7 @@ func (s *Service) decidable(tx *store.Tx, m *relais.Member, id int64, hash strin
 	p, err := tx.PostForUpdate(id)
 	if err != nil {
 		return nil, nil, err
-	} else if !m.Role.CanApprove() {
+	} else if !policy.Grants(m.Role, policy.PostApprove) {
 		return nil, nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not approve posts.", m.Role)
 	} else if _, err := relais.PostTransition(p.State, ev); err != nil {
 		return nil, nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -20,7 +21,7 @@ func (s *Service) CreateDraftsWith(ctx context.Context, ins []PostInput, detail 
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanDraft() {
+	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", m.Role)
 	}
 	var posts []*relais.Post

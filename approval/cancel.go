@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -26,7 +27,7 @@ func (s *Service) Cancel(ctx context.Context, id int64, in CancelInput) (*relais
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanDraft() {
+	} else if !policy.Grants(m.Role, policy.PostCancel) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not cancel posts.", m.Role)
 	}
 	var p *relais.Post

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -80,7 +81,7 @@ func mayDiscuss(ctx context.Context) (*relais.Member, error) {
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if m.Role == relais.RoleColistier {
+	} else if !policy.Can(m, policy.PostDiscuss, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not take part in post discussions.", m.Role)
 	}
 	return m, nil
@@ -127,7 +128,7 @@ func mentions(tx *store.Tx, body string, author int64) ([]int64, error) {
 		for _, m := range ms {
 			local, _, _ := strings.Cut(m.Email, "@")
 			name := strings.ToLower(strings.ReplaceAll(m.Name, " ", ""))
-			if (word == strings.ToLower(local) || word == name) && !seen[m.ID] && m.ID != author && m.Role != relais.RoleColistier {
+			if (word == strings.ToLower(local) || word == name) && !seen[m.ID] && m.ID != author && policy.Can(m, policy.PostDiscuss, policy.Object{}) {
 				seen[m.ID] = true
 				out = append(out, m.ID)
 			}

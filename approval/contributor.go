@@ -2,6 +2,7 @@ package approval
 
 import (
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -24,7 +25,7 @@ var errWrote = relais.Errorf(relais.EFORBIDDEN,
 // mayApproveIn is MayApprove plus the writers' rule, which needs the
 // audit log.
 func mayApproveIn(tx *store.Tx, m *relais.Member, p *relais.Post) (bool, error) {
-	if !m.Role.CanApprove() || !MayApprove(m, p) {
+	if !policy.Grants(m.Role, policy.PostApprove) || !MayApprove(m, p) {
 		return false, nil
 	}
 	w, err := wrote(tx, m, p)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -55,7 +56,7 @@ func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, e
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanDraft() {
+	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", m.Role)
 	}
 	var p *relais.Post
@@ -129,13 +130,5 @@ func (t Target) String() string {
 // MayTarget reports whether m may publish to a: the web team to every
 // account; the candidate to hers and the campaign's; a colistier to her own.
 func MayTarget(m *relais.Member, a *relais.Account) bool {
-	switch m.Role {
-	case relais.RoleAdmin, relais.RoleEditor, relais.RoleCommunityManager:
-		return true
-	case relais.RoleCandidate:
-		return a.OwnerKind == relais.OwnerCandidate || a.OwnerKind == relais.OwnerCampaign
-	case relais.RoleColistier:
-		return a.OwnerMemberID == m.ID
-	}
-	return false
+	return policy.Can(m, policy.PostTarget, policy.AccountObject(a))
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -23,7 +24,7 @@ func (s *Service) AddElectionRound(ctx context.Context, r relais.ElectionRound) 
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanManageAccounts() {
+	} else if !policy.Can(m, policy.RoundsDeclare, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not declare election rounds.", m.Role)
 	}
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
@@ -78,7 +79,7 @@ func (s *Service) HeldDeliveries(ctx context.Context, states []relais.DeliverySt
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanDraft() {
+	} else if !policy.Can(m, policy.DeliveriesRead, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not list deliveries.", m.Role)
 	}
 	if len(states) == 0 {

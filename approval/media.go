@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -17,7 +18,7 @@ func (s *Service) Upload(ctx context.Context, filename string, data []byte, alt 
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanDraft() {
+	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", m.Role)
 	}
 	ct, err := relais.ValidateMedia(filename, data, alt)
@@ -42,7 +43,7 @@ func (s *Service) MediaData(ctx context.Context, id int64) (data []byte, content
 		if err != nil {
 			return err
 		}
-		if m.Role == relais.RoleColistier {
+		if !policy.Can(m, policy.PostReadUnpublished, policy.Object{}) {
 			if postID == nil {
 				return relais.Errorf(relais.ENOTFOUND, "Media %d not found.", id)
 			} else if p, err := tx.PostByID(*postID); err != nil || p.State != relais.PostPublished {

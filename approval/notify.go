@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -66,8 +67,9 @@ func (s *Service) requested(tx *store.Tx, p *relais.Post) error {
 	if p.State != relais.PostInReview || p.Routing.Approver != ApproverCandidate {
 		return nil
 	}
-	s.announce(tx, EventApprovalRequested, p, relais.RoleCandidate)
-	cs, err := tx.MembersByRole(relais.RoleCandidate)
+	approvers := policy.Holders(policy.PostApproveSensitive) // the candidate
+	s.announce(tx, EventApprovalRequested, p, approvers...)
+	cs, err := membersByRoles(tx, approvers)
 	if err != nil {
 		return err
 	}
@@ -127,4 +129,17 @@ func mailFor(n Notification, m *relais.Member, link string) (subject, text strin
 	text = fmt.Sprintf("Bonjour %s,\n\n« %s »\n\n%s\n\nOuvrir et décider en un geste / Open and decide in one tap :\n%s\n",
 		m.Name, excerpt(n.Text), why, link)
 	return subject, text
+}
+
+// membersByRoles returns the members of every role of roles.
+func membersByRoles(tx *store.Tx, roles []relais.Role) ([]*relais.Member, error) {
+	var out []*relais.Member
+	for _, r := range roles {
+		ms, err := tx.MembersByRole(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ms...)
+	}
+	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -15,7 +16,7 @@ func (s *Service) Override(ctx context.Context, id int64, reason string) (*relai
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if m.Role != relais.RoleAdmin {
+	} else if !policy.Can(m, policy.PostOverride, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Only an admin may override a tone block.")
 	} else if reason = strings.TrimSpace(reason); reason == "" {
 		return nil, relais.FieldErrorf("reason", "A written reason is required to override a tone block.")

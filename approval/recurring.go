@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -36,7 +37,7 @@ func (s *Service) CreateRecurrence(ctx context.Context, in RecurrenceInput) (*re
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanApprove() {
+	} else if !policy.Can(m, policy.RecurringCreate, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not approve recurring posts.", m.Role)
 	}
 	enq, ok := s.jobs.(RecurringEnqueuer)
@@ -90,7 +91,7 @@ func (s *Service) StopRecurrence(ctx context.Context, id int64) (*relais.Recurre
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanDraft() {
+	} else if !policy.Can(m, policy.RecurringStop, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not stop recurring posts.", m.Role)
 	}
 	var r *relais.Recurrence
@@ -119,7 +120,7 @@ func (s *Service) Recurrences(ctx context.Context) ([]RecurrenceView, error) {
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanDraft() {
+	} else if !policy.Can(m, policy.RecurringRead, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not see recurring posts.", m.Role)
 	}
 	out := []RecurrenceView{}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -33,7 +34,7 @@ func (s *Service) Reschedule(ctx context.Context, id int64, in RescheduleInput) 
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanDraft() {
+	} else if !policy.Grants(m.Role, policy.PostReschedule) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not schedule posts.", m.Role)
 	} else if in.ScheduledAt == nil || in.ScheduledAt.IsZero() {
 		return nil, relais.FieldErrorf("scheduled_at", "A new time is required (RFC 3339).")

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -26,7 +27,7 @@ func (s *Service) Resolve(ctx context.Context, postID, deliveryID int64, in Reso
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if m.Role != relais.RoleAdmin && m.Role != relais.RoleEditor {
+	} else if !policy.Can(m, policy.DeliveryResolve, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Only an admin or an editor may resolve a delivery.")
 	}
 	in.URL, in.Note = strings.TrimSpace(in.URL), strings.TrimSpace(in.Note)

@@ -3,6 +3,7 @@ package approval
 import (
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval/tone"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -32,7 +33,7 @@ func (s *Service) route(tx *store.Tx, p *relais.Post) (relais.Routing, error) {
 		author, err := tx.MemberByID(p.AuthorID)
 		if err != nil {
 			return relais.Routing{}, err
-		} else if author.Role != relais.RoleCandidate {
+		} else if !policy.Grants(author.Role, policy.PostApproveSensitive) {
 			return relais.Routing{Approver: ApproverCandidate, Reasons: reasons}, nil
 		}
 		reasons = append(reasons, "rédigé par la candidate : validation par un·e responsable web")
@@ -82,7 +83,7 @@ func MayApprove(m *relais.Member, p *relais.Post) bool {
 		return false
 	}
 	if p.Routing.Approver == ApproverCandidate {
-		return m.Role == relais.RoleCandidate
+		return policy.Can(m, policy.PostApproveSensitive, policy.PostObject(p))
 	}
-	return m.Role == relais.RoleEditor || m.Role == relais.RoleAdmin || m.Role == relais.RoleCandidate
+	return policy.Can(m, policy.PostApprove, policy.PostObject(p))
 }

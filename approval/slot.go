@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -22,7 +23,7 @@ func (s *Service) AddSlots(ctx context.Context, accountID int64, in SlotsInput) 
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanManageAccounts() {
+	} else if !policy.Can(m, policy.SlotsManage, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not manage accounts' queues.", m.Role)
 	} else if len(in.Weekdays) == 0 || len(in.Times) == 0 {
 		return nil, relais.FieldErrorf("times", "Give at least one weekday and one time.")
@@ -57,7 +58,7 @@ func (s *Service) Slots(ctx context.Context, accountID int64) ([]relais.QueueSlo
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanDraft() {
+	} else if !policy.Can(m, policy.SlotsRead, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not see queues.", m.Role)
 	}
 	var out []relais.QueueSlot
@@ -73,7 +74,7 @@ func (s *Service) DeleteSlot(ctx context.Context, id int64) error {
 	m, err := caller(ctx)
 	if err != nil {
 		return err
-	} else if !m.Role.CanManageAccounts() {
+	} else if !policy.Can(m, policy.SlotsManage, policy.Object{}) {
 		return relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not manage accounts' queues.", m.Role)
 	}
 	return s.store.Update(ctx, func(tx *store.Tx) error { return tx.DeleteSlot(id) })
@@ -88,7 +89,7 @@ func (s *Service) AddToQueue(ctx context.Context, id int64) (*relais.Post, error
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanDraft() {
+	} else if !policy.Grants(m.Role, policy.PostReschedule) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not schedule posts.", m.Role)
 	}
 	var p *relais.Post

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -79,7 +80,7 @@ func (st *stage) final(m *relais.Member) bool {
 // mayDecide reports whether m may decide on p now: the routed approver for
 // the first step, then only the second-step approvers still awaited.
 func (st *stage) mayDecide(m *relais.Member, p *relais.Post) bool {
-	if m.ID == p.AuthorID || !m.Role.CanApprove() {
+	if m.ID == p.AuthorID || !policy.Grants(m.Role, policy.PostApprove) {
 		return false
 	} else if st.first == 0 {
 		return MayApprove(m, p)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -61,7 +62,7 @@ func (s *Service) SetSecondApprover(ctx context.Context, accountID, memberID int
 	m, err := caller(ctx)
 	if err != nil {
 		return err
-	} else if m.Role != relais.RoleAdmin {
+	} else if !policy.Can(m, policy.ApprovalStepsSet, policy.Object{}) {
 		return relais.Errorf(relais.EFORBIDDEN, "Only an admin may configure approval steps.")
 	}
 	return s.store.Update(ctx, func(tx *store.Tx) error {
@@ -76,7 +77,7 @@ func (s *Service) SetSecondApprover(ctx context.Context, accountID, memberID int
 				return relais.FieldErrorf("member_id", "Unknown member %d.", memberID)
 			} else if err != nil {
 				return err
-			} else if !second.Role.CanApprove() {
+			} else if !policy.Grants(second.Role, policy.PostApprove) {
 				return relais.FieldErrorf("member_id", "%s's role (%s) may not approve posts.", second.Name, second.Role)
 			}
 			detail = fmt.Sprintf("account %s:%s: second approval step by %s", a.Platform, a.Handle, relais.Actor(second))
@@ -95,7 +96,7 @@ func (s *Service) SecondApprovers(ctx context.Context) (map[int64]int64, error) 
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanManageAccounts() {
+	} else if !policy.Can(m, policy.ApprovalStepsRead, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not see account settings.", m.Role)
 	}
 	var out map[int64]int64

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -106,6 +107,5 @@ func postToEdit(tx *store.Tx, m *relais.Member, id int64, verb string) (*relais.
 
 // mayEdit reports whether m may edit or submit p: its author or the web team.
 func mayEdit(m *relais.Member, p *relais.Post) bool {
-	return m.ID == p.AuthorID || m.Role == relais.RoleAdmin || m.Role == relais.RoleEditor ||
-		m.Role == relais.RoleCommunityManager
+	return policy.Can(m, policy.PostEdit, policy.PostObject(p))
 }

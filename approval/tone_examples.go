@@ -6,6 +6,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval/tone"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -35,7 +36,7 @@ func (s *Service) ToneProposals(ctx context.Context, n int) ([]tone.Proposal, er
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if m.Role != relais.RoleAdmin && m.Role != relais.RoleEditor {
+	} else if !policy.Can(m, policy.SettingsOpen, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Only admins and editors see the tone proposals.")
 	}
 	if p, ok := s.tone.(proposer); ok {
@@ -93,7 +94,7 @@ func (s *Service) ToneExamples(ctx context.Context, limit int) ([]relais.ToneExa
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if m.Role != relais.RoleAdmin && m.Role != relais.RoleEditor {
+	} else if !policy.Can(m, policy.SettingsOpen, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Only admins and editors see the tone examples.")
 	}
 	var out []relais.ToneExample

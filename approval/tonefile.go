@@ -9,6 +9,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval/tone"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -67,7 +68,7 @@ func (f *ToneRulesFile) Save(ctx context.Context, data []byte) error {
 	m, err := caller(ctx)
 	if err != nil {
 		return err
-	} else if m.Role != relais.RoleAdmin {
+	} else if !policy.Can(m, policy.ToneRulesSave, policy.Object{}) {
 		return relais.Errorf(relais.EFORBIDDEN, "Only an admin may change the tone rules.")
 	}
 	cfg, err := f.Validate(ctx, data)
@@ -109,7 +110,7 @@ func mayEditSettings(ctx context.Context) error {
 	m, err := caller(ctx)
 	if err != nil {
 		return err
-	} else if m.Role != relais.RoleAdmin && m.Role != relais.RoleEditor {
+	} else if !policy.Can(m, policy.SettingsOpen, policy.Object{}) {
 		return relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not open the settings.", m.Role)
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/textdiff"
 )
@@ -60,10 +61,10 @@ func (s *Service) GetPage(ctx context.Context, id, historyAfter int64) (*PostVie
 		p, err := tx.PostByID(id)
 		if err != nil {
 			return err
-		} else if m.Role == relais.RoleColistier && p.State != relais.PostPublished {
+		} else if !policy.Can(m, policy.PostReadUnpublished, policy.PostObject(p)) && p.State != relais.PostPublished {
 			return relais.Errorf(relais.ENOTFOUND, "Post %d not found.", id)
 		}
-		if v, err = s.view(tx, m, p, historyAfter); err == nil && m.Role == relais.RoleColistier {
+		if v, err = s.view(tx, m, p, historyAfter); err == nil && !policy.Can(m, policy.PostReadReview, policy.PostObject(p)) {
 			v.staffOnly()
 		}
 		return err
@@ -155,7 +156,7 @@ func (s *Service) Posts(ctx context.Context, f store.PostFilter) ([]*relais.Post
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if m.Role == relais.RoleColistier {
+	} else if !policy.Can(m, policy.PostReadUnpublished, policy.Object{}) {
 		f.States = []relais.PostState{relais.PostPublished}
 	}
 	var out []*relais.Post
@@ -163,7 +164,7 @@ func (s *Service) Posts(ctx context.Context, f store.PostFilter) ([]*relais.Post
 		out, err = tx.Posts(f)
 		return err
 	})
-	if m.Role == relais.RoleColistier {
+	if !policy.Can(m, policy.PostReadReview, policy.Object{}) {
 		for _, p := range out {
 			p.Routing, p.Tone = relais.Routing{}, nil // the web team's review, as on the post page
 		}

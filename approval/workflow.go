@@ -6,6 +6,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/langdetect"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/textdiff"
 )
@@ -52,7 +53,7 @@ func (s *Service) Duplicate(ctx context.Context, id int64) (*relais.Post, error)
 	m, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanDraft() || m.Role == relais.RoleColistier {
+	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", m.Role)
 	}
 	var p *relais.Post

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -47,7 +48,7 @@ func (s *Service) Invite(ctx context.Context, in InviteInput) (*Invited, error) 
 	admin := relais.MemberFromContext(ctx)
 	if admin == nil {
 		return nil, relais.Errorf(relais.EUNAUTHORIZED, "Sign in first.")
-	} else if admin.Role != relais.RoleAdmin {
+	} else if !policy.Can(admin, policy.MembersManage, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Only an admin may invite members.")
 	}
 	m := &relais.Member{Email: strings.ToLower(strings.TrimSpace(in.Email)), Name: strings.TrimSpace(in.Name), Role: in.Role, District: in.District}
@@ -107,7 +108,8 @@ func (s *Service) Invitation(ctx context.Context, token string) (inv *store.Invi
 // Returns ENOTFOUND if the token is unknown, used or expired, EINVALID for
 // a short password, ECONFLICT if the e-mail was taken meanwhile.
 func (s *Service) AcceptInvitation(ctx context.Context, token, password string) (*Session, error) {
-	if err := ValidateMember(&relais.Member{Email: "x@x", Name: "x", Role: relais.RoleColistier}, password); err != nil {
+	probe := &relais.Member{Email: "x@x", Name: "x", Role: relais.RoleColistier} // checks the password only
+	if err := ValidateMember(probe, password); err != nil {
 		return nil, err
 	} else if password == "" {
 		return nil, relais.FieldErrorf("password", "Password must be at least %d characters.", MinPasswordLength)

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -36,7 +37,7 @@ func administrator(ctx context.Context) (id int64, name string, err error) {
 	m := relais.MemberFromContext(ctx)
 	if m == nil {
 		return 0, "", relais.Errorf(relais.EUNAUTHORIZED, "Sign in first.")
-	} else if m.Role != relais.RoleAdmin {
+	} else if !policy.Can(m, policy.MembersManage, policy.Object{}) {
 		return 0, "", relais.Errorf(relais.EFORBIDDEN, "Seul·e un·e admin gère les membres. / Only an admin manages members.")
 	}
 	return m.ID, relais.Actor(m), nil
@@ -124,9 +125,10 @@ func (s *Service) administer(ctx context.Context, who MemberRef, action, detail 
 	return m, nil
 }
 
-// keepAnAdmin refuses to disable or demote the last active admin.
+// keepAnAdmin refuses to disable or demote the last active admin: the
+// role that manages members (policy.MembersManage).
 func (s *Service) keepAnAdmin(tx *store.Tx, m *relais.Member, newRole relais.Role) error {
-	if m.Role != relais.RoleAdmin || newRole == relais.RoleAdmin || m.DisabledAt != nil {
+	if !policy.Grants(m.Role, policy.MembersManage) || policy.Grants(newRole, policy.MembersManage) || m.DisabledAt != nil {
 		return nil
 	}
 	n, err := tx.CountActiveAdmins()

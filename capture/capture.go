@@ -11,6 +11,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -52,7 +53,7 @@ func (s *Service) Submit(ctx context.Context, in Input) (*Result, error) {
 	m := relais.MemberFromContext(ctx)
 	if m == nil {
 		return nil, relais.Errorf(relais.EUNAUTHORIZED, "Connectez-vous d'abord. / Sign in first.")
-	} else if !m.Role.CanDraft() {
+	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Votre rôle (%s) ne permet pas de publier. / Your role (%s) may not write posts.", m.Role, m.Role)
 	} else if !keyPattern.MatchString(in.Key) {
 		return nil, relais.FieldErrorf("key", "La clé d'idempotence doit faire 16 à 64 caractères [A-Za-z0-9_-]. / The idempotency key must be 16 to 64 characters [A-Za-z0-9_-].")

@@ -95,7 +95,8 @@ func Seed(ctx context.Context, s *store.Store, supporters int) (bool, error) {
 			}
 			ids[l.Role] = m.ID
 		}
-		if err := seedAccounts(tx, ids[relais.RoleCandidate]); err != nil {
+		candidate := ids[relais.RoleCandidate]
+		if err := seedAccounts(tx, candidate); err != nil {
 			return err
 		}
 		if err := seedSectors(tx, hash); err != nil {

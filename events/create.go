@@ -10,12 +10,13 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
-// mayCreate reports whether role r may create field events: whoever may
+// mayCreate reports whether m may create field events: whoever may
 // draft posts, since an event writes three drafts.
-func mayCreate(r relais.Role) bool { return r.CanDraft() }
+func mayCreate(m *relais.Member) bool { return policy.Can(m, policy.EventsCreate, policy.Object{}) }
 
 // Create validates in, stores the event and generates its three drafts
 // (announce, live, recap) in one transaction: on any error nothing is
@@ -27,7 +28,7 @@ func (s *Service) Create(ctx context.Context, in Input) (*relais.FieldEvent, err
 		return nil, err
 	}
 	lang := langOf(m)
-	if !mayCreate(m.Role) {
+	if !mayCreate(m) {
 		return nil, codeErr(lang, relais.EFORBIDDEN, "forbidden.create", m.Role)
 	}
 	e, err := s.validate(in, s.cfg.Store.Now(), lang)

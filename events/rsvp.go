@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -123,7 +124,7 @@ func (s *Service) RSVPs(ctx context.Context, id int64) ([]*relais.RSVP, error) {
 	m, err := member(ctx)
 	if err != nil {
 		return nil, err
-	} else if !m.Role.CanManageAccounts() {
+	} else if !policy.Can(m, policy.EventsRSVPs, policy.Object{}) {
 		return nil, codeErr(langOf(m), relais.EFORBIDDEN, "forbidden.rsvps")
 	}
 	var out []*relais.RSVP

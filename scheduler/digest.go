@@ -12,6 +12,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors/email"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -74,7 +75,7 @@ func digests(tx *store.Tx, day string) ([]email.Message, error) {
 		return nil, err
 	}
 	var out []email.Message
-	for _, role := range []relais.Role{relais.RoleAdmin, relais.RoleEditor, relais.RoleCandidate} {
+	for _, role := range policy.Holders(policy.DigestTeam) {
 		ms, err := tx.MembersByRole(role)
 		if err != nil {
 			return nil, err

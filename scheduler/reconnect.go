@@ -8,6 +8,7 @@ import (
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/email"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -66,5 +67,5 @@ func (w *DeliverWorker) alertReconnect(a *relais.Account, owner *relais.Member) 
 // reconnectAudience is who can reconnect an account: the web leads and
 // admins (the owner is told by e-mail, not every member of her role).
 func reconnectAudience(*relais.Member) []relais.Role {
-	return []relais.Role{relais.RoleAdmin, relais.RoleEditor}
+	return policy.Holders(policy.AccountsManage)
 }

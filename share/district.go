@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -78,7 +79,7 @@ func (s *Service) Districts(ctx context.Context) (map[string]*District, error) {
 	if err != nil {
 		return nil, err
 	}
-	colistier := m.Role == relais.RoleColistier
+	colistier := !policy.Can(m, policy.PostReadUnpublished, policy.Object{})
 	if sums := s.districts.get(colistier, time.Now()); sums != nil {
 		return sums, nil
 	}
@@ -165,7 +166,7 @@ func districtPosts(tx *store.Tx, m *relais.Member, get func(string) *District) e
 		}
 	}
 	f := store.PostFilter{Limit: 200}
-	if m.Role == relais.RoleColistier {
+	if !policy.Can(m, policy.PostReadUnpublished, policy.Object{}) {
 		f.States = []relais.PostState{relais.PostPublished}
 	}
 	ps, err := tx.Posts(f)

@@ -4,12 +4,15 @@ import (
 	"context"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 )
 
 // Who sees what (issue 16): editors and admins see the list (a web lead
 // with a sector only that sector's contacts); community managers and the
 // candidate see the counts; colistiers see only their district's counts;
-// importing is for editors and admins; export and erasure for admins.
+// importing is for editors and admins; export and erasure for admins. The
+// policy's supporters.* rows say so (policy.Rules); the operator (no
+// member) may do everything.
 
 // caller returns the signed-in member, nil for the operator.
 func caller(ctx context.Context) (*relais.Member, error) {
@@ -27,15 +30,10 @@ func caller(ctx context.Context) (*relais.Member, error) {
 // all) or EFORBIDDEN.
 func listScope(ctx context.Context) ([]string, error) {
 	m, err := caller(ctx)
-	switch {
-	case err != nil:
+	if err != nil || m == nil {
 		return nil, err
-	case m == nil || m.Role == relais.RoleAdmin:
-		return nil, nil
-	case m.Role == relais.RoleEditor && m.District != "":
-		return []string{m.District}, nil
-	case m.Role == relais.RoleEditor:
-		return nil, nil
+	} else if d := policy.Allowed(m, policy.SupportersList, policy.Object{}); d.Allowed {
+		return d.Districts, nil
 	}
 	return nil, relais.Errorf(relais.EFORBIDDEN, "Only the web team's editors and admins see the supporters list.")
 }
@@ -44,23 +42,18 @@ func listScope(ctx context.Context) ([]string, error) {
 // all).
 func countScope(ctx context.Context) ([]string, error) {
 	m, err := caller(ctx)
-	switch {
-	case err != nil:
+	if err != nil || m == nil {
 		return nil, err
-	case m == nil:
-		return nil, nil
-	case m.Role == relais.RoleColistier:
-		return []string{m.District}, nil
-	case m.Role == relais.RoleEditor && m.District != "":
-		return []string{m.District}, nil
+	} else if d := policy.Allowed(m, policy.SupportersCount, policy.Object{}); d.Allowed {
+		return d.Districts, nil
 	}
-	return nil, nil
+	return nil, relais.Errorf(relais.EFORBIDDEN, "Your role may not see the supporters' counts.")
 }
 
 // mayImport allows editors and admins.
 func mayImport(ctx context.Context) error {
 	m, err := caller(ctx)
-	if err != nil || m == nil || m.Role == relais.RoleAdmin || m.Role == relais.RoleEditor {
+	if err != nil || m == nil || policy.Can(m, policy.SupportersImport, policy.Object{}) {
 		return err
 	}
 	return relais.Errorf(relais.EFORBIDDEN, "Only editors and admins import supporters.")
@@ -69,7 +62,7 @@ func mayImport(ctx context.Context) error {
 // mayExercise allows admins (and the operator) to export and erase.
 func mayExercise(ctx context.Context) error {
 	m, err := caller(ctx)
-	if err != nil || m == nil || m.Role == relais.RoleAdmin {
+	if err != nil || m == nil || policy.Can(m, policy.SupportersRights, policy.Object{}) {
 		return err
 	}
 	return relais.Errorf(relais.EFORBIDDEN, "Only admins export or erase a person's data.")

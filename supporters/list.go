@@ -50,11 +50,6 @@ func (s *Service) Counts(ctx context.Context) ([]store.SupporterDistrictCount, e
 	return out, err
 }
 
-// CanList reports whether the signed-in member may see the list.
-func CanList(m *relais.Member) bool {
-	return m != nil && (m.Role == relais.RoleAdmin || m.Role == relais.RoleEditor)
-}
-
 // intersect keeps the wanted districts within scope (all of scope when
 // none is wanted).
 func intersect(want, scope []string) []string {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 )
 
 // historySize is how many past events a reconnecting tab may catch up on.
@@ -206,12 +207,7 @@ func (h *Hub) Count() int {
 
 func visible(e relais.Event, m *relais.Member) bool {
 	if len(e.Audience) == 0 {
-		return m.Role != relais.RoleColistier // colistiers get no staff events, presence included
+		return policy.Can(m, policy.LiveStaffEvents, policy.Object{}) // colistiers get no staff events, presence included
 	}
-	for _, r := range e.Audience {
-		if r == m.Role {
-			return true
-		}
-	}
-	return false
+	return policy.InAudience(m, e.Audience)
 }

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/approval"
+	"github.com/relais/relais/policy"
 )
 
 // Page is what every page template gets.
@@ -58,16 +60,34 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 // memberOf returns the signed-in member.
 func memberOf(r *http.Request) *relais.Member { return relais.MemberFromContext(r.Context()) }
 
-// IsColistier reports whether the member is a running mate (her home is
-// her inbox and the district map).
-func (p Page) IsColistier() bool {
-	return p.Member != nil && p.Member.Role == relais.RoleColistier
+// Can reports whether the member may do a (on no particular object):
+// templates show or hide actions with it ({{if .Can "settings.open"}}).
+func (p Page) Can(a policy.Action) bool { return policy.Can(p.Member, a, policy.Object{}) }
+
+// CanOn reports whether the member may do a on post v.
+func (p Page) CanOn(a policy.Action, v *approval.PostView) bool {
+	return policy.Can(p.Member, a, policy.PostObject(v.Post))
 }
 
-// CanSettings reports whether the member may open the settings.
-func (p Page) CanSettings() bool {
-	return p.Member != nil && (p.Member.Role == relais.RoleAdmin || p.Member.Role == relais.RoleEditor)
+// DecideWhy returns why the member may not decide on v, in review ("" if
+// the policy lets her: she may still wait for her step), so the post page
+// says why it shows no decision buttons.
+func (p Page) DecideWhy(v *approval.PostView) string {
+	if v.Routing.Approver == approval.ApproverCandidate {
+		return p.Why(policy.PostApproveSensitive, v)
+	}
+	return p.Why(policy.PostApprove, v)
 }
 
-// IsAdmin reports whether the member is an admin.
-func (p Page) IsAdmin() bool { return p.Member != nil && p.Member.Role == relais.RoleAdmin }
+// Why returns, in the reader's language, why the member may not do a on
+// post v ("" if she may), for an action shown disabled.
+func (p Page) Why(a policy.Action, v *approval.PostView) string {
+	o := policy.Object{}
+	if v != nil {
+		o = policy.PostObject(v.Post)
+	}
+	if d := policy.Allowed(p.Member, a, o); !d.Allowed {
+		return p.T(d.Reason)
+	}
+	return ""
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -58,7 +59,7 @@ func movable(s relais.PostState) bool {
 // handleCalendarPage handles GET /calendar?view=week|month&date=YYYY-MM-DD&account=ID.
 func (s *Server) handleCalendarPage(w http.ResponseWriter, r *http.Request) {
 	p := calendarPage{Page: s.newPage(w, r, "calendar.title", "calendar"), View: "week"}
-	p.CanMove = p.Member.Role.CanDraft()
+	p.CanMove = policy.Grants(p.Member.Role, policy.PostReschedule)
 	loc, q := relais.MustLocation(), r.URL.Query()
 	if q.Get("view") == "month" {
 		p.View = "month"
@@ -98,7 +99,7 @@ func (s *Server) handleCalendarPage(w http.ResponseWriter, r *http.Request) {
 		if p.Account != 0 && !hasTarget(post, p.Account) || undated(post) {
 			continue
 		}
-		e := calEntry{Post: post, At: postTime(post).In(loc), Movable: p.CanMove && movable(post.State)}
+		e := calEntry{Post: post, At: postTime(post).In(loc), Movable: p.CanMove && movable(post.State) && policy.Can(p.Member, policy.PostReschedule, policy.PostObject(post))}
 		for _, id := range post.Targets {
 			if h, ok := handles[id]; ok {
 				e.Handles = append(e.Handles, h)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/policy"
 )
 
 // composePage is the compose form: text, per-platform variants, targets
@@ -60,7 +61,7 @@ func (s *Server) renderCompose(w http.ResponseWriter, r *http.Request, status in
 	if formErr != nil {
 		p.Error, p.ErrField = formError(p.Page, formErr), relais.ErrorField(formErr)
 	}
-	if !p.Member.Role.CanDraft() {
+	if !p.Can(policy.PostCreate) {
 		s.pageError(w, r, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", p.Member.Role))
 		return
 	}

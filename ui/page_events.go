@@ -7,6 +7,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/events"
+	"github.com/relais/relais/policy"
 )
 
 // eventsPage lists the coming field events and offers the creation form.
@@ -31,7 +32,7 @@ func (s *Server) handleEventsPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) newEventsPage(w http.ResponseWriter, r *http.Request) eventsPage {
 	p := eventsPage{Page: s.newPage(w, r, "events.title", "events"), Kinds: relais.FieldEventKinds,
 		Districts: s.cfg.Events.Districts()}
-	p.CanCreate = p.Member.Role.CanDraft()
+	p.CanCreate = p.Can(policy.EventsCreate)
 	return p
 }
 
@@ -119,7 +120,7 @@ func (s *Server) fillEventPage(r *http.Request, p *eventPage) error {
 			p.Drafts = append(p.Drafts, eventDraft{Role: d.Role, Post: v.Post})
 		}
 	}
-	if p.Member.Role.CanManageAccounts() {
+	if p.Can(policy.EventsRSVPs) {
 		p.RSVPList, err = s.cfg.Events.RSVPs(r.Context(), p.Event.ID)
 	}
 	return err

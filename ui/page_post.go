@@ -7,6 +7,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -50,9 +51,9 @@ func (s *Server) renderPost(w http.ResponseWriter, r *http.Request, id int64, ac
 		return
 	}
 	p := postPage{Page: s.newPage(w, r, "post.deliveries", ""), Post: v}
-	p.CanResolve, p.CanRepeat = p.CanSettings(), p.Member.Role.CanApprove() // resolve: admins and editors
+	p.CanResolve, p.CanRepeat = p.Can(policy.DeliveryResolve), p.Can(policy.RecurringCreate)
 	p.Handles, err = s.accountHandles(r, p.Page)
-	if err == nil && !p.IsColistier() {
+	if err == nil && p.Can(policy.PostDiscuss) {
 		p.Comments, err = s.cfg.Approval.Comments(r.Context(), id)
 	}
 	if err != nil {

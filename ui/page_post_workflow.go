@@ -8,6 +8,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -53,13 +54,12 @@ func lastChangesRequest(v *approval.PostView) *relais.Approval {
 // again when she does).
 func (p Page) CanDelete(v *approval.PostView) bool {
 	m := p.Member
-	return m != nil && approval.Deletable(v.State) &&
-		(m.ID == v.AuthorID || m.Role == relais.RoleAdmin || m.Role == relais.RoleEditor || m.Role == relais.RoleCommunityManager)
+	return m != nil && approval.Deletable(v.State) && p.CanOn(policy.PostDelete, v)
 }
 
 // CanDuplicate reports whether the member may copy v into a new draft.
 func (p Page) CanDuplicate(v *approval.PostView) bool {
-	return p.Member != nil && p.Member.Role.CanDraft() && !p.IsColistier()
+	return p.Can(policy.PostCreate)
 }
 
 // Tf translates key and fills its %s verbs with args.
@@ -90,5 +90,5 @@ func (p Page) AskedOf(v *approval.PostView) *relais.Approval { return lastChange
 // the post page (the web team, on a post not yet published).
 func (p Page) CanMove(v *approval.PostView) bool {
 	m := p.Member
-	return m != nil && movable(v.State) && (m.Role == relais.RoleAdmin || m.Role == relais.RoleEditor || m.Role == relais.RoleCommunityManager)
+	return m != nil && movable(v.State) && p.CanOn(policy.PostReschedule, v)
 }

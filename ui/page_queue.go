@@ -6,6 +6,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/share"
 	"github.com/relais/relais/store"
 )
@@ -35,7 +36,7 @@ func (s *Server) handleQueuePage(w http.ResponseWriter, r *http.Request) {
 	p := queuePage{Page: s.newPage(w, r, "queue.title", "queue")}
 	ctx := r.Context()
 	var err error
-	if p.IsColistier() {
+	if p.Can(policy.HomeInbox) {
 		p.Title = p.T("home.title")
 		if p.Inbox, err = s.cfg.Share.Inbox(ctx); err == nil {
 			p.Map, _, err = s.buildMap(r)
@@ -76,7 +77,7 @@ func (s *Server) handleQueuePage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	if p.CanSettings() {
+	if p.Can(policy.DistrictsOverview) {
 		if p.Map, _, err = s.buildMap(r); err != nil {
 			s.pageError(w, r, err)
 			return

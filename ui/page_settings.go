@@ -7,6 +7,7 @@ import (
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/approval/tone"
 	"github.com/relais/relais/demo"
+	"github.com/relais/relais/policy"
 )
 
 // settingsPage is the campaign's settings: members, accounts and their
@@ -33,7 +34,7 @@ type settingsAccount struct {
 
 // mayOpenSettings refuses the settings to all but admins and editors.
 func mayOpenSettings(p Page) error {
-	if !p.CanSettings() {
+	if !p.Can(policy.SettingsOpen) {
 		return relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not open the settings.", p.Member.Role)
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/supporters"
 )
@@ -23,7 +24,7 @@ type supportersPage struct {
 }
 
 // CanList reports whether the member sees the list (and imports).
-func (p supportersPage) CanList() bool { return supporters.CanList(p.Member) }
+func (p supportersPage) CanList() bool { return p.Can(policy.SupportersList) }
 
 // handleSupportersPage handles GET /supporters: counts per district for
 // everyone (a colistier only hers), the list with search and filters for

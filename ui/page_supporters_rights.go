@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/supporters"
 )
 
@@ -18,7 +19,7 @@ type rightsPage struct {
 // handleRightsPage handles GET /supporters/rights (admins).
 func (s *Server) handleRightsPage(w http.ResponseWriter, r *http.Request) {
 	p := rightsPage{Page: s.newPage(w, r, "rights.title", "supporters")}
-	if !p.IsAdmin() {
+	if !p.Can(policy.SupportersRights) {
 		s.pageError(w, r, relais.Errorf(relais.EFORBIDDEN, "Only admins export or erase a person's data."))
 		return
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/capture"
+	"github.com/relais/relais/policy"
 )
 
 // terrainPage is the phone's capture screen.
@@ -19,7 +20,7 @@ type terrainPage struct {
 // handleTerrainPage handles GET /terrain.
 func (s *Server) handleTerrainPage(w http.ResponseWriter, r *http.Request) {
 	p := terrainPage{Page: s.newPage(w, r, "terrain.title", "terrain"), MaxMB: relais.MaxMediaBytes >> 20}
-	if !p.Member.Role.CanDraft() {
+	if !p.Can(policy.PostCreate) {
 		s.pageError(w, r, relais.Errorf(relais.EFORBIDDEN, "%s", p.T("terrain.forbidden")))
 		return
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 )
 
 const (
@@ -154,7 +155,7 @@ func (s *Server) readLoop(conn *websocket.Conn, m *relais.Member, replies chan<-
 			// Presence reaches every staff tab: a tab may announce itself a
 			// few times a minute, on a post its member may see, colistiers
 			// not at all (they view no drafts).
-			if msg.PostID <= 0 || m.Role == relais.RoleColistier || !presence.take(time.Now()) || !s.maySee(m, msg.PostID) {
+			if msg.PostID <= 0 || !policy.Can(m, policy.PresenceAnnounce, policy.Object{}) || !presence.take(time.Now()) || !s.maySee(m, msg.PostID) {
 				continue
 			}
 			s.hub.Publish(relais.Event{Type: relais.EventPresence, PostID: msg.PostID,

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 )
 
 // MaxUploadBytes is the largest video relais takes (X's 512 MB and
@@ -68,7 +69,7 @@ func member(ctx context.Context) (*relais.Member, error) {
 	m := relais.MemberFromContext(ctx)
 	if m == nil {
 		return nil, relais.Errorf(relais.EUNAUTHORIZED, "Sign in first.")
-	} else if !m.Role.CanDraft() {
+	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Votre rôle (%s) ne permet pas de publier. / Your role (%s) may not write posts.", m.Role, m.Role)
 	}
 	return m, nil

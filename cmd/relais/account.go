@@ -109,7 +109,8 @@ func setOwner(tx *store.Tx, a *relais.Account, owner string) error {
 		}
 		a.District = arg
 	case a.OwnerKind == relais.OwnerCandidate:
-		if cs, err := tx.MembersByRole(relais.RoleCandidate); err == nil && len(cs) > 0 {
+		cs, err := tx.MembersByRole(relais.RoleCandidate) // the candidate owns her accounts
+		if err == nil && len(cs) > 0 {
 			a.OwnerMemberID = cs[0].ID
 		}
 	case a.OwnerKind != relais.OwnerCampaign:

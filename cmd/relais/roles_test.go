@@ -12,12 +12,16 @@ import (
 	"github.com/gorilla/websocket"
 	"github.com/stretchr/testify/require"
 
+	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/ui"
 )
 
 // TestRoleMatrix calls every authenticated route as every role and as an
-// anonymous visitor and checks the answer against roleMatrix
-// (roles_matrix_test.go). A route without a row fails the test, and so does
+// anonymous visitor and checks the answer against the policy: the route's
+// action (ui.RouteAction) allowed or not by policy.Allowed for a member of
+// that role on the fixture's object. A route without a row in roleMatrix
+// (roles_matrix_test.go) or without an action fails the test, and so does
 // a row whose route no longer exists.
 func TestRoleMatrix(t *testing.T) {
 	t.Parallel()
@@ -30,7 +34,8 @@ func TestRoleMatrix(t *testing.T) {
 			missing = append(missing, p)
 		}
 	}
-	require.Empty(t, missing, "routes without a row in roleMatrix (cmd/relais/roles_matrix_test.go): add one per route, saying which roles may use it")
+	require.Empty(t, missing, "routes without a row in roleMatrix (cmd/relais/roles_matrix_test.go): add one per route, saying how to call it")
+	require.Empty(t, withoutAction(patterns), "routes without a policy action in ui/routes_policy.go")
 	var stale []string
 	for p := range roleMatrix {
 		if !contains(patterns, p) {
@@ -45,6 +50,17 @@ func TestRoleMatrix(t *testing.T) {
 			f.check(t, p, e, role)
 		}
 	}
+}
+
+// withoutAction returns the patterns that name no policy action.
+func withoutAction(patterns []string) []string {
+	var out []string
+	for _, p := range patterns {
+		if _, ok := ui.RouteAction(p); !ok {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func contains(list []string, s string) bool {
@@ -65,18 +81,24 @@ type fixture struct {
 	tokens   map[string]string
 	cookies  map[string]string
 	author   string
+	authorID int64
+	ids      map[string]int64 // each role's member
 	campaign int64
 	n        int
 	sandbox  string
 }
 
 func newFixture(t *testing.T, tm *testMain) *fixture {
-	f := &fixture{t: t, tm: tm, tokens: map[string]string{}, cookies: map[string]string{}}
+	f := &fixture{t: t, tm: tm, tokens: map[string]string{}, cookies: map[string]string{}, ids: map[string]int64{}}
 	for _, role := range everyone {
 		f.tokens[role] = tm.member(role+"@example.org", role)
 		f.login(role)
 	}
+	for _, role := range everyone {
+		f.ids[role] = tm.memberID(f.tokens["admin"], role+"@example.org")
+	}
 	f.author = tm.member("author@example.org", "community_manager")
+	f.authorID = tm.memberID(f.tokens["admin"], "author@example.org")
 	tm.cli("account", "add", "--platform", "sandbox", "--handle", "anne", "--owner", "candidate")
 	tm.cli("account", "add", "--platform", "sandbox", "--handle", "avecanne", "--owner", "campaign")
 	tm.cli("account", "add", "--platform", "sandbox", "--handle", "col11", "--owner", "colistier:colistier@example.org")
@@ -153,6 +175,17 @@ func (f *fixture) sandboxEntry() string {
 	return f.sandbox
 }
 
+// allowed says whether the policy lets role use pattern, on the object
+// the calls act on: a post by the fixture's author, who is none of the
+// roles tested.
+func (f *fixture) allowed(pattern, role string) bool {
+	f.t.Helper()
+	a, ok := ui.RouteAction(pattern)
+	require.True(f.t, ok, "%s has no policy action", pattern)
+	m := &relais.Member{ID: f.ids[role], Role: relais.Role(role)}
+	return policy.Allowed(m, a, policy.Object{AuthorID: f.authorID}).Allowed
+}
+
 // check calls pattern as role ("" for anonymous) and checks the answer.
 func (f *fixture) check(t *testing.T, pattern string, e matrixEntry, role string) {
 	t.Helper()
@@ -163,7 +196,7 @@ func (f *fixture) check(t *testing.T, pattern string, e matrixEntry, role string
 	}
 	what := fmt.Sprintf("%s as %q", pattern, role)
 	if e.ws {
-		f.checkWS(t, c.path, role, what, role == "" || !contains(e.allow, role))
+		f.checkWS(t, c.path, role, what, role == "" || !f.allowed(pattern, role))
 		return
 	}
 	status, loc, body := f.do(method, c, role)
@@ -174,7 +207,7 @@ func (f *fixture) check(t *testing.T, pattern string, e matrixEntry, role string
 		require.True(t, strings.HasPrefix(loc, "/login"), "%s: redirected to %q", what, loc)
 	case role == "":
 		require.Equal(t, http.StatusUnauthorized, status, "%s: %s", what, body)
-	case !contains(e.allow, role):
+	case !f.allowed(pattern, role):
 		require.Contains(t, []int{http.StatusForbidden, http.StatusNotFound}, status, "%s must be refused: %s", what, body)
 	case e.loose:
 		require.NotContains(t, []int{http.StatusUnauthorized, http.StatusForbidden}, status, "%s must pass the role check: %s", what, body)
@@ -189,8 +222,16 @@ func (f *fixture) check(t *testing.T, pattern string, e matrixEntry, role string
 	}
 }
 
-// do sends c with role's bearer token (API) or session cookie (pages).
+// do sends c with role's bearer token (API) or session cookie (pages) and
+// returns the first 2 KiB of the answer.
 func (f *fixture) do(method string, c matrixCall, role string) (status int, location, body string) {
+	f.t.Helper()
+	status, location, body = f.doFull(method, c, role)
+	return status, location, body[:min(len(body), 2048)]
+}
+
+// doFull is do with the whole body.
+func (f *fixture) doFull(method string, c matrixCall, role string) (status int, location, body string) {
 	f.t.Helper()
 	var r io.Reader
 	if c.body != "" {
@@ -212,7 +253,7 @@ func (f *fixture) do(method string, c matrixCall, role string) (status int, loca
 	resp, err := noRedirect.Do(req)
 	require.NoError(f.t, err)
 	defer resp.Body.Close()
-	b, _ := io.ReadAll(io.LimitReader(resp.Body, 2048))
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	return resp.StatusCode, resp.Header.Get("Location"), string(b)
 }
 
@@ -236,4 +277,23 @@ func (f *fixture) checkWS(t *testing.T, path, role, what string, refused bool) {
 		want = http.StatusUnauthorized
 	}
 	require.Equal(t, want, resp.StatusCode, what)
+}
+
+// TestRolePostPageSaysWhyNoDecision checks the post page shows a post in
+// review without decision buttons to a member the policy refuses, with
+// the policy's reason, and the buttons to one it allows.
+func TestRolePostPageSaysWhyNoDecision(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	f := newFixture(t, tm)
+	id, _ := f.inReview()
+	page := fmt.Sprintf("/posts/%d", id)
+	status, _, body := f.doFull("GET", matrixCall{path: page}, "community_manager")
+	require.Equal(t, http.StatusOK, status)
+	require.Contains(t, body, `id="decide-why"`)
+	require.Contains(t, body, "Votre rôle ne permet pas de valider.")
+	status, _, body = f.doFull("GET", matrixCall{path: page}, "editor")
+	require.Equal(t, http.StatusOK, status)
+	require.NotContains(t, body, `id="decide-why"`)
+	require.Contains(t, body, `value="approve"`)
 }
