@@ -24,7 +24,7 @@ func migrateCommand(ctx context.Context, args []string, stdout, stderr io.Writer
 	var e env
 	fs := newFlagSet("migrate", stderr)
 	addEnvFlags(fs, &e)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	return withStore(ctx, &e, stderr, func(s *store.Store) error {
@@ -39,7 +39,7 @@ func seedCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs := newFlagSet("seed", stderr)
 	addEnvFlags(fs, &e)
 	supporters := fs.Int("supporters", 2000, "demo supporters to create")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	return withStore(ctx, &e, stderr, func(s *store.Store) error {

@@ -94,7 +94,7 @@ func (m *Main) ParseFlags(args []string, stderr io.Writer) error {
 	fs.DurationVar(&m.Rescue, "rescue-after", 2*time.Minute, "retry jobs left running this long (after a crash)")
 	fs.IntVar(&m.Workers, "workers", envInt("RELAIS_WORKERS", 10), "jobs this replica runs at once (keep below the connection budget)")
 	fs.StringVar(&m.MetricsAddr, "metrics-addr", os.Getenv("RELAIS_METRICS_ADDR"), "serve /metrics on this separate address only (e.g. 127.0.0.1:9090)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	m.BaseURL = strings.TrimSuffix(os.Getenv("RELAIS_BASE_URL"), "/")

@@ -24,7 +24,7 @@ const supportersUsage = "usage: relais supporters import FILE.csv [--source NAME
 // operator. Each prints JSON.
 func supportersCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return errors.New(supportersUsage)
+		return usageErrorf("%s", supportersUsage)
 	}
 	var e env
 	fs := newFlagSet("supporters "+args[0], stderr)
@@ -37,19 +37,19 @@ func supportersCommand(ctx context.Context, args []string, stdout, stderr io.Wri
 	source := fs.String("source", "", "import: where the file comes from (kept with each contact; stands in for a missing consent_source)")
 	dry := fs.Bool("dry-run", false, "import: count what would change, write nothing")
 	addr := fs.String("email", "", "export, forget: the person's address")
-	if err := fs.Parse(rest); err != nil {
+	if err := parseFlags(fs, rest); err != nil {
 		return err
 	}
 	if file == "" && fs.NArg() > 0 { // flags, FILE.csv, more flags
 		file = fs.Arg(0)
-		if err := fs.Parse(fs.Args()[1:]); err != nil {
+		if err := parseFlags(fs, fs.Args()[1:]); err != nil {
 			return err
 		}
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q; %s", fs.Arg(0), supportersUsage)
+		return usageErrorf("unexpected argument %q; %s", fs.Arg(0), supportersUsage)
 	}
-	ctx = supporters.AsOperator(ctx)
+	ctx = supporters.AsOperator(relais.AsCLI(ctx)) // audited as relais.SystemCLI
 	return withStore(ctx, &e, stderr, func(st *store.Store) error {
 		svc, err := newSupporters(st, "")
 		if err != nil {
@@ -65,7 +65,7 @@ func supportersCommand(ctx context.Context, args []string, stdout, stderr io.Wri
 			er, err := svc.Forget(ctx, *addr)
 			return printJSON(stdout, er, err)
 		}
-		return errors.New(supportersUsage)
+		return usageErrorf("%s", supportersUsage)
 	})
 }
 
