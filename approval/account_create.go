@@ -8,7 +8,6 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
-	"github.com/relais/relais/connectors/outbound"
 	"github.com/relais/relais/store"
 )
 
@@ -33,7 +32,7 @@ func (s *Service) CreateAccount(ctx context.Context, in NewAccount) (*relais.Acc
 		return nil, err
 	} else if !m.Role.CanManageAccounts() {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not manage accounts.", m.Role)
-	} else if err := validateNewAccount(&in); err != nil {
+	} else if err := s.validateNewAccount(&in); err != nil {
 		return nil, err
 	}
 	a := in.Account
@@ -52,13 +51,13 @@ func (s *Service) CreateAccount(ctx context.Context, in NewAccount) (*relais.Acc
 	return &a, nil
 }
 
-func validateNewAccount(in *NewAccount) error {
+func (s *Service) validateNewAccount(in *NewAccount) error {
 	if !in.Account.Platform.Valid() {
 		return relais.FieldErrorf("platform", "unknown platform %q", in.Account.Platform)
 	} else if relais.NormalizeHandle(in.Account.Handle) == "" {
 		return relais.FieldErrorf("handle", "--handle is required")
 	}
-	return connectors.CheckAccountURLs(in.Account.BaseURL, in.Credentials, outbound.AllowPrivateFromEnv())
+	return connectors.CheckAccountURLs(in.Account.BaseURL, in.Credentials, s.allowPrivate)
 }
 
 // setOwner parses candidate, campaign, colistier:EMAIL or district:NAME.

@@ -11,17 +11,17 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/config"
 	"github.com/relais/relais/connectors"
-	"github.com/relais/relais/connectors/outbound"
 	"github.com/relais/relais/store"
 )
 
 // accountCommand runs `relais account add|list`.
-func accountCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func accountCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		return usageErrorf("usage: relais account add|list ...")
 	}
-	var e env
+	e := env{cfg: cfg}
 	fs := newFlagSet("account "+args[0], stderr)
 	addEnvFlags(fs, &e)
 	switch args[0] {
@@ -69,16 +69,16 @@ func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, st
 	creds, err := readCredentials(*credFile)
 	if err != nil {
 		return err
-	} else if err := connectors.CheckAccountURLs(a.BaseURL, creds, outbound.AllowPrivateFromEnv()); err != nil {
+	} else if err := connectors.CheckAccountURLs(a.BaseURL, creds, e.cfg.AllowPrivateNetworks); err != nil {
 		return err
 	}
 	if !*noVerify && creds != nil {
-		if err := verifyAccount(ctx, a, creds, stderr); err != nil {
+		if err := verifyAccount(ctx, e.cfg, a, creds, stderr); err != nil {
 			return err
 		}
 	}
 	return withStore(ctx, e, stderr, func(s *store.Store) error {
-		got, err := cliApproval(s).CreateAccount(relais.AsCLI(ctx), approval.NewAccount{Account: a, Owner: *owner, Credentials: creds})
+		got, err := cliApproval(s, e.cfg).CreateAccount(relais.AsCLI(ctx), approval.NewAccount{Account: a, Owner: *owner, Credentials: creds})
 		if err == nil { // committed
 			fmt.Fprintf(stdout, "account %d added: %s @%s (%s, tone profile %s)\n", got.ID, got.Platform, got.Handle, got.OwnerKind, got.ToneProfile)
 		}
@@ -89,7 +89,11 @@ func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, st
 // cliApproval is the approval service the command line calls, as the API
 // does: no tone rules nor job queue (its account and election commands
 // need neither).
-func cliApproval(s *store.Store) *approval.Service { return approval.New(s, nil, nil, nil) }
+func cliApproval(s *store.Store, cfg *config.Config) *approval.Service {
+	svc := approval.New(s, nil, nil, nil)
+	svc.SetAllowPrivateNetworks(cfg.AllowPrivateNetworks)
+	return svc
+}
 
 func readCredentials(path string) (map[string]string, error) {
 	if path == "" {
@@ -119,7 +123,7 @@ func accountReconnect(ctx context.Context, fs *flag.FlagSet, e *env, args []stri
 	creds, err := readCredentials(*credFile)
 	if err != nil {
 		return err
-	} else if err := connectors.CheckAccountURLs("", creds, outbound.AllowPrivateFromEnv()); err != nil {
+	} else if err := connectors.CheckAccountURLs("", creds, e.cfg.AllowPrivateNetworks); err != nil {
 		return err
 	}
 	return withStore(ctx, e, stderr, func(s *store.Store) error {
@@ -134,7 +138,7 @@ func accountReconnect(ctx context.Context, fs *flag.FlagSet, e *env, args []stri
 		if err != nil {
 			return err
 		}
-		a, err := cliApproval(s).UpdateAccount(relais.AsCLI(ctx), id, approval.AccountUpdate{Credentials: creds})
+		a, err := cliApproval(s, e.cfg).UpdateAccount(relais.AsCLI(ctx), id, approval.AccountUpdate{Credentials: creds})
 		if err == nil { // committed
 			fmt.Fprintf(stdout, "account %d (%s @%s) reconnected\n", a.ID, a.Platform, a.Handle)
 		}

@@ -10,15 +10,16 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/config"
 	"github.com/relais/relais/store"
 )
 
 // auditCommand runs `relais audit verify|export`.
-func auditCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func auditCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		return usageErrorf("usage: relais audit verify | relais audit export --from DATE --to DATE")
 	}
-	var e env
+	e := env{cfg: cfg}
 	fs := newFlagSet("audit "+args[0], stderr)
 	addEnvFlags(fs, &e)
 	switch args[0] {

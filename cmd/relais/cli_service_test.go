@@ -142,9 +142,10 @@ func TestCLIDatabaseErrorIsNoNotFound(t *testing.T) {
 // breakTable runs a statement on the SQLite database in dir.
 func breakTable(t *testing.T, dir, stmt string) {
 	t.Helper()
-	var e env
-	e.DataDir = dir
-	s, err := e.openStore(context.Background(), newLogger(&bytes.Buffer{}))
+	cfg, err := loadConfig()
+	require.NoError(t, err)
+	e := env{cfg: cfg, DataDir: dir}
+	s, err := e.openStore(context.Background(), newLogger(&bytes.Buffer{}, cfg))
 	require.NoError(t, err)
 	defer s.Close()
 	_, err = s.DB().Exec(stmt)

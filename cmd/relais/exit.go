@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/config"
 )
 
 // Exit codes: each kind of failure has its own, so that scripts tell a
@@ -18,6 +19,7 @@ const (
 	exitNotFound = 4 // ENOTFOUND: no such member, account...
 	exitDenied   = 5 // EFORBIDDEN, EUNAUTHORIZED
 	exitConflict = 6 // ECONFLICT, ERATELIMIT: wrong state, try later
+	exitConfig   = 7 // the environment is invalid (every problem listed)
 )
 
 // usageError is a command line the program does not understand.
@@ -42,8 +44,11 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 // exitCode returns the process exit code for err.
 func exitCode(err error) int {
 	var u usageError
+	var p *config.Problems
 	if err == nil {
 		return exitOK
+	} else if errors.As(err, &p) {
+		return exitConfig
 	} else if errors.Is(err, errTextInvalid) {
 		return exitInvalid
 	} else if errors.As(err, &u) || errors.Is(err, flag.ErrHelp) {

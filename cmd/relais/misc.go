@@ -7,15 +7,16 @@ import (
 	"text/tabwriter"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/config"
 	"github.com/relais/relais/store"
 )
 
 // postCommand runs `relais post list [--state S]`.
-func postCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func postCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "list" {
 		return usageErrorf("usage: relais post list [--state S]")
 	}
-	var e env
+	e := env{cfg: cfg}
 	fs := newFlagSet("post list", stderr)
 	addEnvFlags(fs, &e)
 	state := fs.String("state", "", "only posts in this state")
@@ -58,11 +59,11 @@ func oneLine(s string, n int) string {
 }
 
 // electionCommand runs `relais election add|list`.
-func electionCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func electionCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || (args[0] != "add" && args[0] != "list") {
 		return usageErrorf("usage: relais election add --day YYYY-MM-DD [--polls-close HH:MM] [--name N] | relais election list")
 	}
-	var e env
+	e := env{cfg: cfg}
 	fs := newFlagSet("election "+args[0], stderr)
 	addEnvFlags(fs, &e)
 	day := fs.String("day", "", "voting day (YYYY-MM-DD)")
@@ -74,7 +75,7 @@ func electionCommand(ctx context.Context, args []string, stdout, stderr io.Write
 	return withStore(ctx, &e, stderr, func(s *store.Store) error {
 		if args[0] == "add" { // the API's service, as the operator; lists once committed
 			r := relais.ElectionRound{Name: *name, Day: *day, PollsClose: *closeAt}
-			if _, err := cliApproval(s).AddElectionRound(relais.AsCLI(ctx), r); err != nil {
+			if _, err := cliApproval(s, e.cfg).AddElectionRound(relais.AsCLI(ctx), r); err != nil {
 				return err
 			}
 		}
@@ -94,11 +95,11 @@ func electionCommand(ctx context.Context, args []string, stdout, stderr io.Write
 // secretCommand runs `relais secret rotate`: re-encrypts every account's
 // credentials with RELAIS_SECRET_KEY, opening them with the keys listed in
 // RELAIS_SECRET_KEY_OLD.
-func secretCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func secretCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "rotate" {
 		return usageErrorf("usage: RELAIS_SECRET_KEY=new RELAIS_SECRET_KEY_OLD=old relais secret rotate")
 	}
-	var e env
+	e := env{cfg: cfg}
 	fs := newFlagSet("secret rotate", stderr)
 	addEnvFlags(fs, &e)
 	if err := parseFlags(fs, args[1:]); err != nil {

@@ -8,15 +8,16 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/auth"
+	"github.com/relais/relais/config"
 	"github.com/relais/relais/store"
 )
 
 // userCommand runs `relais user add|token|disable|role|password`.
-func userCommand(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+func userCommand(ctx context.Context, cfg *config.Config, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		return usageErrorf("usage: relais user add|token|disable|role|password ...")
 	}
-	var e env
+	e := env{cfg: cfg}
 	fs := newFlagSet("user "+args[0], stderr)
 	addEnvFlags(fs, &e)
 	switch args[0] {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -30,7 +29,7 @@ func (m *Main) newCapture(approvals *approval.Service) *capture.Service {
 // newPush builds the Web Push service; its VAPID contact is the public
 // URL when it is https, else the mail sender.
 func (m *Main) newPush() *push.Service {
-	sub := os.Getenv("RELAIS_SMTP_FROM")
+	sub := m.cfg.SMTP.From
 	if strings.HasPrefix(m.BaseURL, "https://") {
 		sub = m.BaseURL
 	}
