@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/relais/relais"
 	"github.com/relais/relais/supporters"
 )
 
@@ -45,8 +46,9 @@ type Config struct {
 	SupporterDistricts supporters.Districts // RELAIS_SUPPORTER_DISTRICTS
 	SupporterRetention time.Duration        // RELAIS_SUPPORTER_RETENTION: 0 for the default
 
-	Location      *time.Location // RELAIS_TIMEZONE: the campaign's time zone
-	DistrictsFile string         // RELAIS_DISTRICTS: the campaign's districts file
+	Location      *time.Location   // RELAIS_TIMEZONE: the campaign's time zone
+	DistrictsFile string           // RELAIS_DISTRICTS: the campaign's districts file
+	Districts     relais.Districts // read from DistrictsFile, else the Paris sectors
 }
 
 // SMTP is the outgoing mail server (RELAIS_SMTP_*): one for alerts,
@@ -124,4 +126,5 @@ func (c *Config) readCampaign(r *reader) {
 	c.SupporterRetention = r.retention("RELAIS_SUPPORTER_RETENTION")
 	c.Location = r.location("RELAIS_TIMEZONE", DefaultTimeZone)
 	c.DistrictsFile = r.str("RELAIS_DISTRICTS", "")
+	c.Districts = r.districts("RELAIS_DISTRICTS", c.DistrictsFile)
 }

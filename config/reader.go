@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/relais/relais"
 	"github.com/relais/relais/secret"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/supporters"
@@ -164,6 +165,17 @@ func (r *reader) location(name, def string) *time.Location {
 		loc, _ = time.LoadLocation(def)
 	}
 	return loc
+}
+
+// districts reads the districts file at path (the Paris sectors when
+// empty).
+func (r *reader) districts(name, path string) relais.Districts {
+	ds, err := relais.LoadDistricts(path)
+	if err != nil {
+		r.bad(name, "%v", err)
+		return relais.DefaultDistricts()
+	}
+	return ds
 }
 
 func (r *reader) supporterDistricts(name string) supporters.Districts {

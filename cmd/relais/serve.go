@@ -120,6 +120,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.cfgErr != nil {
 		return m.cfgErr
 	}
+	relais.SetLocation(m.cfg.Location) // RELAIS_TIMEZONE, for every service
 	if err := m.openMailer(); err != nil {
 		return err
 	}
@@ -190,7 +191,8 @@ func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub
 	cfg := scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log, PollEvery: m.PollEvery,
 		RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(), Retention: m.supporters,
 		Links: m.analytics.Linker, XMetricsDailyCap: m.cfg.XMetricsDailyCap,
-		ReplicaID: replicaID(m.cfg), Housekeeping: m.chores(), Workers: m.Workers, ReportSeats: m.analytics.Seats}
+		ReplicaID: replicaID(m.cfg), Housekeeping: m.chores(), Workers: m.Workers, ReportSeats: m.analytics.Seats,
+		Location: m.cfg.Location}
 	if kits != nil {
 		cfg.Kits = kits
 	}
@@ -228,7 +230,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		Auth: authn, Approval: approvals, Tone: rules, Hub: hub,
 		Ready: m.ready, Metrics: m.mainMetrics(hub), MetricsToken: m.MetricsToken, Sandbox: m.sandbox, Logger: m.log,
 		AllowedOrigins: m.cfg.AllowedOrigins, SecureCookies: m.cfg.SecureCookies,
-		TrustedProxies: m.cfg.TrustedProxies, WSRecheck: m.WSRecheck, BaseURL: m.BaseURL,
+		TrustedProxies: m.cfg.TrustedProxies, Districts: m.cfg.Districts, WSRecheck: m.WSRecheck, BaseURL: m.BaseURL,
 		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
 		Analytics:  m.analytics,
 		Supporters: m.supporters,

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/relais/relais/analytics"
-	"github.com/relais/relais/demo"
 )
 
 // startAnalytics builds the analytics service: tracked links on
@@ -21,10 +20,7 @@ func (m *Main) startAnalytics(ctx context.Context) error {
 		return err
 	}
 	m.analytics = analytics.New(m.store, linker, m.log)
-	m.analytics.Seats = map[string]int{}
-	for _, sec := range demo.Sectors() { // the demo's districts are the Paris sectors, by name
-		m.analytics.Seats[sec.Name] = sec.Seats
-	}
+	m.analytics.Seats = m.cfg.Districts.Seats()
 	runCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	done := make(chan struct{})
 	go func() {

@@ -6,16 +6,15 @@ import (
 
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/capture"
-	"github.com/relais/relais/demo"
 	"github.com/relais/relais/events"
 	"github.com/relais/relais/push"
 	"github.com/relais/relais/video"
 )
 
-// newEvents builds the field events service over the Paris sectors.
+// newEvents builds the field events service over the campaign's districts.
 func (m *Main) newEvents(approvals *approval.Service) *events.Service {
 	var ds []events.District
-	for _, sec := range demo.Sectors() {
+	for _, sec := range m.cfg.Districts {
 		ds = append(ds, events.District{ID: sec.ID, Name: sec.Name})
 	}
 	return events.New(events.Config{Store: m.store, Approval: approvals, Districts: ds, BaseURL: m.BaseURL})
