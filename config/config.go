@@ -127,4 +127,23 @@ func (c *Config) readCampaign(r *reader) {
 	c.Location = r.location("RELAIS_TIMEZONE", DefaultTimeZone)
 	c.DistrictsFile = r.str("RELAIS_DISTRICTS", "")
 	c.Districts = r.districts("RELAIS_DISTRICTS", c.DistrictsFile)
+	if c.DistrictsFile != "" {
+		c.addPostcodes()
+	}
+}
+
+// addPostcodes maps the districts file's postcodes to their districts for
+// supporter imports; RELAIS_SUPPORTER_DISTRICTS wins for a postcode both
+// name.
+func (c *Config) addPostcodes() {
+	if c.SupporterDistricts.Extra == nil {
+		c.SupporterDistricts.Extra = map[string]string{}
+	}
+	for _, d := range c.Districts {
+		for _, code := range d.Postcodes {
+			if _, set := c.SupporterDistricts.Extra[code]; !set {
+				c.SupporterDistricts.Extra[code] = d.Name
+			}
+		}
+	}
 }

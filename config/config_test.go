@@ -89,3 +89,15 @@ func TestEveryVariableDocumented(t *testing.T) {
 		require.Contains(t, string(doc), "`"+n[1]+"`", "docs/CONFIG.md must document %s", n[1])
 	}
 }
+
+// TestDistrictsFilePostcodes: a districts file's postcodes place imported
+// supporters; RELAIS_SUPPORTER_DISTRICTS wins for a postcode both name.
+func TestDistrictsFilePostcodes(t *testing.T) {
+	file := t.TempDir() + "/d.json"
+	require.NoError(t, os.WriteFile(file, []byte(`{"districts":[{"id":"n","name":"Nord","postcodes":["59000","59800"],"tile":{"row":1,"col":1}}]}`), 0o600))
+	c, err := Load(env(map[string]string{"RELAIS_DISTRICTS": file, "RELAIS_SUPPORTER_DISTRICTS": "59800=Lille Centre"}))
+	require.NoError(t, err)
+	require.Equal(t, "Nord", c.Districts[0].Name)
+	require.Equal(t, "Nord", c.SupporterDistricts.Extra["59000"])
+	require.Equal(t, "Lille Centre", c.SupporterDistricts.Extra["59800"])
+}
