@@ -67,7 +67,7 @@ func electionCommand(ctx context.Context, cfg *config.Config, args []string, std
 	fs := newFlagSet("election "+args[0], stderr)
 	addEnvFlags(fs, &e)
 	day := fs.String("day", "", "voting day (YYYY-MM-DD)")
-	closeAt := fs.String("polls-close", "20:00", "closing time of the polls (HH:MM, Paris)")
+	closeAt := fs.String("polls-close", "20:00", "closing time of the polls (HH:MM, campaign time zone: RELAIS_TIMEZONE)")
 	name := fs.String("name", "", "round name, e.g. \"1er tour\"")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
