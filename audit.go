@@ -47,10 +47,13 @@ func (e *AuditEntry) ComputeHash() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// Actor names a member for the audit log: "Name <email> (role)".
+// Actor names a member for the audit log: "Name <email> (role)", or
+// SystemCLI for the command line's operator.
 func Actor(m *Member) string {
 	if m == nil {
 		return "system"
+	} else if m.IsSystem() {
+		return SystemCLI
 	}
 	return strings.TrimSpace(m.Name) + " <" + m.Email + "> (" + string(m.Role) + ")"
 }

@@ -3,15 +3,30 @@ package relais
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 	_ "time/tzdata" // Europe/Paris must resolve on any machine
 )
 
-// CampaignTZ is the campaign's time zone name.
+// CampaignTZ is the campaign's default time zone (RELAIS_TIMEZONE unset).
 const CampaignTZ = "Europe/Paris"
 
-// MustLocation returns the campaign's location.
-func MustLocation() *time.Location { return campaignLocation() }
+// location is the campaign's time zone, set once at start (SetLocation).
+var location atomic.Pointer[time.Location]
+
+// MustLocation returns the campaign's location: the one set at start from
+// RELAIS_TIMEZONE, else CampaignTZ. Weeks, days, blackout windows and
+// displayed times are in it.
+func MustLocation() *time.Location {
+	if loc := location.Load(); loc != nil {
+		return loc
+	}
+	return campaignLocation()
+}
+
+// SetLocation sets the campaign's time zone for the process; the relais
+// command calls it once at start, before any service runs.
+func SetLocation(loc *time.Location) { location.Store(loc) }
 
 var campaignLocation = sync.OnceValue(func() *time.Location {
 	loc, err := time.LoadLocation(CampaignTZ)

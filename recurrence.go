@@ -30,7 +30,7 @@ var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month 
 // EINVALID error naming "tz" or "spec".
 func (r *Recurrence) Schedule() (cron.Schedule, error) {
 	if r.TZ == "" {
-		r.TZ = CampaignTZ
+		r.TZ = MustLocation().String()
 	}
 	if _, err := time.LoadLocation(r.TZ); err != nil || strings.ContainsAny(r.TZ, " \t") {
 		return nil, FieldErrorf("tz", "Unknown time zone %q (use an IANA name such as Europe/Paris).", r.TZ)

@@ -19,7 +19,7 @@ type QueueSlot struct {
 // Validate checks the weekday, the time and the time zone.
 func (s *QueueSlot) Validate() error {
 	if s.TZ == "" {
-		s.TZ = CampaignTZ
+		s.TZ = MustLocation().String()
 	}
 	if _, err := time.LoadLocation(s.TZ); err != nil {
 		return FieldErrorf("tz", "Unknown time zone %q.", s.TZ)

@@ -37,7 +37,7 @@ func NewClicks(st *store.Store, log *slog.Logger) *Clicks {
 	return &Clicks{st: st, log: log, pending: map[dayKey]int64{}, now: time.Now}
 }
 
-// Day returns the campaign's calendar day (Europe/Paris) of t.
+// Day returns the campaign's calendar day (relais.MustLocation) of t.
 func Day(t time.Time) string { return t.In(relais.MustLocation()).Format(time.DateOnly) }
 
 // Add counts one click on a link today.

@@ -68,7 +68,7 @@ func mailText(r *WeeklyReport, lang, district string) string {
 		return fr
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s → %s (Europe/Paris)\n\n", t("Période :", "Window:"), r.From, r.To)
+	fmt.Fprintf(&b, "%s %s → %s (%s)\n\n", t("Période :", "Window:"), r.From, r.To, relais.MustLocation())
 	for _, s := range r.Sectors {
 		if district != "" && s.District != district {
 			continue

@@ -8,8 +8,8 @@ import (
 	"github.com/relais/relais"
 )
 
-// Week is an ISO 8601 week in the campaign's time zone: Monday 00:00 to
-// the next Monday 00:00, Europe/Paris.
+// Week is an ISO 8601 week in the campaign's time zone (RELAIS_TIMEZONE,
+// relais.MustLocation): Monday 00:00 to the next Monday 00:00.
 type Week struct {
 	Year, Num int
 	From, To  time.Time

@@ -9,7 +9,6 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
-	"github.com/relais/relais/connectors/outbound"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -82,7 +81,7 @@ func (s *Service) validateUpdate(in AccountUpdate) error {
 			return relais.FieldErrorf("credentials", "Credentials must be non-empty key/value strings.")
 		}
 	}
-	return connectors.CheckAccountURLs("", in.Credentials, outbound.AllowPrivateFromEnv())
+	return connectors.CheckAccountURLs("", in.Credentials, s.allowPrivate)
 }
 
 func keys(m map[string]string) []string {

@@ -58,7 +58,13 @@ type Service struct {
 	connectors *connectors.Registry // optional: platform rules checked on submit
 
 	links LinkShortener // optional: previews show the tracked short links (issue 15)
+
+	allowPrivate bool // account URLs may name loopback and private addresses
 }
+
+// SetAllowPrivateNetworks lets account URLs and credentials name loopback
+// and private addresses (RELAIS_ALLOW_PRIVATE_NETWORKS, the demo).
+func (s *Service) SetAllowPrivateNetworks(allow bool) { s.allowPrivate = allow }
 
 // New returns a workflow service. events may be nil.
 func New(s *store.Store, tone ToneChecker, jobs Enqueuer, events relais.EventService) *Service {

@@ -19,21 +19,14 @@ type Closer interface {
 // SetCloser sets who closes live connections once a change has committed.
 func (s *Service) SetCloser(c Closer) { s.closer = c }
 
-type operatorKey struct{}
-
 // AsOperator marks ctx as the server's operator (the relais command line,
 // which holds the database and its key): it administers members as an
-// admin does, audited as "cli".
-func AsOperator(ctx context.Context) context.Context {
-	return context.WithValue(ctx, operatorKey{}, true)
-}
+// admin does, audited as relais.SystemCLI.
+func AsOperator(ctx context.Context) context.Context { return relais.AsCLI(ctx) }
 
 // administrator returns the audit actor of ctx if it may administer
 // members: an admin signed in, or the operator.
 func administrator(ctx context.Context) (id int64, name string, err error) {
-	if op, _ := ctx.Value(operatorKey{}).(bool); op {
-		return 0, "cli", nil
-	}
 	m := relais.MemberFromContext(ctx)
 	if m == nil {
 		return 0, "", relais.Errorf(relais.EUNAUTHORIZED, "Sign in first.")

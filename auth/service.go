@@ -222,9 +222,17 @@ func (s *Service) AddMember(ctx context.Context, m *relais.Member, password stri
 		if err := tx.CreateMember(m, hash); err != nil {
 			return err
 		}
-		return tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "member.add",
+		by := relais.MemberFromContext(ctx) // nil (a seed, a test): "system"
+		return tx.AppendAudit(&relais.AuditEntry{ActorID: actorID(by), Actor: relais.Actor(by), Action: "member.add",
 			Detail: relais.Actor(m)})
 	})
+}
+
+func actorID(m *relais.Member) int64 {
+	if m == nil {
+		return 0
+	}
+	return m.ID
 }
 
 // ValidateMember checks a new member's fields.

@@ -7,8 +7,6 @@ package demo
 
 import (
 	"context"
-	_ "embed"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -19,31 +17,11 @@ import (
 	"github.com/relais/relais/store"
 )
 
-//go:embed paris-sectors.json
-var sectorsJSON []byte
-
 // Password is the password of every demo login. Demo only.
 const Password = "relais-demo-2026"
 
-// Sector is one of Paris's electoral sectors.
-type Sector struct {
-	ID              string     `json:"id"`
-	Name            string     `json:"name"`
-	Arrondissements []int      `json:"arrondissements"`
-	Seats           int        `json:"seats"`
-	Centroid        [2]float64 `json:"centroid"`
-}
-
-// Sectors returns the 17 Paris sectors.
-func Sectors() []Sector {
-	var f struct {
-		Sectors []Sector `json:"sectors"`
-	}
-	if err := json.Unmarshal(sectorsJSON, &f); err != nil {
-		panic(fmt.Sprintf("demo: embedded sectors: %v", err)) // embedded at build time
-	}
-	return f.Sectors
-}
+// Sectors returns the 17 Paris sectors: relais's default districts.
+func Sectors() relais.Districts { return relais.DefaultDistricts() }
 
 // Login is a demo sign-in.
 type Login struct {

@@ -8,16 +8,12 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
-	"github.com/robfig/cron/v3"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors/email"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
-
-// DigestSpec is when the daily digest goes out (campaign time).
-const DigestSpec = "CRON_TZ=Europe/Paris 0 8 * * *"
 
 // DigestArgs sends the digest of one day (YYYY-MM-DD, campaign time).
 type DigestArgs struct {
@@ -38,10 +34,9 @@ type DigestWorker struct {
 
 // digestJob is the periodic job, unique per day so that replicas and
 // restarts never send one day's digest twice.
-func digestJob() *river.PeriodicJob {
-	sched, _ := cron.ParseStandard(DigestSpec) // a constant: cannot fail
-	return river.NewPeriodicJob(sched, func() (river.JobArgs, *river.InsertOpts) {
-		day := time.Now().In(relais.MustLocation()).Format("2006-01-02")
+func digestJob(loc *time.Location) *river.PeriodicJob {
+	return river.NewPeriodicJob(schedule(loc, DigestAt), func() (river.JobArgs, *river.InsertOpts) {
+		day := time.Now().In(loc).Format("2006-01-02")
 		return DigestArgs{Day: day}, &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}}
 	}, &river.PeriodicJobOpts{ID: "digest"})
 }

@@ -47,9 +47,28 @@ func TestDigest(t *testing.T) {
 
 func TestDigestSchedule(t *testing.T) {
 	t.Parallel()
-	s, err := cron.ParseStandard(DigestSpec)
+	paris, err := time.LoadLocation("Europe/Paris")
+	require.NoError(t, err)
+	s, err := cron.ParseStandard(Spec(paris, DigestAt))
 	require.NoError(t, err)
 	next := s.Next(time.Date(2026, 3, 28, 12, 0, 0, 0, time.UTC)) // the eve of the DST change
 	require.Equal(t, time.Date(2026, 3, 29, 6, 0, 0, 0, time.UTC), next.UTC(), "08:00 CEST")
-	require.True(t, strings.HasPrefix(DigestSpec, "CRON_TZ=Europe/Paris"))
+	require.True(t, strings.HasPrefix(Spec(paris, DigestAt), "CRON_TZ=Europe/Paris"))
+}
+
+// TestScheduleFollowsTheCampaignTimeZone (issue 13 item 5): a campaign in
+// another time zone gets its digest and its weekly report at 08:00 of its
+// own wall clock, through the periodic jobs the scheduler registers.
+func TestScheduleFollowsTheCampaignTimeZone(t *testing.T) {
+	t.Parallel()
+	montreal, err := time.LoadLocation("America/Montreal")
+	require.NoError(t, err)
+	sunday := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	require.Equal(t, time.Date(2026, 12, 7, 13, 0, 0, 0, time.UTC), schedule(montreal, DigestAt).Next(sunday.Add(12*time.Hour)).UTC(),
+		"08:00 EST is 13:00 UTC")
+	require.Equal(t, time.Date(2026, 12, 7, 13, 0, 0, 0, time.UTC), schedule(montreal, ReportAt).Next(sunday).UTC(), "Monday 08:00 EST")
+	paris, err := time.LoadLocation("Europe/Paris")
+	require.NoError(t, err)
+	require.Equal(t, time.Date(2026, 12, 7, 7, 0, 0, 0, time.UTC), schedule(paris, ReportAt).Next(sunday).UTC(), "Monday 08:00 CET")
+	require.Equal(t, "CRON_TZ=America/Montreal 0 8 * * 1", Spec(montreal, ReportAt))
 }

@@ -5,15 +5,10 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
-	"github.com/robfig/cron/v3"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/store"
 )
-
-// KitDigestSpec is when supporters who chose a daily digest get it
-// (campaign time).
-const KitDigestSpec = "CRON_TZ=Europe/Paris 0 18 * * *"
 
 // KitDigestArgs sends the supporters' digests of one day.
 type KitDigestArgs struct {
@@ -32,10 +27,9 @@ type KitDigestWorker struct {
 // kitDigestJob is the periodic job, unique per day across replicas (the
 // sender's protocol keeps each digest to one e-mail even when it runs
 // twice).
-func kitDigestJob() *river.PeriodicJob {
-	sched, _ := cron.ParseStandard(KitDigestSpec) // a constant: cannot fail
-	return river.NewPeriodicJob(sched, func() (river.JobArgs, *river.InsertOpts) {
-		day := time.Now().In(relais.MustLocation()).Format("2006-01-02")
+func kitDigestJob(loc *time.Location) *river.PeriodicJob {
+	return river.NewPeriodicJob(schedule(loc, KitDigestAt), func() (river.JobArgs, *river.InsertOpts) {
+		day := time.Now().In(loc).Format("2006-01-02")
 		return KitDigestArgs{Day: day}, &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}}
 	}, &river.PeriodicJobOpts{ID: "supporters_digest"})
 }

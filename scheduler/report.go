@@ -6,13 +6,9 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
-	"github.com/robfig/cron/v3"
 
 	"github.com/relais/relais/analytics"
 )
-
-// ReportSpec is when the weekly district report is mailed (campaign time).
-const ReportSpec = "CRON_TZ=Europe/Paris 0 8 * * 1"
 
 // ReportArgs mails the report of one week (YYYY-Www).
 type ReportArgs struct {
@@ -30,9 +26,8 @@ type ReportWorker struct {
 
 // reportJob is the Monday job, unique per week so that replicas and
 // restarts never mail one week twice.
-func reportJob() *river.PeriodicJob {
-	sched, _ := cron.ParseStandard(ReportSpec) // a constant: cannot fail
-	return river.NewPeriodicJob(sched, func() (river.JobArgs, *river.InsertOpts) {
+func reportJob(loc *time.Location) *river.PeriodicJob {
+	return river.NewPeriodicJob(schedule(loc, ReportAt), func() (river.JobArgs, *river.InsertOpts) {
 		return ReportArgs{Week: analytics.WeekOf(time.Now()).Previous().String()}, &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}}
 	}, &river.PeriodicJobOpts{ID: "weekly_report"})
 }

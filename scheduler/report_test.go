@@ -47,7 +47,9 @@ func TestWeeklyReportMail(t *testing.T) {
 	require.Contains(t, lt, "relais short links")
 	require.False(t, strings.Contains(lt, "12e"), "a web lead gets her sector only")
 
-	sched, err := cron.ParseStandard(ReportSpec)
+	paris, err := time.LoadLocation("Europe/Paris")
+	require.NoError(t, err)
+	sched, err := cron.ParseStandard(Spec(paris, ReportAt))
 	require.NoError(t, err)
 	next := sched.Next(time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)) // a Sunday
 	require.Equal(t, time.Date(2026, 12, 7, 7, 0, 0, 0, time.UTC), next.UTC(), "Monday 08:00 Europe/Paris")

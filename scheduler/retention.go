@@ -6,13 +6,7 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
-	"github.com/robfig/cron/v3"
-
-	"github.com/relais/relais"
 )
-
-// RetentionSpec is when inactive supporters are deleted (campaign time).
-const RetentionSpec = "CRON_TZ=Europe/Paris 30 3 * * *"
 
 // Retainer deletes the contacts kept past their retention
 // (*supporters.Service).
@@ -35,10 +29,9 @@ type RetentionWorker struct {
 }
 
 // retentionJob is the periodic job, unique per day across replicas.
-func retentionJob() *river.PeriodicJob {
-	sched, _ := cron.ParseStandard(RetentionSpec) // a constant: cannot fail
-	return river.NewPeriodicJob(sched, func() (river.JobArgs, *river.InsertOpts) {
-		day := time.Now().In(relais.MustLocation()).Format("2006-01-02")
+func retentionJob(loc *time.Location) *river.PeriodicJob {
+	return river.NewPeriodicJob(schedule(loc, RetentionAt), func() (river.JobArgs, *river.InsertOpts) {
+		day := time.Now().In(loc).Format("2006-01-02")
 		return RetentionArgs{Day: day}, &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}}
 	}, &river.PeriodicJobOpts{ID: "supporters_retention"})
 }

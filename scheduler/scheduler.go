@@ -60,6 +60,10 @@ type Config struct {
 	Housekeeping []Chore
 	// ReportSeats weighs districts in the weekly report's focus ranking.
 	ReportSeats map[string]int
+	// Location is the campaign's time zone (RELAIS_TIMEZONE): digests,
+	// reports and retention run at its wall-clock hours. Default
+	// relais.MustLocation().
+	Location *time.Location
 }
 
 // Scheduler owns the River client.
@@ -108,6 +112,9 @@ func Current(ctx context.Context, s *store.Store) error {
 
 // New builds the scheduler; call Start to run jobs.
 func New(cfg Config) (*Scheduler, error) {
+	if cfg.Location == nil {
+		cfg.Location = relais.MustLocation()
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
@@ -144,7 +151,8 @@ func New(cfg Config) (*Scheduler, error) {
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		JobTimeout:           min(time.Minute, cfg.RescueAfter/2), // a live replica gives up well before a rescue
 		RetryPolicy:          &retryPolicy{base: cfg.RetryBase, max: cfg.RetryMax},
-		PeriodicJobs: append([]*river.PeriodicJob{digestJob(), metricsJob(), retentionJob(), kitDigestJob(), reportJob()},
+		PeriodicJobs: append([]*river.PeriodicJob{digestJob(cfg.Location), metricsJob(), retentionJob(cfg.Location),
+			kitDigestJob(cfg.Location), reportJob(cfg.Location)},
 			choreJobs(cfg.Housekeeping)...),
 	}
 	if isPostgres(cfg.Store) {

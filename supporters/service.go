@@ -80,7 +80,8 @@ func (s *Service) hasher(tx *store.Tx) (func(string) string, error) {
 type operatorKey struct{}
 
 // AsOperator marks ctx as the operator's (the command line, jobs): every
-// action is allowed, and the audit log names "cli".
+// action is allowed, and the audit log names the member of ctx if any
+// (relais.SystemCLI for the command line), else "cli".
 func AsOperator(ctx context.Context) context.Context {
 	return context.WithValue(ctx, operatorKey{}, true)
 }
@@ -89,7 +90,9 @@ func isOperator(ctx context.Context) bool { v, _ := ctx.Value(operatorKey{}).(bo
 
 // actor names who acts, for the audit log.
 func actor(ctx context.Context) (int64, string) {
-	if m := relais.MemberFromContext(ctx); m != nil {
+	if m := relais.MemberFromContext(ctx); m.IsSystem() {
+		return 0, relais.SystemCLI
+	} else if m != nil {
 		return m.ID, m.Email
 	}
 	return 0, "cli"

@@ -243,6 +243,8 @@ var messages = map[string][2]string{
 	"settings.day":                   {"Jour du vote", "Voting day"},
 	"settings.polls_close":           {"fermeture des bureaux", "polls close"},
 	"settings.round_add":             {"Ajouter le tour", "Add the round"},
+	"actor.system/cli":               {"système (ligne de commande)", "system (command line)"},
+	"actor.system":                   {"système", "system"},
 	"audit.post.create":              {"création", "created"},
 	"audit.post.submit":              {"envoi en validation", "submitted"},
 	"audit.post.approve":             {"approbation", "approved"},

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/relais/relais"
 	"github.com/relais/relais/analytics"
-	"github.com/relais/relais/demo"
 )
 
 // reportMetrics are the figures the report page can chart and colour the
@@ -73,12 +73,12 @@ func (s *Server) handleReportPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Prev, p.Next = wk.Previous().String(), analytics.WeekOf(wk.To.AddDate(0, 0, 1)).String()
-	p.Bars, p.Height = bars(p.Report.Sectors, p.Metric)
-	p.Tiles = tiles(p.Report.Sectors, p.Metric)
+	p.Bars, p.Height = bars(s.cfg.Districts, p.Report.Sectors, p.Metric)
+	p.Tiles = tiles(s.cfg.Districts, p.Report.Sectors, p.Metric)
 	s.render(w, http.StatusOK, "report", p)
 }
 
-func bars(rows []analytics.SectorRow, metric string) ([]bar, int) {
+func bars(districts relais.Districts, rows []analytics.SectorRow, metric string) ([]bar, int) {
 	maxV := 0.0
 	for _, r := range rows {
 		if v, _, ok := metricValue(r, metric); ok && v > maxV {
@@ -88,7 +88,7 @@ func bars(rows []analytics.SectorRow, metric string) ([]bar, int) {
 	out := make([]bar, 0, len(rows))
 	for i, r := range rows {
 		v, label, ok := metricValue(r, metric)
-		b := bar{Label: shortName(r.District), Name: r.District, Value: label, Y: i * 22, Missing: !ok}
+		b := bar{Label: shortName(districts, r.District), Name: r.District, Value: label, Y: i * 22, Missing: !ok}
 		if ok && maxV > 0 {
 			b.W = int(v / maxV * 180)
 		}
@@ -97,7 +97,7 @@ func bars(rows []analytics.SectorRow, metric string) ([]bar, int) {
 	return out, len(rows)*22 + 4
 }
 
-func tiles(rows []analytics.SectorRow, metric string) []tile {
+func tiles(districts relais.Districts, rows []analytics.SectorRow, metric string) []tile {
 	byName := map[string]analytics.SectorRow{}
 	maxV := 0.0
 	for _, r := range rows {
@@ -107,12 +107,8 @@ func tiles(rows []analytics.SectorRow, metric string) []tile {
 		}
 	}
 	var out []tile
-	for _, sec := range demo.Sectors() {
-		pos, ok := sectorGrid[sec.ID]
-		if !ok {
-			continue
-		}
-		t := tile{Name: sec.Name, Short: shortSector(sec), X: (pos[1] - 1) * 64, Y: (pos[0] - 1) * 48, Value: "—"}
+	for _, sec := range districts {
+		t := tile{Name: sec.Name, Short: sec.Label(), X: (sec.Tile.Col - 1) * 64, Y: (sec.Tile.Row - 1) * 48, Value: "—"}
 		if r, found := byName[sec.Name]; found {
 			if v, label, ok := metricValue(r, metric); ok {
 				t.Value = label
@@ -137,11 +133,9 @@ func contains(list []string, s string) bool {
 
 // shortName is a district's short label (the Paris sectors' "11e"), or
 // its name cut to fit the chart.
-func shortName(name string) string {
-	for _, sec := range demo.Sectors() {
-		if sec.Name == name {
-			return shortSector(sec)
-		}
+func shortName(districts relais.Districts, name string) string {
+	if sec, ok := districts.ByName(name); ok {
+		return sec.Label()
 	}
 	if r := []rune(name); len(r) > 14 {
 		return string(r[:13]) + "…"

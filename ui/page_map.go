@@ -2,22 +2,10 @@ package ui
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/relais/relais"
-	"github.com/relais/relais/demo"
 	"github.com/relais/relais/share"
 )
-
-// sectorGrid lays the 17 Paris sectors out as tiles, [row, column] on a
-// 5×5 grid, following their centroids (north up, west left).
-var sectorGrid = map[string][2]int{
-	"17e": {1, 2}, "18e": {1, 3}, "19e": {1, 4},
-	"8e": {2, 2}, "9e": {2, 3}, "10e": {2, 4},
-	"16e": {3, 1}, "7e": {3, 2}, "paris-centre": {3, 3}, "11e": {3, 4}, "20e": {3, 5},
-	"15e": {4, 1}, "6e": {4, 2}, "5e": {4, 3}, "12e": {4, 4},
-	"14e": {5, 2}, "13e": {5, 3},
-}
 
 // mapTile is one district on the tile map.
 type mapTile struct {
@@ -49,12 +37,8 @@ func (s *Server) buildMap(r *http.Request) (*districtMap, map[string]*share.Dist
 	out := &districtMap{}
 	evs := s.eventsByDistrict(r)
 	out.Events = evs
-	for _, sec := range demo.Sectors() {
-		pos, ok := sectorGrid[sec.ID]
-		if !ok {
-			continue
-		}
-		t := mapTile{ID: sec.ID, Short: shortSector(sec), Name: sec.Name, Row: pos[0], Col: pos[1],
+	for _, sec := range s.cfg.Districts {
+		t := mapTile{ID: sec.ID, Short: sec.Label(), Name: sec.Name, Row: sec.Tile.Row, Col: sec.Tile.Col,
 			Mine: memberOf(r) != nil && memberOf(r).District == sec.Name, Events: len(evs[sec.Name])}
 		if d := ds[sec.Name]; d != nil {
 			t.Colistiers, t.Suggestions, t.Percent, t.Recent, t.Posts = len(d.Colistiers), d.Suggestions, d.Percent(), d.Recent, len(d.Posts)
@@ -66,14 +50,6 @@ func (s *Server) buildMap(r *http.Request) (*districtMap, map[string]*share.Dist
 		out.Tiles = append(out.Tiles, t)
 	}
 	return out, ds, nil
-}
-
-// shortSector is the tile label: "11e", "Centre".
-func shortSector(sec demo.Sector) string {
-	if sec.ID == "paris-centre" {
-		return "Centre"
-	}
-	return sec.ID
 }
 
 // mapPage is the district map.
@@ -96,7 +72,7 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 // districtPage shows one district's colistiers, accounts and posts.
 type districtPage struct {
 	Page
-	Sector   demo.Sector
+	Sector   relais.District
 	District *share.District
 	Events   []*relais.FieldEvent // coming field events in the district
 }
@@ -105,13 +81,8 @@ type districtPage struct {
 func (s *Server) handleDistrictPage(w http.ResponseWriter, r *http.Request) {
 	p := districtPage{Page: s.newPage(w, r, "map.title", "map")}
 	id := r.PathValue("id")
-	found := false
-	for _, sec := range demo.Sectors() {
-		if strings.EqualFold(sec.ID, id) {
-			p.Sector, found = sec, true
-		}
-	}
-	if !found {
+	var found bool
+	if p.Sector, found = s.cfg.Districts.ByID(id); !found {
 		s.pageError(w, r, relais.Errorf(relais.ENOTFOUND, "District %q not found.", id))
 		return
 	}

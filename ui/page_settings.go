@@ -6,7 +6,6 @@ import (
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/approval/tone"
-	"github.com/relais/relais/demo"
 	"github.com/relais/relais/policy"
 )
 
@@ -18,7 +17,7 @@ type settingsPage struct {
 	Accounts []settingsAccount
 	Rounds   []*approval.RoundView
 	Roles    []relais.Role
-	Sectors  []demo.Sector
+	Sectors  relais.Districts
 	ToneYAML string
 	ToneErr  *tone.ConfigError // a failed validation: line and field
 	ToneOK   string            // a validation or reload that worked
@@ -55,7 +54,7 @@ func (s *Server) handleSettingsPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, status int, p settingsPage) {
 	ctx := r.Context()
 	var err error
-	p.Roles, p.Sectors = relais.Roles, demo.Sectors()
+	p.Roles, p.Sectors = relais.Roles, s.cfg.Districts
 	p.Profiles = s.cfg.ToneRules.Profiles()
 	if p.Members, err = s.cfg.Approval.Members(ctx); err == nil {
 		p.Rounds, err = s.cfg.Approval.ElectionRounds(ctx)

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/relais/relais"
 	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/auth"
@@ -45,6 +46,9 @@ type Config struct {
 	SecureCookies  bool     // set Secure on cookies (behind HTTPS)
 	TrustedProxies []string // reverse proxies whose X-Forwarded-For is believed
 	BaseURL        string   // public URL (RELAIS_BASE_URL) for links the server writes, e.g. in .ics feeds
+	// Districts are the campaign's districts (RELAIS_DISTRICTS): the map,
+	// the settings and the reports show them. Default: the Paris sectors.
+	Districts relais.Districts
 	// WSRecheck is how often websockets re-check their session
 	// (DefaultWSRecheck when 0); MaxSocketsPerMember bounds one member's
 	// websockets (DefaultMaxSocketsPerMember when 0).
@@ -77,6 +81,9 @@ type Server struct {
 
 // New returns a server with every route registered.
 func New(cfg Config) *Server {
+	if len(cfg.Districts) == 0 {
+		cfg.Districts = relais.DefaultDistricts()
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}

@@ -7,21 +7,21 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/approval"
+	"github.com/relais/relais/config"
 	"github.com/relais/relais/connectors"
-	"github.com/relais/relais/connectors/outbound"
 	"github.com/relais/relais/store"
 )
 
 // accountCommand runs `relais account add|list`.
-func accountCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func accountCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: relais account add|list ...")
+		return usageErrorf("usage: relais account add|list ...")
 	}
-	var e env
+	e := env{cfg: cfg}
 	fs := newFlagSet("account "+args[0], stderr)
 	addEnvFlags(fs, &e)
 	switch args[0] {
@@ -30,7 +30,7 @@ func accountCommand(ctx context.Context, args []string, stdout, stderr io.Writer
 	case "reconnect":
 		return accountReconnect(ctx, fs, &e, args[1:], stdout, stderr)
 	case "list":
-		if err := fs.Parse(args[1:]); err != nil {
+		if err := parseFlags(fs, args[1:]); err != nil {
 			return err
 		}
 		return withStore(ctx, &e, stderr, func(s *store.Store) error {
@@ -46,7 +46,7 @@ func accountCommand(ctx context.Context, args []string, stdout, stderr io.Writer
 			})
 		})
 	}
-	return fmt.Errorf("unknown account command %q (add, reconnect, list)", args[0])
+	return usageErrorf("unknown account command %q (add, reconnect, list)", args[0])
 }
 
 func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdout, stderr io.Writer) error {
@@ -57,10 +57,10 @@ func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, st
 	credFile := fs.String("credentials-file", "", "JSON object of credentials (tokens), stored encrypted")
 	profile := fs.String("tone-profile", "", "tone profile (default from the owner kind)")
 	noVerify := fs.Bool("no-verify", false, "store the credentials without checking them with the platform (offline set-ups)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	a := &relais.Account{Platform: relais.Platform(*platform), Handle: *handle, BaseURL: *baseURL, ToneProfile: *profile}
+	a := relais.Account{Platform: relais.Platform(*platform), Handle: *handle, BaseURL: *baseURL, ToneProfile: *profile}
 	if !a.Platform.Valid() {
 		return relais.FieldErrorf("platform", "unknown platform %q", *platform)
 	} else if relais.NormalizeHandle(a.Handle) == "" {
@@ -69,54 +69,30 @@ func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, st
 	creds, err := readCredentials(*credFile)
 	if err != nil {
 		return err
-	} else if err := connectors.CheckAccountURLs(a.BaseURL, creds, outbound.AllowPrivateFromEnv()); err != nil {
+	} else if err := connectors.CheckAccountURLs(a.BaseURL, creds, e.cfg.AllowPrivateNetworks); err != nil {
 		return err
 	}
 	if !*noVerify && creds != nil {
-		if err := verifyAccount(ctx, *a, creds, stderr); err != nil {
+		if err := verifyAccount(ctx, e.cfg, a, creds, stderr); err != nil {
 			return err
 		}
 	}
 	return withStore(ctx, e, stderr, func(s *store.Store) error {
-		return s.Update(ctx, func(tx *store.Tx) error {
-			if err := setOwner(tx, a, *owner); err != nil {
-				return err
-			}
-			if err := tx.CreateAccount(a, creds); err != nil {
-				return err
-			}
-			fmt.Fprintf(stdout, "account %d added: %s @%s (%s, tone profile %s)\n", a.ID, a.Platform, a.Handle, a.OwnerKind, a.ToneProfile)
-			return tx.AppendAudit(&relais.AuditEntry{Actor: "cli", Action: "account.add",
-				Detail: fmt.Sprintf("%s @%s owner %s", a.Platform, a.Handle, *owner)})
-		})
+		got, err := cliApproval(s, e.cfg).CreateAccount(relais.AsCLI(ctx), approval.NewAccount{Account: a, Owner: *owner, Credentials: creds})
+		if err == nil { // committed
+			fmt.Fprintf(stdout, "account %d added: %s @%s (%s, tone profile %s)\n", got.ID, got.Platform, got.Handle, got.OwnerKind, got.ToneProfile)
+		}
+		return err
 	})
 }
 
-// setOwner parses candidate, campaign, colistier:EMAIL or district:NAME.
-func setOwner(tx *store.Tx, a *relais.Account, owner string) error {
-	kind, arg, _ := strings.Cut(owner, ":")
-	a.OwnerKind = relais.OwnerKind(kind)
-	switch {
-	case a.OwnerKind == relais.OwnerColistier:
-		m, _, err := tx.MemberByEmail(arg)
-		if err != nil {
-			return relais.FieldErrorf("owner", "no member with e-mail %q", arg)
-		}
-		a.OwnerMemberID, a.District = m.ID, m.District
-	case a.OwnerKind == relais.OwnerDistrict:
-		if strings.TrimSpace(arg) == "" {
-			return relais.FieldErrorf("owner", "district:NAME needs a name")
-		}
-		a.District = arg
-	case a.OwnerKind == relais.OwnerCandidate:
-		cs, err := tx.MembersByRole(relais.RoleCandidate) // the candidate owns her accounts
-		if err == nil && len(cs) > 0 {
-			a.OwnerMemberID = cs[0].ID
-		}
-	case a.OwnerKind != relais.OwnerCampaign:
-		return relais.FieldErrorf("owner", "owner must be candidate, campaign, colistier:EMAIL or district:NAME (got %q)", owner)
-	}
-	return nil
+// cliApproval is the approval service the command line calls, as the API
+// does: no tone rules nor job queue (its account and election commands
+// need neither).
+func cliApproval(s *store.Store, cfg *config.Config) *approval.Service {
+	svc := approval.New(s, nil, nil, nil)
+	svc.SetAllowPrivateNetworks(cfg.AllowPrivateNetworks)
+	return svc
 }
 
 func readCredentials(path string) (map[string]string, error) {
@@ -139,7 +115,7 @@ func readCredentials(path string) (map[string]string, error) {
 func accountReconnect(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdout, stderr io.Writer) error {
 	handle := fs.String("handle", "", "account handle (platform:handle when ambiguous)")
 	credFile := fs.String("credentials-file", "", "JSON object of the new credentials, stored encrypted")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	} else if *credFile == "" {
 		return relais.FieldErrorf("credentials-file", "--credentials-file is required")
@@ -147,24 +123,25 @@ func accountReconnect(ctx context.Context, fs *flag.FlagSet, e *env, args []stri
 	creds, err := readCredentials(*credFile)
 	if err != nil {
 		return err
-	} else if err := connectors.CheckAccountURLs("", creds, outbound.AllowPrivateFromEnv()); err != nil {
+	} else if err := connectors.CheckAccountURLs("", creds, e.cfg.AllowPrivateNetworks); err != nil {
 		return err
 	}
 	return withStore(ctx, e, stderr, func(s *store.Store) error {
-		return s.Update(ctx, func(tx *store.Tx) error {
-			a, err := tx.AccountByHandle(*handle)
-			if err != nil {
-				return relais.FieldErrorf("handle", "no account %q", *handle)
+		var id int64
+		err := s.View(ctx, func(tx *store.Tx) error {
+			a, err := tx.AccountByHandle(*handle) // ENOTFOUND, or the database's error
+			if err == nil {
+				id = a.ID
 			}
-			if err := tx.MergeCredentials(a.ID, creds); err != nil {
-				return err
-			}
-			if err := tx.SetAccountStatus(a.ID, relais.AccountActive); err != nil {
-				return err
-			}
-			fmt.Fprintf(stdout, "account %d (%s @%s) reconnected\n", a.ID, a.Platform, a.Handle)
-			return tx.AppendAudit(&relais.AuditEntry{Actor: "cli", Action: "account.reconnect",
-				Detail: fmt.Sprintf("%s @%s", a.Platform, a.Handle)})
+			return err
 		})
+		if err != nil {
+			return err
+		}
+		a, err := cliApproval(s, e.cfg).UpdateAccount(relais.AsCLI(ctx), id, approval.AccountUpdate{Credentials: creds})
+		if err == nil { // committed
+			fmt.Fprintf(stdout, "account %d (%s @%s) reconnected\n", a.ID, a.Platform, a.Handle)
+		}
+		return err
 	})
 }

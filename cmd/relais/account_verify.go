@@ -4,11 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/relais/relais"
-	"github.com/relais/relais/connectors/outbound"
+	"github.com/relais/relais/config"
 	"github.com/relais/relais/connectors/platforms"
 )
 
@@ -16,10 +15,10 @@ import (
 // read call: Bluesky createSession, Mastodon verify_credentials, Telegram
 // getChat) before they are stored. The platform's refusal is the error;
 // a platform relais cannot verify yet is said so on stderr.
-func verifyAccount(ctx context.Context, a relais.Account, creds map[string]string, stderr io.Writer) error {
+func verifyAccount(ctx context.Context, cfg *config.Config, a relais.Account, creds map[string]string, stderr io.Writer) error {
 	a.Credentials = creds
-	reg := platforms.Default(platforms.Options{Timeout: 15 * time.Second, MastodonInstance: os.Getenv("RELAIS_MASTODON_INSTANCE"),
-		AllowPrivateNetworks: outbound.AllowPrivateFromEnv()})
+	reg := platforms.Default(platforms.Options{Timeout: 15 * time.Second, MastodonInstance: cfg.MastodonInstance,
+		AllowPrivateNetworks: cfg.AllowPrivateNetworks})
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	ok, err := reg.Verify(ctx, a)

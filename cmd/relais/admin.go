@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/relais/relais/config"
 	"io"
 
 	"github.com/relais/relais/demo"
@@ -11,7 +12,7 @@ import (
 
 // withStore opens the database named by the flags and runs fn.
 func withStore(ctx context.Context, e *env, stderr io.Writer, fn func(s *store.Store) error) error {
-	s, err := e.openStore(ctx, newLogger(stderr))
+	s, err := e.openStore(ctx, newLogger(stderr, e.cfg))
 	if err != nil {
 		return err
 	}
@@ -20,11 +21,11 @@ func withStore(ctx context.Context, e *env, stderr io.Writer, fn func(s *store.S
 }
 
 // migrateCommand runs `relais migrate`.
-func migrateCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var e env
+func migrateCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
+	e := env{cfg: cfg}
 	fs := newFlagSet("migrate", stderr)
 	addEnvFlags(fs, &e)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	return withStore(ctx, &e, stderr, func(s *store.Store) error {
@@ -34,12 +35,12 @@ func migrateCommand(ctx context.Context, args []string, stdout, stderr io.Writer
 }
 
 // seedCommand runs `relais seed`: the demo campaign, once.
-func seedCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var e env
+func seedCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
+	e := env{cfg: cfg}
 	fs := newFlagSet("seed", stderr)
 	addEnvFlags(fs, &e)
 	supporters := fs.Int("supporters", 2000, "demo supporters to create")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	return withStore(ctx, &e, stderr, func(s *store.Store) error {

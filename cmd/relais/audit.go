@@ -10,21 +10,22 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/config"
 	"github.com/relais/relais/store"
 )
 
 // auditCommand runs `relais audit verify|export`.
-func auditCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func auditCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: relais audit verify | relais audit export --from DATE --to DATE")
+		return usageErrorf("usage: relais audit verify | relais audit export --from DATE --to DATE")
 	}
-	var e env
+	e := env{cfg: cfg}
 	fs := newFlagSet("audit "+args[0], stderr)
 	addEnvFlags(fs, &e)
 	switch args[0] {
 	case "verify":
 		head := fs.String("head", "", "an entry recorded earlier as ID:HASH (printed by a previous verify): it must still be in the chain")
-		if err := fs.Parse(args[1:]); err != nil {
+		if err := parseFlags(fs, args[1:]); err != nil {
 			return err
 		}
 		return withStore(ctx, &e, stderr, func(s *store.Store) error {
@@ -33,7 +34,7 @@ func auditCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	case "export":
 		from := fs.String("from", "", "first day (YYYY-MM-DD, Paris time)")
 		to := fs.String("to", "", "last day included (YYYY-MM-DD, Paris time)")
-		if err := fs.Parse(args[1:]); err != nil {
+		if err := parseFlags(fs, args[1:]); err != nil {
 			return err
 		}
 		f, t, err := dayRange(*from, *to)
@@ -44,7 +45,7 @@ func auditCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return s.View(ctx, func(tx *store.Tx) error { return exportAudit(tx, f, t, stdout) })
 		})
 	}
-	return fmt.Errorf("unknown audit command %q (verify, export)", args[0])
+	return usageErrorf("unknown audit command %q (verify, export)", args[0])
 }
 
 func dayRange(from, to string) (time.Time, time.Time, error) {

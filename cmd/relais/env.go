@@ -9,33 +9,33 @@ import (
 	"os"
 	"strings"
 
+	"github.com/relais/relais/config"
 	"github.com/relais/relais/scheduler"
 	"github.com/relais/relais/secret"
 	"github.com/relais/relais/store"
 )
 
-// env is the configuration every command shares.
+// env is the configuration every command shares: the typed configuration
+// read at start, and the flags that override it.
 type env struct {
+	cfg         *config.Config
 	DataDir     string
 	DatabaseURL string
 	SecretKey   string
 	OldKeys     string
 }
 
-// addEnvFlags registers --data on fs, defaulting from RELAIS_DATA.
+// addEnvFlags registers --data and --database-url on fs, defaulting from
+// e.cfg (RELAIS_DATA, RELAIS_DATABASE_URL).
 func addEnvFlags(fs *flag.FlagSet, e *env) {
-	fs.StringVar(&e.DataDir, "data", envOr("RELAIS_DATA", "relais-data"), "data directory (SQLite database, secret key, sandbox journal)")
-	fs.StringVar(&e.DatabaseURL, "database-url", os.Getenv("RELAIS_DATABASE_URL"), "PostgreSQL URL (postgres://...); empty for the embedded SQLite")
-	e.SecretKey = os.Getenv("RELAIS_SECRET_KEY")
-	e.OldKeys = os.Getenv("RELAIS_SECRET_KEY_OLD")
+	fs.StringVar(&e.DataDir, "data", e.cfg.DataDir, "data directory (SQLite database, secret key, sandbox journal)")
+	fs.StringVar(&e.DatabaseURL, "database-url", e.cfg.DatabaseURL, "PostgreSQL URL (postgres://...); empty for the embedded SQLite")
+	e.SecretKey, e.OldKeys = e.cfg.SecretKey, e.cfg.SecretKeyOld
 }
 
-func envOr(name, def string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return def
-}
+// loadConfig reads the configuration from the process's environment: the
+// one place, with package config, that reads it.
+func loadConfig() (*config.Config, error) { return config.Load(os.LookupEnv) }
 
 // newFlagSet returns a flag set that reports errors instead of exiting.
 func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
@@ -84,11 +84,7 @@ func (e *env) openStore(ctx context.Context, log *slog.Logger) (*store.Store, er
 	if err != nil {
 		return nil, err
 	}
-	conns, err := maxConns()
-	if err != nil {
-		return nil, err
-	}
-	s, err := store.Open(ctx, store.Config{DataDir: e.DataDir, DatabaseURL: e.DatabaseURL, Box: box, MaxConns: conns})
+	s, err := store.Open(ctx, store.Config{DataDir: e.DataDir, DatabaseURL: e.DatabaseURL, Box: box, MaxConns: e.cfg.DBMaxConns})
 	if err != nil {
 		return nil, err
 	}
@@ -107,13 +103,9 @@ func (e *env) openStore(ctx context.Context, log *slog.Logger) (*store.Store, er
 
 // newLogger builds the process logger from RELAIS_LOG_LEVEL (debug, info,
 // warn, error) and RELAIS_LOG_FORMAT (text, json).
-func newLogger(w io.Writer) *slog.Logger {
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(envOr("RELAIS_LOG_LEVEL", "info"))); err != nil {
-		level = slog.LevelInfo
-	}
-	opts := &slog.HandlerOptions{Level: level}
-	if os.Getenv("RELAIS_LOG_FORMAT") == "json" {
+func newLogger(w io.Writer, cfg *config.Config) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogJSON {
 		return slog.New(slog.NewJSONHandler(w, opts))
 	}
 	return slog.New(slog.NewTextHandler(w, opts))

@@ -21,6 +21,7 @@ import (
 	"syscall"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/config"
 )
 
 func main() {
@@ -30,7 +31,7 @@ func main() {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "relais:", message(err))
 		}
-		os.Exit(2)
+		os.Exit(exitCode(err))
 	}
 }
 
@@ -69,8 +70,8 @@ Usage:
   relais version
 
 Environment: RELAIS_DATA, RELAIS_DATABASE_URL, RELAIS_SECRET_KEY, RELAIS_ADDR,
-RELAIS_BASE_URL, RELAIS_TONE_CONFIG, RELAIS_LOG_LEVEL, RELAIS_LOG_FORMAT,
-RELAIS_ALLOWED_ORIGINS, RELAIS_SECURE_COOKIES, RELAIS_TRUSTED_PROXIES (see README.md).
+RELAIS_BASE_URL, RELAIS_TIMEZONE, RELAIS_DISTRICTS, RELAIS_SMTP_*... (every
+variable: docs/CONFIG.md). A bad value stops relais, naming the variable.
 `
 
 // run dispatches to a command.
@@ -81,26 +82,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
-	case "serve":
-		return serveCommand(ctx, rest, stdout, stderr)
-	case "migrate":
-		return migrateCommand(ctx, rest, stdout, stderr)
-	case "seed":
-		return seedCommand(ctx, rest, stdout, stderr)
-	case "user":
-		return userCommand(ctx, rest, stdin, stdout, stderr)
-	case "account":
-		return accountCommand(ctx, rest, stdout, stderr)
-	case "post":
-		return postCommand(ctx, rest, stdout, stderr)
-	case "audit":
-		return auditCommand(ctx, rest, stdout, stderr)
-	case "election":
-		return electionCommand(ctx, rest, stdout, stderr)
-	case "secret":
-		return secretCommand(ctx, rest, stdout, stderr)
-	case "supporters":
-		return supportersCommand(ctx, rest, stdout, stderr)
 	case "tone":
 		return toneCommand(rest, stdin, stdout, stderr)
 	case "text":
@@ -112,6 +93,38 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
+	cfg, err := loadConfig() // once; every problem at once
+	if err != nil {
+		return err
+	}
+	relais.SetLocation(cfg.Location) // RELAIS_TIMEZONE
+	return runWith(ctx, cfg, cmd, rest, stdin, stdout, stderr)
+}
+
+// runWith dispatches to a command that needs the configuration.
+func runWith(ctx context.Context, cfg *config.Config, cmd string, rest []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	switch cmd {
+	case "serve":
+		return serveCommand(ctx, cfg, rest, stdout, stderr)
+	case "migrate":
+		return migrateCommand(ctx, cfg, rest, stdout, stderr)
+	case "seed":
+		return seedCommand(ctx, cfg, rest, stdout, stderr)
+	case "user":
+		return userCommand(ctx, cfg, rest, stdin, stdout, stderr)
+	case "account":
+		return accountCommand(ctx, cfg, rest, stdout, stderr)
+	case "post":
+		return postCommand(ctx, cfg, rest, stdout, stderr)
+	case "audit":
+		return auditCommand(ctx, cfg, rest, stdout, stderr)
+	case "election":
+		return electionCommand(ctx, cfg, rest, stdout, stderr)
+	case "secret":
+		return secretCommand(ctx, cfg, rest, stdout, stderr)
+	case "supporters":
+		return supportersCommand(ctx, cfg, rest, stdout, stderr)
+	}
 	fmt.Fprint(stderr, usage)
-	return fmt.Errorf("unknown command %q", cmd)
+	return usageErrorf("unknown command %q", cmd)
 }

@@ -7,19 +7,20 @@ import (
 	"text/tabwriter"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/config"
 	"github.com/relais/relais/store"
 )
 
 // postCommand runs `relais post list [--state S]`.
-func postCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func postCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "list" {
-		return fmt.Errorf("usage: relais post list [--state S]")
+		return usageErrorf("usage: relais post list [--state S]")
 	}
-	var e env
+	e := env{cfg: cfg}
 	fs := newFlagSet("post list", stderr)
 	addEnvFlags(fs, &e)
 	state := fs.String("state", "", "only posts in this state")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	var f store.PostFilter
@@ -58,27 +59,27 @@ func oneLine(s string, n int) string {
 }
 
 // electionCommand runs `relais election add|list`.
-func electionCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func electionCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || (args[0] != "add" && args[0] != "list") {
-		return fmt.Errorf("usage: relais election add --day YYYY-MM-DD [--polls-close HH:MM] [--name N] | relais election list")
+		return usageErrorf("usage: relais election add --day YYYY-MM-DD [--polls-close HH:MM] [--name N] | relais election list")
 	}
-	var e env
+	e := env{cfg: cfg}
 	fs := newFlagSet("election "+args[0], stderr)
 	addEnvFlags(fs, &e)
 	day := fs.String("day", "", "voting day (YYYY-MM-DD)")
-	closeAt := fs.String("polls-close", "20:00", "closing time of the polls (HH:MM, Paris)")
+	closeAt := fs.String("polls-close", "20:00", "closing time of the polls (HH:MM, campaign time zone: RELAIS_TIMEZONE)")
 	name := fs.String("name", "", "round name, e.g. \"1er tour\"")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	return withStore(ctx, &e, stderr, func(s *store.Store) error {
-		return s.Update(ctx, func(tx *store.Tx) error {
-			if args[0] == "add" {
-				r := &relais.ElectionRound{Name: *name, Day: *day, PollsClose: *closeAt}
-				if err := tx.AddElectionRound(r); err != nil {
-					return err
-				}
+		if args[0] == "add" { // the API's service, as the operator; lists once committed
+			r := relais.ElectionRound{Name: *name, Day: *day, PollsClose: *closeAt}
+			if _, err := cliApproval(s, e.cfg).AddElectionRound(relais.AsCLI(ctx), r); err != nil {
+				return err
 			}
+		}
+		return s.View(ctx, func(tx *store.Tx) error {
 			b, err := tx.Blackout()
 			for _, r := range b.Rounds {
 				start, end, _ := r.Window()
@@ -94,23 +95,29 @@ func electionCommand(ctx context.Context, args []string, stdout, stderr io.Write
 // secretCommand runs `relais secret rotate`: re-encrypts every account's
 // credentials with RELAIS_SECRET_KEY, opening them with the keys listed in
 // RELAIS_SECRET_KEY_OLD.
-func secretCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func secretCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "rotate" {
-		return fmt.Errorf("usage: RELAIS_SECRET_KEY=new RELAIS_SECRET_KEY_OLD=old relais secret rotate")
+		return usageErrorf("usage: RELAIS_SECRET_KEY=new RELAIS_SECRET_KEY_OLD=old relais secret rotate")
 	}
-	var e env
+	e := env{cfg: cfg}
 	fs := newFlagSet("secret rotate", stderr)
 	addEnvFlags(fs, &e)
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	return withStore(ctx, &e, stderr, func(s *store.Store) error {
-		return s.Update(ctx, func(tx *store.Tx) error {
-			n, err := tx.RotateCredentials()
-			if err == nil {
-				fmt.Fprintf(stdout, "%d account credential(s) re-encrypted with the current key\n", n)
+		var n int
+		err := s.Update(ctx, func(tx *store.Tx) error {
+			var err error
+			if n, err = tx.RotateCredentials(); err != nil {
+				return err
 			}
-			return err
+			return tx.AppendAudit(&relais.AuditEntry{Actor: relais.SystemCLI, Action: "secret.rotate",
+				Detail: fmt.Sprintf("%d account credential(s) re-encrypted", n)})
 		})
+		if err == nil { // committed
+			fmt.Fprintf(stdout, "%d account credential(s) re-encrypted with the current key\n", n)
+		}
+		return err
 	})
 }

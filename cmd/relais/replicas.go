@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/relais/relais/config"
 	"log/slog"
 	"os"
-	"strconv"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -32,33 +32,10 @@ type services struct {
 // loginThrottle counts sign-in attempts in the database.
 func (m *Main) loginThrottle() *auth.StoreThrottle { return auth.NewStoreThrottle(m.store, m.log) }
 
-// maxConns reads RELAIS_DB_MAX_CONNS (0 when unset).
-func maxConns() (int, error) {
-	v := os.Getenv("RELAIS_DB_MAX_CONNS")
-	if v == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < store.MinMaxConns {
-		return 0, fmt.Errorf("RELAIS_DB_MAX_CONNS must be a whole number of at least %d (got %q)", store.MinMaxConns, v)
-	}
-	return n, nil
-}
-
-// envInt reads a whole number from the environment variable name, or def
-// (also when it is not a number: the flag's parse then reports nothing,
-// so keep it simple for numbers read at start-up).
-func envInt(name string, def int) int {
-	if n, err := strconv.Atoi(os.Getenv(name)); err == nil {
-		return n
-	}
-	return def
-}
-
 // replicaID names this replica: RELAIS_REPLICA_ID, else host and process.
-func replicaID() string {
-	if v := os.Getenv("RELAIS_REPLICA_ID"); v != "" {
-		return v
+func replicaID(cfg *config.Config) string {
+	if cfg.ReplicaID != "" {
+		return cfg.ReplicaID
 	}
 	host, _ := os.Hostname()
 	return fmt.Sprintf("%s-%d", host, os.Getpid())

@@ -331,17 +331,10 @@ func TestICSLinksUseBaseURL(t *testing.T) {
 // TestInvalidSMTPPortRefusedAtStart (issue 11 item 13): an SMTP port that
 // is not a number is an error at start, naming the variable.
 func TestInvalidSMTPPortRefusedAtStart(t *testing.T) {
-	for _, bad := range []string{"smtp", "0", "70000"} {
-		_, err := parseSMTP(map[string]string{"host": "127.0.0.1", "port": bad})
-		require.Equal(t, "RELAIS_SMTP_PORT", relais.ErrorField(err), bad)
-	}
-	cfg, err := parseSMTP(map[string]string{"host": "127.0.0.1", "port": "2525"})
-	require.NoError(t, err)
-	require.Equal(t, 2525, cfg.Port)
 	t.Setenv("RELAIS_SMTP_PORT", "not-a-port")
 	m := NewMain(io.Discard, io.Discard)
 	m.env.DataDir, m.Addr = t.TempDir(), "127.0.0.1:0"
-	err = m.Run(context.Background())
+	err := m.Run(context.Background())
 	require.ErrorContains(t, err, "RELAIS_SMTP_PORT")
 	require.NoError(t, m.Close())
 }

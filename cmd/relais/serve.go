@@ -8,10 +8,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -21,6 +19,7 @@ import (
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/approval/tone"
 	"github.com/relais/relais/auth"
+	"github.com/relais/relais/config"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/email"
 	"github.com/relais/relais/connectors/sandbox"
@@ -35,6 +34,8 @@ import (
 
 // Main is the running service, wired by hand.
 type Main struct {
+	cfg       *config.Config // read once at start (NewMain)
+	cfgErr    error          // every problem of the environment, returned by Run
 	env       env
 	Addr      string
 	BaseURL   string
@@ -78,27 +79,37 @@ type Main struct {
 	supporters *supporters.Service
 }
 
-// NewMain returns a Main writing logs to stderr.
+// NewMain returns a Main configured from the environment, writing logs to
+// stderr. An invalid environment makes Run fail, listing every problem.
 func NewMain(stdout, stderr io.Writer) *Main {
-	return &Main{log: newLogger(stderr), stdout: stdout}
+	cfg, err := loadConfig()
+	return newMainWith(cfg, err, stdout, stderr)
+}
+
+// newMainWith returns a Main with configuration cfg; Run returns cfgErr if
+// the configuration was invalid.
+func newMainWith(cfg *config.Config, cfgErr error, stdout, stderr io.Writer) *Main {
+	m := &Main{cfg: cfg, cfgErr: cfgErr, log: newLogger(stderr, cfg), stdout: stdout}
+	m.env = env{cfg: cfg, DataDir: cfg.DataDir, DatabaseURL: cfg.DatabaseURL, SecretKey: cfg.SecretKey, OldKeys: cfg.SecretKeyOld}
+	m.Addr, m.ToneFile, m.Workers = cfg.Addr, cfg.ToneConfig, cfg.Workers
+	m.BaseURL, m.MetricsAddr, m.MetricsToken = cfg.BaseURL, cfg.MetricsAddr, cfg.MetricsToken
+	return m
 }
 
 // ParseFlags reads serve's flags and environment.
 func (m *Main) ParseFlags(args []string, stderr io.Writer) error {
 	fs := newFlagSet("serve", stderr)
 	addEnvFlags(fs, &m.env)
-	fs.StringVar(&m.Addr, "addr", envOr("RELAIS_ADDR", ":8080"), "listen address")
+	fs.StringVar(&m.Addr, "addr", m.cfg.Addr, "listen address")
 	fs.BoolVar(&m.Demo, "demo", false, "seed the demo Paris campaign (once) and print its logins")
-	fs.StringVar(&m.ToneFile, "tone-config", os.Getenv("RELAIS_TONE_CONFIG"), "tone rules YAML (default DATA/tone.yaml when present)")
+	fs.StringVar(&m.ToneFile, "tone-config", m.cfg.ToneConfig, "tone rules YAML (default DATA/tone.yaml when present)")
 	fs.DurationVar(&m.PollEvery, "poll", 500*time.Millisecond, "job fetch poll interval")
 	fs.DurationVar(&m.Rescue, "rescue-after", 2*time.Minute, "retry jobs left running this long (after a crash)")
-	fs.IntVar(&m.Workers, "workers", envInt("RELAIS_WORKERS", 10), "jobs this replica runs at once (keep below the connection budget)")
-	fs.StringVar(&m.MetricsAddr, "metrics-addr", os.Getenv("RELAIS_METRICS_ADDR"), "serve /metrics on this separate address only (e.g. 127.0.0.1:9090)")
-	if err := fs.Parse(args); err != nil {
+	fs.IntVar(&m.Workers, "workers", m.cfg.Workers, "jobs this replica runs at once (keep below the connection budget)")
+	fs.StringVar(&m.MetricsAddr, "metrics-addr", m.cfg.MetricsAddr, "serve /metrics on this separate address only (e.g. 127.0.0.1:9090)")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	m.BaseURL = strings.TrimSuffix(os.Getenv("RELAIS_BASE_URL"), "/")
-	m.MetricsToken = os.Getenv("RELAIS_METRICS_TOKEN")
 	return nil
 }
 
@@ -106,6 +117,10 @@ func (m *Main) ParseFlags(args []string, stderr io.Writer) error {
 // once the listener is up.
 func (m *Main) Run(ctx context.Context) (err error) {
 	start := time.Now()
+	if m.cfgErr != nil {
+		return m.cfgErr
+	}
+	relais.SetLocation(m.cfg.Location) // RELAIS_TIMEZONE, for every service
 	if err := m.openMailer(); err != nil {
 		return err
 	}
@@ -171,17 +186,13 @@ func (m *Main) open(ctx context.Context) (err error) {
 
 // startScheduler starts the River workers.
 func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub *ui.Hub) (err error) {
-	if m.supporters, err = newSupporters(m.store, m.BaseURL); err != nil {
-		return err
-	}
-	kits, err := m.shareKits(m.supporters)
-	if err != nil {
-		return err
-	}
+	m.supporters = newSupporters(m.store, m.cfg, m.BaseURL)
+	kits := m.shareKits(m.supporters)
 	cfg := scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log, PollEvery: m.PollEvery,
 		RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(), Retention: m.supporters,
-		Links: m.analytics.Linker, XMetricsDailyCap: xMetricsDailyCap(),
-		ReplicaID: replicaID(), Housekeeping: m.chores(), Workers: m.Workers, ReportSeats: m.analytics.Seats}
+		Links: m.analytics.Linker, XMetricsDailyCap: m.cfg.XMetricsDailyCap,
+		ReplicaID: replicaID(m.cfg), Housekeeping: m.chores(), Workers: m.Workers, ReportSeats: m.analytics.Seats,
+		Location: m.cfg.Location}
 	if kits != nil {
 		cfg.Kits = kits
 	}
@@ -200,6 +211,7 @@ func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub
 func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.Hub, rules approval.ToneRules, checker *tone.Checker) *ui.Server {
 	authn, approvals := auth.New(m.store), approval.New(m.store, rules, m.scheduler, hub)
 	authn.SetCloser(hub)
+	approvals.SetAllowPrivateNetworks(m.allowPrivateNetworks())
 	authn.SetMailer(m.sendMail, m.BaseURL)
 	pushes := m.newPush()
 	approvals.SetNotifier(push.Both{approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log, Pending: &m.background}, pushes})
@@ -217,8 +229,8 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 	return ui.New(ui.Config{
 		Auth: authn, Approval: approvals, Tone: rules, Hub: hub,
 		Ready: m.ready, Metrics: m.mainMetrics(hub), MetricsToken: m.MetricsToken, Sandbox: m.sandbox, Logger: m.log,
-		AllowedOrigins: splitList(os.Getenv("RELAIS_ALLOWED_ORIGINS")), SecureCookies: os.Getenv("RELAIS_SECURE_COOKIES") == "true",
-		TrustedProxies: splitList(os.Getenv("RELAIS_TRUSTED_PROXIES")), WSRecheck: m.WSRecheck, BaseURL: m.BaseURL,
+		AllowedOrigins: m.cfg.AllowedOrigins, SecureCookies: m.cfg.SecureCookies,
+		TrustedProxies: m.cfg.TrustedProxies, Districts: m.cfg.Districts, WSRecheck: m.WSRecheck, BaseURL: m.BaseURL,
 		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
 		Analytics:  m.analytics,
 		Supporters: m.supporters,
@@ -285,8 +297,8 @@ func (m *Main) waitBackground(limit time.Duration) {
 }
 
 // serveCommand runs `relais serve` until SIGINT or SIGTERM.
-func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	m := NewMain(stdout, stderr)
+func serveCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
+	m := newMainWith(cfg, nil, stdout, stderr)
 	if err := m.ParseFlags(args, stderr); err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func textCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	}
 	if len(args) == 0 || args[0] != "check" {
 		fmt.Fprint(stderr, textUsage+strings.Join(textlen.Platforms(), ", ")+"\n")
-		return errors.New("text: expected the check subcommand")
+		return usageErrorf("text: expected the check subcommand")
 	}
 	f, err := parseTextFlags(args[1:], stderr)
 	if err != nil {
@@ -66,7 +66,7 @@ func parseTextFlags(args []string, stderr io.Writer) (textFlags, error) {
 	fs.IntVar(&f.opt.MaxChars, "max-chars", 0, "limit override, e.g. a Mastodon instance's max_characters")
 	fs.IntVar(&f.opt.URLLength, "url-length", 0, "Mastodon characters_reserved_per_url override")
 	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON lines from stdin and write JSON lines")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return f, fmt.Errorf("text check: %w", err)
 	}
 	f.args = fs.Args()

@@ -47,7 +47,7 @@ func toneCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	}
 	if len(args) == 0 || args[0] != "check" {
 		fmt.Fprint(stderr, toneUsage)
-		return errors.New("tone: expected the check subcommand")
+		return usageErrorf("tone: expected the check subcommand")
 	}
 	f, err := parseToneFlags(args[1:], stderr)
 	if err != nil {
@@ -77,7 +77,7 @@ func parseToneFlags(args []string, stderr io.Writer) (toneFlags, error) {
 	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON lines from stdin and write JSON lines")
 	fs.StringVar(&f.examples, "examples", "", "JSON-lines file of labelled examples to learn from first")
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := parseFlags(fs, args); err != nil {
 			return f, fmt.Errorf("tone check: %w", err)
 		}
 		if fs.NArg() == 0 {

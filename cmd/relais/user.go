@@ -8,15 +8,16 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/auth"
+	"github.com/relais/relais/config"
 	"github.com/relais/relais/store"
 )
 
 // userCommand runs `relais user add|token|disable|role|password`.
-func userCommand(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+func userCommand(ctx context.Context, cfg *config.Config, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: relais user add|token|disable|role|password ...")
+		return usageErrorf("usage: relais user add|token|disable|role|password ...")
 	}
-	var e env
+	e := env{cfg: cfg}
 	fs := newFlagSet("user "+args[0], stderr)
 	addEnvFlags(fs, &e)
 	switch args[0] {
@@ -27,7 +28,7 @@ func userCommand(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	case "disable", "role", "password":
 		return userAdmin(ctx, fs, &e, args, stdin, stdout, stderr)
 	}
-	return fmt.Errorf("unknown user command %q (add, token, disable, role, password)", args[0])
+	return usageErrorf("unknown user command %q (add, token, disable, role, password)", args[0])
 }
 
 // userAdd runs `relais user add`.
@@ -37,7 +38,7 @@ func userAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdou
 	role := fs.String("role", "", "admin, editor, community_manager, candidate or colistier")
 	password := fs.String("password", "", "password (min. 10 characters); without it the member cannot sign in yet")
 	district := fs.String("district", "", "district (colistiers, web leads)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	m := &relais.Member{Email: *email, Name: *name, Role: relais.Role(*role), District: *district}
@@ -45,7 +46,7 @@ func userAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdou
 		return err
 	}
 	return withStore(ctx, e, stderr, func(s *store.Store) error {
-		if err := auth.New(s).AddMember(ctx, m, *password); err != nil {
+		if err := auth.New(s).AddMember(relais.AsCLI(ctx), m, *password); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "member %d added: %s <%s> (%s)\n", m.ID, m.Name, m.Email, m.Role)
@@ -58,7 +59,7 @@ func userToken(ctx context.Context, fs *flag.FlagSet, e *env, args []string, std
 	email := fs.String("email", "", "member e-mail")
 	revoke := fs.Bool("revoke", false, "revoke every token of the member instead")
 	calendar := fs.Bool("calendar", false, "a read-only calendar feed token (/calendar.ics?token=…)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	} else if *email == "" {
 		return relais.FieldErrorf("email", "--email is required")

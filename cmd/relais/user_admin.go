@@ -22,7 +22,7 @@ func userAdmin(ctx context.Context, fs *flag.FlagSet, e *env, args []string, std
 	email := fs.String("email", "", "member e-mail")
 	role := fs.String("role", "", "new role (relais user role): admin, editor, community_manager, candidate or colistier")
 	pwFile := fs.String("password-file", "", "file holding the new password (relais user password); without it, read from standard input")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	} else if *email == "" {
 		return relais.FieldErrorf("email", "--email is required")

@@ -18,7 +18,6 @@ import (
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/bluesky"
 	"github.com/relais/relais/connectors/email"
-	"github.com/relais/relais/connectors/outbound"
 	"github.com/relais/relais/connectors/platforms"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/demo"
@@ -33,7 +32,7 @@ import (
 func (m *Main) registry(sb *sandbox.Connector) *connectors.Registry {
 	return platforms.Default(platforms.Options{
 		Sandbox:              sb,
-		MastodonInstance:     os.Getenv("RELAIS_MASTODON_INSTANCE"),
+		MastodonInstance:     m.cfg.MastodonInstance,
 		SMTP:                 m.smtp,
 		Mailer:               m.mailer,
 		OnBlueskySession:     m.saveBlueskySession,
@@ -42,15 +41,9 @@ func (m *Main) registry(sb *sandbox.Connector) *connectors.Registry {
 }
 
 // allowPrivateNetworks reports whether relais may call loopback and
-// private addresses: RELAIS_ALLOW_PRIVATE_NETWORKS=true, which serve
-// --demo sets for its process (a demo tries webhooks and fakes on the
-// same machine).
-func (m *Main) allowPrivateNetworks() bool {
-	if m.Demo && !outbound.AllowPrivateFromEnv() {
-		_ = os.Setenv(outbound.EnvAllowPrivate, "true") // the service layer's checks read it too
-	}
-	return outbound.AllowPrivateFromEnv()
-}
+// private addresses: RELAIS_ALLOW_PRIVATE_NETWORKS=true, or serve --demo
+// (a demo tries webhooks and fakes on the same machine).
+func (m *Main) allowPrivateNetworks() bool { return m.Demo || m.cfg.AllowPrivateNetworks }
 
 // sendMail e-mails approval alerts and invitations through the process's
 // mailer.

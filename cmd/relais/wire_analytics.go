@@ -2,29 +2,25 @@ package main
 
 import (
 	"context"
-	"os"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/relais/relais/analytics"
-	"github.com/relais/relais/demo"
 )
 
 // startAnalytics builds the analytics service: tracked links on
 // RELAIS_LINK_BASE_URL (default the base URL) and the click counter's
 // flushing loop, stopped by Close.
 func (m *Main) startAnalytics(ctx context.Context) error {
-	base := strings.TrimSuffix(envOr("RELAIS_LINK_BASE_URL", m.BaseURL), "/")
+	base := m.cfg.LinkBaseURL
+	if base == "" || base == m.cfg.BaseURL { // the base URL may come from the listener
+		base = m.BaseURL
+	}
 	linker, err := analytics.NewLinker(ctx, m.store, base)
 	if err != nil {
 		return err
 	}
 	m.analytics = analytics.New(m.store, linker, m.log)
-	m.analytics.Seats = map[string]int{}
-	for _, sec := range demo.Sectors() { // the demo's districts are the Paris sectors, by name
-		m.analytics.Seats[sec.Name] = sec.Seats
-	}
+	m.analytics.Seats = m.cfg.Districts.Seats()
 	runCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	done := make(chan struct{})
 	go func() {
@@ -33,11 +29,4 @@ func (m *Main) startAnalytics(ctx context.Context) error {
 	}()
 	m.stopAnalytics = func() { stop(); <-done }
 	return nil
-}
-
-// xMetricsDailyCap reads RELAIS_X_METRICS_DAILY_CAP: how many X posts'
-// metrics may be read (and billed) per day; 0 keeps the default.
-func xMetricsDailyCap() int64 {
-	n, _ := strconv.ParseInt(os.Getenv("RELAIS_X_METRICS_DAILY_CAP"), 10, 64)
-	return max(n, 0)
 }

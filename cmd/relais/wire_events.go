@@ -1,22 +1,20 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/capture"
-	"github.com/relais/relais/demo"
 	"github.com/relais/relais/events"
 	"github.com/relais/relais/push"
 	"github.com/relais/relais/video"
 )
 
-// newEvents builds the field events service over the Paris sectors.
+// newEvents builds the field events service over the campaign's districts.
 func (m *Main) newEvents(approvals *approval.Service) *events.Service {
 	var ds []events.District
-	for _, sec := range demo.Sectors() {
+	for _, sec := range m.cfg.Districts {
 		ds = append(ds, events.District{ID: sec.ID, Name: sec.Name})
 	}
 	return events.New(events.Config{Store: m.store, Approval: approvals, Districts: ds, BaseURL: m.BaseURL})
@@ -30,7 +28,7 @@ func (m *Main) newCapture(approvals *approval.Service) *capture.Service {
 // newPush builds the Web Push service; its VAPID contact is the public
 // URL when it is https, else the mail sender.
 func (m *Main) newPush() *push.Service {
-	sub := os.Getenv("RELAIS_SMTP_FROM")
+	sub := m.cfg.SMTP.From
 	if strings.HasPrefix(m.BaseURL, "https://") {
 		sub = m.BaseURL
 	}

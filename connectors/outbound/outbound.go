@@ -19,7 +19,6 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
-	"os"
 	"syscall"
 	"time"
 )
@@ -27,9 +26,6 @@ import (
 // EnvAllowPrivate is the environment variable that, set to "true", lets
 // relais call private and loopback addresses.
 const EnvAllowPrivate = "RELAIS_ALLOW_PRIVATE_NETWORKS"
-
-// AllowPrivateFromEnv reports whether RELAIS_ALLOW_PRIVATE_NETWORKS=true.
-func AllowPrivateFromEnv() bool { return os.Getenv(EnvAllowPrivate) == "true" }
 
 // ErrBlocked is wrapped by every refusal to reach a non-public address.
 var ErrBlocked = errors.New("address not allowed (loopback, private, link-local or metadata); set " + EnvAllowPrivate + "=true to allow it")
