@@ -2,6 +2,7 @@ package connectors
 
 import (
 	"context"
+	"time"
 	"unicode/utf8"
 
 	"github.com/relais/relais"
@@ -28,13 +29,18 @@ type AccountCounter interface {
 	CountFor(ctx context.Context, a relais.Account, text string) (TextCount, error)
 }
 
+// AccountCountTimeout bounds the platform calls of CountFor: the compose
+// page counts as the author types, and a server that does not answer in
+// time is counted by its platform's rules (submit checks it again).
+const AccountCountTimeout = 2 * time.Second
+
 // CountFor measures text for account a as submit validation (ValidateFor)
 // checks it: with the account's server's rules when c implements
 // AccountCounter, else (sandboxed account, unreachable server, nil c) with
 // the platform's published rules.
 func CountFor(ctx context.Context, c Connector, a relais.Account, text string) TextCount {
 	if ac, ok := c.(AccountCounter); ok && a.BaseURL != SandboxURL {
-		ctx, cancel := context.WithTimeout(ctx, AccountValidateTimeout)
+		ctx, cancel := context.WithTimeout(ctx, AccountCountTimeout)
 		defer cancel()
 		if n, err := ac.CountFor(ctx, a, text); err == nil {
 			return n
