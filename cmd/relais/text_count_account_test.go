@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
 	"github.com/relais/relais/internal/testpeer/gotosocial"
@@ -132,4 +133,22 @@ func TestTextCountPerAccountOverLimit(t *testing.T) {
 	var e apiErr
 	require.Equal(t, http.StatusBadRequest, tm.call(col, "POST", "/api/text/count", map[string]any{"text": "x", "account_ids": []int64{gtsID}}, &e))
 	require.Equal(t, "account_ids", e.Error.Field)
+}
+
+// TestBrowserComposeCountsAccountLimit: on the compose page, selecting an
+// account on a 5,000-character Mastodon instance makes the Mastodon
+// counter show that instance's limit.
+func TestBrowserComposeCountsAccountLimit(t *testing.T) {
+	exe := chromiumPath(t)
+	tm := mustRunDemo(t)
+	big := bigMastodon(t)
+	tm.addMastodon("anne@big.example", big.URL, "campaign")
+	b := newBrowser(t, exe, tm.URL, artifactsDir(t))
+	b.login("cm@demo.relais.fr")
+	b.open("/compose")
+	counter := `document.querySelector("#counters li[data-platform=mastodon] output").textContent`
+	b.do(chromedp.SendKeys(chromedp.CSS("#text"), "Réunion publique ce soir"))
+	b.waitJS("the platform's limit", counter+` === "24 / 500"`)
+	b.do(chromedp.Click(chromedp.CSS(`input[name=target][data-handle="anne@big.example"]`)))
+	b.waitJS("the instance's limit", counter+` === "24 / 5000"`)
 }
