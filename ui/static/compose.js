@@ -36,7 +36,8 @@
     if (!text || !form) return;
     var platforms = $$("#previews .preview").map(function (p) { return p.dataset.platform; });
     var mine = ++seq;
-    R.postJSON("/api/text/count", { text: text.value, variants: variants(), platforms: platforms }).then(function (j) {
+    var ids = selected().map(function (b) { return Number(b.value); });
+    R.postJSON("/api/text/count", { text: text.value, variants: variants(), platforms: platforms, account_ids: ids }).then(function (j) {
       if (mine !== seq) return;
       var chosen = {}, handles = {}, xCount = 0;
       selected().forEach(function (b) {
