@@ -16,8 +16,8 @@ var FocusRule = [2]string{
 // NotAvailable marks a figure relais cannot compute yet.
 const NotAvailable = "not available"
 
-// SupporterCounter counts new supporters per district in a window: the
-// hook the supporters package fills (issue 16). Nil: not available.
+// SupporterCounter counts new supporters per district in a week: the
+// hook supporters.Service.NewByDistrict fills. Nil: not available.
 type SupporterCounter func(ctx context.Context, w Week) (map[string]int64, error)
 
 // SectorRow is one district's week.
@@ -40,7 +40,8 @@ type Change struct {
 	PostsPublished int64    `json:"posts_published"`
 	Shared         int64    `json:"suggestions_shared"`
 	Clicks         int64    `json:"clicks"`
-	ShareRate      *float64 `json:"share_rate"` // null when either week sent nothing
+	ShareRate      *float64 `json:"share_rate"`     // null when either week sent nothing
+	NewSupporters  *int64   `json:"new_supporters"` // null when not available
 }
 
 // Focus is one ranked district.
@@ -90,7 +91,7 @@ func (s *Service) build(ctx context.Context, w Week, lang string) (*WeeklyReport
 		return nil, err
 	}
 	r := &WeeklyReport{Week: w.String(), From: w.From.Format("2006-01-02T15:04:05Z07:00"), To: w.To.Format("2006-01-02T15:04:05Z07:00"),
-		Window: "Monday 00:00 to Monday 00:00, Europe/Paris", Sources: sources(), FocusRule: FocusRule[langIndex(lang)]}
+		Window: "Monday 00:00 to Monday 00:00, Europe/Paris", Sources: sources(s.NewSupporters != nil), FocusRule: FocusRule[langIndex(lang)]}
 	err = s.st.View(ctx, func(tx *store.Tx) (err error) {
 		r.Balance.Candidate, r.Balance.Colistiers, err = tx.CampaignBalance(w.From, w.To)
 		return err
@@ -104,13 +105,20 @@ func (s *Service) build(ctx context.Context, w Week, lang string) (*WeeklyReport
 	return r, err
 }
 
-func sources() map[string]string {
+// SourceSupporters is where new supporters come from, when counted.
+const SourceSupporters = "relais supporters with consent recorded, counted in the week of the later of their creation in relais and their consent"
+
+func sources(supporters bool) map[string]string {
+	src := NotAvailable + ": no supporters service"
+	if supporters {
+		src = SourceSupporters
+	}
 	return map[string]string{
 		"posts_published": "relais deliveries published on the district's accounts",
 		"suggestions":     SourceShares,
 		"clicks":          SourceRedirect,
 		"engagement":      "likes + reposts + replies + quotes, latest collection of the week's publications; " + SourcePlatforms,
-		"new_supporters":  NotAvailable + " until supporters sign up through relais (issue 16)",
+		"new_supporters":  src,
 	}
 }
 
@@ -125,17 +133,31 @@ func langIndex(lang string) int {
 func merge(cur, prev map[string]*SectorRow) []SectorRow {
 	var out []SectorRow
 	for name, r := range cur {
-		if p := prev[name]; p != nil {
+		if p := orEmpty(prev[name], r); p != nil {
 			r.Change = &Change{PostsPublished: r.PostsPublished - p.PostsPublished, Shared: r.Shared - p.Shared, Clicks: r.Clicks - p.Clicks}
 			if r.ShareRate != nil && p.ShareRate != nil {
 				d := *r.ShareRate - *p.ShareRate
 				r.Change.ShareRate = &d
+			}
+			if r.NewSupporters != nil && p.NewSupporters != nil {
+				d := *r.NewSupporters - *p.NewSupporters
+				r.Change.NewSupporters = &d
 			}
 		}
 		out = append(out, *r)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].District < out[j].District })
 	return out
+}
+
+// orEmpty returns p, or for a district the previous week did not know
+// (one known only from this week's new supporters) an empty row counting
+// no new supporters.
+func orEmpty(p, cur *SectorRow) *SectorRow {
+	if p != nil || cur.NewSupporters == nil {
+		return p
+	}
+	return &SectorRow{NewSupporters: new(int64)}
 }
 
 // focus ranks districts by FocusRule.

@@ -60,6 +60,10 @@ type Config struct {
 	Housekeeping []Chore
 	// ReportSeats weighs districts in the weekly report's focus ranking.
 	ReportSeats map[string]int
+	// ReportSupporters counts the week's new supporters per district for
+	// the weekly report (supporters.Service.NewByDistrict); nil reports
+	// them as not available.
+	ReportSupporters analytics.SupporterCounter
 }
 
 // Scheduler owns the River client.

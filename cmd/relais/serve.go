@@ -178,10 +178,12 @@ func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub
 	if err != nil {
 		return err
 	}
+	m.analytics.NewSupporters = m.newSupporterCounter()
 	cfg := scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log, PollEvery: m.PollEvery,
 		RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(), Retention: m.supporters,
 		Links: m.analytics.Linker, XMetricsDailyCap: xMetricsDailyCap(),
-		ReplicaID: replicaID(), Housekeeping: m.chores(), Workers: m.Workers, ReportSeats: m.analytics.Seats}
+		ReplicaID: replicaID(), Housekeeping: m.chores(), Workers: m.Workers, ReportSeats: m.analytics.Seats,
+		ReportSupporters: m.analytics.NewSupporters}
 	if kits != nil {
 		cfg.Kits = kits
 	}

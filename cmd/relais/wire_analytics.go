@@ -35,6 +35,14 @@ func (m *Main) startAnalytics(ctx context.Context) error {
 	return nil
 }
 
+// newSupporterCounter counts the weekly report's new supporters through
+// the supporters service.
+func (m *Main) newSupporterCounter() analytics.SupporterCounter {
+	return func(ctx context.Context, w analytics.Week) (map[string]int64, error) {
+		return m.supporters.NewByDistrict(ctx, w.From, w.To)
+	}
+}
+
 // xMetricsDailyCap reads RELAIS_X_METRICS_DAILY_CAP: how many X posts'
 // metrics may be read (and billed) per day; 0 keeps the default.
 func xMetricsDailyCap() int64 {
