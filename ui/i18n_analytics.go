@@ -17,7 +17,7 @@ var analyticsMessages = map[string][2]string{
 	"report.src.share_rate": {"suggestions de partage relais (partagées / envoyées)", "relais share suggestions (shared / sent)"},
 	"report.src.shared":     {"suggestions de partage relais", "relais share suggestions"},
 	"report.src.posts":      {"publications relais sur les comptes du secteur", "relais publications on the district's accounts"},
-	"report.src.engagement": {"API des plateformes (j'aime, partages, réponses, citations ; dernier relevé)", "platform APIs (likes, reposts, replies, quotes; latest collection)"},
+	"report.src.engagement": {"API des plateformes (j'aime, partages, réponses, citations ; dernier relevé) ; Telegram : non disponible, l'API Bot ne donne aucun compteur à un robot", "platform APIs (likes, reposts, replies, quotes; latest collection); Telegram: not available, the Bot API gives a bot no counts"},
 	"report.m.clicks":       {"Clics", "Clicks"},
 	"report.m.share_rate":   {"Taux de partage", "Share rate"},
 	"report.m.shared":       {"Partagées", "Shared"},
