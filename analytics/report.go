@@ -146,8 +146,29 @@ func merge(cur, prev map[string]*SectorRow) []SectorRow {
 		}
 		out = append(out, *r)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].District < out[j].District })
+	sort.Slice(out, func(i, j int) bool { return DistrictLess(out[i].District, out[j].District) })
 	return out
+}
+
+// DistrictLess orders districts by their leading number ("5e" before
+// "10e"), those without one ("Paris Centre") first, then by name.
+func DistrictLess(a, b string) bool {
+	na, nb := leadingNumber(a), leadingNumber(b)
+	if na != nb {
+		return na < nb
+	}
+	return a < b
+}
+
+func leadingNumber(s string) int {
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' || n > 1e6 {
+			break
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 // orEmpty returns p, or for a district the previous week did not know

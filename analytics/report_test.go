@@ -3,6 +3,7 @@ package analytics_test
 import (
 	"context"
 	"encoding/csv"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -269,4 +270,11 @@ func FuzzParseWeek(f *testing.F) {
 			t.Fatalf("%q parsed as %s", s, w)
 		}
 	})
+}
+
+// TestDistrictLess checks the report's order of districts.
+func TestDistrictLess(t *testing.T) {
+	names := []string{"10e arrondissement", "Paris Centre", "5e arrondissement", "20e arrondissement", "9e arrondissement"}
+	sort.Slice(names, func(i, j int) bool { return analytics.DistrictLess(names[i], names[j]) })
+	require.Equal(t, []string{"Paris Centre", "5e arrondissement", "9e arrondissement", "10e arrondissement", "20e arrondissement"}, names)
 }

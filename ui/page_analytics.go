@@ -27,6 +27,8 @@ type tile struct {
 
 type reportPage struct {
 	Page
+	Period  string // the week's Monday to Sunday
+	Sources []source
 	Report  *analytics.WeeklyReport
 	Metric  string
 	Metrics []string
@@ -73,6 +75,7 @@ func (s *Server) handleReportPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Prev, p.Next = wk.Previous().String(), analytics.WeekOf(wk.To.AddDate(0, 0, 1)).String()
+	p.Period, p.Sources = period(wk), reportSources(p.Page, p.Report)
 	p.Bars, p.Height = bars(p.Report.Sectors, p.Metric)
 	p.Tiles = tiles(p.Report.Sectors, p.Metric)
 	s.render(w, http.StatusOK, "report", p)
@@ -151,10 +154,12 @@ func shortName(name string) string {
 
 type experimentPage struct {
 	Page
-	PText  string // the p-value, when there is one
-	Exp    *analytics.ExperimentView
-	Bars   []expBar
-	Height int
+	PText string // the p-value, when there is one
+	// The window, source, delay and outcome in the page's language.
+	Source, DecideAfter, Outcome string
+	Exp                          *analytics.ExperimentView
+	Bars                         []expBar
+	Height                       int
 }
 
 // expBar is a variant's rate with its 95 % interval, in a 320-wide box.
@@ -166,7 +171,7 @@ type expBar struct {
 
 // handleExperimentPage handles GET /experiments/{id}.
 func (s *Server) handleExperimentPage(w http.ResponseWriter, r *http.Request) {
-	p := experimentPage{Page: s.newPage(w, r, "experiment.title", "report")}
+	p := experimentPage{Page: s.newPage(w, r, "experiment.title", "experiments")}
 	id, err := idParam(r, "Experiment")
 	if err == nil {
 		p.Exp, err = s.cfg.Analytics.Experiment(r.Context(), id)
@@ -178,6 +183,7 @@ func (s *Server) handleExperimentPage(w http.ResponseWriter, r *http.Request) {
 	if p.Exp.PValue != nil {
 		p.PText = fmt.Sprintf("%.4f", *p.Exp.PValue)
 	}
+	p.Source, p.DecideAfter, p.Outcome = experimentSource(p.Page, p.Exp.Metric), hoursText(p.Exp.DecideAfter), outcomeText(p.Page, p.Exp.Outcome)
 	p.Exp.Rule = analytics.DecisionRule[0]
 	if p.Lang == "en" {
 		p.Exp.Rule = analytics.DecisionRule[1]
