@@ -27,6 +27,8 @@ type Redirector struct {
 	clicks   *Clicks
 	ClientIP func(r *http.Request) string // the caller's address (behind trusted proxies)
 
+	bots botCache
+
 	mu     sync.Mutex
 	cache  map[string]target
 	window int64
@@ -54,8 +56,8 @@ func remoteHost(r *http.Request) string {
 
 // ServeHTTP implements http.Handler.
 func (h *Redirector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Robots-Tag", "noindex")
+	hd := w.Header()
+	hd["Cache-Control"], hd["X-Robots-Tag"] = noStore, noIndex // canonical keys: no per-request canonicalising
 	code := r.PathValue("code")
 	if !ValidCode(code) {
 		notFoundLink(w)
@@ -74,11 +76,19 @@ func (h *Redirector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "Service indisponible / Service unavailable", http.StatusServiceUnavailable)
 		return
 	}
-	if Countable(r) {
+	if h.bots.countable(r) {
 		h.clicks.Add(t.id)
 	}
-	http.Redirect(w, r, t.url, http.StatusFound)
+	// The destination is a stored absolute http(s) URL: no need for
+	// http.Redirect's parsing of it, nor its HTML body.
+	hd["Location"] = []string{t.url}
+	w.WriteHeader(http.StatusFound)
 }
+
+var (
+	noStore = []string{"no-store"}
+	noIndex = []string{"noindex"}
+)
 
 func notFoundLink(w http.ResponseWriter) {
 	http.Error(w, "Lien inconnu / Unknown link", http.StatusNotFound)
