@@ -2,9 +2,11 @@ package analytics
 
 import (
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -36,8 +38,9 @@ type Redirector struct {
 }
 
 type target struct {
-	id  int64
-	url string
+	id       int64
+	url      string
+	location string // url with non-ASCII bytes %-escaped, as a header needs
 }
 
 // NewRedirector returns the handler of short links.
@@ -81,7 +84,7 @@ func (h *Redirector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// The destination is a stored absolute http(s) URL: no need for
 	// http.Redirect's parsing of it, nor its HTML body.
-	hd["Location"] = []string{t.url}
+	hd["Location"] = []string{t.location}
 	w.WriteHeader(http.StatusFound)
 }
 
@@ -109,7 +112,7 @@ func (h *Redirector) lookup(code string) (target, error) {
 	if _, perr := url.Parse(l.URL); perr != nil {
 		return target{}, errors.Join(relais.Errorf(relais.ENOTFOUND, "Unusable destination."), perr)
 	}
-	t = target{id: l.ID, url: l.URL}
+	t = target{id: l.ID, url: l.URL, location: escapeNonASCII(l.URL)}
 	h.mu.Lock()
 	if len(h.cache) >= MaxCachedLinks {
 		clear(h.cache)
@@ -135,4 +138,18 @@ func (h *Redirector) allow(ip string) bool {
 	}
 	h.perIP[ip] = n + 1
 	return n < PerIPPerSecond
+}
+
+// escapeNonASCII %-escapes the bytes of s outside ASCII (an IRI's
+// "é"), leaving the rest as written, as http.Redirect does.
+func escapeNonASCII(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
