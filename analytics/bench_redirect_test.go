@@ -77,8 +77,7 @@ func load(base string, codes []string, rate int, d time.Duration) (map[string][]
 	const perSlice = 10 // requests to one target before the other's turn
 	n := 2 * int(d.Seconds()*float64(rate))
 	every := time.Second / time.Duration(rate)
-	lat := make([]time.Duration, n)
-	prefix := make([]string, n)
+	lat, prefix := make([]time.Duration, n), make([]string, n)
 	var bad atomic.Int64
 	var wg sync.WaitGroup
 	start := time.Now()
@@ -91,22 +90,35 @@ func load(base string, codes []string, rate int, d time.Duration) (map[string][]
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			req, _ := http.NewRequest("GET", base+prefix[i]+codes[i%len(codes)], nil)
-			req.Header.Set("User-Agent", browserUA)
-			req.Header.Set("X-Forwarded-For", fmt.Sprintf("10.%d.%d.%d", i/62500, i/250%250, i%250))
-			sent := time.Now()
-			res, err := c.Do(req)
-			lat[i] = time.Since(sent)
-			if err != nil || res.StatusCode != http.StatusFound {
+			var ok bool
+			if lat[i], ok = get(c, base+prefix[i]+codes[i%len(codes)], i); !ok {
 				bad.Add(1)
-			}
-			if err == nil {
-				res.Body.Close()
 			}
 		}(i)
 	}
 	offered := float64(n) / time.Since(start).Seconds()
 	wg.Wait()
+	return byPrefix(prefix, lat), int(bad.Load()), lag, offered
+}
+
+// get sends person i's click and returns its latency and whether it was
+// answered 302.
+func get(c *http.Client, url string, i int) (time.Duration, bool) {
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Header.Set("User-Agent", browserUA)
+	req.Header.Set("X-Forwarded-For", fmt.Sprintf("10.%d.%d.%d", i/62500, i/250%250, i%250))
+	sent := time.Now()
+	res, err := c.Do(req)
+	took := time.Since(sent)
+	if err != nil {
+		return took, false
+	}
+	res.Body.Close()
+	return took, res.StatusCode == http.StatusFound
+}
+
+// byPrefix sorts the latencies of each target apart.
+func byPrefix(prefix []string, lat []time.Duration) map[string][]time.Duration {
 	out := map[string][]time.Duration{}
 	for i, p := range prefix {
 		out[p] = append(out[p], lat[i])
@@ -114,7 +126,7 @@ func load(base string, codes []string, rate int, d time.Duration) (map[string][]
 	for _, l := range out {
 		slices.Sort(l)
 	}
-	return out, int(bad.Load()), lag, offered
+	return out
 }
 
 // BenchmarkRedirectHandler measures the handler alone (no network), for
