@@ -47,6 +47,8 @@ var analyticsMessages = map[string][2]string{
 	"report.src.shared":                  {"suggestions de partage relais", "relais share suggestions"},
 	"report.src.posts":                   {"publications relais sur les comptes du secteur", "relais publications on the district's accounts"},
 	"report.src.engagement":              {"API des plateformes (j'aime, partages, réponses, citations ; dernier relevé) ; Telegram : non disponible, l'API Bot ne donne aucun compteur à un robot", "platform APIs (likes, reposts, replies, quotes; latest collection); Telegram: not available, the Bot API gives a bot no counts"},
+	"report.m.new_supporters":            {"Nouveaux soutiens", "New supporters"},
+	"report.src.new_supporters":          {"soutiens avec consentement enregistré, comptés la semaine où ils ont rejoint relais ou consenti (la plus tardive)", "supporters with consent recorded, counted in the week they joined relais or consented (the later)"},
 	"report.m.clicks":                    {"Clics", "Clicks"},
 	"report.m.share_rate":                {"Taux de partage", "Share rate"},
 	"report.m.shared":                    {"Partagées", "Shared"},

@@ -10,7 +10,7 @@ import (
 
 // reportMetrics are the figures the report page can chart and colour the
 // map by.
-var reportMetrics = []string{"clicks", "share_rate", "shared", "posts", "engagement"}
+var reportMetrics = []string{"clicks", "share_rate", "shared", "posts", "engagement", "new_supporters"}
 
 // bar is one horizontal bar of a server-rendered SVG chart.
 type bar struct {
@@ -52,12 +52,19 @@ func metricValue(r analytics.SectorRow, metric string) (float64, string, bool) {
 	case "posts":
 		return float64(r.PostsPublished), fmt.Sprint(r.PostsPublished), true
 	case "engagement":
-		if r.Engagement == nil {
-			return 0, "", false
-		}
-		return float64(*r.Engagement), fmt.Sprint(*r.Engagement), true
+		return optValue(r.Engagement)
+	case "new_supporters":
+		return optValue(r.NewSupporters)
 	}
 	return float64(r.Clicks), fmt.Sprint(r.Clicks), true
+}
+
+// optValue is a figure that may be missing.
+func optValue(n *int64) (float64, string, bool) {
+	if n == nil {
+		return 0, "", false
+	}
+	return float64(*n), fmt.Sprint(*n), true
 }
 
 // handleReportPage handles GET /reports/weekly?week=YYYY-Www&metric=….

@@ -45,6 +45,10 @@ func TestBrowserAnalytics(t *testing.T) {
 	require.Contains(t, b.text("h1"), "Weekly district report")
 	require.Contains(t, b.text(".report-table caption"), "Figures by district")
 	b.shoot("report-en")
+	b.open("/reports/weekly?lang=en&metric=new_supporters&week=" + week)
+	require.Contains(t, b.text("section.report h2"), "New supporters")
+	require.Equal(t, 17, eval[int](b, `document.querySelectorAll("svg.report-map g rect").length`))
+	b.shoot("report-supporters-en")
 
 	b.open(fmt.Sprintf("/experiments/%d?lang=fr", exp))
 	require.Contains(t, b.text("h1"), "Test A/B")
