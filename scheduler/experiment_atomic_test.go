@@ -3,6 +3,7 @@ package scheduler
 import (
 	"encoding/json"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -32,7 +33,8 @@ func (blockTone) Signals(string) (bool, bool, bool) { return false, false, false
 func TestExperimentFailingVariantWritesNothing(t *testing.T) {
 	t.Parallel()
 	b := setupExperiments(t)
-	b.approvals = approval.New(b.store, blockTone{}, b.sched, nil)
+	events := &countEvents{}
+	b.approvals = approval.New(b.store, blockTone{}, b.sched, events)
 	b.svc.Posts = b.approvals
 	ctx := relais.NewContextWithMember(b.ctx, b.editor)
 	draft, err := b.approvals.CreatePost(ctx, approval.PostInput{Text: "Réunion jeudi", Targets: []approval.Target{{ID: b.campaign}}})
@@ -43,7 +45,21 @@ func TestExperimentFailingVariantWritesNothing(t *testing.T) {
 	require.Equal(t, relais.EBLOCKED, relais.ErrorCode(err), "%v", err)
 	require.Equal(t, "variants[2].text", relais.ErrorField(err))
 	require.Equal(t, before, b.rowCounts(t), "nothing written")
+	require.Zero(t, events.n.Load(), "no event about variants that do not exist")
+
+	// The same experiment without the blocked variant is created, and the
+	// submission of its variants announced once it is.
+	v, err := b.svc.CreateExperiment(ctx, analytics.ExperimentInput{PostID: draft.ID, Audience: "colistiers", Sample: 0.2, Metric: "shares",
+		DecideAfter: "2h", Variants: []analytics.VariantInput{{Text: "Venez jeudi"}, {Text: "Jeudi, on vous attend"}}})
+	require.NoError(t, err)
+	require.Len(t, v.Variants, 2)
+	require.Positive(t, events.n.Load())
 }
+
+// countEvents counts the live events published.
+type countEvents struct{ n atomic.Int64 }
+
+func (c *countEvents) Publish(relais.Event) { c.n.Add(1) }
 
 // rowCounts counts the rows an experiment's creation writes.
 func (b *expBundle) rowCounts(t *testing.T) map[string]int64 {
