@@ -1,6 +1,7 @@
 package analytics_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -51,4 +52,33 @@ func TestClicksDayRollover(t *testing.T) {
 		return rows.Err()
 	}))
 	require.Equal(t, map[string]int64{"2026-12-01": 2, "2026-12-02": 1}, days)
+}
+
+// TestClicksFlushedOnStop counts clicks while the flushing loop runs with
+// an interval too long to fire, stops it (as relais does on shutdown) and
+// finds them written: a restart loses no click.
+func TestClicksFlushedOnStop(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, "sqlite")
+	storetest.Must(t, f.st.Update(f.ctx, func(tx *store.Tx) error {
+		return tx.SaveLinks([]store.Link{{Code: "Stopaaaaaa", PostID: f.post.ID, Channel: "account", URL: "https://a.fr"}})
+	}))
+	var link int64
+	storetest.Must(t, f.st.View(f.ctx, func(tx *store.Tx) error {
+		ls, err := tx.PostLinks(f.post.ID)
+		link = ls[0].ID
+		return err
+	}))
+	c := analytics.NewClicks(f.st, nil)
+	ctx, stop := context.WithCancel(f.ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); c.Run(ctx, time.Hour) }()
+	for i := 0; i < 3; i++ {
+		c.Add(link)
+	}
+	stop()
+	<-done
+	var n int64
+	storetest.Must(t, f.st.View(f.ctx, func(tx *store.Tx) (err error) { n, err = tx.PostClicks(f.post.ID); return err }))
+	require.EqualValues(t, 3, n)
 }
