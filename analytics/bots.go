@@ -3,6 +3,7 @@ package analytics
 import (
 	"net/http"
 	"strings"
+	"sync"
 )
 
 // botMarkers are substrings of the user agents of crawlers and link
@@ -48,4 +49,37 @@ func IsPrefetch(r *http.Request) bool {
 // a GET, not a prefetch, not from a bot.
 func Countable(r *http.Request) bool {
 	return r.Method == http.MethodGet && !IsPrefetch(r) && !IsBot(r.UserAgent())
+}
+
+// MaxCachedAgents bounds the user agents whose verdict is remembered.
+const MaxCachedAgents = 4096
+
+// botCache remembers IsBot's verdict per user agent: people's browsers
+// send a few hundred distinct strings, and lower-casing and scanning each
+// for every marker is most of a redirect's own work.
+type botCache struct {
+	mu    sync.Mutex
+	agent map[string]bool
+}
+
+// countable is Countable with the bot verdict cached.
+func (c *botCache) countable(r *http.Request) bool {
+	return r.Method == http.MethodGet && !IsPrefetch(r) && !c.isBot(r.UserAgent())
+}
+
+func (c *botCache) isBot(ua string) bool {
+	c.mu.Lock()
+	bot, ok := c.agent[ua]
+	c.mu.Unlock()
+	if ok {
+		return bot
+	}
+	bot = IsBot(ua)
+	c.mu.Lock()
+	if c.agent == nil || len(c.agent) >= MaxCachedAgents {
+		c.agent = make(map[string]bool, 64)
+	}
+	c.agent[ua] = bot
+	c.mu.Unlock()
+	return bot
 }

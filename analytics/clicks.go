@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/relais/relais"
@@ -22,11 +23,14 @@ type dayKey struct {
 // Clicks buffers click counts (per link and day, nothing else) and flushes
 // them to the store, so that a redirect never waits for a write.
 type Clicks struct {
-	st      *store.Store
-	log     *slog.Logger
-	mu      sync.Mutex
-	pending map[dayKey]int64
-	now     func() time.Time
+	st       *store.Store
+	log      *slog.Logger
+	mu       sync.Mutex
+	pending  map[dayKey]int64
+	now      func() time.Time
+	day      string    // today in Paris, computed once a day (under mu)
+	dayEnd   time.Time // when day ends
+	flushing atomic.Bool
 }
 
 // NewClicks returns a click counter writing to st.
@@ -40,16 +44,29 @@ func NewClicks(st *store.Store, log *slog.Logger) *Clicks {
 // Day returns the campaign's calendar day (relais.MustLocation) of t.
 func Day(t time.Time) string { return t.In(relais.MustLocation()).Format(time.DateOnly) }
 
-// Add counts one click on a link today.
+// Add counts one click on a link today. It never waits for the
+// database: past MaxPendingCounts keys, a flush starts in the background.
 func (c *Clicks) Add(linkID int64) {
-	k := dayKey{linkID, Day(c.now())}
+	now := c.now()
 	c.mu.Lock()
-	c.pending[k]++
+	if !now.Before(c.dayEnd) {
+		c.day, c.dayEnd = Day(now), nextMidnight(now)
+	}
+	c.pending[dayKey{linkID, c.day}]++
 	full := len(c.pending) >= MaxPendingCounts
 	c.mu.Unlock()
-	if full {
-		c.Flush(context.Background())
+	if full && c.flushing.CompareAndSwap(false, true) {
+		go func() {
+			defer c.flushing.Store(false)
+			_ = c.Flush(context.Background())
+		}()
 	}
+}
+
+// nextMidnight is the start of the campaign's next calendar day after t.
+func nextMidnight(t time.Time) time.Time {
+	y, m, d := t.In(relais.MustLocation()).Date()
+	return time.Date(y, m, d+1, 0, 0, 0, 0, relais.MustLocation())
 }
 
 // Flush writes the buffered counts. On failure they are kept for the next

@@ -24,10 +24,10 @@ const (
 )
 
 // PostCreator creates and submits the variants' posts (the approval
-// workflow: each variant gets its own hash, tone check and routing).
+// workflow: each variant gets its own hash, tone check and routing), in
+// one transaction with what bind writes.
 type PostCreator interface {
-	CreatePost(ctx context.Context, in approval.PostInput) (*relais.Post, error)
-	Submit(ctx context.Context, id int64) (*relais.Post, error)
+	CreateAndSubmitWith(ctx context.Context, ins []approval.PostInput, bind approval.BindFunc) ([]*relais.Post, error)
 }
 
 // ExperimentJobs schedules an experiment's decision (and, once decided,

@@ -2,8 +2,10 @@ package analytics
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
@@ -20,9 +22,10 @@ func mayExperiment(ctx context.Context) (*relais.Member, error) {
 	return m, err
 }
 
-// CreateExperiment checks the input (nothing is written on a bad one),
-// draws the sample, then creates and submits one post per variant (each
-// approved like a post) and records the experiment.
+// CreateExperiment checks the input, then in one transaction creates and
+// submits one post per variant (each approved like a post), draws the
+// sample and records the experiment: on any failure — a bad field, a
+// variant the tone rules block — nothing is written.
 func (s *Service) CreateExperiment(ctx context.Context, in ExperimentInput) (*ExperimentView, error) {
 	m, err := mayExperiment(ctx)
 	if err != nil {
@@ -35,58 +38,71 @@ func (s *Service) CreateExperiment(ctx context.Context, in ExperimentInput) (*Ex
 		return nil, err
 	}
 	var parent *relais.Post
-	var rs []store.ExperimentRecipient
-	err = s.st.View(ctx, func(tx *store.Tx) (err error) {
-		if parent, err = checkPost(tx, &in); err != nil {
-			return err
-		}
-		rs, err = sampleAudience(tx, in.Audience, in.Sample, len(in.Variants))
-		return err
-	})
-	if err != nil {
-		return nil, err
-	} else if len(rs) < len(in.Variants) {
-		return nil, relais.FieldErrorf("sample", "A sample of %v gives %d recipients: fewer than one per variant.", in.Sample, len(rs))
-	}
-	arms, err := s.createArms(ctx, parent, in.Variants)
-	if err != nil {
+	if err := s.st.View(ctx, func(tx *store.Tx) (err error) { parent, err = checkPost(tx, &in); return err }); err != nil {
 		return nil, err
 	}
 	e := &store.Experiment{PostID: parent.ID, Audience: in.Audience, SamplePermille: int(in.Sample*1000 + 0.5), Metric: in.Metric,
 		DecideAfterS: int64(after.Seconds()), State: ExpAwaiting, Winner: -1, CreatedBy: m.ID}
-	err = s.st.Update(ctx, func(tx *store.Tx) error {
-		if err := tx.CreateExperiment(e, arms, rs); err != nil {
-			return err
-		}
-		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: m.Name, Action: "experiment.created", PostID: parent.ID,
-			Detail: fmt.Sprintf("experiment %d: %d variants, %s, sample %d‰ (%d recipients), metric %s, decide after %s",
-				e.ID, len(arms), e.Audience, e.SamplePermille, len(rs), e.Metric, after)})
+	_, err = s.Posts.CreateAndSubmitWith(ctx, variantInputs(parent, in.Variants), func(tx *store.Tx, _ *relais.Member, posts []*relais.Post) error {
+		return recordExperiment(tx, m, &in, e, posts, after)
 	})
 	if err != nil {
-		return nil, err
+		return nil, variantError(err)
 	}
 	return s.Experiment(ctx, e.ID)
 }
 
-// createArms creates and submits one post per variant, targeting the
-// parent's accounts (for their platforms' rules and routing).
-func (s *Service) createArms(ctx context.Context, parent *relais.Post, vs []VariantInput) ([]store.ExperimentArm, error) {
+// variantInputs are the variants' posts, targeting the parent's accounts
+// (for their platforms' rules and routing).
+func variantInputs(parent *relais.Post, vs []VariantInput) []approval.PostInput {
 	var targets []approval.Target
 	for _, id := range parent.Targets {
 		targets = append(targets, approval.Target{ID: id})
 	}
-	arms := make([]store.ExperimentArm, len(vs))
+	out := make([]approval.PostInput, len(vs))
 	for i, v := range vs {
-		p, err := s.Posts.CreatePost(ctx, approval.PostInput{Text: v.Text, Targets: targets, Sensitive: parent.Sensitive})
-		if err != nil {
-			return nil, err
-		}
-		if p, err = s.Posts.Submit(ctx, p.ID); err != nil {
-			return nil, err
-		}
+		out[i] = approval.PostInput{Text: v.Text, Targets: targets, Sensitive: parent.Sensitive}
+	}
+	return out
+}
+
+// recordExperiment checks the post again, draws the sample and records
+// the experiment with its arms (the variants' posts), inside tx.
+func recordExperiment(tx *store.Tx, m *relais.Member, in *ExperimentInput, e *store.Experiment, posts []*relais.Post, after time.Duration) error {
+	if _, err := checkPost(tx, in); err != nil {
+		return err
+	}
+	rs, err := sampleAudience(tx, in.Audience, in.Sample, len(in.Variants))
+	if err != nil {
+		return err
+	} else if len(rs) < len(in.Variants) {
+		return relais.FieldErrorf("sample", "A sample of %v gives %d recipients: fewer than one per variant.", in.Sample, len(rs))
+	}
+	arms := make([]store.ExperimentArm, len(posts))
+	for i, p := range posts {
 		arms[i] = store.ExperimentArm{Arm: i, PostID: p.ID}
 	}
-	return arms, nil
+	if err := tx.CreateExperiment(e, arms, rs); err != nil {
+		return err
+	}
+	return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: m.Name, Action: "experiment.created", PostID: e.PostID,
+		Detail: fmt.Sprintf("experiment %d: %d variants, %s, sample %d‰ (%d recipients), metric %s, decide after %s",
+			e.ID, len(arms), e.Audience, e.SamplePermille, len(rs), e.Metric, after)})
+}
+
+// variantError names the failing variant in the field of a variant's
+// error: "text" of the third becomes "variants[2].text".
+func variantError(err error) error {
+	var be *approval.BatchError
+	var re *relais.Error
+	if !errors.As(err, &be) {
+		return err
+	} else if !errors.As(be.Err, &re) || re.Field == "" {
+		return be.Err
+	}
+	named := *re
+	named.Field = fmt.Sprintf("variants[%d].%s", be.Index, re.Field)
+	return &named
 }
 
 // VariantView is one variant's figures.

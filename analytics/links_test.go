@@ -104,6 +104,13 @@ func TestRedirectNeverOpen(t *testing.T) {
 		require.Equal(t, http.StatusNotFound, res.StatusCode, p)
 		require.Empty(t, res.Header.Get("Location"), p)
 	}
+	// A destination with non-ASCII characters goes out %-escaped, exactly.
+	storetest.Must(t, f.st.Update(f.ctx, func(tx *store.Tx) error {
+		return tx.SaveLinks([]store.Link{{Code: "IRIIRIIRII", PostID: f.post.ID, Channel: "account", URL: "https://paris2026.fr/élections?q=a b"}})
+	}))
+	res := call(t, c, "GET", srv.URL+"/l/IRIIRIIRII", nil)
+	require.Equal(t, http.StatusFound, res.StatusCode)
+	require.Equal(t, "https://paris2026.fr/%C3%A9lections?q=a b", res.Header.Get("Location"))
 }
 
 // TestRedirectRateLimited checks that one address gets 429 past

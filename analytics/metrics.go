@@ -105,6 +105,9 @@ func (c *Collector) account(ctx context.Context, accountID int64, dues []due, no
 	if err != nil {
 		return points(dues, now, nil, "no connector for the platform"), nil
 	}
+	if u, ok := conn.(connectors.MetricsUnavailable); ok {
+		return points(dues, now, nil, connectors.NotAvailable+u.MetricsUnavailable()), nil
+	}
 	if _, ok := conn.(connectors.MetricsReader); !ok {
 		return points(dues, now, nil, "the platform gives no metrics"), nil
 	}

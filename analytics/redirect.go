@@ -2,9 +2,11 @@ package analytics
 
 import (
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -27,6 +29,8 @@ type Redirector struct {
 	clicks   *Clicks
 	ClientIP func(r *http.Request) string // the caller's address (behind trusted proxies)
 
+	bots botCache
+
 	mu     sync.Mutex
 	cache  map[string]target
 	window int64
@@ -34,8 +38,9 @@ type Redirector struct {
 }
 
 type target struct {
-	id  int64
-	url string
+	id       int64
+	url      string
+	location string // url with non-ASCII bytes %-escaped, as a header needs
 }
 
 // NewRedirector returns the handler of short links.
@@ -54,8 +59,8 @@ func remoteHost(r *http.Request) string {
 
 // ServeHTTP implements http.Handler.
 func (h *Redirector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Robots-Tag", "noindex")
+	hd := w.Header()
+	hd["Cache-Control"], hd["X-Robots-Tag"] = noStore, noIndex // canonical keys: no per-request canonicalising
 	code := r.PathValue("code")
 	if !ValidCode(code) {
 		notFoundLink(w)
@@ -74,11 +79,19 @@ func (h *Redirector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "Service indisponible / Service unavailable", http.StatusServiceUnavailable)
 		return
 	}
-	if Countable(r) {
+	if h.bots.countable(r) {
 		h.clicks.Add(t.id)
 	}
-	http.Redirect(w, r, t.url, http.StatusFound)
+	// The destination is a stored absolute http(s) URL: no need for
+	// http.Redirect's parsing of it, nor its HTML body.
+	hd["Location"] = []string{t.location}
+	w.WriteHeader(http.StatusFound)
 }
+
+var (
+	noStore = []string{"no-store"}
+	noIndex = []string{"noindex"}
+)
 
 func notFoundLink(w http.ResponseWriter) {
 	http.Error(w, "Lien inconnu / Unknown link", http.StatusNotFound)
@@ -99,7 +112,7 @@ func (h *Redirector) lookup(code string) (target, error) {
 	if _, perr := url.Parse(l.URL); perr != nil {
 		return target{}, errors.Join(relais.Errorf(relais.ENOTFOUND, "Unusable destination."), perr)
 	}
-	t = target{id: l.ID, url: l.URL}
+	t = target{id: l.ID, url: l.URL, location: escapeNonASCII(l.URL)}
 	h.mu.Lock()
 	if len(h.cache) >= MaxCachedLinks {
 		clear(h.cache)
@@ -125,4 +138,18 @@ func (h *Redirector) allow(ip string) bool {
 	}
 	h.perIP[ip] = n + 1
 	return n < PerIPPerSecond
+}
+
+// escapeNonASCII %-escapes the bytes of s outside ASCII (an IRI's
+// "é"), leaving the rest as written, as http.Redirect does.
+func escapeNonASCII(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }

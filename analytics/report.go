@@ -17,8 +17,8 @@ var FocusRule = [2]string{
 // NotAvailable marks a figure relais cannot compute yet.
 const NotAvailable = "not available"
 
-// SupporterCounter counts new supporters per district in a window: the
-// hook the supporters package fills (issue 16). Nil: not available.
+// SupporterCounter counts new supporters per district in a week: the
+// hook supporters.Service.NewByDistrict fills. Nil: not available.
 type SupporterCounter func(ctx context.Context, w Week) (map[string]int64, error)
 
 // SectorRow is one district's week.
@@ -41,7 +41,8 @@ type Change struct {
 	PostsPublished int64    `json:"posts_published"`
 	Shared         int64    `json:"suggestions_shared"`
 	Clicks         int64    `json:"clicks"`
-	ShareRate      *float64 `json:"share_rate"` // null when either week sent nothing
+	ShareRate      *float64 `json:"share_rate"`     // null when either week sent nothing
+	NewSupporters  *int64   `json:"new_supporters"` // null when not available
 }
 
 // Focus is one ranked district.
@@ -91,7 +92,7 @@ func (s *Service) build(ctx context.Context, w Week, lang string) (*WeeklyReport
 		return nil, err
 	}
 	r := &WeeklyReport{Week: w.String(), From: w.From.Format("2006-01-02T15:04:05Z07:00"), To: w.To.Format("2006-01-02T15:04:05Z07:00"),
-		Window: "Monday 00:00 to Monday 00:00, " + relais.MustLocation().String(), Sources: sources(), FocusRule: FocusRule[langIndex(lang)]}
+		Window: "Monday 00:00 to Monday 00:00, " + relais.MustLocation().String(), Sources: sources(s.NewSupporters != nil), FocusRule: FocusRule[langIndex(lang)]}
 	err = s.st.View(ctx, func(tx *store.Tx) (err error) {
 		r.Balance.Candidate, r.Balance.Colistiers, err = tx.CampaignBalance(w.From, w.To)
 		return err
@@ -105,13 +106,20 @@ func (s *Service) build(ctx context.Context, w Week, lang string) (*WeeklyReport
 	return r, err
 }
 
-func sources() map[string]string {
+// SourceSupporters is where new supporters come from, when counted.
+const SourceSupporters = "relais supporters with consent recorded, counted in the week of the later of their creation in relais and their consent"
+
+func sources(supporters bool) map[string]string {
+	src := NotAvailable + ": no supporters service"
+	if supporters {
+		src = SourceSupporters
+	}
 	return map[string]string{
 		"posts_published": "relais deliveries published on the district's accounts",
 		"suggestions":     SourceShares,
 		"clicks":          SourceRedirect,
 		"engagement":      "likes + reposts + replies + quotes, latest collection of the week's publications; " + SourcePlatforms,
-		"new_supporters":  NotAvailable + " until supporters sign up through relais (issue 16)",
+		"new_supporters":  src,
 	}
 }
 
@@ -126,17 +134,52 @@ func langIndex(lang string) int {
 func merge(cur, prev map[string]*SectorRow) []SectorRow {
 	var out []SectorRow
 	for name, r := range cur {
-		if p := prev[name]; p != nil {
+		if p := orEmpty(prev[name], r); p != nil {
 			r.Change = &Change{PostsPublished: r.PostsPublished - p.PostsPublished, Shared: r.Shared - p.Shared, Clicks: r.Clicks - p.Clicks}
 			if r.ShareRate != nil && p.ShareRate != nil {
 				d := *r.ShareRate - *p.ShareRate
 				r.Change.ShareRate = &d
 			}
+			if r.NewSupporters != nil && p.NewSupporters != nil {
+				d := *r.NewSupporters - *p.NewSupporters
+				r.Change.NewSupporters = &d
+			}
 		}
 		out = append(out, *r)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].District < out[j].District })
+	sort.Slice(out, func(i, j int) bool { return DistrictLess(out[i].District, out[j].District) })
 	return out
+}
+
+// DistrictLess orders districts by their leading number ("5e" before
+// "10e"), those without one ("Paris Centre") first, then by name.
+func DistrictLess(a, b string) bool {
+	na, nb := leadingNumber(a), leadingNumber(b)
+	if na != nb {
+		return na < nb
+	}
+	return a < b
+}
+
+func leadingNumber(s string) int {
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' || n > 1e6 {
+			break
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// orEmpty returns p, or for a district the previous week did not know
+// (one known only from this week's new supporters) an empty row counting
+// no new supporters.
+func orEmpty(p, cur *SectorRow) *SectorRow {
+	if p != nil || cur.NewSupporters == nil {
+		return p
+	}
+	return &SectorRow{NewSupporters: new(int64)}
 }
 
 // focus ranks districts by FocusRule.

@@ -11,14 +11,14 @@ import (
 func WriteCSV(w io.Writer, r *WeeklyReport) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"week", "district", "seats", "posts_published", "suggestions_sent", "suggestions_shared",
-		"suggestions_declined", "share_rate", "clicks", "engagement", "new_supporters", "focus_rank"})
+		"suggestions_declined", "share_rate", "clicks", "engagement", "new_supporters", "new_supporters_change", "focus_rank"})
 	rank := map[string]int{}
 	for i, f := range r.Focus {
 		rank[f.District] = i + 1
 	}
 	for _, s := range r.Sectors {
 		_ = cw.Write([]string{r.Week, s.District, strconv.Itoa(s.Seats), i64(s.PostsPublished), i64(s.Sent), i64(s.Shared),
-			i64(s.Declined), ratio(s.ShareRate), i64(s.Clicks), opt(s.Engagement), opt(s.NewSupporters), strconv.Itoa(rank[s.District])})
+			i64(s.Declined), ratio(s.ShareRate), i64(s.Clicks), opt(s.Engagement), opt(s.NewSupporters), supportersChange(s), strconv.Itoa(rank[s.District])})
 	}
 	_ = cw.Write([]string{})
 	_ = cw.Write([]string{"window", r.From + " / " + r.To + " (" + r.Window + ")"})
@@ -28,6 +28,14 @@ func WriteCSV(w io.Writer, r *WeeklyReport) error {
 	_ = cw.Write([]string{"focus_rule", r.FocusRule})
 	cw.Flush()
 	return cw.Error()
+}
+
+// supportersChange is a row's new supporters minus the previous week's.
+func supportersChange(s SectorRow) string {
+	if s.Change == nil {
+		return NotAvailable
+	}
+	return opt(s.Change.NewSupporters)
 }
 
 func i64(n int64) string { return strconv.FormatInt(n, 10) }

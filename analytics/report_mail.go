@@ -76,7 +76,7 @@ func mailText(r *WeeklyReport, lang, district string) string {
 		fmt.Fprintf(&b, "%s\n  %s %d · %s %d/%d (%s %s) · %s %d · %s %s · %s %s\n", s.District,
 			t("publications", "posts"), s.PostsPublished, t("suggestions partagées", "suggestions shared"), s.Shared, s.Sent,
 			t("taux", "rate"), ratio(s.ShareRate), t("clics", "clicks"), s.Clicks, t("engagement", "engagement"), opt(s.Engagement),
-			t("nouveaux soutiens", "new supporters"), opt(s.NewSupporters))
+			t("nouveaux soutiens", "new supporters"), opt(s.NewSupporters)+weekChange(s, lang))
 	}
 	fmt.Fprintf(&b, "\n%s\n%s\n", t("Où concentrer l'effort", "Where to focus"), r.FocusRule)
 	for i, f := range r.Focus {
@@ -106,4 +106,16 @@ func (s *Service) mailRecipients(ctx context.Context) ([]*relais.Member, error) 
 		return nil
 	})
 	return out, err
+}
+
+// weekChange is " (+n vs previous week)" for a row's new supporters, or
+// nothing when either week has no count.
+func weekChange(s SectorRow, lang string) string {
+	if s.Change == nil || s.Change.NewSupporters == nil {
+		return ""
+	}
+	if lang == "en" {
+		return fmt.Sprintf(" (%+d vs previous week)", *s.Change.NewSupporters)
+	}
+	return fmt.Sprintf(" (%+d par rapport à la semaine précédente)", *s.Change.NewSupporters)
 }

@@ -79,19 +79,27 @@ func fillRows(tx *store.Tx, w Week, get func(string) *SectorRow) error {
 	return err
 }
 
-// supporters fills new supporters through the hook, when there is one.
+// supporters fills new supporters through the hook, when there is one:
+// every district then has a count (0 when nobody joined), and a district
+// known only from its supporters gets a row.
 func (s *Service) supporters(ctx context.Context, w Week, rows map[string]*SectorRow) error {
 	if s.NewSupporters == nil {
 		return nil
 	}
 	counts, err := s.NewSupporters(ctx, w)
-	for name, n := range counts {
-		if r := rows[name]; r != nil {
-			v := n
-			r.NewSupporters = &v
+	if err != nil {
+		return err
+	}
+	for name := range counts {
+		if rows[name] == nil {
+			rows[name] = &SectorRow{District: name, Seats: s.seats(name)}
 		}
 	}
-	return err
+	for name, r := range rows {
+		n := counts[name]
+		r.NewSupporters = &n
+	}
+	return nil
 }
 
 func (s *Service) seats(district string) int {

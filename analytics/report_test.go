@@ -1,6 +1,10 @@
 package analytics_test
 
 import (
+	"context"
+	"encoding/csv"
+	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +15,7 @@ import (
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/store/storetest"
+	"github.com/relais/relais/supporters"
 )
 
 func utc(s string) time.Time {
@@ -69,6 +74,39 @@ func (f *reportFixture) suggestions(t testing.TB, postID int64, m *relais.Member
 		}
 		return nil
 	}))
+}
+
+// supporter creates a supporter of district at created, with a consent
+// given at consent (none when zero).
+func (f *reportFixture) supporter(t testing.TB, email, district string, created, consent time.Time) {
+	s := relais.Supporter{Email: email, District: district}
+	if !consent.IsZero() {
+		s.ConsentAt = &consent
+	}
+	f.st.SetNow(func() time.Time { return created })
+	defer f.st.SetNow(func() time.Time { return time.Now().UTC() })
+	storetest.Must(t, f.st.Update(f.ctx, func(tx *store.Tx) error { return tx.CreateSupporters([]relais.Supporter{s}) }))
+}
+
+// newSupporters writes the week's supporters: 11e 3 new this week, 1 the
+// previous week; 12e none this week, 2 the previous week; 13e (known only
+// from its supporters) 1 this week.
+func (f *reportFixture) newSupporters(t testing.TB) {
+	var none time.Time
+	// 11e this week: created and consenting on Tuesday; created in October
+	// without consent, consenting on Wednesday; imported on Thursday with a
+	// consent of 2024. Not counted: created this week without consent, and
+	// consenting Monday 7 December 00:30 Paris (next week).
+	f.supporter(t, "s1@example.org", "11e", utc("2026-12-01T09:00:00Z"), utc("2026-12-01T09:00:00Z"))
+	f.supporter(t, "s2@example.org", "11e", utc("2026-10-01T09:00:00Z"), utc("2026-12-02T09:00:00Z"))
+	f.supporter(t, "s3@example.org", "11e", utc("2026-12-03T09:00:00Z"), utc("2024-05-01T09:00:00Z"))
+	f.supporter(t, "s4@example.org", "11e", utc("2026-12-03T09:00:00Z"), none)
+	f.supporter(t, "s5@example.org", "11e", utc("2026-11-20T09:00:00Z"), utc("2026-12-06T23:30:00Z"))
+	// 11e previous week: one, consenting Sunday 29 November 23:30 Paris.
+	f.supporter(t, "p1@example.org", "11e", utc("2026-11-29T22:30:00Z"), utc("2026-11-29T22:30:00Z"))
+	f.supporter(t, "p2@example.org", "12e", utc("2026-11-24T09:00:00Z"), utc("2026-11-24T09:00:00Z"))
+	f.supporter(t, "p3@example.org", "12e", utc("2026-11-25T09:00:00Z"), utc("2026-11-25T09:00:00Z"))
+	f.supporter(t, "n1@example.org", "13e", utc("2026-12-04T09:00:00Z"), utc("2026-12-04T09:00:00Z"))
 }
 
 func newReportFixture(t testing.TB, dialect string) *reportFixture {
@@ -145,28 +183,64 @@ func TestWeeklyReportHandComputed(t *testing.T) {
 				{DeliveryID: d11, StepHours: 72, At: at, Error: "the platform refused"}})
 		}))
 
+		f.newSupporters(t)
+
 		svc := analytics.New(f.st, nil, nil)
 		svc.Seats = map[string]int{"11e": 11, "12e": 9}
 		w, err := analytics.ParseWeek("2026-W49")
 		require.NoError(t, err)
+		bare, err := svc.Report(f.as(f.editor), w, "en")
+		require.NoError(t, err)
+		require.Len(t, bare.Sectors, 2, "without the supporters service, no district comes from supporters")
+		require.Nil(t, bare.Sectors[0].NewSupporters, "without the supporters service: not available, not zero")
+		require.Contains(t, bare.Sources["new_supporters"], analytics.NotAvailable)
+
+		sup := supporters.New(f.st, supporters.Config{})
+		svc.NewSupporters = func(ctx context.Context, w analytics.Week) (map[string]int64, error) {
+			return sup.NewByDistrict(ctx, w.From, w.To)
+		}
 		r, err := svc.Report(f.as(f.editor), w, "en")
 		require.NoError(t, err)
 		require.Equal(t, "2026-W49", r.Week)
-		require.Len(t, r.Sectors, 2)
+		require.Len(t, r.Sectors, 3)
 		half, minusHalf := 0.5, -0.5
 		e13 := int64(13)
+		n0, n1, n3, plus1, plus2, minus2 := int64(0), int64(1), int64(3), int64(1), int64(2), int64(-2)
 		require.Equal(t, analytics.SectorRow{District: "11e", Seats: 11, PostsPublished: 1, Sent: 4, Shared: 2, Declined: 1, ShareRate: &half,
-			Clicks: 7, Engagement: &e13, Change: &analytics.Change{PostsPublished: 1, Shared: 0, Clicks: 0, ShareRate: &minusHalf}}, r.Sectors[0])
+			Clicks: 7, Engagement: &e13, NewSupporters: &n3,
+			Change: &analytics.Change{PostsPublished: 1, Shared: 0, Clicks: 0, ShareRate: &minusHalf, NewSupporters: &plus2}}, r.Sectors[0])
 		require.Equal(t, analytics.SectorRow{District: "12e", Seats: 9, PostsPublished: 0, Sent: 2, Shared: 1, Declined: 1, ShareRate: &half,
-			Clicks: 4, Change: &analytics.Change{PostsPublished: -1, Shared: 1, Clicks: 4, ShareRate: &half}}, r.Sectors[1])
+			Clicks: 4, NewSupporters: &n0, Change: &analytics.Change{PostsPublished: -1, Shared: 1, Clicks: 4, ShareRate: &half, NewSupporters: &minus2}}, r.Sectors[1])
+		require.Equal(t, analytics.SectorRow{District: "13e", Seats: 1, NewSupporters: &n1, Change: &analytics.Change{NewSupporters: &plus1}}, r.Sectors[2])
 		require.Equal(t, int64(1), r.Balance.Candidate)
 		require.Equal(t, int64(1), r.Balance.Colistiers)
-		require.Equal(t, []analytics.Focus{{District: "11e", Score: 5.5}, {District: "12e", Score: 4.5}}, r.Focus)
+		require.Equal(t, []analytics.Focus{{District: "11e", Score: 5.5}, {District: "12e", Score: 4.5}, {District: "13e", Score: 1}}, r.Focus)
 		require.Equal(t, analytics.FocusRule[1], r.FocusRule)
-		require.Contains(t, r.Sources["new_supporters"], analytics.NotAvailable)
+		require.Equal(t, analytics.SourceSupporters, r.Sources["new_supporters"])
+		checkSupportersOut(t, r)
 		_, err = svc.Report(f.as(f.colist), w, "fr")
 		require.Equal(t, relais.EFORBIDDEN, relais.ErrorCode(err))
 	})
+}
+
+// checkSupportersOut checks the new supporters and their change in the
+// CSV and the e-mail text.
+func checkSupportersOut(t *testing.T, r *analytics.WeeklyReport) {
+	var b strings.Builder
+	require.NoError(t, analytics.WriteCSV(&b, r))
+	rows, err := csv.NewReader(strings.NewReader(strings.SplitN(b.String(), "\n\n", 2)[0])).ReadAll()
+	require.NoError(t, err)
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	got := map[string][2]string{}
+	for _, row := range rows[1:] {
+		got[row[col["district"]]] = [2]string{row[col["new_supporters"]], row[col["new_supporters_change"]]}
+	}
+	require.Equal(t, map[string][2]string{"11e": {"3", "2"}, "12e": {"0", "-2"}, "13e": {"1", "1"}}, got)
+	require.Contains(t, analytics.MailText(r, "en", "12e"), "new supporters 0 (-2 vs previous week)")
+	require.Contains(t, analytics.MailText(r, "fr", "11e"), "nouveaux soutiens 3 (+2 par rapport à la semaine précédente)")
 }
 
 // TestParseWeek checks week parsing and its field errors.
@@ -196,4 +270,11 @@ func FuzzParseWeek(f *testing.F) {
 			t.Fatalf("%q parsed as %s", s, w)
 		}
 	})
+}
+
+// TestDistrictLess checks the report's order of districts.
+func TestDistrictLess(t *testing.T) {
+	names := []string{"10e arrondissement", "Paris Centre", "5e arrondissement", "20e arrondissement", "9e arrondissement"}
+	sort.Slice(names, func(i, j int) bool { return analytics.DistrictLess(names[i], names[j]) })
+	require.Equal(t, []string{"Paris Centre", "5e arrondissement", "9e arrondissement", "10e arrondissement", "20e arrondissement"}, names)
 }

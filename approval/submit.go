@@ -24,21 +24,27 @@ func (s *Service) Submit(ctx context.Context, id int64) (*relais.Post, error) {
 		} else if _, err := relais.PostTransition(p.State, relais.PostSubmit); err != nil {
 			return err
 		}
-		if err := s.review(tx, p); err != nil {
-			return err
-		}
-		if err := tx.MovePost(p, relais.PostSubmit); err != nil {
-			return err
-		} else if err := tx.UpdatePost(p); err != nil {
-			return err
-		}
-		s.announce(tx, relais.EventPostSubmitted, p)
-		if err := s.requested(tx, p); err != nil {
-			return err
-		}
-		return audit(tx, m, "post.submit", p, "routing: "+p.Routing.Approver)
+		return s.submitIn(tx, m, p)
 	})
 	return p, err
+}
+
+// submitIn reviews p and moves it to review inside tx, with its
+// notifications and audit entry.
+func (s *Service) submitIn(tx *store.Tx, m *relais.Member, p *relais.Post) error {
+	if err := s.review(tx, p); err != nil {
+		return err
+	}
+	if err := tx.MovePost(p, relais.PostSubmit); err != nil {
+		return err
+	} else if err := tx.UpdatePost(p); err != nil {
+		return err
+	}
+	s.announce(tx, relais.EventPostSubmitted, p)
+	if err := s.requested(tx, p); err != nil {
+		return err
+	}
+	return audit(tx, m, "post.submit", p, "routing: "+p.Routing.Approver)
 }
 
 // review runs the tone check and routing of p in place. A block verdict

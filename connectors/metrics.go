@@ -22,12 +22,19 @@ func Count(n int64) *int64 { return &n }
 
 // MetricsReader is implemented by connectors whose platform reports a
 // publication's counts. remoteID is the Receipt's RemoteID.
-//
-// Telegram does not implement it: the Bot API returns no view or reaction
-// counts for a bot's own channel messages, so its figures are missing.
 type MetricsReader interface {
 	Metrics(ctx context.Context, a relais.Account, remoteID string) (Metrics, error)
 }
+
+// MetricsUnavailable is implemented by connectors whose platform gives
+// relais no counts at all (Telegram): the answer is "not available", and
+// the reason is shown beside the missing figures, never zeros.
+type MetricsUnavailable interface {
+	MetricsUnavailable() (reason string)
+}
+
+// NotAvailable prefixes the reason a platform's figures are missing.
+const NotAvailable = "not available: "
 
 // BatchMetricsReader reads many publications of one account in one call
 // (X: 100 ids; Bluesky: 25 URIs). Publications the platform does not

@@ -39,7 +39,7 @@ func (w *ReportWorker) Work(ctx context.Context, job *river.Job[ReportArgs]) err
 		return river.JobCancel(err)
 	}
 	svc := analytics.New(w.s.cfg.Store, nil, w.s.log)
-	svc.Seats = w.s.cfg.ReportSeats
+	svc.Seats, svc.NewSupporters = w.s.cfg.ReportSeats, w.s.cfg.ReportSupporters
 	msgs, err := svc.ReportMails(ctx, wk)
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package scheduler
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -9,8 +10,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/store/storetest"
+	supportersvc "github.com/relais/relais/supporters"
 )
 
 // TestWeeklyReportMail checks the Monday mail: the whole report in French
@@ -30,6 +33,19 @@ func TestWeeklyReportMail(t *testing.T) {
 		return tx.CreateSuggestions([]relais.Suggestion{{PostID: p.ID, MemberID: c11.ID, Text: "x", NotBefore: at}})
 	}))
 	b.sched.cfg.ReportSeats = map[string]int{"11e": 11, "12e": 9}
+	// Two supporters of the 11e join in the week, through the real
+	// supporters service as relais serve wires it.
+	joined := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	b.store.SetNow(func() time.Time { return joined })
+	storetest.Must(t, b.store.Update(b.ctx, func(tx *store.Tx) error {
+		return tx.CreateSupporters([]relais.Supporter{{Email: "s1@example.org", District: "11e", ConsentAt: &joined},
+			{Email: "s2@example.org", District: "11e", ConsentAt: &joined}})
+	}))
+	b.store.SetNow(func() time.Time { return time.Now().UTC() })
+	sup := supportersvc.New(b.store, supportersvc.Config{})
+	b.sched.cfg.ReportSupporters = func(ctx context.Context, w analytics.Week) (map[string]int64, error) {
+		return sup.NewByDistrict(ctx, w.From, w.To)
+	}
 	require.NoError(t, (&ReportWorker{s: b.sched}).Work(b.ctx, job(ReportArgs{Week: "2026-W49"}, 1)))
 	require.Equal(t, 2, b.mailer.count())
 	byTo := map[string]string{}
@@ -45,6 +61,7 @@ func TestWeeklyReportMail(t *testing.T) {
 	require.Contains(t, lt, "suggestions shared 0/1")
 	require.Contains(t, lt, "Highest score first")
 	require.Contains(t, lt, "relais short links")
+	require.Contains(t, lt, "new supporters 2 (+2 vs previous week)")
 	require.False(t, strings.Contains(lt, "12e"), "a web lead gets her sector only")
 
 	paris, err := time.LoadLocation("Europe/Paris")

@@ -64,6 +64,10 @@ type Config struct {
 	// reports and retention run at its wall-clock hours. Default
 	// relais.MustLocation().
 	Location *time.Location
+	// ReportSupporters counts the week's new supporters per district for
+	// the weekly report (supporters.Service.NewByDistrict); nil reports
+	// them as not available.
+	ReportSupporters analytics.SupporterCounter
 }
 
 // Scheduler owns the River client.

@@ -147,3 +147,9 @@ func (tx *Tx) SaveArmCounts(experimentID int64, arm int, n, successes int64) err
 	return tx.db.Model(&ExperimentArm{}).Where("experiment_id = ? AND arm = ?", experimentID, arm).
 		Updates(map[string]any{"n": n, "successes": successes}).Error
 }
+
+// Experiments returns the latest experiments, newest first.
+func (tx *Tx) Experiments(limit int) ([]Experiment, error) {
+	var es []Experiment
+	return es, tx.db.Order("id DESC").Limit(limit).Find(&es).Error
+}

@@ -85,3 +85,18 @@ func (tx *Tx) KnownDistricts() ([]string, error) {
 		Scan(&out).Error
 	return out, err
 }
+
+// NewSupportersByDistrict counts, per district, the supporters who joined
+// in [from, to): consent recorded, and the later of their creation in
+// relais and their consent inside the window (a contact imported without
+// consent counts the week it consents; one imported with an old consent
+// counts the week of the import).
+func (tx *Tx) NewSupportersByDistrict(from, to time.Time) ([]DistrictCount, error) {
+	var out []DistrictCount
+	err := tx.db.Raw(`SELECT district, COUNT(*) AS n FROM (
+  SELECT district, CASE WHEN created_at IS NULL OR consent_at > created_at THEN consent_at ELSE created_at END AS joined
+  FROM supporters WHERE consent_at IS NOT NULL AND district <> '') j
+WHERE joined >= ? AND joined < ?
+GROUP BY district`, from.UTC(), to.UTC()).Scan(&out).Error
+	return out, err
+}

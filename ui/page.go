@@ -16,6 +16,8 @@ type Page struct {
 	Active string // nav entry
 	Flash  string
 	Error  string
+	// Analytics puts the weekly report and the A/B tests in the nav.
+	Analytics bool
 }
 
 // T translates key into the page's language.
@@ -36,7 +38,7 @@ func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey, activ
 	if m != nil {
 		lang = langOf(w, r, m.Lang)
 	}
-	p := Page{Lang: lang, Member: m, Active: active}
+	p := Page{Lang: lang, Member: m, Active: active, Analytics: s.cfg.Analytics != nil && mayReadAnalytics(m)}
 	p.Title = p.T(titleKey)
 	if ok := r.URL.Query().Get("ok"); ok != "" {
 		if _, known := messages["flash."+ok]; known {

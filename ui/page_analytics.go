@@ -10,7 +10,7 @@ import (
 
 // reportMetrics are the figures the report page can chart and colour the
 // map by.
-var reportMetrics = []string{"clicks", "share_rate", "shared", "posts", "engagement"}
+var reportMetrics = []string{"clicks", "share_rate", "shared", "posts", "engagement", "new_supporters"}
 
 // bar is one horizontal bar of a server-rendered SVG chart.
 type bar struct {
@@ -27,6 +27,8 @@ type tile struct {
 
 type reportPage struct {
 	Page
+	Period  string // the week's Monday to Sunday
+	Sources []source
 	Report  *analytics.WeeklyReport
 	Metric  string
 	Metrics []string
@@ -50,12 +52,19 @@ func metricValue(r analytics.SectorRow, metric string) (float64, string, bool) {
 	case "posts":
 		return float64(r.PostsPublished), fmt.Sprint(r.PostsPublished), true
 	case "engagement":
-		if r.Engagement == nil {
-			return 0, "", false
-		}
-		return float64(*r.Engagement), fmt.Sprint(*r.Engagement), true
+		return optValue(r.Engagement)
+	case "new_supporters":
+		return optValue(r.NewSupporters)
 	}
 	return float64(r.Clicks), fmt.Sprint(r.Clicks), true
+}
+
+// optValue is a figure that may be missing.
+func optValue(n *int64) (float64, string, bool) {
+	if n == nil {
+		return 0, "", false
+	}
+	return float64(*n), fmt.Sprint(*n), true
 }
 
 // handleReportPage handles GET /reports/weekly?week=YYYY-Www&metric=….
@@ -73,6 +82,7 @@ func (s *Server) handleReportPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Prev, p.Next = wk.Previous().String(), analytics.WeekOf(wk.To.AddDate(0, 0, 1)).String()
+	p.Period, p.Sources = period(wk), reportSources(p.Page, p.Report)
 	p.Bars, p.Height = bars(s.cfg.Districts, p.Report.Sectors, p.Metric)
 	p.Tiles = tiles(s.cfg.Districts, p.Report.Sectors, p.Metric)
 	s.render(w, http.StatusOK, "report", p)
@@ -145,10 +155,12 @@ func shortName(districts relais.Districts, name string) string {
 
 type experimentPage struct {
 	Page
-	PText  string // the p-value, when there is one
-	Exp    *analytics.ExperimentView
-	Bars   []expBar
-	Height int
+	PText string // the p-value, when there is one
+	// The window, source, delay and outcome in the page's language.
+	Source, DecideAfter, Outcome string
+	Exp                          *analytics.ExperimentView
+	Bars                         []expBar
+	Height                       int
 }
 
 // expBar is a variant's rate with its 95 % interval, in a 320-wide box.
@@ -160,7 +172,7 @@ type expBar struct {
 
 // handleExperimentPage handles GET /experiments/{id}.
 func (s *Server) handleExperimentPage(w http.ResponseWriter, r *http.Request) {
-	p := experimentPage{Page: s.newPage(w, r, "experiment.title", "report")}
+	p := experimentPage{Page: s.newPage(w, r, "experiment.title", "experiments")}
 	id, err := idParam(r, "Experiment")
 	if err == nil {
 		p.Exp, err = s.cfg.Analytics.Experiment(r.Context(), id)
@@ -172,6 +184,7 @@ func (s *Server) handleExperimentPage(w http.ResponseWriter, r *http.Request) {
 	if p.Exp.PValue != nil {
 		p.PText = fmt.Sprintf("%.4f", *p.Exp.PValue)
 	}
+	p.Source, p.DecideAfter, p.Outcome = experimentSource(p.Page, p.Exp.Metric), hoursText(p.Exp.DecideAfter), outcomeText(p.Page, p.Exp.Outcome)
 	p.Exp.Rule = analytics.DecisionRule[0]
 	if p.Lang == "en" {
 		p.Exp.Rule = analytics.DecisionRule[1]

@@ -19,6 +19,7 @@ func (s *Server) analyticsRoutes() {
 	s.api("GET /api/reports/weekly", s.handleWeeklyReport)
 	s.page("GET /reports/weekly.csv", s.handleWeeklyReportCSV)
 	s.page("GET /reports/weekly", s.handleReportPage)
+	s.page("GET /experiments", s.handleExperimentsPage)
 	s.page("GET /experiments/{id}", s.handleExperimentPage)
 	s.api("POST /api/experiments", s.handleExperimentCreate)
 	s.api("GET /api/experiments/{id}", s.handleExperimentGet)

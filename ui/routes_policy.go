@@ -58,7 +58,7 @@ var routeActions = map[string]policy.Action{
 	"POST /api/events": policy.EventsCreate, "POST /events": policy.EventsCreate, "GET /api/events/{id}/rsvps": policy.EventsRSVPs,
 	"GET /api/posts/{id}/links": policy.AnalyticsRead, "GET /api/posts/{id}/metrics": policy.AnalyticsRead,
 	"GET /api/reports/weekly": policy.AnalyticsRead, "GET /reports/weekly.csv": policy.AnalyticsRead,
-	"GET /reports/weekly": policy.AnalyticsRead, "GET /api/experiments/{id}": policy.AnalyticsRead,
+	"GET /reports/weekly": policy.AnalyticsRead, "GET /experiments": policy.AnalyticsRead, "GET /api/experiments/{id}": policy.AnalyticsRead,
 	"GET /experiments/{id}": policy.AnalyticsRead, "POST /api/experiments": policy.ExperimentsRun,
 	"POST /api/experiments/{id}/decide": policy.ExperimentsDecide, "PUT /api/accounts/{id}/links": policy.LinksManage,
 }

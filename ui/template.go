@@ -56,6 +56,7 @@ func mustParseTemplates() *templates {
 		},
 		"join":    strings.Join,
 		"pct":     func(f float64) int { return int(f*100 + 0.5) },
+		"signed":  func(n int64) string { return fmt.Sprintf("%+d", n) },
 		"dict":    dict,
 		"list":    func(v ...any) []any { return v },
 		"isoDate": func(t time.Time) string { return t.In(relais.MustLocation()).Format("2006-01-02") },

@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
 	"github.com/relais/relais"
@@ -42,6 +45,10 @@ func TestBrowserAnalytics(t *testing.T) {
 	require.Contains(t, b.text("h1"), "Weekly district report")
 	require.Contains(t, b.text(".report-table caption"), "Figures by district")
 	b.shoot("report-en")
+	b.open("/reports/weekly?lang=en&metric=new_supporters&week=" + week)
+	require.Contains(t, b.text("section.report h2"), "New supporters")
+	require.Equal(t, 17, eval[int](b, `document.querySelectorAll("svg.report-map g rect").length`))
+	b.shoot("report-supporters-en")
 
 	b.open(fmt.Sprintf("/experiments/%d?lang=fr", exp))
 	require.Contains(t, b.text("h1"), "Test A/B")
@@ -51,6 +58,82 @@ func TestBrowserAnalytics(t *testing.T) {
 	b.open(fmt.Sprintf("/experiments/%d?lang=en", exp))
 	require.Contains(t, b.text(".focus-rule"), "Two-proportion z-test")
 	b.shoot("experiment-en")
+
+	for _, lang := range []string{"fr", "en"} {
+		for _, vp := range []viewport{{"phone", 375, 812, true}, {"desktop", 1280, 800, false}} {
+			b.viaNav(lang, vp, exp)
+		}
+	}
+}
+
+// viewport is a screen size the navigation is clicked at.
+type viewport struct {
+	name   string
+	w, h   int64
+	mobile bool
+}
+
+// navTexts are the report's and the experiments' nav entries and pages'
+// headings, by language.
+var navTexts = map[string][6]string{
+	"fr": {"Rapport", "Tests A/B", "Rapport hebdomadaire par secteur", "Test A/B", "publications des comptes de la campagne", "de l'envoi des variantes à la décision"},
+	"en": {"Report", "A/B tests", "Weekly district report", "A/B test", "posts published on the campaign's accounts", "from the variants' sending to the decision"},
+}
+
+// viaNav reaches the report, the list of experiments and experiment exp
+// by clicking the main navigation at vp, checking that no page is wider
+// than the screen, and saves each page.
+func (b *browser) viaNav(lang string, vp viewport, exp int64) {
+	b.t.Helper()
+	opts := []chromedp.EmulateViewportOption{}
+	if vp.mobile {
+		opts = append(opts, chromedp.EmulateMobile)
+	}
+	want := navTexts[lang]
+	b.do(chromedp.EmulateViewport(vp.w, vp.h, opts...))
+	b.open("/?lang=" + lang)
+	require.Equal(b.t, want[0], strings.TrimSpace(b.text(`nav.mainnav a[href="/reports/weekly"]`)))
+	b.click(`nav.mainnav a[href="/reports/weekly"]`, "section.report")
+	require.Contains(b.t, b.text("h1"), want[2])
+	require.Equal(b.t, "page", eval[string](b, `document.querySelector('nav.mainnav a[href="/reports/weekly"]').getAttribute("aria-current")`))
+	require.NotContains(b.t, b.text(".report-window"), "T00:00", "dates, not timestamps")
+	require.Contains(b.t, b.text("section.report"), want[4], "the balance's rule in the page's language")
+	require.Equal(b.t, "Paris Centre", b.text(".report-table tbody tr th"), "sectors in their order, not the alphabet's")
+	b.noOverflow("report " + lang + " " + vp.name)
+	b.save("nav-report-" + lang + "-" + vp.name)
+	b.click(`nav.mainnav a[href="/experiments"]`, "table.experiments")
+	require.Equal(b.t, want[1], strings.TrimSpace(b.text("h1")))
+	b.noOverflow("experiments " + lang + " " + vp.name)
+	b.save("nav-experiments-" + lang + "-" + vp.name)
+	b.click(fmt.Sprintf(`table.experiments a[href="/experiments/%d"]`, exp), "section.experiment")
+	require.Contains(b.t, b.text("h1"), want[3])
+	require.Contains(b.t, b.text("section.experiment"), want[5], "the window in the page's language")
+	b.noOverflow("experiment " + lang + " " + vp.name)
+	b.save("nav-experiment-" + lang + "-" + vp.name)
+}
+
+// click clicks sel and waits for the next page's then element.
+func (b *browser) click(sel, then string) {
+	b.t.Helper()
+	b.do(chromedp.Click(chromedp.CSS(sel)), chromedp.WaitVisible(chromedp.CSS(then)))
+}
+
+// noOverflow fails when the page is wider than the screen (wide tables
+// scroll inside their own box).
+func (b *browser) noOverflow(what string) {
+	b.t.Helper()
+	w := eval[[]int](b, `[document.documentElement.scrollWidth, window.innerWidth]`)
+	require.LessOrEqual(b.t, w[0], w[1], "%s: the page is wider than the screen", what)
+}
+
+// save writes the current page as it is on screen, at the current size.
+func (b *browser) save(name string) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	require.NoError(b.t, err)
+	require.NoError(b.t, os.WriteFile(filepath.Join(b.art, name+".png"), png, 0o644))
 }
 
 // demoExperiment starts an experiment on a demo draft, approves its

@@ -28,6 +28,7 @@ func init() {
 	roleMatrix["GET /reports/weekly"] = matrixEntry{call: func(*fixture) matrixCall {
 		return matrixCall{"/reports/weekly?week=2026-W49&metric=share_rate", ""}
 	}}
+	roleMatrix["GET /experiments"] = matrixEntry{call: func(*fixture) matrixCall { return matrixCall{"/experiments", ""} }}
 	roleMatrix["GET /experiments/{id}"] = matrixEntry{loose: true, call: func(*fixture) matrixCall { return matrixCall{"/experiments/999999", ""} }}
 	roleMatrix["PUT /api/accounts/{id}/links"] = matrixEntry{call: func(f *fixture) matrixCall {
 		return matrixCall{fmt.Sprintf("/api/accounts/%d/links", f.campaign), `{"tracked":false}`}

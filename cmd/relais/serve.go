@@ -188,11 +188,12 @@ func (m *Main) open(ctx context.Context) (err error) {
 func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub *ui.Hub) (err error) {
 	m.supporters = newSupporters(m.store, m.cfg, m.BaseURL)
 	kits := m.shareKits(m.supporters)
+	m.analytics.NewSupporters = m.newSupporterCounter()
 	cfg := scheduler.Config{Store: m.store, Connectors: reg, Events: hub, Logger: m.log, PollEvery: m.PollEvery,
 		RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(), Retention: m.supporters,
 		Links: m.analytics.Linker, XMetricsDailyCap: m.cfg.XMetricsDailyCap,
 		ReplicaID: replicaID(m.cfg), Housekeeping: m.chores(), Workers: m.Workers, ReportSeats: m.analytics.Seats,
-		Location: m.cfg.Location}
+		Location: m.cfg.Location, ReportSupporters: m.analytics.NewSupporters}
 	if kits != nil {
 		cfg.Kits = kits
 	}

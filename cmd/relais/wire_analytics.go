@@ -30,3 +30,11 @@ func (m *Main) startAnalytics(ctx context.Context) error {
 	m.stopAnalytics = func() { stop(); <-done }
 	return nil
 }
+
+// newSupporterCounter counts the weekly report's new supporters through
+// the supporters service.
+func (m *Main) newSupporterCounter() analytics.SupporterCounter {
+	return func(ctx context.Context, w analytics.Week) (map[string]int64, error) {
+		return m.supporters.NewByDistrict(ctx, w.From, w.To)
+	}
+}
