@@ -1,6 +1,8 @@
 package approval
 
 import (
+	"context"
+
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors/textlen"
 	"github.com/relais/relais/store"
@@ -19,6 +21,9 @@ type Preview struct {
 	Limit     int              `json:"limit,omitempty"`
 	Problems  []string         `json:"problems,omitempty"`
 	Links     []ShortLink      `json:"links,omitempty"` // destinations and the short links replacing them
+	Counting  string           `json:"counting,omitempty"`
+
+	account *relais.Account // measured again after the transaction, as its server counts
 }
 
 // previews returns one preview per target account.
@@ -29,11 +34,24 @@ func previews(tx *store.Tx, p *relais.Post) ([]Preview, error) {
 		if err != nil {
 			return nil, err
 		}
-		pv := Preview{AccountID: a.ID, Platform: a.Platform, Handle: a.Handle, OwnerKind: a.OwnerKind, Text: p.TextFor(a.Platform)}
+		pv := Preview{AccountID: a.ID, Platform: a.Platform, Handle: a.Handle, OwnerKind: a.OwnerKind, Text: p.TextFor(a.Platform), account: a}
 		if r, err := textlen.Count(string(a.Platform), pv.Text, textlen.Options{}); err == nil {
 			pv.Length, pv.Limit, pv.Problems = r.Length, r.Limit, r.Problems
 		}
 		out = append(out, pv)
 	}
 	return out, nil
+}
+
+// measurePreviews counts each preview's text as its account's server
+// counts it (a Mastodon-API instance's own limit and URL counting, as the
+// compose counter and submit do). It runs outside the transaction: the
+// server may be asked for its rules.
+func (s *Service) measurePreviews(ctx context.Context, pvs []Preview) {
+	for i := range pvs {
+		if pv := &pvs[i]; pv.account != nil {
+			c := s.countOne(ctx, pv.account, pv.Text)
+			pv.Length, pv.Limit, pv.Problems, pv.Counting = c.Length, c.Limit, c.Problems, c.Counting
+		}
+	}
 }

@@ -69,6 +69,9 @@ func (s *Service) GetPage(ctx context.Context, id, historyAfter int64) (*PostVie
 		}
 		return err
 	})
+	if err == nil {
+		s.measurePreviews(ctx, v.Previews)
+	}
 	return v, err
 }
 

@@ -152,3 +152,55 @@ func TestBrowserComposeCountsAccountLimit(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(`input[name=target][data-handle="anne@big.example"]`)))
 	b.waitJS("the instance's limit", counter+` === "24 / 5000"`)
 }
+
+// TestPreviewCountsAsTheAccountsServer: the approver's preview measures
+// the text as the target account's server counts it, as the compose
+// counter and submit do: a 600-character post on a 5,000-character
+// Mastodon instance is within its limit, and a GoToSocial account counts
+// its link in full.
+func TestPreviewCountsAsTheAccountsServer(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	big, gts := bigMastodon(t), gotosocial.New(t)
+	bigID := tm.addMastodon("anne@big.example", big.URL, "campaign")
+	gtsID := tm.addMastodon("anne@gts.example", gts.URL, "campaign")
+	cm := tm.member("cm@example.org", "community_manager")
+	editor := tm.member("web@example.org", "editor")
+	for _, id := range []int64{bigID, gtsID} { // naked links: the preview shows the destination itself
+		require.Equal(t, http.StatusOK, tm.call(editor, "PUT", fmt.Sprintf("/api/accounts/%d/links", id), map[string]any{"tracked": false}, nil))
+	}
+
+	link := "https://exemple-campagne.fr/agenda/lancement-de-la-campagne-municipale"
+	text := strings.Repeat("Rendez-vous au marché ! ", 25) + link
+	var post struct {
+		ID int64 `json:"id"`
+	}
+	require.Equal(t, http.StatusCreated, tm.call(cm, "POST", "/api/posts", map[string]any{"text": text, "targets": []int64{bigID, gtsID}}, &post))
+	var view struct {
+		Previews []struct {
+			AccountID int64    `json:"account_id"`
+			Length    int      `json:"length"`
+			Limit     int      `json:"limit"`
+			Problems  []string `json:"problems"`
+			Counting  string   `json:"counting"`
+			Text      string   `json:"text"`
+		} `json:"previews"`
+	}
+	require.Equal(t, http.StatusOK, tm.call(cm, "GET", fmt.Sprintf("/api/posts/%d", post.ID), nil, &view))
+	require.Len(t, view.Previews, 2)
+	for _, pv := range view.Previews {
+		require.Equal(t, 5000, pv.Limit, "account %d: the instance's own limit, not 500", pv.AccountID)
+		require.Empty(t, pv.Problems)
+		require.Equal(t, text, pv.Text)
+		switch pv.AccountID {
+		case bigID:
+			require.Equal(t, "mastodon", pv.Counting)
+			require.Equal(t, utf8.RuneCountInString(text)-utf8.RuneCountInString(link)+23, pv.Length, "a URL counts 23 on Mastodon")
+		case gtsID:
+			require.Equal(t, "runes", pv.Counting)
+			require.Equal(t, utf8.RuneCountInString(text), pv.Length, "GoToSocial counts the link in full")
+		default:
+			t.Fatalf("unexpected account %d", pv.AccountID)
+		}
+	}
+}
