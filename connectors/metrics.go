@@ -67,3 +67,21 @@ func MetricsFor(ctx context.Context, c Connector, a relais.Account, remoteIDs []
 	}
 	return out, true, nil
 }
+
+// BatchFunc reads many publications' counts in one call (MetricsBatch).
+type BatchFunc func(ctx context.Context, a relais.Account, remoteIDs []string) (map[string]Metrics, error)
+
+// OneOf reads one publication's counts through a batch read, for a batch
+// reader's Metrics: a publication the platform does not return (deleted,
+// hidden) is a Permanent "post not found" error.
+func OneOf(ctx context.Context, batch BatchFunc, platform string, a relais.Account, remoteID string) (Metrics, error) {
+	got, err := batch(ctx, a, []string{remoteID})
+	if err != nil {
+		return Metrics{}, err
+	}
+	m, ok := got[remoteID]
+	if !ok {
+		return m, &Error{Class: Permanent, Platform: platform, Message: "post not found: " + remoteID}
+	}
+	return m, nil
+}

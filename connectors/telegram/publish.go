@@ -1,15 +1,13 @@
 package telegram
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 type sendMessage struct {
@@ -37,14 +35,10 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 	if err != nil {
 		return connectors.Receipt{}, err
 	}
-	body, _ := json.Marshal(sendMessage{ChatID: chatID(a), Text: escape(d.Text), ParseMode: "HTML"})
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-	if err != nil {
-		return connectors.Receipt{}, fmt.Errorf("telegram: unable to build request")
-	}
-	req.Header.Set("Content-Type", "application/json")
 	var m message
-	if err := c.do(req, &m); err != nil {
+	err = c.call(ctx, httpc.Request{Method: http.MethodPost, URL: url, Op: "send message", Creates: true,
+		JSON: sendMessage{ChatID: chatID(a), Text: escape(d.Text), ParseMode: "HTML"}}, &m)
+	if err != nil {
 		return connectors.Receipt{}, err
 	}
 	return receipt(m), nil

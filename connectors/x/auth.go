@@ -23,7 +23,8 @@ func (c *Client) signedClient(ctx context.Context, a relais.Account) (*http.Clie
 	}
 	cfg := oauth1.NewConfig(cr[CredConsumerKey], cr[CredConsumerSecret])
 	tok := oauth1.NewToken(cr[CredAccessToken], cr[CredAccessTokenSecret])
-	hc := cfg.Client(context.WithValue(ctx, oauth1.HTTPClient, c.http), tok)
-	hc.Timeout = c.http.Timeout
+	base := c.api.HTTP()
+	hc := cfg.Client(context.WithValue(ctx, oauth1.HTTPClient, base), tok)
+	hc.Timeout = base.Timeout
 	return hc, nil
 }
