@@ -103,6 +103,7 @@ type Request struct {
 	JSON    any         // sent as the JSON body when not nil
 	Body    io.Reader   // sent as the body when JSON is nil
 	Header  http.Header // more headers (Content-Type of Body, Idempotency-Key...)
+	Length  int64       // Body's length when net/http cannot tell it (a file section)
 
 	// Client sends the request instead of HTTP(); it must wrap HTTP()'s
 	// transport, so that the no-replay guarantee holds.
@@ -122,7 +123,7 @@ type Answer struct {
 // no answer came, Classify for any other status, and a 2xx body that is
 // not the expected JSON as a lost answer.
 func (c *Client) Do(ctx context.Context, r Request, out any) (Answer, error) {
-	req, err := c.build(ctx, r)
+	req, err := c.Build(ctx, r)
 	if err != nil {
 		return Answer{}, err
 	}
@@ -141,8 +142,8 @@ func (c *Client) Do(ctx context.Context, r Request, out any) (Answer, error) {
 	return ans, nil
 }
 
-// build turns r into an HTTP request.
-func (c *Client) build(ctx context.Context, r Request) (*http.Request, error) {
+// Build turns r into an HTTP request, for Send.
+func (c *Client) Build(ctx context.Context, r Request) (*http.Request, error) {
 	body, method := r.Body, r.Method
 	if method == "" {
 		method = http.MethodGet
@@ -158,6 +159,9 @@ func (c *Client) build(ctx context.Context, r Request) (*http.Request, error) {
 	if err != nil {
 		return nil, &connectors.Error{Platform: c.cfg.Platform, Class: connectors.Permanent,
 			Err: fmt.Errorf("%s: unable to build request: bad URL", c.cfg.Platform)}
+	}
+	if r.Length > 0 {
+		req.ContentLength = r.Length
 	}
 	for k, vs := range r.Header {
 		req.Header[k] = vs
