@@ -23,6 +23,7 @@ import (
 	"sync"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/httpc"
 )
 
@@ -42,6 +43,8 @@ const (
 // Client publishes to Bluesky. It is safe for concurrent use once
 // OnSession is set.
 type Client struct {
+	connectors.Batch // Metrics and MetricsBatch, 25 posts a call
+
 	api *httpc.Client
 
 	// OnSession, if set, is called with the new tokens and the account's
@@ -60,7 +63,9 @@ type Client struct {
 // BaseURL overrides both.
 func New(httpClient *http.Client, baseURL string) *Client {
 	cfg := httpc.Config{Platform: "bluesky", BaseURL: cmp.Or(baseURL, DefaultBaseURL), KeyedRetry: true, Rules: rules}
-	return &Client{api: httpc.New(httpClient, cfg), sessions: make(map[int64]session)}
+	c := &Client{api: httpc.New(httpClient, cfg), sessions: make(map[int64]session)}
+	c.Batch = connectors.Batch{Platform: "bluesky", Size: MetricsBatchSize, Read: c.readMetrics}
+	return c
 }
 
 // Platform implements connectors.Connector.

@@ -2,7 +2,6 @@ package bluesky
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 
 	"github.com/relais/relais"
@@ -26,22 +25,11 @@ type postsView struct {
 	} `json:"posts"`
 }
 
-// MetricsBatchSize implements connectors.BatchMetricsReader.
-func (c *Client) MetricsBatchSize() int { return MetricsBatchSize }
-
-// Metrics implements connectors.MetricsReader; remoteID is the post's
-// at:// URI (the receipt's RemoteID).
-func (c *Client) Metrics(ctx context.Context, a relais.Account, remoteID string) (connectors.Metrics, error) {
-	return connectors.OneOf(ctx, c.MetricsBatch, "bluesky", a, remoteID)
-}
-
-// MetricsBatch implements connectors.BatchMetricsReader with
-// GET app.bsky.feed.getPosts?uris=…&uris=… (up to 25). Posts that are
-// deleted or hidden are absent from the answer and so from the map.
-func (c *Client) MetricsBatch(ctx context.Context, a relais.Account, uris []string) (map[string]connectors.Metrics, error) {
-	if len(uris) > MetricsBatchSize {
-		return nil, fmt.Errorf("bluesky: %d URIs, at most %d per call", len(uris), MetricsBatchSize)
-	}
+// readMetrics is connectors.Batch's Read: GET
+// app.bsky.feed.getPosts?uris=…&uris=… (up to 25 at:// URIs, the
+// receipts' RemoteID). Posts that are deleted or hidden are absent from
+// the answer and so from the map.
+func (c *Client) readMetrics(ctx context.Context, a relais.Account, uris []string) (map[string]connectors.Metrics, error) {
 	q := url.Values{"uris": uris}
 	var out postsView
 	err := c.authed(ctx, a, func(x xrpc, _ string) error {

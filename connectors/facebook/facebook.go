@@ -16,6 +16,7 @@ import (
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/httpc"
+	"github.com/relais/relais/connectors/textlen"
 )
 
 // Defaults.
@@ -60,4 +61,12 @@ func (c *Client) feedURL(a relais.Account) (string, string, error) {
 			Err: fmt.Errorf("facebook: account %d has no page token or page id: reconnect it", a.ID)}
 	}
 	return c.api.Base(a) + "/" + c.version + "/" + page + "/feed", tok, nil
+}
+
+// Validate implements connectors.Connector: Facebook's text limit (63,206
+// characters). Photos (POST /{page-id}/photos) are not supported by this
+// connector yet.
+func (c *Client) Validate(d connectors.Draft) []connectors.Problem {
+	return connectors.TextOnly(d, connectors.TextProblems("facebook", d.Text, textlen.Options{}),
+		"the Facebook connector publishes text and links only; remove the media or post them by hand")
 }

@@ -2,6 +2,7 @@ package httpc
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"time"
@@ -29,15 +30,17 @@ func ResetEpoch(h http.Header, name string, def time.Duration) time.Time {
 	return time.Now().Add(def).UTC()
 }
 
+// awake is the cause Sleep's own timer ends its context with.
+var awake = errors.New("httpc: slept")
+
 // Sleep waits d or until ctx ends, returning ctx's error then: the pause
 // between two polls of a platform still processing an upload.
 func Sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
+	ctx, cancel := context.WithTimeoutCause(ctx, d, awake)
+	defer cancel()
+	<-ctx.Done()
+	if context.Cause(ctx) == awake {
 		return nil
-	case <-ctx.Done():
 	}
 	return ctx.Err()
 }

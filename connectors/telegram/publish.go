@@ -8,6 +8,7 @@ import (
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/httpc"
+	"github.com/relais/relais/connectors/textlen"
 )
 
 type sendMessage struct {
@@ -57,4 +58,12 @@ func receipt(m message) connectors.Receipt {
 // by key: found is always false and an unclear delivery needs a human.
 func (c *Client) Lookup(ctx context.Context, a relais.Account, key string) (connectors.Receipt, bool, error) {
 	return connectors.Receipt{}, false, nil
+}
+
+// Validate implements connectors.Connector: 4,096 characters (UTF-16 code
+// units, counted before HTML escaping, as Telegram counts after parsing).
+// Media are not supported by this connector yet.
+func (c *Client) Validate(d connectors.Draft) []connectors.Problem {
+	probs := connectors.TextProblems("telegram", d.Text, textlen.Options{})
+	return connectors.TextOnly(d, probs, "the Telegram connector sends text only; remove the media or post them by hand")
 }

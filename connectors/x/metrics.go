@@ -2,7 +2,6 @@ package x
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -35,21 +34,10 @@ type tweetsMetrics struct {
 	} `json:"data"`
 }
 
-// MetricsBatchSize implements connectors.BatchMetricsReader.
-func (c *Client) MetricsBatchSize() int { return MetricsBatchSize }
-
-// Metrics implements connectors.MetricsReader.
-func (c *Client) Metrics(ctx context.Context, a relais.Account, remoteID string) (connectors.Metrics, error) {
-	return connectors.OneOf(ctx, c.MetricsBatch, "x", a, remoteID)
-}
-
-// MetricsBatch implements connectors.BatchMetricsReader with
+// readMetrics is connectors.Batch's Read:
 // GET /2/tweets?ids=…&tweet.fields=public_metrics (up to 100 ids). Posts
 // X does not return (deleted, protected) are absent from the map.
-func (c *Client) MetricsBatch(ctx context.Context, a relais.Account, ids []string) (map[string]connectors.Metrics, error) {
-	if len(ids) > MetricsBatchSize {
-		return nil, fmt.Errorf("x: %d ids, at most %d per call", len(ids), MetricsBatchSize)
-	}
+func (c *Client) readMetrics(ctx context.Context, a relais.Account, ids []string) (map[string]connectors.Metrics, error) {
 	hc, err := c.signedClient(ctx, a)
 	if err != nil {
 		return nil, err

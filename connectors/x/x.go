@@ -20,6 +20,7 @@ import (
 	"sync"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/httpc"
 )
 
@@ -36,6 +37,8 @@ const (
 
 // Client publishes to X. It is safe for concurrent use.
 type Client struct {
+	connectors.Batch // Metrics and MetricsBatch, 100 posts a call
+
 	api *httpc.Client
 
 	mu    sync.Mutex
@@ -46,7 +49,9 @@ type Client struct {
 // bounds each call) to baseURL, or to DefaultBaseURL when baseURL is empty.
 // An account's BaseURL overrides both.
 func New(httpClient *http.Client, baseURL string) *Client {
-	return &Client{api: httpc.New(httpClient, httpc.Config{Platform: "x", BaseURL: cmp.Or(baseURL, DefaultBaseURL), Rules: rules})}
+	c := &Client{api: httpc.New(httpClient, httpc.Config{Platform: "x", BaseURL: cmp.Or(baseURL, DefaultBaseURL), Rules: rules})}
+	c.Batch = connectors.Batch{Platform: "x", Size: MetricsBatchSize, Read: c.readMetrics}
+	return c
 }
 
 // Platform implements connectors.Connector.
