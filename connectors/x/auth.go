@@ -10,6 +10,15 @@ import (
 	"github.com/relais/relais/connectors"
 )
 
+// Credential keys an account must hold: its OAuth 1.0a user-context
+// credentials.
+const (
+	CredConsumerKey       = "consumer_key"
+	CredConsumerSecret    = "consumer_secret"
+	CredAccessToken       = "access_token"
+	CredAccessTokenSecret = "access_token_secret"
+)
+
 // signedClient returns an HTTP client that signs every request with the
 // account's OAuth 1.0a user-context credentials (HMAC-SHA1). JSON and
 // multipart bodies are not part of the signature base string, as X expects.

@@ -27,14 +27,6 @@ import (
 // DefaultBaseURL is X's API host.
 const DefaultBaseURL = "https://api.x.com"
 
-// Credential keys an account must hold.
-const (
-	CredConsumerKey       = "consumer_key"
-	CredConsumerSecret    = "consumer_secret"
-	CredAccessToken       = "access_token"
-	CredAccessTokenSecret = "access_token_secret"
-)
-
 // Client publishes to X. It is safe for concurrent use.
 type Client struct {
 	connectors.Batch // Metrics and MetricsBatch, 100 posts a call
