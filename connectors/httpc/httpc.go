@@ -25,6 +25,7 @@ package httpc
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -144,18 +145,11 @@ func (c *Client) Do(ctx context.Context, r Request, out any) (Answer, error) {
 
 // Build turns r into an HTTP request, for Send.
 func (c *Client) Build(ctx context.Context, r Request) (*http.Request, error) {
-	body, method := r.Body, r.Method
-	if method == "" {
-		method = http.MethodGet
+	body, err := c.body(r)
+	if err != nil {
+		return nil, err
 	}
-	if r.JSON != nil {
-		b, err := json.Marshal(r.JSON)
-		if err != nil {
-			return nil, fmt.Errorf("%s: unable to encode request: %w", c.cfg.Platform, err)
-		}
-		body = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, r.URL, body)
+	req, err := http.NewRequestWithContext(ctx, cmp.Or(r.Method, http.MethodGet), r.URL, body)
 	if err != nil {
 		return nil, &connectors.Error{Platform: c.cfg.Platform, Class: connectors.Permanent,
 			Err: fmt.Errorf("%s: unable to build request: bad URL", c.cfg.Platform)}
@@ -173,6 +167,18 @@ func (c *Client) Build(ctx context.Context, r Request) (*http.Request, error) {
 		req.Header.Set("Authorization", "Bearer "+r.Token)
 	}
 	return req, nil
+}
+
+// body is r's JSON encoded, or its raw Body.
+func (c *Client) body(r Request) (io.Reader, error) {
+	if r.JSON == nil {
+		return r.Body, nil
+	}
+	b, err := json.Marshal(r.JSON)
+	if err != nil {
+		return nil, fmt.Errorf("%s: unable to encode request: %w", c.cfg.Platform, err)
+	}
+	return bytes.NewReader(b), nil
 }
 
 // Send sends req with hc (HTTP() when nil) and the User-Agent, and reads

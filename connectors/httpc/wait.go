@@ -30,16 +30,16 @@ func ResetEpoch(h http.Header, name string, def time.Duration) time.Time {
 	return time.Now().Add(def).UTC()
 }
 
-// awake is the cause Sleep's own timer ends its context with.
-var awake = errors.New("httpc: slept")
+// errAwake is the cause Sleep's own timer ends its context with.
+var errAwake = errors.New("httpc: slept")
 
 // Sleep waits d or until ctx ends, returning ctx's error then: the pause
 // between two polls of a platform still processing an upload.
 func Sleep(ctx context.Context, d time.Duration) error {
-	ctx, cancel := context.WithTimeoutCause(ctx, d, awake)
+	ctx, cancel := context.WithTimeoutCause(ctx, d, errAwake)
 	defer cancel()
 	<-ctx.Done()
-	if context.Cause(ctx) == awake {
+	if context.Cause(ctx) == errAwake {
 		return nil
 	}
 	return ctx.Err()
