@@ -40,7 +40,7 @@ func (c *Client) Classify(op string, creates bool, ans Answer) *connectors.Error
 	}
 	switch s := ans.Status; {
 	case s == http.StatusTooManyRequests:
-		e.Class, e.Until = connectors.RateLimited, c.RetryAt(ans)
+		e.Class, e.Until = connectors.RateLimited, c.retryAt(ans)
 	case s == http.StatusUnauthorized:
 		e.Class = connectors.AuthExpired
 	case s >= 500 && c.unsafe(creates):
@@ -54,9 +54,9 @@ func (c *Client) Classify(op string, creates bool, ans Answer) *connectors.Error
 	return e
 }
 
-// RetryAt returns when a rate-limited call may be tried again, by
+// retryAt returns when a rate-limited call may be tried again, by
 // Rules.RetryAt or the Retry-After header (a minute without it).
-func (c *Client) RetryAt(ans Answer) time.Time {
+func (c *Client) retryAt(ans Answer) time.Time {
 	if c.cfg.Rules.RetryAt != nil {
 		return c.cfg.Rules.RetryAt(ans)
 	}

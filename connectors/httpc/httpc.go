@@ -83,9 +83,6 @@ func New(hc *http.Client, cfg Config) *Client {
 // requests with OAuth 1.0a over it: see Request.Client).
 func (c *Client) HTTP() *http.Client { return c.http }
 
-// Platform returns the platform name errors carry.
-func (c *Client) Platform() string { return c.cfg.Platform }
-
 // Base returns a's BaseURL without trailing slash, else the configured one.
 func (c *Client) Base(a relais.Account) string {
 	if a.BaseURL != "" {
