@@ -3,8 +3,6 @@ package connectors
 import (
 	"errors"
 	"fmt"
-	"net"
-	"net/url"
 	"time"
 	"unicode/utf8"
 )
@@ -94,22 +92,4 @@ func UntilOf(err error) time.Time {
 		return e.Until
 	}
 	return time.Time{}
-}
-
-// TransportError classifies a failed HTTP round trip to a platform that
-// honours no idempotency key: only a failed dial is sure not to have
-// reached it (Retryable); anything later may have been published
-// (OutcomeUnknown). The request URL is dropped from the error, since it
-// may hold a secret (webhook URLs, bot tokens).
-func TransportError(platform, action string, err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		err = ue.Err
-	}
-	e := &Error{Platform: platform, Class: OutcomeUnknown, Err: fmt.Errorf("%s: unable to %s: %w", platform, action, err)}
-	var oe *net.OpError
-	if errors.As(err, &oe) && oe.Op == "dial" {
-		e.Class = Retryable
-	}
-	return e
 }

@@ -2,6 +2,7 @@ package connectors
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/relais/relais"
 )
@@ -10,11 +11,16 @@ import (
 // A nil count is one the platform does not give (or the token may not
 // read): missing, never zero.
 type Metrics struct {
-	Likes   *int64 `json:"likes"`
+	// Likes are likes, Mastodon's favourites, Facebook's reactions.
+	Likes *int64 `json:"likes"`
+	// Reposts are reposts, Mastodon's boosts, Facebook's shares.
 	Reposts *int64 `json:"reposts"`
+	// Replies are replies, Facebook's comments.
 	Replies *int64 `json:"replies"`
-	Quotes  *int64 `json:"quotes"`
-	Views   *int64 `json:"views"`
+	// Quotes are quote posts (X, Bluesky, Mastodon 4.5 and later).
+	Quotes *int64 `json:"quotes"`
+	// Views are X's impressions; no other platform gives them.
+	Views *int64 `json:"views"`
 }
 
 // Count returns a pointer to n, for building Metrics.
@@ -73,4 +79,41 @@ func MetricsFor(ctx context.Context, c Connector, a relais.Account, remoteIDs []
 		out[id] = m
 	}
 	return out, true, nil
+}
+
+// BatchFunc reads many publications' counts in one call.
+type BatchFunc func(ctx context.Context, a relais.Account, remoteIDs []string) (map[string]Metrics, error)
+
+// Batch is a BatchMetricsReader made of a platform's batch read, for a
+// connector to embed (X, Bluesky).
+type Batch struct {
+	Platform string    // names errors
+	Size     int       // publications per call at most
+	Read     BatchFunc // one call, with at most Size publications
+}
+
+// MetricsBatchSize implements BatchMetricsReader.
+func (b Batch) MetricsBatchSize() int { return b.Size }
+
+// MetricsBatch implements BatchMetricsReader: Read, refused beyond Size.
+func (b Batch) MetricsBatch(ctx context.Context, a relais.Account, remoteIDs []string) (map[string]Metrics, error) {
+	if len(remoteIDs) > b.Size {
+		return nil, fmt.Errorf("%s: %d publications, at most %d per call", b.Platform, len(remoteIDs), b.Size)
+	}
+	return b.Read(ctx, a, remoteIDs)
+}
+
+// Metrics implements MetricsReader with a batch of one: a publication the
+// platform does not return (deleted, hidden) is a Permanent "post not
+// found" error.
+func (b Batch) Metrics(ctx context.Context, a relais.Account, remoteID string) (Metrics, error) {
+	got, err := b.MetricsBatch(ctx, a, []string{remoteID})
+	if err != nil {
+		return Metrics{}, err
+	}
+	m, ok := got[remoteID]
+	if !ok {
+		return m, &Error{Class: Permanent, Platform: b.Platform, Message: "post not found: " + remoteID}
+	}
+	return m, nil
 }

@@ -76,3 +76,28 @@ func (r ImageRules) Problems(d Draft) []Problem {
 	}
 	return probs
 }
+
+// TextOnly returns the text's problems and, when d carries media, one
+// media_unsupported problem saying why (why): for the connectors that
+// send text only.
+func TextOnly(d Draft, text []Problem, why string) []Problem {
+	if len(d.Media) > 0 {
+		text = append(text, Problem{Field: "media", Code: "media_unsupported", Message: why})
+	}
+	return text
+}
+
+// Blank returns an "empty" problem when d's text is only white space, for
+// platforms without a length rule of their own.
+func Blank(d Draft) []Problem {
+	if strings.TrimSpace(d.Text) == "" {
+		return []Problem{{Field: "text", Code: "empty", Message: "text is empty"}}
+	}
+	return nil
+}
+
+// Check returns d's problems on a platform whose rules are its text
+// length (package textlen's, for platform) and these image rules.
+func (r ImageRules) Check(platform string, d Draft) []Problem {
+	return append(TextProblems(platform, d.Text, textlen.Options{}), r.Problems(d)...)
+}

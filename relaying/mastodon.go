@@ -1,27 +1,20 @@
 package relaying
 
 import (
-	"bytes"
 	"context"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"time"
-)
 
-func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
+	"github.com/relais/relais/connectors/httpc"
+)
 
 // MastodonRecent lists account id's latest public statuses without
 // replies or boosts (GET /api/v1/accounts/:id/statuses).
 // https://docs.joinmastodon.org/methods/accounts/#statuses
 func (c *Client) MastodonRecent(ctx context.Context, base, token, accountID string, limit int) ([]Item, error) {
 	q := url.Values{"exclude_replies": {"true"}, "exclude_reblogs": {"true"}, "limit": {strconv.Itoa(min(max(limit, 1), 40))}}
-	req, err := http.NewRequestWithContext(ctx, "GET", base+"/api/v1/accounts/"+url.PathEscape(accountID)+"/statuses?"+q.Encode(), nil)
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
 	var out []struct {
 		ID         string    `json:"id"`
 		URL        string    `json:"url"`
@@ -29,7 +22,8 @@ func (c *Client) MastodonRecent(ctx context.Context, base, token, accountID stri
 		CreatedAt  time.Time `json:"created_at"`
 		Visibility string    `json:"visibility"`
 	}
-	if err := c.do(req, &out); err != nil {
+	u := base + "/api/v1/accounts/" + url.PathEscape(accountID) + "/statuses?" + q.Encode()
+	if err := c.call(ctx, httpc.Request{URL: u, Op: "list statuses", Token: token}, &out); err != nil {
 		return nil, err
 	}
 	var items []Item
@@ -45,13 +39,9 @@ func (c *Client) MastodonRecent(ctx context.Context, base, token, accountID stri
 // (POST /api/v1/statuses/:id/reblog) and returns the boost's id.
 // https://docs.joinmastodon.org/methods/statuses/#boost
 func (c *Client) MastodonReblog(ctx context.Context, base, token, id string) (string, error) {
-	req, err := http.NewRequestWithContext(ctx, "POST", base+"/api/v1/statuses/"+url.PathEscape(id)+"/reblog", nil)
-	if err != nil {
-		return "", err
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
 	var out struct {
 		ID string `json:"id"`
 	}
-	return out.ID, c.do(req, &out)
+	return out.ID, c.call(ctx, httpc.Request{Method: http.MethodPost, URL: base + "/api/v1/statuses/" + url.PathEscape(id) + "/reblog",
+		Op: "boost status", Creates: true, Token: token}, &out)
 }

@@ -10,12 +10,12 @@ package relaying
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"time"
+
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // Item is a colistier's post that the campaign may relay.
@@ -28,44 +28,24 @@ type Item struct {
 
 // Client calls the platforms.
 type Client struct {
-	HTTP *http.Client
+	HTTP *http.Client // http.DefaultClient when nil
 }
 
-// Error is a platform's refusal.
-type Error struct {
-	Status int
-	Body   string
-}
+// Error is a platform's refusal: its status and answer.
+type Error = httpc.StatusError
 
-// Error implements error.
-func (e *Error) Error() string {
-	return fmt.Sprintf("relaying: platform answered %d: %.300s", e.Status, e.Body)
-}
-
-func (c *Client) do(req *http.Request, out any) error {
-	resp, err := c.HTTP.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
-	if resp.StatusCode >= 300 {
-		return &Error{Status: resp.StatusCode, Body: string(body)}
-	}
-	if out == nil {
-		return nil
-	}
-	return json.Unmarshal(body, out)
+// call sends r through the platforms' shared client (connectors/httpc: no
+// replay of a request with a body, user agent, bounded answers) and
+// decodes the answer into out; a status of 300 or more is an *Error.
+func (c *Client) call(ctx context.Context, r httpc.Request, out any) error {
+	_, err := httpc.New(c.HTTP, httpc.Config{Platform: "relaying"}).Fetch(ctx, r, out)
+	return err
 }
 
 // BlueskyRecent lists did's latest posts (newest first, at most limit)
 // with com.atproto.repo.listRecords on its PDS; replies are left out.
 func (c *Client) BlueskyRecent(ctx context.Context, pds, did string, limit int) ([]Item, error) {
 	q := url.Values{"repo": {did}, "collection": {"app.bsky.feed.post"}, "limit": {strconv.Itoa(min(max(limit, 1), 100))}}
-	req, err := http.NewRequestWithContext(ctx, "GET", pds+"/xrpc/com.atproto.repo.listRecords?"+q.Encode(), nil)
-	if err != nil {
-		return nil, err
-	}
 	var out struct {
 		Records []struct {
 			URI   string `json:"uri"`
@@ -77,7 +57,7 @@ func (c *Client) BlueskyRecent(ctx context.Context, pds, did string, limit int) 
 			} `json:"value"`
 		} `json:"records"`
 	}
-	if err := c.do(req, &out); err != nil {
+	if err := c.call(ctx, httpc.Request{URL: pds + "/xrpc/com.atproto.repo.listRecords?" + q.Encode(), Op: "list posts"}, &out); err != nil {
 		return nil, err
 	}
 	var items []Item
@@ -106,15 +86,9 @@ func (c *Client) BlueskyQuote(ctx context.Context, pds, accessJwt, repo, text st
 }
 
 func (c *Client) createRecord(ctx context.Context, pds, token, repo, collection string, rec any) (string, error) {
-	b, _ := json.Marshal(map[string]any{"repo": repo, "collection": collection, "record": rec})
-	req, err := http.NewRequestWithContext(ctx, "POST", pds+"/xrpc/com.atproto.repo.createRecord", bytesReader(b))
-	if err != nil {
-		return "", err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+token)
 	var out struct {
 		URI string `json:"uri"`
 	}
-	return out.URI, c.do(req, &out)
+	return out.URI, c.call(ctx, httpc.Request{Method: http.MethodPost, URL: pds + "/xrpc/com.atproto.repo.createRecord", Op: "create record",
+		Creates: true, Token: token, JSON: map[string]any{"repo": repo, "collection": collection, "record": rec}}, &out)
 }

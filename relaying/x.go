@@ -1,13 +1,13 @@
 package relaying
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"strconv"
 	"time"
+
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // XReadCap is how many posts one read of a colistier's timeline may
@@ -21,10 +21,6 @@ const XReadCap = 10
 func (c *Client) XRecent(ctx context.Context, base, userID string, limit int) ([]Item, error) {
 	q := url.Values{"exclude": {"replies,retweets"}, "max_results": {strconv.Itoa(min(max(limit, 5), XReadCap))},
 		"tweet.fields": {"created_at"}}
-	req, err := http.NewRequestWithContext(ctx, "GET", base+"/2/users/"+url.PathEscape(userID)+"/tweets?"+q.Encode(), nil)
-	if err != nil {
-		return nil, err
-	}
 	var out struct {
 		Data []struct {
 			ID        string    `json:"id"`
@@ -32,7 +28,8 @@ func (c *Client) XRecent(ctx context.Context, base, userID string, limit int) ([
 			CreatedAt time.Time `json:"created_at"`
 		} `json:"data"`
 	}
-	if err := c.do(req, &out); err != nil {
+	u := base + "/2/users/" + url.PathEscape(userID) + "/tweets?" + q.Encode()
+	if err := c.call(ctx, httpc.Request{URL: u, Op: "list posts"}, &out); err != nil {
 		return nil, err
 	}
 	items := make([]Item, 0, len(out.Data))
@@ -53,7 +50,7 @@ func (c *Client) XRepost(ctx context.Context, base, campaignUserID, id string) e
 	}
 	err := c.postJSON(ctx, base+"/2/users/"+url.PathEscape(campaignUserID)+"/retweets", map[string]string{"tweet_id": id}, &out)
 	if err == nil && !out.Data.Retweeted {
-		return &Error{Status: 200, Body: "X did not repost"}
+		return &Error{Platform: "relaying", Status: 200, Body: "X did not repost"}
 	}
 	return err
 }
@@ -71,12 +68,7 @@ func (c *Client) XQuote(ctx context.Context, base, text, id string) (string, err
 	return out.Data.ID, err
 }
 
+// postJSON publishes in to u (a repost or a quote: never replayed).
 func (c *Client) postJSON(ctx context.Context, u string, in, out any) error {
-	b, _ := json.Marshal(in)
-	req, err := http.NewRequestWithContext(ctx, "POST", u, bytes.NewReader(b))
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	return c.do(req, out)
+	return c.call(ctx, httpc.Request{Method: http.MethodPost, URL: u, Op: "post", Creates: true, JSON: in}, out)
 }

@@ -16,13 +16,15 @@
 package bluesky
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
 	"strings"
 	"sync"
 
 	"github.com/relais/relais"
-	"github.com/relais/relais/connectors/outbound"
+	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // DefaultBaseURL is the PDS entryway of bsky.social accounts.
@@ -41,8 +43,9 @@ const (
 // Client publishes to Bluesky. It is safe for concurrent use once
 // OnSession is set.
 type Client struct {
-	http    *http.Client
-	baseURL string
+	connectors.Batch // Metrics and MetricsBatch, 25 posts a call
+
+	api *httpc.Client
 
 	// OnSession, if set, is called with the new tokens and the account's
 	// DID whenever a session is created or refreshed, so that the caller
@@ -59,24 +62,16 @@ type Client struct {
 // bounds each call) to baseURL, or DefaultBaseURL when empty. An account's
 // BaseURL overrides both.
 func New(httpClient *http.Client, baseURL string) *Client {
-	if httpClient == nil {
-		httpClient = http.DefaultClient
-	}
-	if baseURL == "" {
-		baseURL = DefaultBaseURL
-	}
-	return &Client{http: outbound.NoReplay(httpClient), baseURL: strings.TrimRight(baseURL, "/"), sessions: make(map[int64]session)}
+	cfg := httpc.Config{Platform: "bluesky", BaseURL: cmp.Or(baseURL, DefaultBaseURL), KeyedRetry: true, Rules: rules}
+	c := &Client{api: httpc.New(httpClient, cfg), sessions: make(map[int64]session)}
+	c.Batch = connectors.Batch{Platform: "bluesky", Size: MetricsBatchSize, Read: c.readMetrics}
+	return c
 }
 
 // Platform implements connectors.Connector.
 func (c *Client) Platform() relais.Platform { return relais.PlatformBluesky }
 
-func (c *Client) host(a relais.Account) string {
-	if a.BaseURL != "" {
-		return strings.TrimRight(a.BaseURL, "/")
-	}
-	return c.baseURL
-}
+func (c *Client) host(a relais.Account) string { return c.api.Base(a) }
 
 // postURL is the public address of a post: on bsky.app for accounts of
 // the bsky.social entryway, else the record on the account's own PDS

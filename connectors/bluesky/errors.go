@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // APIError is an XRPC error answer: {"error": Name, "message": Message}.
@@ -34,47 +34,36 @@ func errName(err error) string {
 	return ""
 }
 
-// classify maps an XRPC error answer to a classified error. Bluesky
-// answers an expired access token with 400 ExpiredToken; the session code
-// refreshes it before this class matters.
-func classify(endpoint string, res *http.Response, body []byte) error {
-	ae := &APIError{Endpoint: endpoint, Status: res.StatusCode}
+// apiError reads an XRPC error answer of the call op ("call <endpoint>").
+func apiError(op string, ans httpc.Answer) *APIError {
+	ae := &APIError{Endpoint: strings.TrimPrefix(op, "call "), Status: ans.Status}
 	var eb struct {
 		Error   string `json:"error"`
 		Message string `json:"message"`
 	}
-	if json.Unmarshal(body, &eb) == nil {
+	if json.Unmarshal(ans.Body, &eb) == nil {
 		ae.Name, ae.Message = eb.Error, eb.Message
 	}
-	e := &connectors.Error{Platform: "bluesky", Status: res.StatusCode, Message: strings.TrimPrefix(ae.Name+": "+ae.Message, ": "), Err: ae}
-	switch s := res.StatusCode; {
-	case s == http.StatusTooManyRequests:
-		e.Class, e.Until = connectors.RateLimited, resetTime(res.Header)
-	case s == http.StatusUnauthorized || isTokenError(ae.Name):
-		e.Class = connectors.AuthExpired
-	case s >= 500:
-		e.Class = connectors.Retryable
-	default:
-		e.Class = connectors.Permanent
-	}
-	return e
+	return ae
+}
+
+// rules are Bluesky's specifics on top of httpc's classification: the
+// error is an *APIError, ratelimit-reset is in epoch seconds (five minutes
+// without it), and a token error (400 ExpiredToken...) is AuthExpired,
+// which the session code refreshes before this class matters.
+var rules = httpc.Rules{
+	RetryAt: func(ans httpc.Answer) time.Time {
+		return httpc.ResetEpoch(ans.Header, "ratelimit-reset", 5*time.Minute)
+	},
+	Refine: func(op string, ans httpc.Answer, e *connectors.Error) {
+		ae := apiError(op, ans)
+		e.Message, e.Err = strings.TrimPrefix(ae.Name+": "+ae.Message, ": "), ae
+		if isTokenError(ae.Name) && ans.Status != http.StatusTooManyRequests {
+			e.Class = connectors.AuthExpired
+		}
+	},
 }
 
 func isTokenError(name string) bool {
 	return name == "ExpiredToken" || name == "InvalidToken" || name == "AuthenticationRequired" || name == "AccountTakedown"
-}
-
-// resetTime reads ratelimit-reset (epoch seconds); default five minutes.
-func resetTime(h http.Header) time.Time {
-	if n, err := strconv.ParseInt(h.Get("ratelimit-reset"), 10, 64); err == nil && n > 0 {
-		return time.Unix(n, 0).UTC()
-	}
-	return time.Now().Add(5 * time.Minute).UTC()
-}
-
-// transportError classifies a failed round trip: Retryable, because the
-// record key is fixed and a retry cannot create a second post.
-func transportError(endpoint string, err error) error {
-	return &connectors.Error{Platform: "bluesky", Class: connectors.Retryable,
-		Err: fmt.Errorf("bluesky: unable to call %s: %w", endpoint, err)}
 }

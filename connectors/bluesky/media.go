@@ -3,7 +3,6 @@ package bluesky
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"net/http"
 
 	"github.com/bluesky-social/indigo/api/atproto"
@@ -28,14 +27,8 @@ func (c *Client) uploadImages(ctx context.Context, x xrpc, media []connectors.Me
 	}
 	imgs := &bsky.EmbedImages{LexiconTypeID: "app.bsky.embed.images"}
 	for _, m := range media {
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, x.host+"/xrpc/com.atproto.repo.uploadBlob", bytes.NewReader(m.Data))
-		if err != nil {
-			return nil, fmt.Errorf("bluesky: unable to build request: %w", err)
-		}
-		req.Header.Set("Content-Type", m.ContentType)
-		req.Header.Set("Authorization", "Bearer "+x.token)
 		var out atproto.RepoUploadBlob_Output
-		if err := x.do(req, "com.atproto.repo.uploadBlob", &out); err != nil {
+		if err := x.LexDo(ctx, http.MethodPost, m.ContentType, "com.atproto.repo.uploadBlob", nil, bytes.NewReader(m.Data), &out); err != nil {
 			return nil, err
 		}
 		imgs.Images = append(imgs.Images, &bsky.EmbedImages_Image{Alt: m.AltText, Image: out.Blob, AspectRatio: aspectRatio(m.Data)})

@@ -2,12 +2,11 @@ package bluesky
 
 import (
 	"context"
-	"fmt"
-	"net/http"
 	"net/url"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // MetricsBatchSize is app.bsky.feed.getPosts's limit: 25 URIs per call
@@ -26,39 +25,15 @@ type postsView struct {
 	} `json:"posts"`
 }
 
-// MetricsBatchSize implements connectors.BatchMetricsReader.
-func (c *Client) MetricsBatchSize() int { return MetricsBatchSize }
-
-// Metrics implements connectors.MetricsReader; remoteID is the post's
-// at:// URI (the receipt's RemoteID).
-func (c *Client) Metrics(ctx context.Context, a relais.Account, remoteID string) (connectors.Metrics, error) {
-	got, err := c.MetricsBatch(ctx, a, []string{remoteID})
-	if err != nil {
-		return connectors.Metrics{}, err
-	}
-	m, ok := got[remoteID]
-	if !ok {
-		return m, &connectors.Error{Class: connectors.Permanent, Platform: "bluesky", Message: "post not found: " + remoteID}
-	}
-	return m, nil
-}
-
-// MetricsBatch implements connectors.BatchMetricsReader with
-// GET app.bsky.feed.getPosts?uris=…&uris=… (up to 25). Posts that are
-// deleted or hidden are absent from the answer and so from the map.
-func (c *Client) MetricsBatch(ctx context.Context, a relais.Account, uris []string) (map[string]connectors.Metrics, error) {
-	if len(uris) > MetricsBatchSize {
-		return nil, fmt.Errorf("bluesky: %d URIs, at most %d per call", len(uris), MetricsBatchSize)
-	}
+// readMetrics is connectors.Batch's Read: GET
+// app.bsky.feed.getPosts?uris=…&uris=… (up to 25 at:// URIs, the
+// receipts' RemoteID). Posts that are deleted or hidden are absent from
+// the answer and so from the map.
+func (c *Client) readMetrics(ctx context.Context, a relais.Account, uris []string) (map[string]connectors.Metrics, error) {
 	q := url.Values{"uris": uris}
 	var out postsView
 	err := c.authed(ctx, a, func(x xrpc, _ string) error {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, x.host+"/xrpc/app.bsky.feed.getPosts?"+q.Encode(), nil)
-		if err != nil {
-			return err
-		}
-		req.Header.Set("Authorization", "Bearer "+x.token)
-		return x.do(req, "app.bsky.feed.getPosts", &out)
+		return x.call(ctx, "app.bsky.feed.getPosts", q, httpc.Request{}, &out)
 	})
 	if err != nil {
 		return nil, err

@@ -104,7 +104,7 @@ func TestPDSRefusesSecondRecordAtSameKey(t *testing.T) {
 	t.Parallel()
 	p := peer.Start(t)
 	_, acc := pdsAccount(t, p, p.URL)
-	x := xrpc{http: http.DefaultClient, host: p.URL, token: acc.AccessJwt}
+	x := New(http.DefaultClient, p.URL).client(relais.Account{}, acc.AccessJwt)
 	rkey := RecordKey("twice")
 	in := &atproto.RepoCreateRecord_Input{Collection: Collection, Repo: acc.DID, Rkey: &rkey,
 		Record: &lexutil.LexiconTypeDecoder{Val: &bsky.FeedPost{Text: "un", CreatedAt: time.Now().UTC().Format(time.RFC3339)}}}

@@ -32,7 +32,7 @@ func (c *Client) authed(ctx context.Context, a relais.Account, fn func(x xrpc, d
 }
 
 func (c *Client) client(a relais.Account, token string) xrpc {
-	return xrpc{http: c.http, host: c.host(a), token: token}
+	return xrpc{api: c.api, host: c.host(a), token: token}
 }
 
 // session returns the cached session of a, the one saved in its

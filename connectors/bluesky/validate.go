@@ -5,18 +5,14 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
-	"github.com/relais/relais/connectors/textlen"
 )
 
 // Validate implements connectors.Connector: 300 graphemes and 3,000 bytes
 // of text, at most four JPEG, PNG, WebP or GIF images of 2,000,000 bytes.
 // Mentions need the network: ValidateFor also resolves them.
 func (c *Client) Validate(d connectors.Draft) []connectors.Problem {
-	probs := connectors.TextProblems("bluesky", d.Text, textlen.Options{})
-	return append(probs, imageRules.Problems(d)...)
+	return connectors.ImageRules{Platform: "Bluesky", MaxCount: MaxImages, MaxBytes: MaxImageBytes, Types: ImageTypes}.Check("bluesky", d)
 }
-
-var imageRules = connectors.ImageRules{Platform: "Bluesky", MaxCount: MaxImages, MaxBytes: MaxImageBytes, Types: ImageTypes}
 
 // ValidateFor is Validate plus the resolution of every mentioned handle
 // (an "unknown_handle" problem for each that does not resolve).

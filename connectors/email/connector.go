@@ -31,15 +31,7 @@ func (c *Connector) Platform() relais.Platform { return relais.PlatformEmail }
 
 // Validate implements connectors.Connector.
 func (c *Connector) Validate(d connectors.Draft) []connectors.Problem {
-	var probs []connectors.Problem
-	if strings.TrimSpace(d.Text) == "" {
-		probs = append(probs, connectors.Problem{Field: "text", Code: "empty", Message: "text is empty"})
-	}
-	if len(d.Media) > 0 {
-		probs = append(probs, connectors.Problem{Field: "media", Code: "media_unsupported",
-			Message: "e-mail posts carry text only; link to the media instead"})
-	}
-	return probs
+	return connectors.TextOnly(d, connectors.Blank(d), "e-mail posts carry text only; link to the media instead")
 }
 
 // Publish implements connectors.Connector: one message to the account's

@@ -9,13 +9,14 @@
 package facebook
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
-	"github.com/relais/relais/connectors/outbound"
+	"github.com/relais/relais/connectors/httpc"
+	"github.com/relais/relais/connectors/textlen"
 )
 
 // Defaults.
@@ -33,8 +34,7 @@ const (
 
 // Client publishes to Facebook Pages. It is safe for concurrent use.
 type Client struct {
-	http    *http.Client
-	baseURL string
+	api     *httpc.Client
 	version string
 }
 
@@ -43,16 +43,8 @@ type Client struct {
 // version pinned to version (DefaultVersion when empty). An account's
 // BaseURL overrides baseURL.
 func New(httpClient *http.Client, baseURL, version string) *Client {
-	if httpClient == nil {
-		httpClient = http.DefaultClient
-	}
-	if baseURL == "" {
-		baseURL = DefaultBaseURL
-	}
-	if version == "" {
-		version = DefaultVersion
-	}
-	return &Client{http: outbound.NoReplay(httpClient), baseURL: strings.TrimRight(baseURL, "/"), version: version}
+	cfg := httpc.Config{Platform: "facebook", BaseURL: cmp.Or(baseURL, DefaultBaseURL), MaxBody: 1 << 20, Rules: rules}
+	return &Client{api: httpc.New(httpClient, cfg), version: cmp.Or(version, DefaultVersion)}
 }
 
 // Platform implements connectors.Connector.
@@ -68,9 +60,13 @@ func (c *Client) feedURL(a relais.Account) (string, string, error) {
 		return "", "", &connectors.Error{Platform: "facebook", Class: connectors.AuthExpired,
 			Err: fmt.Errorf("facebook: account %d has no page token or page id: reconnect it", a.ID)}
 	}
-	base := c.baseURL
-	if a.BaseURL != "" {
-		base = strings.TrimRight(a.BaseURL, "/")
-	}
-	return base + "/" + c.version + "/" + page + "/feed", tok, nil
+	return c.api.Base(a) + "/" + c.version + "/" + page + "/feed", tok, nil
+}
+
+// Validate implements connectors.Connector: Facebook's text limit (63,206
+// characters). Photos (POST /{page-id}/photos) are not supported by this
+// connector yet.
+func (c *Client) Validate(d connectors.Draft) []connectors.Problem {
+	return connectors.TextOnly(d, connectors.TextProblems("facebook", d.Text, textlen.Options{}),
+		"the Facebook connector publishes text and links only; remove the media or post them by hand")
 }

@@ -2,15 +2,12 @@ package facebook
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
-	"io"
-	"net/http"
 	"net/url"
 	"strings"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // metricFields asks a Page post for its reactions, comments and shares
@@ -46,13 +43,8 @@ func (c *Client) Metrics(ctx context.Context, a relais.Account, remoteID string)
 	}
 	base := feed[:strings.LastIndex(strings.TrimSuffix(feed, "/feed"), "/")]
 	u := base + "/" + url.PathEscape(remoteID) + "?" + url.Values{"fields": {metricFields}}.Encode()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return connectors.Metrics{}, fmt.Errorf("facebook: unable to build request: %w", err)
-	}
-	req.Header.Set("Authorization", "Bearer "+tok)
 	var pc postCounts
-	if err := c.getJSON(req, &pc); err != nil {
+	if _, err := c.api.Do(ctx, httpc.Request{URL: u, Op: "read post counts", Token: tok}, &pc); err != nil {
 		return connectors.Metrics{}, err
 	}
 	var m connectors.Metrics
@@ -67,24 +59,4 @@ func (c *Client) Metrics(ctx context.Context, a relais.Account, remoteID string)
 		m.Reposts = connectors.Count(pc.Shares.Count)
 	}
 	return m, nil
-}
-
-func (c *Client) getJSON(req *http.Request, out any) error {
-	res, err := c.http.Do(req)
-	if err != nil {
-		return connectors.TransportError("facebook", "read post counts", err)
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(res.Body, 1<<20))
-	if err != nil {
-		return connectors.TransportError("facebook", "read post counts", err)
-	}
-	if res.StatusCode < 200 || res.StatusCode > 299 {
-		return classify(res, b)
-	}
-	if err := json.Unmarshal(b, out); err != nil {
-		return &connectors.Error{Platform: "facebook", Class: connectors.Retryable, Status: res.StatusCode,
-			Err: fmt.Errorf("facebook: unable to read post counts: bad answer: %w", err)}
-	}
-	return nil
 }

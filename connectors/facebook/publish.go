@@ -2,15 +2,14 @@ package facebook
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
-	"io"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // Publish implements connectors.Connector. It validates d first and sends
@@ -28,40 +27,17 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 	if d.Link != "" {
 		form.Set("link", d.Link)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, strings.NewReader(form.Encode()))
-	if err != nil {
-		return connectors.Receipt{}, fmt.Errorf("facebook: unable to build request: %w", err)
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	id, err := c.do(req)
-	if err != nil {
-		return connectors.Receipt{}, err
-	}
-	return connectors.Receipt{RemoteID: id, URL: "https://www.facebook.com/" + id}, nil
-}
-
-// do sends req and returns the id of the created post.
-func (c *Client) do(req *http.Request) (string, error) {
-	res, err := c.http.Do(req)
-	if err != nil {
-		return "", connectors.TransportError("facebook", "create post", err)
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(res.Body, 1<<20))
-	if err != nil {
-		return "", connectors.TransportError("facebook", "create post", err)
-	}
-	if res.StatusCode < 200 || res.StatusCode > 299 {
-		return "", classify(res, b)
-	}
 	var out struct {
 		ID string `json:"id"`
 	}
-	if json.Unmarshal(b, &out) != nil || out.ID == "" {
-		return "", &connectors.Error{Platform: "facebook", Class: connectors.OutcomeUnknown, Status: res.StatusCode,
-			Err: fmt.Errorf("facebook: unable to create post: answer without id")}
+	_, err = c.api.Do(ctx, httpc.Request{Method: http.MethodPost, URL: endpoint, Op: "create post", Creates: true,
+		Body: strings.NewReader(form.Encode()), Header: http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}}, &out)
+	if err != nil {
+		return connectors.Receipt{}, err
+	} else if out.ID == "" {
+		return connectors.Receipt{}, c.api.BadAnswer("create post", true, http.StatusOK, errors.New("answer without id"))
 	}
-	return out.ID, nil
+	return connectors.Receipt{RemoteID: out.ID, URL: "https://www.facebook.com/" + out.ID}, nil
 }
 
 // Lookup implements connectors.Connector. The Graph API cannot find a post

@@ -104,7 +104,7 @@ func (c *Client) cachedFor(a relais.Account) (Instance, bool) {
 func (c *Client) cached() Instance {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if in, ok := c.instances[c.baseURL]; ok {
+	if in, ok := c.instances[c.api.Base(relais.Account{})]; ok { // an account without BaseURL: the default instance
 		return in
 	}
 	return DefaultInstance

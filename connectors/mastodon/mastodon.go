@@ -10,15 +10,15 @@
 package mastodon
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
-	"github.com/relais/relais/connectors/outbound"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // IdempotencyWindow is how long Mastodon remembers an Idempotency-Key. A
@@ -31,8 +31,7 @@ const CredAccessToken = "access_token"
 
 // Client publishes to Mastodon instances. It is safe for concurrent use.
 type Client struct {
-	http       *http.Client
-	baseURL    string
+	api        *httpc.Client
 	visibility string
 
 	mu        sync.Mutex
@@ -44,14 +43,8 @@ type Client struct {
 // BaseURL of its own; visibility is the default visibility ("public" when
 // empty).
 func New(httpClient *http.Client, baseURL, visibility string) *Client {
-	if httpClient == nil {
-		httpClient = http.DefaultClient
-	}
-	if visibility == "" {
-		visibility = "public"
-	}
-	return &Client{http: outbound.NoReplay(httpClient), baseURL: strings.TrimRight(baseURL, "/"), visibility: visibility,
-		instances: make(map[string]Instance)}
+	cfg := httpc.Config{Platform: "mastodon", BaseURL: baseURL, KeyedRetry: true, Rules: rules}
+	return &Client{api: httpc.New(httpClient, cfg), visibility: cmp.Or(visibility, "public"), instances: make(map[string]Instance)}
 }
 
 // Platform implements connectors.Connector.
@@ -59,10 +52,8 @@ func (c *Client) Platform() relais.Platform { return relais.PlatformMastodon }
 
 // base returns the instance URL for a: its BaseURL, else the default.
 func (c *Client) base(a relais.Account) (string, error) {
-	if a.BaseURL != "" {
-		return strings.TrimRight(a.BaseURL, "/"), nil
-	} else if c.baseURL != "" {
-		return c.baseURL, nil
+	if base := c.api.Base(a); base != "" {
+		return base, nil
 	}
 	return "", &connectors.Error{Class: connectors.Permanent, Platform: "mastodon",
 		Err: fmt.Errorf("mastodon: account %d has no instance URL", a.ID)}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // mediaPoll is how often and how many times to ask whether an upload that
@@ -31,13 +32,9 @@ func (c *Client) upload(ctx context.Context, base, tok string, m connectors.Medi
 	if err != nil {
 		return "", err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/v2/media", body)
-	if err != nil {
-		return "", fmt.Errorf("mastodon: unable to build request: %w", err)
-	}
-	req.Header.Set("Content-Type", ctype)
 	var at attachment
-	code, err := c.do(req, tok, "upload media", &at)
+	code, err := c.call(ctx, httpc.Request{Method: http.MethodPost, URL: base + "/api/v2/media", Op: "upload media", Token: tok,
+		Body: body, Header: http.Header{"Content-Type": {ctype}}}, &at)
 	if err != nil {
 		return "", err
 	}
@@ -57,10 +54,8 @@ func (c *Client) waitProcessed(ctx context.Context, base, tok, id string) error 
 		} else if code == http.StatusOK {
 			return nil
 		}
-		select {
-		case <-ctx.Done():
-			return transportError("check media", ctx.Err())
-		case <-time.After(mediaPoll.every):
+		if err := httpc.Sleep(ctx, mediaPoll.every); err != nil {
+			return c.api.TransportError("check media", false, err)
 		}
 	}
 	return &connectors.Error{Platform: "mastodon", Class: connectors.Retryable,

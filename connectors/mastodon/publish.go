@@ -1,15 +1,13 @@
 package mastodon
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 type statusRequest struct {
@@ -77,15 +75,9 @@ func (c *Client) unclear(ctx context.Context, a relais.Account, d connectors.Dra
 }
 
 func (c *Client) createStatus(ctx context.Context, base, tok, key string, sr statusRequest) (status, error) {
-	body, _ := json.Marshal(sr)
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/v1/statuses", bytes.NewReader(body))
-	if err != nil {
-		return status{}, fmt.Errorf("mastodon: unable to build request: %w", err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Idempotency-Key", key)
 	var st status
-	_, err = c.do(req, tok, "create status", &st)
+	_, err := c.call(ctx, httpc.Request{Method: http.MethodPost, URL: base + "/api/v1/statuses", Op: "create status", Creates: true,
+		Token: tok, JSON: sr, Header: http.Header{"Idempotency-Key": {key}}}, &st)
 	return st, err
 }
 

@@ -1,63 +1,52 @@
 package telegram
 
 import (
+	"context"
 	"encoding/json"
-	"fmt"
-	"io"
-	"net/http"
 	"time"
 
-	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // answer is the Bot API envelope.
 type answer struct {
 	OK          bool            `json:"ok"`
 	Result      json.RawMessage `json:"result"`
-	ErrorCode   int             `json:"error_code"`
 	Description string          `json:"description"`
 	Parameters  struct {
 		RetryAfter int `json:"retry_after"`
 	} `json:"parameters"`
 }
 
-// do sends req and decodes the result of an ok answer into out.
-func (c *Client) do(req *http.Request, out any) error {
-	res, err := c.http.Do(req)
-	if err != nil {
-		return connectors.TransportError("telegram", "send message", err)
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(res.Body, 1<<20))
-	if err != nil {
-		return connectors.TransportError("telegram", "send message", err)
-	}
+func envelope(body []byte) answer {
 	var an answer
-	if json.Unmarshal(b, &an) != nil || !an.OK {
-		return classify(res.StatusCode, an)
-	}
-	if err := json.Unmarshal(an.Result, out); err != nil {
-		return &connectors.Error{Platform: "telegram", Class: connectors.OutcomeUnknown, Status: res.StatusCode,
-			Err: fmt.Errorf("telegram: unable to send message: bad result: %w", err)}
-	}
-	return nil
+	_ = json.Unmarshal(body, &an)
+	return an
 }
 
-// classify maps an error answer: 429 waits retry_after seconds, 401 (token
-// revoked) is AuthExpired, 403 (bot removed from the chat or not allowed
-// to post) and 400 are Permanent, 5xx may have been delivered.
-func classify(status int, an answer) error {
-	e := &connectors.Error{Platform: "telegram", Status: status, Message: an.Description,
-		Err: fmt.Errorf("telegram: unable to send message: status=%d", status)}
-	switch {
-	case status == http.StatusTooManyRequests:
-		e.Class, e.Until = connectors.RateLimited, time.Now().Add(time.Duration(max(an.Parameters.RetryAfter, 1))*time.Second).UTC()
-	case status == http.StatusUnauthorized:
-		e.Class = connectors.AuthExpired
-	case status >= 500:
-		e.Class = connectors.OutcomeUnknown
-	default:
-		e.Class = connectors.Permanent
+// rules are the Bot API's specifics on top of httpc's classification (429
+// rate limited, 401 token revoked, 5xx may have been delivered, 403 bot
+// removed from the chat and 400 permanent): the message is the envelope's
+// description, and a 429 waits its retry_after seconds.
+var rules = httpc.Rules{
+	Message: func(body []byte) string { return envelope(body).Description },
+	RetryAt: func(ans httpc.Answer) time.Time {
+		return time.Now().Add(time.Duration(max(envelope(ans.Body).Parameters.RetryAfter, 1)) * time.Second).UTC()
+	},
+}
+
+// call sends r and decodes the result of an ok answer into out; an
+// answer that is not ok is classified by its status.
+func (c *Client) call(ctx context.Context, r httpc.Request, out any) error {
+	var an answer
+	ans, err := c.api.Do(ctx, r, &an)
+	if err != nil {
+		return err
+	} else if !an.OK {
+		return c.api.Classify(r.Op, r.Creates, ans)
 	}
-	return e
+	if err := json.Unmarshal(an.Result, out); err != nil {
+		return c.api.BadAnswer(r.Op, r.Creates, ans.Status, err)
+	}
+	return nil
 }

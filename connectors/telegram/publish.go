@@ -1,15 +1,14 @@
 package telegram
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
+	"github.com/relais/relais/connectors/textlen"
 )
 
 type sendMessage struct {
@@ -37,14 +36,10 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 	if err != nil {
 		return connectors.Receipt{}, err
 	}
-	body, _ := json.Marshal(sendMessage{ChatID: chatID(a), Text: escape(d.Text), ParseMode: "HTML"})
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-	if err != nil {
-		return connectors.Receipt{}, fmt.Errorf("telegram: unable to build request")
-	}
-	req.Header.Set("Content-Type", "application/json")
 	var m message
-	if err := c.do(req, &m); err != nil {
+	err = c.call(ctx, httpc.Request{Method: http.MethodPost, URL: url, Op: "send message", Creates: true,
+		JSON: sendMessage{ChatID: chatID(a), Text: escape(d.Text), ParseMode: "HTML"}}, &m)
+	if err != nil {
 		return connectors.Receipt{}, err
 	}
 	return receipt(m), nil
@@ -63,4 +58,12 @@ func receipt(m message) connectors.Receipt {
 // by key: found is always false and an unclear delivery needs a human.
 func (c *Client) Lookup(ctx context.Context, a relais.Account, key string) (connectors.Receipt, bool, error) {
 	return connectors.Receipt{}, false, nil
+}
+
+// Validate implements connectors.Connector: 4,096 characters (UTF-16 code
+// units, counted before HTML escaping, as Telegram counts after parsing).
+// Media are not supported by this connector yet.
+func (c *Client) Validate(d connectors.Draft) []connectors.Problem {
+	probs := connectors.TextProblems("telegram", d.Text, textlen.Options{})
+	return connectors.TextOnly(d, probs, "the Telegram connector sends text only; remove the media or post them by hand")
 }

@@ -8,13 +8,14 @@
 package telegram
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
-	"github.com/relais/relais/connectors/outbound"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // DefaultBaseURL is the Bot API host.
@@ -29,21 +30,15 @@ const (
 
 // Client publishes to Telegram. It is safe for concurrent use.
 type Client struct {
-	http    *http.Client
-	baseURL string
+	api *httpc.Client
 }
 
 // New returns a client sending requests with httpClient (its Timeout bounds
 // each call) to baseURL, or DefaultBaseURL when empty. An account's BaseURL
 // overrides both.
 func New(httpClient *http.Client, baseURL string) *Client {
-	if httpClient == nil {
-		httpClient = http.DefaultClient
-	}
-	if baseURL == "" {
-		baseURL = DefaultBaseURL
-	}
-	return &Client{http: outbound.NoReplay(httpClient), baseURL: strings.TrimRight(baseURL, "/")}
+	cfg := httpc.Config{Platform: "telegram", BaseURL: cmp.Or(baseURL, DefaultBaseURL), MaxBody: 1 << 20, Rules: rules}
+	return &Client{api: httpc.New(httpClient, cfg)}
 }
 
 // Platform implements connectors.Connector.
@@ -55,11 +50,7 @@ func (c *Client) endpoint(a relais.Account, method string) (string, error) {
 		return "", &connectors.Error{Platform: "telegram", Class: connectors.AuthExpired,
 			Err: fmt.Errorf("telegram: account %d has no bot token: reconnect it", a.ID)}
 	}
-	base := c.baseURL
-	if a.BaseURL != "" {
-		base = strings.TrimRight(a.BaseURL, "/")
-	}
-	return base + "/bot" + tok + "/" + method, nil
+	return c.api.Base(a) + "/bot" + tok + "/" + method, nil
 }
 
 func chatID(a relais.Account) string {

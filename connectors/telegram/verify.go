@@ -2,11 +2,10 @@ package telegram
 
 import (
 	"context"
-	"fmt"
-	"net/http"
 	"net/url"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // Verify implements connectors.Verifier with getChat
@@ -17,12 +16,8 @@ func (c *Client) Verify(ctx context.Context, a relais.Account) error {
 	if err != nil {
 		return err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u+"?"+url.Values{"chat_id": {chatID(a)}}.Encode(), nil)
-	if err != nil {
-		return fmt.Errorf("telegram: unable to build request: %w", err)
-	}
 	var chat struct {
 		ID int64 `json:"id"`
 	}
-	return c.do(req, &chat)
+	return c.call(ctx, httpc.Request{URL: u + "?" + url.Values{"chat_id": {chatID(a)}}.Encode(), Op: "get chat"}, &chat)
 }

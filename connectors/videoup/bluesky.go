@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // Blob is the blob reference a PDS returns for an upload, to put in an
@@ -22,17 +24,12 @@ func (b Blob) MarshalJSON() ([]byte, error) { return json.RawMessage(b), nil }
 // transcodes; relais uploads the checked file as the post's blob instead).
 // https://docs.bsky.app/docs/api/com-atproto-repo-upload-blob
 func (c *Client) Bluesky(ctx context.Context, pds, accessJwt string, f File) (Blob, error) {
-	req, err := http.NewRequestWithContext(ctx, "POST", pds+"/xrpc/com.atproto.repo.uploadBlob", io.NewSectionReader(f.R, 0, f.Size))
-	if err != nil {
-		return nil, err
-	}
-	req.ContentLength = f.Size
-	req.Header.Set("Content-Type", f.ContentType)
-	req.Header.Set("Authorization", "Bearer "+accessJwt)
 	var out struct {
 		Blob json.RawMessage `json:"blob"`
 	}
-	if _, err := c.do(req, &out); err != nil {
+	_, err := c.call(ctx, httpc.Request{Method: http.MethodPost, URL: pds + "/xrpc/com.atproto.repo.uploadBlob", Op: "upload video",
+		Token: accessJwt, Body: io.NewSectionReader(f.R, 0, f.Size), Length: f.Size, Header: http.Header{"Content-Type": {f.ContentType}}}, &out)
+	if err != nil {
 		return nil, err
 	} else if len(out.Blob) == 0 {
 		return nil, fmt.Errorf("videoup: the PDS gave no blob")

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // Mastodon uploads f with POST /api/v2/media (file, description) using
@@ -15,18 +17,13 @@ import (
 // GET /api/v1/media/:id until 200 (206 Partial Content while processing).
 // https://docs.joinmastodon.org/methods/media/#v2
 func (c *Client) Mastodon(ctx context.Context, base, token string, f File, description string) (string, error) {
-	body, ct := multipartBody([]part{{name: "description", value: description},
+	r := form(http.MethodPost, base+"/api/v2/media", "upload video", []part{{name: "description", value: description},
 		{name: "file", file: io.NewSectionReader(f.R, 0, f.Size), filename: f.Filename, contentType: f.ContentType}})
-	req, err := http.NewRequestWithContext(ctx, "POST", base+"/api/v2/media", body)
-	if err != nil {
-		return "", err
-	}
-	req.Header.Set("Content-Type", ct)
-	req.Header.Set("Authorization", "Bearer "+token)
+	r.Token = token
 	var att struct {
 		ID string `json:"id"`
 	}
-	status, err := c.do(req, &att)
+	status, err := c.call(ctx, r, &att)
 	if err != nil {
 		return "", err
 	} else if att.ID == "" {
@@ -39,9 +36,7 @@ func (c *Client) Mastodon(ctx context.Context, base, token string, f File, descr
 		} else if err := c.wait(ctx, time.Second); err != nil {
 			return "", err
 		}
-		req, _ := http.NewRequestWithContext(ctx, "GET", base+"/api/v1/media/"+att.ID, nil)
-		req.Header.Set("Authorization", "Bearer "+token)
-		if status, err = c.do(req, nil); err != nil {
+		if status, err = c.call(ctx, httpc.Request{URL: base + "/api/v1/media/" + att.ID, Op: "check video", Token: token}, nil); err != nil {
 			return "", err
 		}
 	}
@@ -53,15 +48,11 @@ func (c *Client) Mastodon(ctx context.Context, base, token string, f File, descr
 // the container) and returns the message id.
 // https://core.telegram.org/bots/api#sendvideo
 func (c *Client) Telegram(ctx context.Context, base, token, chatID string, f File, caption string, width, height, seconds int) (string, error) {
-	body, ct := multipartBody([]part{{name: "chat_id", value: chatID}, {name: "caption", value: caption},
-		{name: "supports_streaming", value: "true"}, {name: "width", value: strconv.Itoa(width)},
+	r := form(http.MethodPost, base+"/bot"+token+"/sendVideo", "send video", []part{{name: "chat_id", value: chatID},
+		{name: "caption", value: caption}, {name: "supports_streaming", value: "true"}, {name: "width", value: strconv.Itoa(width)},
 		{name: "height", value: strconv.Itoa(height)}, {name: "duration", value: strconv.Itoa(seconds)},
 		{name: "video", file: io.NewSectionReader(f.R, 0, f.Size), filename: f.Filename, contentType: f.ContentType}})
-	req, err := http.NewRequestWithContext(ctx, "POST", base+"/bot"+token+"/sendVideo", body)
-	if err != nil {
-		return "", err
-	}
-	req.Header.Set("Content-Type", ct)
+	r.Creates = true
 	var out struct {
 		OK     bool `json:"ok"`
 		Result struct {
@@ -69,7 +60,7 @@ func (c *Client) Telegram(ctx context.Context, base, token, chatID string, f Fil
 		} `json:"result"`
 		Description string `json:"description"`
 	}
-	if _, err := c.do(req, &out); err != nil {
+	if _, err := c.call(ctx, r, &out); err != nil {
 		return "", err
 	} else if !out.OK || out.Result.MessageID == 0 {
 		return "", fmt.Errorf("videoup: Telegram refused the video: %s", out.Description)
@@ -82,17 +73,14 @@ func (c *Client) Telegram(ctx context.Context, base, token, chatID string, f Fil
 // up to 1 GB) and returns the video id.
 // https://developers.facebook.com/docs/video-api/guides/publishing/
 func (c *Client) Facebook(ctx context.Context, base, pageID, token string, f File, description string) (string, error) {
-	body, ct := multipartBody([]part{{name: "access_token", value: token}, {name: "description", value: description},
+	r := form(http.MethodPost, base+"/"+pageID+"/videos", "publish video", []part{{name: "access_token", value: token},
+		{name: "description", value: description},
 		{name: "source", file: io.NewSectionReader(f.R, 0, f.Size), filename: f.Filename, contentType: f.ContentType}})
-	req, err := http.NewRequestWithContext(ctx, "POST", base+"/"+pageID+"/videos", body)
-	if err != nil {
-		return "", err
-	}
-	req.Header.Set("Content-Type", ct)
+	r.Creates = true
 	var out struct {
 		ID string `json:"id"`
 	}
-	if _, err := c.do(req, &out); err != nil {
+	if _, err := c.call(ctx, r, &out); err != nil {
 		return "", err
 	} else if out.ID == "" {
 		return "", fmt.Errorf("videoup: Facebook gave no video id")

@@ -8,7 +8,6 @@ package videoup
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +15,8 @@ import (
 	"net/http"
 	"net/textproto"
 	"time"
+
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // File is a video already checked by package video.
@@ -41,14 +42,7 @@ func (c *Client) wait(ctx context.Context, d time.Duration) error {
 	if c.Wait != nil {
 		return c.Wait(ctx, d)
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return httpc.Sleep(ctx, d)
 }
 
 func (c *Client) maxWait() time.Duration {
@@ -98,36 +92,23 @@ func writeParts(mw *multipart.Writer, parts []part) error {
 	return mw.Close()
 }
 
-// do sends a request and decodes a JSON answer into out (if not nil). It
-// returns the status; statuses of 400 and more are errors with the body.
-func (c *Client) do(req *http.Request, out any) (int, error) {
-	resp, err := c.HTTP.Do(req)
-	if err != nil {
-		return 0, err
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if resp.StatusCode >= 400 {
-		return resp.StatusCode, &Error{Status: resp.StatusCode, Body: string(body)}
-	}
-	if out != nil && len(body) > 0 {
-		if err := json.Unmarshal(body, out); err != nil {
-			return resp.StatusCode, fmt.Errorf("videoup: malformed answer: %w", err)
-		}
-	}
-	return resp.StatusCode, nil
+// call sends r with the platforms' shared client (connectors/httpc: no
+// replay of a request with a body, user agent, answers read up to 1 MB)
+// and decodes a JSON answer into out (if not nil). It returns the status;
+// statuses of 300 and more are *Error with the body, failures without an
+// answer *connectors.Error without the URL (Telegram's holds the token).
+func (c *Client) call(ctx context.Context, r httpc.Request, out any) (int, error) {
+	return httpc.New(c.HTTP, httpc.Config{Platform: "videoup", MaxBody: 1 << 20}).Fetch(ctx, r, out)
 }
 
-// Error is a platform's refusal.
-type Error struct {
-	Status int
-	Body   string
+// form is a multipart request of parts, streamed.
+func form(method, u, op string, parts []part) httpc.Request {
+	body, ct := multipartBody(parts)
+	return httpc.Request{Method: method, URL: u, Op: op, Body: body, Header: http.Header{"Content-Type": {ct}}}
 }
 
-// Error implements error.
-func (e *Error) Error() string {
-	return fmt.Sprintf("videoup: platform answered %d: %.300s", e.Status, e.Body)
-}
+// Error is a platform's refusal: its status and answer.
+type Error = httpc.StatusError
 
 // ErrProcessing is returned when the platform failed to process the video
 // or did not finish within MaxWait.

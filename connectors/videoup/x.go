@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strconv"
 	"time"
+
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // xMedia is the data object of X's media upload answers.
@@ -53,13 +55,7 @@ func (c *Client) X(ctx context.Context, base string, f File) (string, error) {
 }
 
 func (c *Client) xCommand(ctx context.Context, base string, parts []part, out any) error {
-	body, ct := multipartBody(parts)
-	req, err := http.NewRequestWithContext(ctx, "POST", base+"/2/media/upload", body)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", ct)
-	_, err = c.do(req, out)
+	_, err := c.call(ctx, form(http.MethodPost, base+"/2/media/upload", "upload video", parts), out)
 	return err
 }
 
@@ -83,12 +79,9 @@ func (c *Client) xAwait(ctx context.Context, base, id string, m xMedia) error {
 		if err := c.wait(ctx, time.Duration(max(pi.CheckAfterSecs, 1))*time.Second); err != nil {
 			return err
 		}
-		req, err := http.NewRequestWithContext(ctx, "GET", base+"/2/media/upload?"+url.Values{"command": {"STATUS"}, "media_id": {id}}.Encode(), nil)
-		if err != nil {
-			return err
-		}
 		m = xMedia{}
-		if _, err := c.do(req, &m); err != nil {
+		u := base + "/2/media/upload?" + url.Values{"command": {"STATUS"}, "media_id": {id}}.Encode()
+		if _, err := c.call(ctx, httpc.Request{URL: u, Op: "check video"}, &m); err != nil {
 			return err
 		}
 	}

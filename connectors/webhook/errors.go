@@ -2,52 +2,42 @@ package webhook
 
 import (
 	"encoding/json"
-	"fmt"
-	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
 )
 
-// classify maps a webhook answer: 429 waits (Discord's retry_after in
-// seconds, else Retry-After); 401, 403, 404 and 410 mean the webhook was
-// revoked or deleted (AuthExpired: reconnect); other 4xx are Permanent;
-// 5xx may have been delivered (OutcomeUnknown).
-func classify(res *http.Response, body []byte) error {
-	var dj struct {
-		Message    string  `json:"message"`
-		RetryAfter float64 `json:"retry_after"`
-	}
-	msg := strings.TrimSpace(string(body))
-	if json.Unmarshal(body, &dj) == nil && dj.Message != "" {
-		msg = dj.Message
-	}
-	if len(msg) > 200 {
-		msg = msg[:200]
-	}
-	e := &connectors.Error{Platform: "webhook", Status: res.StatusCode, Message: msg,
-		Err: fmt.Errorf("webhook: unable to post message: status=%d", res.StatusCode)}
-	switch s := res.StatusCode; {
-	case s == http.StatusTooManyRequests:
-		e.Class, e.Until = connectors.RateLimited, retryAt(res.Header, dj.RetryAfter)
-	case s == 401 || s == 403 || s == 404 || s == 410:
-		e.Class = connectors.AuthExpired
-	case s >= 500:
-		e.Class = connectors.OutcomeUnknown
-	default:
-		e.Class = connectors.Permanent
-	}
-	return e
+// discordError is Discord's error body; Slack and Mattermost answer text.
+type discordError struct {
+	Message    string  `json:"message"`
+	RetryAfter float64 `json:"retry_after"` // seconds
 }
 
-func retryAt(h http.Header, retryAfter float64) time.Time {
-	if retryAfter <= 0 {
-		retryAfter, _ = strconv.ParseFloat(h.Get("Retry-After"), 64)
-	}
-	if retryAfter <= 0 {
-		retryAfter = 60
-	}
-	return time.Now().Add(time.Duration(retryAfter * float64(time.Second))).UTC()
+// rules are the webhooks' specifics on top of httpc's classification (429
+// rate limited, 5xx may have been delivered, other 4xx permanent): the
+// message is Discord's or the answer's text, a 429 waits Discord's
+// retry_after, else Retry-After, else a minute, and 403, 404 and 410, like
+// 401, mean the webhook was revoked or deleted (AuthExpired: reconnect).
+var rules = httpc.Rules{
+	Message: func(body []byte) string {
+		var de discordError
+		if json.Unmarshal(body, &de) == nil && de.Message != "" {
+			return connectors.Truncate(de.Message, 200)
+		}
+		return connectors.Truncate(strings.TrimSpace(string(body)), 200)
+	},
+	RetryAt: func(ans httpc.Answer) time.Time {
+		var de discordError
+		if json.Unmarshal(ans.Body, &de) == nil && de.RetryAfter > 0 {
+			return time.Now().Add(time.Duration(de.RetryAfter * float64(time.Second))).UTC()
+		}
+		return httpc.RetryAfter(ans.Header, time.Minute)
+	},
+	Refine: func(_ string, ans httpc.Answer, e *connectors.Error) {
+		if s := ans.Status; s == 403 || s == 404 || s == 410 {
+			e.Class = connectors.AuthExpired
+		}
+	},
 }

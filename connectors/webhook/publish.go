@@ -1,17 +1,16 @@
 package webhook
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"unicode/utf8"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // Publish implements connectors.Connector: it posts {"text": ...} (Slack,
@@ -30,22 +29,19 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 	if err := connectors.ProblemsError("webhook", probs); err != nil {
 		return connectors.Receipt{}, err
 	}
-	req, err := request(ctx, u, kind, d.Text)
-	if err != nil {
-		return connectors.Receipt{}, err
-	}
-	b, err := c.do(req)
+	ans, err := c.api.Do(ctx, request(u, kind, d.Text), nil)
 	if err != nil {
 		return connectors.Receipt{}, err
 	}
 	var msg struct {
 		ID string `json:"id"`
 	}
-	_ = json.Unmarshal(b, &msg) // Slack and Mattermost answer "ok"
+	_ = json.Unmarshal(ans.Body, &msg) // Slack and Mattermost answer "ok"
 	return connectors.Receipt{RemoteID: msg.ID}, nil
 }
 
-func request(ctx context.Context, u, kind, text string) (*http.Request, error) {
+// request is the message text posted to the webhook u of kind.
+func request(u, kind, text string) httpc.Request {
 	payload := map[string]string{"text": text}
 	if kind == KindDiscord {
 		payload = map[string]string{"content": text}
@@ -56,30 +52,7 @@ func request(ctx context.Context, u, kind, text string) (*http.Request, error) {
 			u = pu.String()
 		}
 	}
-	body, _ := json.Marshal(payload)
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, bytes.NewReader(body))
-	if err != nil {
-		return nil, &connectors.Error{Platform: "webhook", Class: connectors.Permanent,
-			Err: fmt.Errorf("webhook: unable to build request: bad webhook URL")}
-	}
-	req.Header.Set("Content-Type", "application/json")
-	return req, nil
-}
-
-func (c *Client) do(req *http.Request) ([]byte, error) {
-	res, err := c.http.Do(req)
-	if err != nil {
-		return nil, connectors.TransportError("webhook", "post message", err)
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(res.Body, 1<<20))
-	if err != nil {
-		return nil, connectors.TransportError("webhook", "post message", err)
-	}
-	if res.StatusCode < 200 || res.StatusCode > 299 {
-		return nil, classify(res, b)
-	}
-	return b, nil
+	return httpc.Request{Method: http.MethodPost, URL: u, Op: "post message", Creates: true, JSON: payload}
 }
 
 // Lookup implements connectors.Connector: webhooks cannot be queried, so

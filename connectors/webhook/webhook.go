@@ -13,7 +13,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
-	"github.com/relais/relais/connectors/outbound"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // Credential keys.
@@ -34,16 +34,13 @@ var maxChars = map[string]int{KindSlack: 40000, KindDiscord: 2000, KindMattermos
 
 // Client posts to incoming webhooks. It is safe for concurrent use.
 type Client struct {
-	http *http.Client
+	api *httpc.Client
 }
 
 // New returns a client sending requests with httpClient (its Timeout bounds
 // each call). There is no base URL: each account holds its webhook URL.
 func New(httpClient *http.Client) *Client {
-	if httpClient == nil {
-		httpClient = http.DefaultClient
-	}
-	return &Client{http: outbound.NoReplay(httpClient)}
+	return &Client{api: httpc.New(httpClient, httpc.Config{Platform: "webhook", MaxBody: 1 << 20, Rules: rules})}
 }
 
 // Platform implements connectors.Connector.

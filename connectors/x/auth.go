@@ -10,6 +10,15 @@ import (
 	"github.com/relais/relais/connectors"
 )
 
+// Credential keys an account must hold: its OAuth 1.0a user-context
+// credentials.
+const (
+	CredConsumerKey       = "consumer_key"
+	CredConsumerSecret    = "consumer_secret"
+	CredAccessToken       = "access_token"
+	CredAccessTokenSecret = "access_token_secret"
+)
+
 // signedClient returns an HTTP client that signs every request with the
 // account's OAuth 1.0a user-context credentials (HMAC-SHA1). JSON and
 // multipart bodies are not part of the signature base string, as X expects.
@@ -23,7 +32,8 @@ func (c *Client) signedClient(ctx context.Context, a relais.Account) (*http.Clie
 	}
 	cfg := oauth1.NewConfig(cr[CredConsumerKey], cr[CredConsumerSecret])
 	tok := oauth1.NewToken(cr[CredAccessToken], cr[CredAccessTokenSecret])
-	hc := cfg.Client(context.WithValue(ctx, oauth1.HTTPClient, c.http), tok)
-	hc.Timeout = c.http.Timeout
+	base := c.api.HTTP()
+	hc := cfg.Client(context.WithValue(ctx, oauth1.HTTPClient, base), tok)
+	hc.Timeout = base.Timeout
 	return hc, nil
 }

@@ -51,3 +51,10 @@ func (c *Client) upload(ctx context.Context, hc *http.Client, a relais.Account, 
 	}
 	return out.Data.ID, nil
 }
+
+// Validate implements connectors.Connector: X's weighted length (280, URLs
+// 23, emoji and CJK 2, NFC) and at most four JPEG, PNG, GIF or WebP images
+// of 5 MB each.
+func (c *Client) Validate(d connectors.Draft) []connectors.Problem { return imageRules.Check("x", d) }
+
+var imageRules = connectors.ImageRules{Platform: "X", MaxCount: MaxImages, MaxBytes: MaxImageBytes, Types: ImageTypes}

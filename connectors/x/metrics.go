@@ -2,15 +2,13 @@ package x
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // MetricsBatchSize is GET /2/tweets's limit: 100 ids per call
@@ -36,29 +34,10 @@ type tweetsMetrics struct {
 	} `json:"data"`
 }
 
-// MetricsBatchSize implements connectors.BatchMetricsReader.
-func (c *Client) MetricsBatchSize() int { return MetricsBatchSize }
-
-// Metrics implements connectors.MetricsReader.
-func (c *Client) Metrics(ctx context.Context, a relais.Account, remoteID string) (connectors.Metrics, error) {
-	got, err := c.MetricsBatch(ctx, a, []string{remoteID})
-	if err != nil {
-		return connectors.Metrics{}, err
-	}
-	m, ok := got[remoteID]
-	if !ok {
-		return m, &connectors.Error{Class: connectors.Permanent, Platform: "x", Message: "post not found: " + remoteID}
-	}
-	return m, nil
-}
-
-// MetricsBatch implements connectors.BatchMetricsReader with
+// readMetrics is connectors.Batch's Read:
 // GET /2/tweets?ids=…&tweet.fields=public_metrics (up to 100 ids). Posts
 // X does not return (deleted, protected) are absent from the map.
-func (c *Client) MetricsBatch(ctx context.Context, a relais.Account, ids []string) (map[string]connectors.Metrics, error) {
-	if len(ids) > MetricsBatchSize {
-		return nil, fmt.Errorf("x: %d ids, at most %d per call", len(ids), MetricsBatchSize)
-	}
+func (c *Client) readMetrics(ctx context.Context, a relais.Account, ids []string) (map[string]connectors.Metrics, error) {
 	hc, err := c.signedClient(ctx, a)
 	if err != nil {
 		return nil, err
@@ -77,27 +56,8 @@ func (c *Client) MetricsBatch(ctx context.Context, a relais.Account, ids []strin
 	return m, nil
 }
 
-// get fetches url with the signed client into out.
+// get fetches u with the signed client hc into out.
 func (c *Client) get(ctx context.Context, hc *http.Client, u string, out any, op string) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return fmt.Errorf("x: unable to build request: %w", err)
-	}
-	res, err := hc.Do(req)
-	if err != nil {
-		return transportError(op, err, false)
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(res.Body, 4<<20))
-	if err != nil {
-		return transportError(op, err, false)
-	}
-	if res.StatusCode < 200 || res.StatusCode > 299 {
-		return classify(op, res, b, false)
-	}
-	if err := json.Unmarshal(b, out); err != nil {
-		return &connectors.Error{Platform: "x", Class: connectors.Retryable, Status: res.StatusCode,
-			Err: fmt.Errorf("x: unable to %s: bad answer: %w", op, err)}
-	}
-	return nil
+	_, err := c.api.Do(ctx, httpc.Request{URL: u, Op: op, Client: hc}, out)
+	return err
 }

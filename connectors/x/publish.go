@@ -1,17 +1,13 @@
 package x
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
-	"io"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 type tweetRequest struct {
@@ -73,32 +69,9 @@ func (c *Client) Lookup(ctx context.Context, a relais.Account, key string) (conn
 	return connectors.Receipt{}, false, nil
 }
 
-// post sends v as JSON to url and decodes the 2xx answer into out.
-func (c *Client) post(ctx context.Context, hc *http.Client, url string, v, out any, op string, created bool) error {
-	body, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("x: unable to encode request: %w", err)
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-	if err != nil {
-		return fmt.Errorf("x: unable to build request: %w", err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	res, err := hc.Do(req)
-	if err != nil {
-		return transportError(op, err, created)
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(res.Body, 1<<20))
-	if err != nil {
-		return transportError(op, err, created)
-	}
-	if res.StatusCode < 200 || res.StatusCode > 299 {
-		return classify(op, res, b, created)
-	}
-	if err := json.Unmarshal(b, out); err != nil {
-		return &connectors.Error{Platform: "x", Class: connectors.OutcomeUnknown, Status: res.StatusCode,
-			Err: fmt.Errorf("x: unable to %s: bad answer %q: %w", op, strings.TrimSpace(string(b)), err)}
-	}
-	return nil
+// post sends v as JSON to u with the signed client hc and decodes the 2xx
+// answer into out; created says the call publishes.
+func (c *Client) post(ctx context.Context, hc *http.Client, u string, v, out any, op string, created bool) error {
+	_, err := c.api.Do(ctx, httpc.Request{Method: http.MethodPost, URL: u, Op: op, Creates: created, JSON: v, Client: hc}, out)
+	return err
 }

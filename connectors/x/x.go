@@ -15,29 +15,23 @@
 package x
 
 import (
+	"cmp"
 	"net/http"
-	"strings"
 	"sync"
 
 	"github.com/relais/relais"
-	"github.com/relais/relais/connectors/outbound"
+	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/connectors/httpc"
 )
 
 // DefaultBaseURL is X's API host.
 const DefaultBaseURL = "https://api.x.com"
 
-// Credential keys an account must hold.
-const (
-	CredConsumerKey       = "consumer_key"
-	CredConsumerSecret    = "consumer_secret"
-	CredAccessToken       = "access_token"
-	CredAccessTokenSecret = "access_token_secret"
-)
-
 // Client publishes to X. It is safe for concurrent use.
 type Client struct {
-	http    *http.Client
-	baseURL string
+	connectors.Batch // Metrics and MetricsBatch, 100 posts a call
+
+	api *httpc.Client
 
 	mu    sync.Mutex
 	spend ledger // today's reconciliation reads
@@ -47,24 +41,15 @@ type Client struct {
 // bounds each call) to baseURL, or to DefaultBaseURL when baseURL is empty.
 // An account's BaseURL overrides both.
 func New(httpClient *http.Client, baseURL string) *Client {
-	if httpClient == nil {
-		httpClient = http.DefaultClient
-	}
-	if baseURL == "" {
-		baseURL = DefaultBaseURL
-	}
-	return &Client{http: outbound.NoReplay(httpClient), baseURL: strings.TrimRight(baseURL, "/")}
+	c := &Client{api: httpc.New(httpClient, httpc.Config{Platform: "x", BaseURL: cmp.Or(baseURL, DefaultBaseURL), Rules: rules})}
+	c.Batch = connectors.Batch{Platform: "x", Size: MetricsBatchSize, Read: c.readMetrics}
+	return c
 }
 
 // Platform implements connectors.Connector.
 func (c *Client) Platform() relais.Platform { return relais.PlatformX }
 
-func (c *Client) base(a relais.Account) string {
-	if a.BaseURL != "" {
-		return strings.TrimRight(a.BaseURL, "/")
-	}
-	return c.baseURL
-}
+func (c *Client) base(a relais.Account) string { return c.api.Base(a) }
 
 // postURL is the public address of a post.
 func postURL(handle, id string) string {
