@@ -13,6 +13,8 @@ import (
 	"github.com/compose-spec/compose-go/v2/loader"
 	"github.com/compose-spec/compose-go/v2/types"
 	"github.com/stretchr/testify/require"
+
+	"github.com/relais/relais/config"
 )
 
 // TestDockerCompose loads docker-compose.yml the way docker compose does
@@ -76,7 +78,8 @@ func requireReplicas(t *testing.T, project *types.Project, relais types.ServiceC
 }
 
 // envRead returns the environment variables relais reads: string literals
-// passed to os.Getenv, os.LookupEnv or envOr in cmd/relais.
+// passed to os.Getenv, os.LookupEnv or envOr in cmd/relais, and every name
+// config.Load asks for.
 func envRead(t *testing.T) map[string]bool {
 	t.Helper()
 	files, err := filepath.Glob("*.go")
@@ -101,7 +104,12 @@ func envRead(t *testing.T) map[string]bool {
 			return true
 		})
 	}
-	require.True(t, read["RELAIS_DATABASE_URL"], "the parser found relais's variables")
+	// Every other variable is read by the config package: ask it which.
+	_, _ = config.Load(func(name string) (string, bool) {
+		read[name] = true
+		return "", false
+	})
+	require.True(t, read["RELAIS_DATABASE_URL"], "the config package reads relais's variables")
 	return read
 }
 
