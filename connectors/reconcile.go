@@ -10,16 +10,17 @@ import (
 // AccountIdempotent is implemented by connectors whose platform honours an
 // idempotency key on some accounts only: a Mastodon-API server honours
 // Idempotency-Key only when it is Mastodon itself (GoToSocial and others
-// ignore it).
+// ignore it). The answer may need a call to the account's server (after a
+// restart nothing is known of it yet); ctx bounds it.
 type AccountIdempotent interface {
-	HonoursKeyFor(a relais.Account) bool
+	HonoursKeyFor(ctx context.Context, a relais.Account) bool
 }
 
 // HonoursKeyFor reports whether a publication to a through c may be sent
 // again with the same key without risking a second post.
-func HonoursKeyFor(c Connector, a relais.Account) bool {
+func HonoursKeyFor(ctx context.Context, c Connector, a relais.Account) bool {
 	if ai, ok := c.(AccountIdempotent); ok {
-		return ai.HonoursKeyFor(a)
+		return ai.HonoursKeyFor(ctx, a)
 	}
 	return HonoursKey(c)
 }

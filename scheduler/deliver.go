@@ -75,7 +75,7 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 		r, found, lerr := connectors.LookupFor(ctx, a.conn, *a.account, a.draft(nil), a.d.IdempotencyKey, a.since())
 		if lerr == nil && found {
 			return w.record(ctx, job, a, r, nil)
-		} else if !connectors.HonoursKeyFor(a.conn, *a.account) {
+		} else if !connectors.HonoursKeyFor(ctx, a.conn, *a.account) {
 			return w.record(ctx, job, a, r, &connectors.Error{Class: connectors.OutcomeUnknown,
 				Platform: string(a.account.Platform), Message: "a previous attempt may have been published; check the account and resolve"})
 		}

@@ -46,7 +46,7 @@ func TestGoToSocialLostAnswerNoDuplicate(t *testing.T) {
 			posts, sts := f.Count()
 			require.Equal(t, 1, posts, "the POST was sent once")
 			require.Equal(t, 1, sts)
-			require.False(t, c.HonoursKeyFor(gtsAccount(f)), "GoToSocial is not trusted with the key")
+			require.False(t, c.HonoursKeyFor(context.Background(), gtsAccount(f)), "GoToSocial is not trusted with the key")
 
 			f = gotosocial.New(t)
 			f.DropReplies, f.FailList = 1, true
@@ -103,4 +103,22 @@ func TestLimitsCountAsTheServerCounts(t *testing.T) {
 	in := DefaultInstance
 	in.MaxChars = 1000
 	require.NotEmpty(t, textProblems(in, text), "unknown software: the stricter count")
+}
+
+// TestHonoursKeyForAsksAfterRestart: a process that has cached nothing of
+// an account's server (the first attempt after a restart, reconciling a
+// delivery the killed process left publishing) asks the server which
+// software it runs before answering, instead of distrusting Mastodon
+// itself and ending the delivery in outcome_unknown; a server that does
+// not say is still not trusted.
+func TestHonoursKeyForAsksAfterRestart(t *testing.T) {
+	f := mustFake(t, nil)
+	a := relais.Account{ID: 7, Platform: relais.PlatformMastodon, Handle: "anne@mastodon.example", BaseURL: f.srv.URL}
+	require.True(t, New(f.srv.Client(), "", "").HonoursKeyFor(context.Background(), a), "a fresh client asks the server")
+
+	f.software = "gotosocial"
+	require.False(t, New(f.srv.Client(), "", "").HonoursKeyFor(context.Background(), a))
+
+	down := relais.Account{ID: 8, Platform: relais.PlatformMastodon, Handle: "anne@down.example", BaseURL: "http://127.0.0.1:1"}
+	require.False(t, New(nil, "", "").HonoursKeyFor(context.Background(), down), "a server that cannot say is not trusted")
 }

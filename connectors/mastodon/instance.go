@@ -23,6 +23,10 @@ type Instance struct {
 // before they are fetched again.
 const instanceTTL = 24 * time.Hour
 
+// unknownSoftwareRetry is how soon a server whose software could not be
+// learnt is asked again (its limits are kept meanwhile).
+const unknownSoftwareRetry = 5 * time.Minute
+
 // DefaultInstance is what mastodon.social announced in 2026; it applies
 // until an instance's own limits have been fetched.
 var DefaultInstance = Instance{
@@ -64,6 +68,9 @@ func (c *Client) Instance(ctx context.Context, a relais.Account) (Instance, erro
 	}
 	in = j.instance()
 	in.Software, in.fetched = c.software(ctx, base), time.Now()
+	if in.Software == "" { // nodeinfo failed or is absent: ask again soon rather than distrust for a day
+		in.fetched = in.fetched.Add(unknownSoftwareRetry - instanceTTL)
+	}
 	c.mu.Lock()
 	c.instances[base] = in
 	c.mu.Unlock()

@@ -64,7 +64,7 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 // a status: Publish looks for it among the account's recent statuses and
 // otherwise reports OutcomeUnknown, so that nobody posts it a second time.
 func (c *Client) unclear(ctx context.Context, a relais.Account, d connectors.Draft, key string, started time.Time, err error) (connectors.Receipt, error) {
-	if connectors.ClassOf(err) != connectors.Retryable || c.HonoursKeyFor(a) {
+	if connectors.ClassOf(err) != connectors.Retryable || c.HonoursKeyFor(ctx, a) {
 		return connectors.Receipt{}, err
 	}
 	if rc, found, lerr := c.LookupDraft(ctx, a, d, key, started); lerr == nil && found {

@@ -53,8 +53,14 @@ func (c *Client) software(ctx context.Context, base string) string {
 
 // HonoursKeyFor implements connectors.AccountIdempotent: only Mastodon
 // itself is trusted with Idempotency-Key (GoToSocial, for one, ignores it),
-// and only once the server's software is known.
-func (c *Client) HonoursKeyFor(a relais.Account) bool {
+// and only once the server's software is known. When nothing is cached
+// for the account's server (the first attempt after a restart, which may
+// be reconciling a delivery the previous process left publishing), it is
+// asked now, within ctx; a server that cannot say is not trusted.
+func (c *Client) HonoursKeyFor(ctx context.Context, a relais.Account) bool {
 	in, ok := c.cachedFor(a)
-	return ok && in.Software == SoftwareMastodon
+	if !ok {
+		in, _ = c.Instance(ctx, a)
+	}
+	return in.Software == SoftwareMastodon
 }
