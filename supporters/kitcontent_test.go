@@ -142,7 +142,7 @@ func seedImageKits(t *testing.T, st *store.Store, pic []byte) int64 {
 }
 
 // testPNG is a small real PNG image.
-func testPNG(t *testing.T) []byte {
+func testPNG(t testing.TB) []byte {
 	img := image.NewRGBA(image.Rect(0, 0, 8, 8))
 	for i := range 8 {
 		img.Set(i, i, color.RGBA{200, 0, 80, 255})
