@@ -273,7 +273,18 @@ func (s *Service) upsert(tx *store.Tx, cs []candidate) (imported, updated int, e
 	if err != nil {
 		return 0, 0, err
 	}
-	rows := make([]*relais.Supporter, len(cs))
+	rows, imported, updated := mergeAll(cs, known, text.Version)
+	ids, err := tx.UpsertSupporters(rows)
+	if err != nil {
+		return 0, 0, err
+	}
+	return imported, updated, tx.AddConsents(consents(cs, ids, text.Version))
+}
+
+// mergeAll merges each candidate into its known contact or a new one; a
+// consent without a text version gets the current one.
+func mergeAll(cs []candidate, known map[string]*relais.Supporter, version string) (rows []*relais.Supporter, imported, updated int) {
+	rows = make([]*relais.Supporter, len(cs))
 	for i, c := range cs {
 		if old := known[c.s.Email]; old != nil {
 			updated++
@@ -283,14 +294,10 @@ func (s *Service) upsert(tx *store.Tx, cs []candidate) (imported, updated int, e
 			rows[i] = merge(&relais.Supporter{Email: c.s.Email, Source: c.s.Source}, c)
 		}
 		if rows[i].ConsentAt != nil && rows[i].ConsentVersion == "" {
-			rows[i].ConsentVersion = text.Version
+			rows[i].ConsentVersion = version
 		}
 	}
-	ids, err := tx.UpsertSupporters(rows)
-	if err != nil {
-		return 0, 0, err
-	}
-	return imported, updated, tx.AddConsents(consents(cs, ids, text.Version))
+	return rows, imported, updated
 }
 
 // consents are the history entries of the batch's consents.

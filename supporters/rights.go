@@ -97,27 +97,31 @@ func (s *Service) Forget(ctx context.Context, address string) (*Erasure, error) 
 		return nil, relais.FieldErrorf("email", "%q is not an e-mail address (%v).", address, err)
 	}
 	out := &Erasure{}
-	id, who := actor(ctx)
-	err = s.store.Update(ctx, func(tx *store.Tx) error {
-		hash, err := s.hasher(tx)
-		if err != nil {
-			return err
-		}
-		if p, err := tx.SupporterByEmail(email); err == nil {
-			out.Erased = true
-			if out.Consents, out.Kits, err = tx.DeleteSupporter(p.ID); err != nil {
-				return err
-			}
-		} else if relais.ErrorCode(err) != relais.ENOTFOUND {
-			return err
-		}
-		if err := tx.Suppress(hash(email), SuppressForgotten); err != nil {
-			return err
-		}
-		return tx.AppendAudit(&relais.AuditEntry{ActorID: id, Actor: who, Action: "supporter.forget",
-			Detail: fmt.Sprintf("erased: %v; %d consent records, %d share kits; address kept as a salted hash", out.Erased, out.Consents, out.Kits)})
-	})
+	err = s.store.Update(ctx, func(tx *store.Tx) error { return s.erase(ctx, tx, email, out) })
 	return out, err
+}
+
+// erase deletes the person with this address in tx, suppresses the
+// address and audits the erasure (counts only), filling out.
+func (s *Service) erase(ctx context.Context, tx *store.Tx, email string, out *Erasure) error {
+	hash, err := s.hasher(tx)
+	if err != nil {
+		return err
+	}
+	if p, err := tx.SupporterByEmail(email); err == nil {
+		out.Erased = true
+		if out.Consents, out.Kits, err = tx.DeleteSupporter(p.ID); err != nil {
+			return err
+		}
+	} else if relais.ErrorCode(err) != relais.ENOTFOUND {
+		return err
+	}
+	if err := tx.Suppress(hash(email), SuppressForgotten); err != nil {
+		return err
+	}
+	id, who := actor(ctx)
+	return tx.AppendAudit(&relais.AuditEntry{ActorID: id, Actor: who, Action: "supporter.forget",
+		Detail: fmt.Sprintf("erased: %v; %d consent records, %d share kits; address kept as a salted hash", out.Erased, out.Consents, out.Kits)})
 }
 
 // Unsubscribe honours a one-click unsubscribe (no login: the token is the
