@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,20 +40,19 @@ func (tx *Tx) InsertSuggestions(ss []relais.Suggestion) error {
 // placeholders returns "(?,?,...)" or "($n,...)" for n parameters after
 // `used` others.
 func (tx *Tx) placeholders(used, n int) string {
-	var b strings.Builder
-	b.WriteByte('(')
+	b := make([]byte, 0, 2+7*n)
+	b = append(b, '(')
 	for i := 0; i < n; i++ {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
 		if tx.store.dialect == DialectPostgres {
-			fmt.Fprintf(&b, "$%d", used+i+1)
+			b = strconv.AppendInt(append(b, '$'), int64(used+i+1), 10) // no fmt: called per row of bulk INSERTs
 		} else {
-			b.WriteByte('?')
+			b = append(b, '?')
 		}
 	}
-	b.WriteByte(')')
-	return b.String()
+	return string(append(b, ')'))
 }
 
 func nullID(id int64) any {

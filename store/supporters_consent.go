@@ -130,6 +130,29 @@ func (tx *Tx) SupporterKits(supporterID int64) ([]SupporterKit, error) {
 	return out, err
 }
 
+// KitLink is a tracked link handed out in a supporter's share kits. Its
+// code is the same for every supporter of the district: clicks are counted
+// per code and day, never per person.
+type KitLink struct {
+	PostID   int64  `json:"post_id"`
+	Variant  string `json:"variant,omitempty"`
+	District string `json:"district"`
+	Code     string `json:"code"`
+	URL      string `json:"url" gorm:"column:url"`
+}
+
+// SupporterKitLinks returns the tracked links of the kits handed over to
+// a supporter (channel "supporter", the supporter's district).
+func (tx *Tx) SupporterKitLinks(supporterID int64, district string) ([]KitLink, error) {
+	var out []KitLink
+	sent := tx.db.Table("suggestions").Select("post_id").
+		Where("supporter_id = ? AND mail_state IN ?", supporterID, []string{KitHanded, KitSent})
+	err := tx.db.Table("links").Select("post_id, variant, district, code, url").
+		Where("channel = ? AND district = ? AND post_id IN (?)", "supporter", district, sent).
+		Order("post_id, variant, code").Scan(&out).Error
+	return out, err
+}
+
 // SupporterFilter selects supporters for the list.
 type SupporterFilter struct {
 	Districts []string // nil: every district

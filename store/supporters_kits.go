@@ -26,6 +26,7 @@ type KitRow struct {
 	SupporterID  int64
 	Email        string
 	FirstName    string
+	District     string // the supporter's, for the kit's tracked links
 	Lang         string
 	Token        *string
 	KitMode      string
@@ -47,7 +48,7 @@ func (k KitRow) Reachable() bool {
 func (tx *Tx) KitRows(ids []int64) ([]KitRow, error) {
 	var out []KitRow
 	err := tx.db.Table("suggestions").Select(`suggestions.id AS suggestion_id, suggestions.post_id, suggestions.supporter_id,
-		supporters.email, supporters.first_name, supporters.lang, supporters.token, supporters.kit_mode, supporters.status,
+		supporters.email, supporters.first_name, supporters.district, supporters.lang, supporters.token, supporters.kit_mode, supporters.status,
 		supporters.mobilised, supporters.consent_at, suggestions.text, suggestions.mail_state, suggestions.message_id`).
 		Joins("JOIN supporters ON supporters.id = suggestions.supporter_id").
 		Where("suggestions.id IN ?", ids).Order("suggestions.id").Scan(&out).Error

@@ -156,25 +156,14 @@ func (r *Reader) parse(b []byte) ([]string, error) {
 	var field []byte
 	size := len(b)
 	for i := 0; ; {
+		var reason string
 		if i < len(b) && b[i] == '"' {
-			var ok bool
-			field, i, b, ok = r.quoted(b, i+1, field[:0], &size)
-			if !ok {
-				return nil, &rowError{start, "a quoted field is never closed"}
-			}
-			if i < len(b) && b[i] != r.Comma {
-				return nil, &rowError{start, "text after a closing quote"}
-			}
+			field, i, b, reason = r.quotedField(b, i+1, field[:0], &size)
 		} else {
-			j := bytes.IndexByte(b[i:], r.Comma)
-			if j < 0 {
-				j = len(b) - i
-			}
-			field = append(field[:0], b[i:i+j]...)
-			if bytes.IndexByte(field, '"') >= 0 {
-				return nil, &rowError{start, "a quote inside an unquoted field"}
-			}
-			i += j
+			field, i, reason = r.plainField(b, i, field[:0])
+		}
+		if reason != "" {
+			return nil, &rowError{start, reason}
 		}
 		fields = append(fields, string(field))
 		if i >= len(b) {
@@ -185,6 +174,33 @@ func (r *Reader) parse(b []byte) ([]string, error) {
 			return append(fields, ""), nil
 		}
 	}
+}
+
+// quotedField reads a quoted field whose opening quote is before b[i]:
+// the field, where the reading stopped, the line (continued when the
+// field spans lines), or the reason it is malformed.
+func (r *Reader) quotedField(b []byte, i int, field []byte, size *int) ([]byte, int, []byte, string) {
+	field, i, b, ok := r.quoted(b, i, field, size)
+	if !ok {
+		return field, i, b, "a quoted field is never closed"
+	}
+	if i < len(b) && b[i] != r.Comma {
+		return field, i, b, "text after a closing quote"
+	}
+	return field, i, b, ""
+}
+
+// plainField reads an unquoted field starting at b[i].
+func (r *Reader) plainField(b []byte, i int, field []byte) ([]byte, int, string) {
+	j := bytes.IndexByte(b[i:], r.Comma)
+	if j < 0 {
+		j = len(b) - i
+	}
+	field = append(field, b[i:i+j]...)
+	if bytes.IndexByte(field, '"') >= 0 {
+		return field, i + j, "a quote inside an unquoted field"
+	}
+	return field, i + j, ""
 }
 
 // quoted reads a quoted field from b[i:] (after the opening quote),

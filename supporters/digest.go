@@ -52,8 +52,10 @@ func (s *session) digest(ctx context.Context, supporterID int64, day string) err
 				return err
 			}
 		}
-		held, err = tx.ClaimDigest(kitIDs(rows), mid, s.claim)
-		return err
+		if held, err = tx.ClaimDigest(kitIDs(rows), mid, s.claim); err != nil || !held {
+			return err
+		}
+		return s.k.trackDigest(tx, rows)
 	})
 	if err != nil || !held {
 		return err
@@ -61,6 +63,7 @@ func (s *session) digest(ctx context.Context, supporterID int64, day string) err
 	return s.sendDigest(ctx, rows, mid)
 }
 
+// sendDigest sends one claimed digest and records what became of it.
 func (s *session) sendDigest(ctx context.Context, rows []store.KitRow, mid string) error {
 	ids, r := kitIDs(rows), rows[0]
 	if s.conn == nil {
@@ -79,6 +82,12 @@ func (s *session) sendDigest(ctx context.Context, rows []store.KitRow, mid strin
 		err := s.k.svc.store.Update(context.WithoutCancel(ctx), func(tx *store.Tx) (err error) { handed, err = tx.HandKits(ids, s.claim); return err })
 		return handed, err
 	})
+	return s.afterDigest(ctx, rows, handed, out, err)
+}
+
+// afterDigest records the outcome of one digest.
+func (s *session) afterDigest(ctx context.Context, rows []store.KitRow, handed bool, out outcome, err error) error {
+	ids := kitIDs(rows)
 	from := map[bool]string{true: store.KitHanded, false: store.KitClaimed}[handed]
 	switch {
 	case out == delivered:
@@ -87,7 +96,7 @@ func (s *session) sendDigest(ctx context.Context, rows []store.KitRow, mid strin
 		s.closeConn()
 		return nil
 	case out == badRecipient:
-		return s.invalid(ctx, r, ids)
+		return s.invalid(ctx, rows[0], ids)
 	case connectors.ClassOf(err) == connectors.Permanent:
 		return s.setAll(ctx, ids, from, store.KitFailed, nil)
 	}
@@ -121,6 +130,17 @@ func (k *Kits) digestMessage(rows []store.KitRow, mid string) (io.WriterTo, erro
 	b.WriteString(footer(r, k.svc.UnsubscribeURL(*r.Token)))
 	m.SetBodyString(mail.TypeTextPlain, b.String())
 	return m, nil
+}
+
+// trackDigest replaces the links of a digest's texts by tracked short
+// links (each kit's post, the supporter's district).
+func (k *Kits) trackDigest(tx *store.Tx, rows []store.KitRow) (err error) {
+	for i := range rows {
+		if rows[i].Text, err = k.track(tx, rows[i].PostID, "", rows[i].District, rows[i].Text); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func kitIDs(rows []store.KitRow) []int64 {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/store"
@@ -60,45 +61,68 @@ func (s *Service) Import(ctx context.Context, r io.ReadSeeker, opt Options) (*Re
 	if err := mayImport(ctx); err != nil {
 		return nil, err
 	}
-	if err := s.checkSize(r); err != nil {
+	if err := s.check(r, opt); err != nil {
 		return nil, err
 	}
-	if _, err := s.scan(r, opt, nil); err != nil {
-		return nil, err
-	}
-	if _, err := r.Seek(0, io.SeekStart); err != nil {
-		return nil, err
-	}
-	rep := &Report{Rejected: []Rejection{}}
-	var batch []candidate
-	flush := func() error {
-		err := s.writeBatch(ctx, batch, opt, rep)
-		batch = batch[:0]
-		return err
-	}
-	seen := map[string]bool{}
-	_, err := s.scan(r, opt, func(c *candidate, rej *Rejection) error {
-		switch {
-		case rej != nil:
-			rep.Rejected = append(rep.Rejected, *rej)
-		case seen[c.s.Email]:
-			rep.Duplicates++
-		default:
-			seen[c.s.Email] = true
-			if batch = append(batch, *c); len(batch) == BatchRows {
-				return flush()
-			}
-		}
-		return nil
-	})
+	run := &importRun{s: s, ctx: ctx, opt: opt, rep: &Report{Rejected: []Rejection{}}, seen: map[string]bool{}}
+	_, err := s.scan(r, opt, run.take)
 	if err == nil {
-		err = flush()
+		err = run.flush()
 	}
+	rep := run.rep
 	sort.SliceStable(rep.Rejected, func(i, j int) bool { return rep.Rejected[i].Line < rep.Rejected[j].Line })
 	if err == nil && !opt.DryRun {
 		err = s.auditImport(ctx, rep)
 	}
 	return rep, err
+}
+
+// check is the first pass: size limit, UTF-8, an email column; then it
+// rewinds the file.
+func (s *Service) check(r io.ReadSeeker, opt Options) error {
+	if err := s.checkSize(r); err != nil {
+		return err
+	}
+	if _, err := s.scan(r, opt, nil); err != nil {
+		return err
+	}
+	_, err := r.Seek(0, io.SeekStart)
+	return err
+}
+
+// importRun is the writing pass's state: the batch being filled and the
+// addresses already seen (for the duplicates).
+type importRun struct {
+	s     *Service
+	ctx   context.Context
+	opt   Options
+	rep   *Report
+	batch []candidate
+	seen  map[string]bool
+}
+
+// take counts a rejection or a duplicate, or adds a candidate to the
+// batch, writing the batch when full.
+func (ir *importRun) take(c *candidate, rej *Rejection) error {
+	switch {
+	case rej != nil:
+		ir.rep.Rejected = append(ir.rep.Rejected, *rej)
+	case ir.seen[c.s.Email]:
+		ir.rep.Duplicates++
+	default:
+		ir.seen[c.s.Email] = true
+		if ir.batch = append(ir.batch, *c); len(ir.batch) == BatchRows {
+			return ir.flush()
+		}
+	}
+	return nil
+}
+
+// flush writes the batch.
+func (ir *importRun) flush() error {
+	err := ir.s.writeBatch(ir.ctx, ir.batch, ir.opt, ir.rep)
+	ir.batch = ir.batch[:0]
+	return err
 }
 
 // checkSize refuses a file over the size limit before reading it.
@@ -119,13 +143,7 @@ func (s *Service) checkSize(r io.Seeker) error {
 // candidate or rejection.
 func (s *Service) scan(r io.Reader, opt Options, fn func(*candidate, *Rejection) error) (layout, error) {
 	rd := NewReader(r, s.cfg.MaxBytes)
-	head, err := rd.Next()
-	if errors.Is(err, io.EOF) {
-		return layout{}, &FileError{Code: "empty", Reason: "the file is empty"}
-	} else if err != nil {
-		return layout{}, asFileError(err)
-	}
-	l, err := newLayout(head.Fields, opt.Mapping)
+	l, err := s.header(rd, opt)
 	if err != nil {
 		return l, err
 	}
@@ -139,19 +157,37 @@ func (s *Service) scan(r io.Reader, opt Options, fn func(*candidate, *Rejection)
 		} else if fn == nil {
 			continue
 		}
-		var c *candidate
-		var rej *Rejection
-		if re := (*rowError)(nil); errors.As(err, &re) {
-			rej = &Rejection{Line: re.line, Reason: re.reason}
-		} else if err != nil {
+		c, rej, err := s.record(rec, err, l, opt, now, loc)
+		if err != nil {
 			return l, err
-		} else {
-			c, rej = s.row(rec, l, opt, now, loc)
 		}
 		if err := fn(c, rej); err != nil {
 			return l, err
 		}
 	}
+}
+
+// header reads the header line and maps its columns.
+func (s *Service) header(rd *Reader, opt Options) (layout, error) {
+	head, err := rd.Next()
+	if errors.Is(err, io.EOF) {
+		return layout{}, &FileError{Code: "empty", Reason: "the file is empty"}
+	} else if err != nil {
+		return layout{}, asFileError(err)
+	}
+	return newLayout(head.Fields, opt.Mapping)
+}
+
+// record turns one read record (or the row error reading it) into a
+// candidate or a rejection.
+func (s *Service) record(rec Record, readErr error, l layout, opt Options, now time.Time, loc *time.Location) (*candidate, *Rejection, error) {
+	if re := (*rowError)(nil); errors.As(readErr, &re) {
+		return nil, &Rejection{Line: re.line, Reason: re.reason}, nil
+	} else if readErr != nil {
+		return nil, nil, readErr
+	}
+	c, rej := s.row(rec, l, opt, now, loc)
+	return c, rej, nil
 }
 
 func asFileError(err error) error {
@@ -237,7 +273,18 @@ func (s *Service) upsert(tx *store.Tx, cs []candidate) (imported, updated int, e
 	if err != nil {
 		return 0, 0, err
 	}
-	rows := make([]*relais.Supporter, len(cs))
+	rows, imported, updated := mergeAll(cs, known, text.Version)
+	ids, err := tx.UpsertSupporters(rows)
+	if err != nil {
+		return 0, 0, err
+	}
+	return imported, updated, tx.AddConsents(consents(cs, ids, text.Version))
+}
+
+// mergeAll merges each candidate into its known contact or a new one; a
+// consent without a text version gets the current one.
+func mergeAll(cs []candidate, known map[string]*relais.Supporter, version string) (rows []*relais.Supporter, imported, updated int) {
+	rows = make([]*relais.Supporter, len(cs))
 	for i, c := range cs {
 		if old := known[c.s.Email]; old != nil {
 			updated++
@@ -247,14 +294,10 @@ func (s *Service) upsert(tx *store.Tx, cs []candidate) (imported, updated int, e
 			rows[i] = merge(&relais.Supporter{Email: c.s.Email, Source: c.s.Source}, c)
 		}
 		if rows[i].ConsentAt != nil && rows[i].ConsentVersion == "" {
-			rows[i].ConsentVersion = text.Version
+			rows[i].ConsentVersion = version
 		}
 	}
-	ids, err := tx.UpsertSupporters(rows)
-	if err != nil {
-		return 0, 0, err
-	}
-	return imported, updated, tx.AddConsents(consents(cs, ids, text.Version))
+	return rows, imported, updated
 }
 
 // consents are the history entries of the batch's consents.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/email"
 	"github.com/relais/relais/store"
@@ -34,6 +35,7 @@ import (
 // skips the kit.
 type Kits struct {
 	svc   *Service
+	links *analytics.Linker // nil: links as written
 	smtp  email.Config
 	rate  *Limiter
 	log   *slog.Logger
@@ -51,35 +53,28 @@ func NewKits(svc *Service, cfg email.Config, perMinute int, log *slog.Logger) *K
 
 // session is a batch's state: its claim token and open SMTP session.
 type session struct {
-	k      *Kits
-	claim  string
-	conn   *conn
-	post   *relais.Post
-	sent   []int64
-	handed []int64 // handed in this group (to tell where a refused kit is)
+	k       *Kits
+	claim   string
+	conn    *conn
+	post    *relais.Post
+	content *content
+	sent    []int64
+	handed  []int64 // handed in this group (to tell where a refused kit is)
 }
 
 // SendKits sends the share kits among the given suggestions of a post.
 // It returns a retryable error when the mail server is unreachable or
 // answers "try later": the kits not yet sent are left to the retry.
 func (k *Kits) SendKits(ctx context.Context, postID int64, suggestionIDs []int64) error {
-	var rows []store.KitRow
-	var post *relais.Post
-	err := k.svc.store.View(ctx, func(tx *store.Tx) (err error) {
-		if post, err = tx.PostByID(postID); err != nil {
-			return err
-		}
-		rows, err = tx.KitRows(suggestionIDs)
-		return err
-	})
+	post, rows, c, err := k.load(ctx, postID, suggestionIDs)
 	if err != nil {
 		return err
 	}
-	todo, err := k.sort(ctx, rows)
+	todo, err := k.sort(ctx, post, rows, c)
 	if err != nil || len(todo) == 0 {
 		return err
 	}
-	s := &session{k: k, claim: newClaim(), post: post}
+	s := &session{k: k, claim: newClaim(), post: post, content: c}
 	defer s.closeConn()
 	for start := 0; start < len(todo); start += k.group {
 		if err := s.group(ctx, todo[start:min(start+k.group, len(todo))]); err != nil {
@@ -89,31 +84,34 @@ func (k *Kits) SendKits(ctx context.Context, postID int64, suggestionIDs []int64
 	return nil
 }
 
-// sort returns the kits to send and sets the others aside: digest
-// subscribers' wait for the digest, unreachable ones are skipped.
-func (k *Kits) sort(ctx context.Context, rows []store.KitRow) ([]store.KitRow, error) {
-	var todo []store.KitRow
-	var skip, digest []int64
-	for _, r := range rows {
-		switch {
-		case r.MailState != store.KitQueued && r.MailState != store.KitClaimed:
-		case !r.Reachable():
-			skip = append(skip, r.SuggestionID)
-		case r.KitMode == relais.KitDigest && r.MailState == store.KitQueued:
-			digest = append(digest, r.SuggestionID)
-		default:
-			todo = append(todo, r)
+// load reads the post, its kits among suggestionIDs and its images.
+func (k *Kits) load(ctx context.Context, postID int64, suggestionIDs []int64) (post *relais.Post, rows []store.KitRow, c *content, err error) {
+	c = &content{}
+	err = k.svc.store.View(ctx, func(tx *store.Tx) (err error) {
+		if post, err = tx.PostByID(postID); err != nil {
+			return err
 		}
-	}
+		if c.images, err = loadImages(tx, post); err != nil {
+			return err
+		}
+		rows, err = tx.KitRows(suggestionIDs)
+		return err
+	})
+	return post, rows, c, err
+}
+
+// sort returns the kits to send and sets the others aside: digest
+// subscribers' wait for the digest, unreachable ones are skipped. It
+// gives the kits to send their unsubscribe token and c their tracked
+// texts.
+func (k *Kits) sort(ctx context.Context, post *relais.Post, rows []store.KitRow, c *content) ([]store.KitRow, error) {
+	todo, skip, digest := triage(rows)
 	err := k.svc.store.Update(ctx, func(tx *store.Tx) error {
-		for i := range todo {
-			if todo[i].Token == nil || *todo[i].Token == "" {
-				tok, err := tx.SupporterToken(todo[i].SupporterID)
-				if err != nil {
-					return err
-				}
-				todo[i].Token = &tok
-			}
+		if err := withTokens(tx, todo); err != nil {
+			return err
+		}
+		if err := k.trackTexts(tx, post, todo, c); err != nil {
+			return err
 		}
 		if err := tx.SetKitsState(skip, store.KitQueued, store.KitSkipped); err != nil {
 			return err
@@ -126,24 +124,44 @@ func (k *Kits) sort(ctx context.Context, rows []store.KitRow) ([]store.KitRow, e
 	return todo, err
 }
 
+// triage splits kits into those to send now, those to skip (supporter no
+// longer reachable) and those for the digest; sent ones are left out.
+func triage(rows []store.KitRow) (todo []store.KitRow, skip, digest []int64) {
+	for _, r := range rows {
+		switch {
+		case r.MailState != store.KitQueued && r.MailState != store.KitClaimed:
+		case !r.Reachable():
+			skip = append(skip, r.SuggestionID)
+		case r.KitMode == relais.KitDigest && r.MailState == store.KitQueued:
+			digest = append(digest, r.SuggestionID)
+		default:
+			todo = append(todo, r)
+		}
+	}
+	return todo, skip, digest
+}
+
+// withTokens gives each kit its supporter's unsubscribe token, creating
+// the missing ones.
+func withTokens(tx *store.Tx, rows []store.KitRow) error {
+	for i := range rows {
+		if rows[i].Token == nil || *rows[i].Token == "" {
+			tok, err := tx.SupporterToken(rows[i].SupporterID)
+			if err != nil {
+				return err
+			}
+			rows[i].Token = &tok
+		}
+	}
+	return nil
+}
+
 // group claims up to k.group kits in one commit, sends them, and records
 // the sent ones.
 func (s *session) group(ctx context.Context, rows []store.KitRow) error {
-	ids := make(map[int64]string, len(rows))
-	for _, r := range rows {
-		ids[r.SuggestionID] = s.k.messageID(r)
-	}
-	var claimed []int64
-	err := s.k.svc.store.Update(ctx, func(tx *store.Tx) (err error) {
-		claimed, err = tx.ClaimKits(ids, s.claim)
-		return err
-	})
+	ids, held, err := s.claimGroup(ctx, rows)
 	if err != nil {
 		return err
-	}
-	held := map[int64]bool{}
-	for _, id := range claimed {
-		held[id] = true
 	}
 	var failed error
 	for _, r := range rows {
@@ -161,6 +179,25 @@ func (s *session) group(ctx context.Context, rows []store.KitRow) error {
 	return failed
 }
 
+// claimGroup records the kits' Message-IDs and the claim in one commit
+// and returns the Message-IDs and the kits this session now holds.
+func (s *session) claimGroup(ctx context.Context, rows []store.KitRow) (map[int64]string, map[int64]bool, error) {
+	ids := make(map[int64]string, len(rows))
+	for _, r := range rows {
+		ids[r.SuggestionID] = s.k.messageID(r)
+	}
+	var claimed []int64
+	err := s.k.svc.store.Update(ctx, func(tx *store.Tx) (err error) {
+		claimed, err = tx.ClaimKits(ids, s.claim)
+		return err
+	})
+	held := make(map[int64]bool, len(claimed))
+	for _, id := range claimed {
+		held[id] = true
+	}
+	return ids, held, err
+}
+
 // one sends one claimed kit and records what became of it.
 func (s *session) one(ctx context.Context, r store.KitRow) error {
 	if err := s.k.rate.Wait(ctx); err != nil {
@@ -173,7 +210,7 @@ func (s *session) one(ctx context.Context, r store.KitRow) error {
 		}
 		s.conn = c
 	}
-	msg, err := s.k.message(s.post, r)
+	msg, err := s.k.message(s.post, s.content, r)
 	if err != nil {
 		return s.mark(ctx, r, store.KitClaimed, store.KitFailed)
 	}

@@ -1,6 +1,7 @@
 package supporters
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/url"
@@ -22,6 +23,7 @@ var mailText = map[string][2]string{
 	"intro":          {"Voici un message de la campagne à partager si vous le souhaitez :", "Here is a campaign message to share if you wish:"},
 	"links":          {"Partager en un clic :", "Share in one click:"},
 	"variants":       {"Autres versions :", "Other versions:"},
+	"image":          {"Image jointe, à partager avec le texte : %s", "Attached image, to share with the text: %s"},
 	"thanks":         {"Merci pour votre soutien !", "Thank you for your support!"},
 	"why":            {"Vous recevez ce message parce que vous avez accepté de relayer la campagne.", "You receive this message because you agreed to relay the campaign."},
 	"unsub":          {"Se désinscrire en un clic : %s", "Unsubscribe in one click: %s"},
@@ -48,16 +50,19 @@ func (s *Service) UnsubscribeURL(token string) string {
 }
 
 // message builds a kit's e-mail: the post's text and variants with their
-// one-click share links, List-Unsubscribe (mailto and https) and
-// List-Unsubscribe-Post (RFC 8058), and the unsubscribe link in the
-// footer.
-func (k *Kits) message(p *relais.Post, r store.KitRow) (io.WriterTo, error) {
+// tracked links and one-click share links, the post's images attached,
+// List-Unsubscribe (mailto and https) and List-Unsubscribe-Post (RFC
+// 8058), and the unsubscribe link in the footer.
+func (k *Kits) message(p *relais.Post, c *content, r store.KitRow) (io.WriterTo, error) {
 	m, err := k.envelope(r, fmt.Sprintf(tr(r.Lang, "subject"), excerpt(p.Text, 60)))
 	if err != nil {
 		return nil, err
 	}
 	m.SetGenHeader(mail.Header("X-Relais-Kit"), fmt.Sprintf("%d-%d", r.PostID, r.SupporterID))
-	m.SetBodyString(mail.TypeTextPlain, kitBody(p, r, k.svc.UnsubscribeURL(token(r))))
+	m.SetBodyString(mail.TypeTextPlain, kitBody(c.textsOf(r), c.images, r, k.svc.UnsubscribeURL(token(r))))
+	for _, img := range c.images {
+		m.AttachReadSeeker(img.name, bytes.NewReader(img.data), mail.WithFileContentType(mail.ContentType(img.ctype)))
+	}
 	return m, nil
 }
 
@@ -86,19 +91,37 @@ func token(r store.KitRow) string {
 	return *r.Token
 }
 
-// kitBody is the text of a kit.
-func kitBody(p *relais.Post, r store.KitRow, unsub string) string {
+// kitBody is the text of a kit: texts[0] is the kit's own text, the
+// others the post's other versions.
+func kitBody(texts []string, images []kitImage, r store.KitRow, unsub string) string {
 	var b strings.Builder
-	b.WriteString(greeting(r) + tr(r.Lang, "intro") + "\n\n" + r.Text + "\n\n" + tr(r.Lang, "links") + "\n")
-	writeLinks(&b, r.Lang, r.Text)
-	if vs := variants(p, r.Text); len(vs) > 0 {
+	b.WriteString(greeting(r) + tr(r.Lang, "intro") + "\n\n" + texts[0] + "\n\n")
+	writeImages(&b, r.Lang, images)
+	b.WriteString(tr(r.Lang, "links") + "\n")
+	writeLinks(&b, r.Lang, texts[0])
+	if len(texts) > 1 {
 		b.WriteString("\n" + tr(r.Lang, "variants") + "\n")
-		for _, v := range vs {
+		for _, v := range texts[1:] {
 			b.WriteString("\n" + v + "\n")
 			writeLinks(&b, r.Lang, v)
 		}
 	}
 	return b.String() + footer(r, unsub)
+}
+
+// writeImages names the attached images with their descriptions, to be
+// shared with the text.
+func writeImages(b *strings.Builder, lang string, images []kitImage) {
+	for _, img := range images {
+		desc := img.alt
+		if desc == "" {
+			desc = img.name
+		}
+		fmt.Fprintf(b, tr(lang, "image")+"\n", desc)
+	}
+	if len(images) > 0 {
+		b.WriteString("\n")
+	}
 }
 
 func greeting(r store.KitRow) string {
@@ -116,22 +139,6 @@ func writeLinks(b *strings.Builder, lang, text string) {
 	for _, l := range intent.Links(text, "", "") {
 		fmt.Fprintf(b, "- %s : %s\n", tr(lang, l.Platform), l.URL)
 	}
-}
-
-// variants returns the post's other distinct texts.
-func variants(p *relais.Post, main string) []string {
-	var out []string
-	seen := map[string]bool{main: true}
-	for _, pl := range relais.Platforms {
-		if v := p.Variants[pl]; v != "" && !seen[v] {
-			seen[v] = true
-			out = append(out, v)
-		}
-	}
-	if !seen[p.Text] {
-		out = append(out, p.Text)
-	}
-	return out
 }
 
 func excerpt(s string, n int) string {

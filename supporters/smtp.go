@@ -26,26 +26,11 @@ type conn struct {
 
 // dial opens a session as cfg says (TLS mode, authentication).
 func dial(ctx context.Context, cfg email.Config) (*conn, error) {
-	port := cfg.Port
-	if port == 0 {
-		port = 587
-		if cfg.TLS == email.TLSImplicit {
-			port = 465
-		}
-	}
 	timeout := cfg.Timeout
 	if timeout == 0 {
 		timeout = 15 * time.Second
 	}
-	addr := net.JoinHostPort(cfg.Host, strconv.Itoa(port))
-	d := &net.Dialer{Timeout: timeout}
-	var nc net.Conn
-	var err error
-	if cfg.TLS == email.TLSImplicit {
-		nc, err = (&tls.Dialer{NetDialer: d, Config: &tls.Config{ServerName: cfg.Host}}).DialContext(ctx, "tcp", addr)
-	} else {
-		nc, err = d.DialContext(ctx, "tcp", addr)
-	}
+	nc, err := dialNet(ctx, cfg, timeout)
 	if err != nil {
 		return nil, retryable(err)
 	}
@@ -60,6 +45,23 @@ func dial(ctx context.Context, cfg email.Config) (*conn, error) {
 		return nil, err
 	}
 	return k, nil
+}
+
+// dialNet opens the TCP (or implicit TLS) connection to the server.
+func dialNet(ctx context.Context, cfg email.Config, timeout time.Duration) (net.Conn, error) {
+	port := cfg.Port
+	if port == 0 {
+		port = 587
+		if cfg.TLS == email.TLSImplicit {
+			port = 465
+		}
+	}
+	addr := net.JoinHostPort(cfg.Host, strconv.Itoa(port))
+	d := &net.Dialer{Timeout: timeout}
+	if cfg.TLS == email.TLSImplicit {
+		return (&tls.Dialer{NetDialer: d, Config: &tls.Config{ServerName: cfg.Host}}).DialContext(ctx, "tcp", addr)
+	}
+	return d.DialContext(ctx, "tcp", addr)
 }
 
 // hello says EHLO, starts TLS as configured and authenticates.

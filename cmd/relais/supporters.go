@@ -106,10 +106,14 @@ func newSupporters(st *store.Store, cfg *config.Config, baseURL string) *support
 
 // shareKits returns the exactly-once share-kit sender through
 // RELAIS_SMTP_* (at most RELAIS_SMTP_RATE messages a minute), or nil when
-// RELAIS_SMTP_HOST is unset.
+// RELAIS_SMTP_HOST is unset. Its links are tracked (channel "supporter").
 func (m *Main) shareKits(svc *supporters.Service) *supporters.Kits {
 	if m.cfg.SMTP.Host == "" {
 		return nil
 	}
-	return supporters.NewKits(svc, m.smtp, m.cfg.SMTP.Rate, m.log.With(slog.String("component", "share-kits")))
+	k := supporters.NewKits(svc, m.smtp, m.cfg.SMTP.Rate, m.log.With(slog.String("component", "share-kits")))
+	if m.analytics != nil {
+		k.SetLinker(m.analytics.Linker)
+	}
+	return k
 }
