@@ -41,18 +41,11 @@ func (s *Service) ExpireDue(ctx context.Context) (int, error) {
 // SweepExpired runs ExpireDue every period until ctx ends, logging
 // failures. Run it in its own goroutine.
 func (s *Service) SweepExpired(ctx context.Context, every time.Duration, log *slog.Logger) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
+	relais.Every(ctx, every, func() {
 		if n, err := s.ExpireDue(ctx); err != nil && ctx.Err() == nil {
 			log.Error("cannot expire approval requests", slog.Any("error", err))
 		} else if n > 0 {
 			log.Info("approval requests expired", slog.Int("posts", n))
 		}
-	}
+	})
 }

@@ -103,9 +103,7 @@ const UploadRetention = 7 * 24 * time.Hour
 // PurgeUploads deletes images no post carries once UploadRetention has
 // passed, every `every` until ctx ends.
 func (s *Service) PurgeUploads(ctx context.Context, every time.Duration, log *slog.Logger) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
+	purge := func() {
 		var n int64
 		err := s.store.Update(ctx, func(tx *store.Tx) (err error) {
 			n, err = tx.DeleteUnattachedMedia(tx.Now().Add(-UploadRetention))
@@ -116,10 +114,7 @@ func (s *Service) PurgeUploads(ctx context.Context, every time.Duration, log *sl
 		} else if n > 0 {
 			log.Info("unattached images purged", slog.Int64("images", n))
 		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
 	}
+	purge()
+	relais.Every(ctx, every, purge)
 }

@@ -251,18 +251,13 @@ func ValidateMember(m *relais.Member, password string) error {
 
 // PurgeSessions deletes expired sessions every `every` until ctx ends.
 func (s *Service) PurgeSessions(ctx context.Context, every time.Duration, log *slog.Logger) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
+	purge := func() {
 		if err := s.PurgeExpired(ctx); err != nil && ctx.Err() == nil {
 			log.Error("cannot purge expired sessions", slog.Any("error", err))
 		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
 	}
+	purge()
+	relais.Every(ctx, every, purge)
 }
 
 // PurgeExpired deletes the sessions that have expired.

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/relais/relais"
 )
 
 // auditLockKey is the advisory lock held by the one transaction chaining
@@ -91,16 +93,9 @@ func (s *Store) RunAuditWriter(ctx context.Context, every time.Duration, log *sl
 	if s.dialect != DialectPostgres {
 		return
 	}
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if _, err := s.FlushAudit(ctx); err != nil && ctx.Err() == nil {
-				log.Warn("cannot chain audit entries", slog.Any("error", err))
-			}
+	relais.Every(ctx, every, func() {
+		if _, err := s.FlushAudit(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("cannot chain audit entries", slog.Any("error", err))
 		}
-	}
+	})
 }
