@@ -88,6 +88,12 @@ func (s *Server) apiAuthLimit(next http.HandlerFunc, limit int64) http.Handler {
 
 // pageAuth requires a signed-in member for a page, redirecting to /login.
 func (s *Server) pageAuth(next http.HandlerFunc) http.Handler {
+	return s.pageAuthLimit(next, MaxBodyBytes)
+}
+
+// pageAuthLimit is pageAuth with a body limit of its own (the supporters
+// import's upload).
+func (s *Server) pageAuthLimit(next http.HandlerFunc, limit int64) http.Handler {
 	guarded := s.csrf().Handler(next)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		m, _, err := s.authenticate(r)
@@ -96,7 +102,7 @@ func (s *Server) pageAuth(next http.HandlerFunc) http.Handler {
 			return
 		}
 		r = r.WithContext(relais.NewContextWithMember(r.Context(), m))
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		guarded.ServeHTTP(w, r)
 	})
 }
