@@ -92,13 +92,7 @@ func (s *Service) approve(ctx context.Context, tx *store.Tx, m *relais.Member, p
 // scheduler after the commit.
 func (s *Service) approveAndEnqueue(ctx context.Context, tx *store.Tx, m *relais.Member, p *relais.Post,
 	ev relais.PostEvent, comment string, at time.Time) error {
-	if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: m.ID, Decision: DecisionApproved,
-		ContentHash: p.ContentHash, Comment: comment}); err != nil {
-		return err
-	}
-	if err := tx.MovePost(p, ev); err != nil {
-		return err
-	} else if err := tx.UpdatePost(p); err != nil {
+	if err := decide(tx, m, p, ev, DecisionApproved, comment); err != nil {
 		return err
 	}
 	if err := s.jobs.EnqueueFanOut(ctx, tx.SQL(), p.ID, p.ContentHash, at); err != nil {
@@ -106,6 +100,18 @@ func (s *Service) approveAndEnqueue(ctx context.Context, tx *store.Tx, m *relais
 	}
 	s.wakeAfter(tx)
 	return nil
+}
+
+// decide records m's decision on p's content and moves p by ev, saving it.
+func decide(tx *store.Tx, m *relais.Member, p *relais.Post, ev relais.PostEvent, decision, comment string) error {
+	if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: m.ID, Decision: decision,
+		ContentHash: p.ContentHash, Comment: comment}); err != nil {
+		return err
+	}
+	if err := tx.MovePost(p, ev); err != nil {
+		return err
+	}
+	return tx.UpdatePost(p)
 }
 
 // decidable loads a post in review that m may decide on now, bound to
