@@ -60,7 +60,7 @@ func (tx *Tx) lastAuditHash() (string, error) {
 // it is chained to the last entry at once. On PostgreSQL it is inserted,
 // without any lock, into audit_pending, from which FlushAudit chains
 // entries into audit_log in batches, one flusher at a time (see
-// docs/ARCHITECTURE.md, "Audit chain"): appending never waits for other
+// docs/REPLICAS.md, "Audit chain"): appending never waits for other
 // replicas.
 //
 // An entry for a post carries the post's state changes made in tx since
