@@ -2,7 +2,6 @@ package approval
 
 import (
 	"context"
-	"log/slog"
 	"strings"
 	"time"
 
@@ -97,22 +96,3 @@ func cleanFilename(name string) string {
 
 // UploadRetention is how long an image may wait for a post to carry it.
 const UploadRetention = 7 * 24 * time.Hour
-
-// PurgeUploads deletes images no post carries once UploadRetention has
-// passed, every `every` until ctx ends.
-func (s *Service) PurgeUploads(ctx context.Context, every time.Duration, log *slog.Logger) {
-	purge := func() {
-		var n int64
-		err := s.store.Update(ctx, func(tx *store.Tx) (err error) {
-			n, err = tx.DeleteUnattachedMedia(tx.Now().Add(-UploadRetention))
-			return err
-		})
-		if err != nil && ctx.Err() == nil {
-			log.Error("cannot purge unattached images", slog.Any("error", err))
-		} else if n > 0 {
-			log.Info("unattached images purged", slog.Int64("images", n))
-		}
-	}
-	purge()
-	relais.Every(ctx, every, purge)
-}
