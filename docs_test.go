@@ -18,6 +18,10 @@ import (
 // architectureDoc is the one-page architecture description (issue 13 item 6).
 const architectureDoc = "docs/ARCHITECTURE.md"
 
+// checkedDocs are the docs whose backticked packages, files and Go names
+// must exist: the architecture page and the replicas design it links to.
+var checkedDocs = []string{architectureDoc, "docs/REPLICAS.md"}
+
 var (
 	backticked   = regexp.MustCompile("`([^`]+)`")
 	packageToken = regexp.MustCompile(`^(\./|[a-z0-9_]+(/[a-z0-9_]+)*/)$`)
@@ -26,13 +30,15 @@ var (
 	allCaps      = regexp.MustCompile(`^[A-Z0-9_]+$`)
 )
 
-// docTokens returns every backticked span of the architecture doc.
-func docTokens(t *testing.T) []string {
-	b, err := os.ReadFile(architectureDoc)
-	require.NoError(t, err)
+// docTokens returns every backticked span of the docs at paths.
+func docTokens(t *testing.T, paths ...string) []string {
 	var out []string
-	for _, m := range backticked.FindAllStringSubmatch(string(b), -1) {
-		out = append(out, m[1])
+	for _, path := range paths {
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		for _, m := range backticked.FindAllStringSubmatch(string(b), -1) {
+			out = append(out, m[1])
+		}
 	}
 	return out
 }
@@ -67,24 +73,25 @@ func packageDir(tok string) string {
 	return strings.TrimSuffix(tok, "/")
 }
 
-// TestArchitectureNamesRealPackages keeps docs/ARCHITECTURE.md true: every
-// package it names (in backticks, with a trailing slash) exists in the
-// module, and every package of the module is named.
+// TestArchitectureNamesRealPackages keeps docs/ARCHITECTURE.md and
+// docs/REPLICAS.md true: every package they name (in backticks, with a
+// trailing slash) exists in the module, and every package of the module is
+// named in the architecture page.
 func TestArchitectureNamesRealPackages(t *testing.T) {
 	pkgs := modulePackages(t)
-	named := map[string]bool{}
 	var unknown []string
-	for _, tok := range docTokens(t) {
-		if !packageToken.MatchString(tok) {
-			continue
-		}
-		dir := packageDir(tok)
-		named[dir] = true
-		if !pkgs[dir] {
+	for _, tok := range docTokens(t, checkedDocs...) {
+		if packageToken.MatchString(tok) && !pkgs[packageDir(tok)] {
 			unknown = append(unknown, tok)
 		}
 	}
-	require.Empty(t, unknown, "%s names packages that do not exist", architectureDoc)
+	require.Empty(t, unknown, "%v name packages that do not exist", checkedDocs)
+	named := map[string]bool{}
+	for _, tok := range docTokens(t, architectureDoc) {
+		if packageToken.MatchString(tok) {
+			named[packageDir(tok)] = true
+		}
+	}
 	var unnamed []string
 	for dir := range pkgs {
 		if !named[dir] {
@@ -99,7 +106,7 @@ func TestArchitectureNamesRealPackages(t *testing.T) {
 // names (`docs/TONE.md`, `ui/routes*.go` ...) exist.
 func TestArchitectureNamesRealFiles(t *testing.T) {
 	var missing []string
-	for _, tok := range docTokens(t) {
+	for _, tok := range docTokens(t, checkedDocs...) {
 		if !namesFile(tok) {
 			continue
 		}
@@ -107,7 +114,7 @@ func TestArchitectureNamesRealFiles(t *testing.T) {
 			missing = append(missing, tok)
 		}
 	}
-	require.Empty(t, missing, "%s names files that do not exist", architectureDoc)
+	require.Empty(t, missing, "%v name files that do not exist", checkedDocs)
 }
 
 var fileExt = regexp.MustCompile(`\.(go|md|yaml|yml|json|sql|txt)$`)
@@ -209,7 +216,7 @@ func receiverName(e ast.Expr) string {
 func TestArchitectureNamesRealFunctions(t *testing.T) {
 	decls := declarations(t, modulePackages(t))
 	var missing []string
-	for _, tok := range docTokens(t) {
+	for _, tok := range docTokens(t, checkedDocs...) {
 		if !identChain.MatchString(tok) {
 			continue
 		}
@@ -227,7 +234,7 @@ func TestArchitectureNamesRealFunctions(t *testing.T) {
 			missing = append(missing, tok)
 		}
 	}
-	require.Empty(t, missing, "%s names Go functions or types that do not exist", architectureDoc)
+	require.Empty(t, missing, "%v name Go functions or types that do not exist", checkedDocs)
 }
 
 func declaredAnywhere(decls map[string]map[string]bool, name string) bool {

@@ -104,15 +104,6 @@ func (c *Clicks) restore(batch map[dayKey]int64) {
 
 // Run flushes every interval until ctx ends, then flushes once more.
 func (c *Clicks) Run(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			_ = c.Flush(context.WithoutCancel(ctx))
-			return
-		case <-t.C:
-			_ = c.Flush(ctx)
-		}
-	}
+	relais.Every(ctx, every, func() { _ = c.Flush(ctx) })
+	_ = c.Flush(context.WithoutCancel(ctx))
 }

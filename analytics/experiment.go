@@ -145,20 +145,13 @@ func sampleAudience(tx *store.Tx, audience string, sample float64, arms int) ([]
 }
 
 func audienceByDistrict(tx *store.Tx, audience string) (map[string][]int64, error) {
-	table, ids, err := "members", []int64(nil), error(nil)
-	if audience == "colistiers" {
-		ids, err = tx.ColistierIDs(nil)
-	} else {
-		table = "supporters"
-		ids, err = tx.SupporterIDs(nil)
-	}
+	ids, districts, _, err := tx.ExperimentAudience(audience)
 	if err != nil {
 		return nil, err
 	}
-	districts, err := tx.Districts(table, ids)
 	out := map[string][]int64{}
 	for _, id := range ids {
 		out[districts[id]] = append(out[districts[id]], id)
 	}
-	return out, err
+	return out, nil
 }

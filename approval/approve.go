@@ -76,25 +76,42 @@ func (s *Service) Approve(ctx context.Context, id int64, in ApproveInput) (*rela
 }
 
 func (s *Service) approve(ctx context.Context, tx *store.Tx, m *relais.Member, p *relais.Post, in ApproveInput, at time.Time) error {
-	if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: m.ID, Decision: DecisionApproved,
-		ContentHash: p.ContentHash, Comment: strings.TrimSpace(in.Comment)}); err != nil {
+	if err := s.approveAndEnqueue(ctx, tx, m, p, relais.PostApprove, strings.TrimSpace(in.Comment), at); err != nil {
 		return err
 	}
-	if err := tx.MovePost(p, relais.PostApprove); err != nil {
-		return err
-	} else if err := tx.UpdatePost(p); err != nil {
-		return err
-	}
-	if err := s.jobs.EnqueueFanOut(ctx, tx.SQL(), p.ID, p.ContentHash, at); err != nil {
-		return err
-	}
-	s.wakeAfter(tx)
 	detail := "scheduled " + at.UTC().Format(time.RFC3339)
 	if in.AcknowledgeWarnings && p.Tone != nil && p.Tone.Verdict == "warn" {
 		detail += "; tone warnings acknowledged"
 	}
 	s.announce(tx, relais.EventPostApproved, p)
 	return audit(tx, m, "post.approve", p, detail)
+}
+
+// approveAndEnqueue records m's approval of p's content, moves p by ev
+// (approve, renew), saves it and enqueues its fan-out at at, waking the
+// scheduler after the commit.
+func (s *Service) approveAndEnqueue(ctx context.Context, tx *store.Tx, m *relais.Member, p *relais.Post,
+	ev relais.PostEvent, comment string, at time.Time) error {
+	if err := decide(tx, m, p, ev, DecisionApproved, comment); err != nil {
+		return err
+	}
+	if err := s.jobs.EnqueueFanOut(ctx, tx.SQL(), p.ID, p.ContentHash, at); err != nil {
+		return err
+	}
+	s.wakeAfter(tx)
+	return nil
+}
+
+// decide records m's decision on p's content and moves p by ev, saving it.
+func decide(tx *store.Tx, m *relais.Member, p *relais.Post, ev relais.PostEvent, decision, comment string) error {
+	if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: m.ID, Decision: decision,
+		ContentHash: p.ContentHash, Comment: comment}); err != nil {
+		return err
+	}
+	if err := tx.MovePost(p, ev); err != nil {
+		return err
+	}
+	return tx.UpdatePost(p)
 }
 
 // decidable loads a post in review that m may decide on now, bound to

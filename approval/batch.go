@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/relais/relais"
-	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -18,17 +17,25 @@ type BindFunc func(tx *store.Tx, m *relais.Member, posts []*relais.Post) error
 // checks as CreatePost (role, targets the member may publish to, fields)
 // and later through normal review. detail is written to each audit entry.
 func (s *Service) CreateDraftsWith(ctx context.Context, ins []PostInput, detail string, bind BindFunc) ([]*relais.Post, error) {
-	m, err := caller(ctx)
+	return s.createBatch(ctx, ins, bind, func(tx *store.Tx, m *relais.Member, _ int, in PostInput) (*relais.Post, error) {
+		return createDraft(tx, m, in, detail)
+	})
+}
+
+// createBatch is the frame of the batch creations: the signed-in member
+// may write posts, and one transaction creates a post per input with
+// create, then calls bind with them.
+func (s *Service) createBatch(ctx context.Context, ins []PostInput, bind BindFunc,
+	create func(tx *store.Tx, m *relais.Member, i int, in PostInput) (*relais.Post, error)) ([]*relais.Post, error) {
+	m, err := writer(ctx)
 	if err != nil {
 		return nil, err
-	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
-		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", m.Role)
 	}
 	var posts []*relais.Post
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		posts = posts[:0]
-		for _, in := range ins {
-			p, err := createDraft(tx, m, in, detail)
+		for i, in := range ins {
+			p, err := create(tx, m, i, in)
 			if err != nil {
 				return err
 			}

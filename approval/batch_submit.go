@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/relais/relais"
-	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -28,25 +27,13 @@ func (e *BatchError) Unwrap() error { return e.Err }
 // *BatchError naming it) or bind does, nothing is written, and the
 // notifications and events wait for the commit.
 func (s *Service) CreateAndSubmitWith(ctx context.Context, ins []PostInput, bind BindFunc) ([]*relais.Post, error) {
-	m, err := caller(ctx)
-	if err != nil {
-		return nil, err
-	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
-		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", m.Role)
-	}
-	var posts []*relais.Post
-	err = s.store.Update(ctx, func(tx *store.Tx) error {
-		posts = posts[:0]
-		for i, in := range ins {
-			p, err := s.createSubmitted(tx, m, in)
-			if err != nil {
-				return &BatchError{Index: i, Err: err}
-			}
-			posts = append(posts, p)
+	return s.createBatch(ctx, ins, bind, func(tx *store.Tx, m *relais.Member, i int, in PostInput) (*relais.Post, error) {
+		p, err := s.createSubmitted(tx, m, in)
+		if err != nil {
+			return nil, &BatchError{Index: i, Err: err}
 		}
-		return bind(tx, m, posts)
+		return p, nil
 	})
-	return posts, err
 }
 
 // createSubmitted inserts a post as CreatePost does and sends it to review

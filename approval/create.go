@@ -53,32 +53,16 @@ func (t *Target) UnmarshalJSON(b []byte) error {
 // CreatePost saves a draft by the signed-in member. Returns EFORBIDDEN if
 // the role may not draft, EINVALID for bad fields or targets.
 func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, error) {
-	m, err := caller(ctx)
+	m, err := writer(ctx)
 	if err != nil {
 		return nil, err
-	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
-		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", m.Role)
 	}
 	var p *relais.Post
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
-		ids, err := resolveTargets(tx, m, in.Targets)
-		if err != nil {
+		p = &relais.Post{AuthorID: m.ID}
+		if err := writeInput(tx, m, p, in); err != nil {
 			return err
 		}
-		media, err := resolveMedia(tx, 0, in.Media)
-		if err != nil {
-			return err
-		}
-		p = &relais.Post{AuthorID: m.ID, Text: in.Text, Variants: in.Variants, Targets: ids,
-			ScheduledAt: in.ScheduledAt, Sensitive: in.Sensitive, Media: media}
-		if p.Lang, err = postLang(in); err != nil {
-			return err
-		} else if err := p.Validate(tx.Now()); err != nil {
-			return err
-		} else if err := refuseBlackout(tx, p); err != nil {
-			return err
-		}
-		p.ContentHash = p.Hash()
 		if err := tx.CreatePostBy(p, relais.PostCreate); err != nil {
 			return err
 		}
@@ -88,6 +72,42 @@ func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, e
 		return nil, err // nothing was saved
 	}
 	return p, nil
+}
+
+// writer returns the signed-in member if her role may write posts.
+func writer(ctx context.Context) (*relais.Member, error) {
+	m, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", m.Role)
+	}
+	return m, nil
+}
+
+// writeInput sets p's content from in (the accounts m may publish to, the
+// images, the language) and checks it (fields, electoral blackout), then
+// sets its content hash. CreatePost and UpdatePost write through it.
+func writeInput(tx *store.Tx, m *relais.Member, p *relais.Post, in PostInput) error {
+	ids, err := resolveTargets(tx, m, in.Targets)
+	if err != nil {
+		return err
+	}
+	media, err := resolveMedia(tx, p.ID, in.Media)
+	if err != nil {
+		return err
+	}
+	p.Text, p.Variants, p.Targets, p.ScheduledAt, p.Sensitive = in.Text, in.Variants, ids, in.ScheduledAt, in.Sensitive
+	p.Media = media
+	if p.Lang, err = postLang(in); err != nil {
+		return err
+	} else if err := p.Validate(tx.Now()); err != nil {
+		return err
+	} else if err := refuseBlackout(tx, p); err != nil {
+		return err
+	}
+	p.ContentHash = p.Hash()
+	return nil
 }
 
 // resolveTargets turns targets into distinct account IDs the member may

@@ -2,8 +2,6 @@ package approval
 
 import (
 	"context"
-	"log/slog"
-	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/store"
@@ -36,23 +34,4 @@ func (s *Service) ExpireDue(ctx context.Context) (int, error) {
 		return nil
 	})
 	return n, err
-}
-
-// SweepExpired runs ExpireDue every period until ctx ends, logging
-// failures. Run it in its own goroutine.
-func (s *Service) SweepExpired(ctx context.Context, every time.Duration, log *slog.Logger) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		if n, err := s.ExpireDue(ctx); err != nil && ctx.Err() == nil {
-			log.Error("cannot expire approval requests", slog.Any("error", err))
-		} else if n > 0 {
-			log.Info("approval requests expired", slog.Int("posts", n))
-		}
-	}
 }

@@ -2,7 +2,6 @@ package approval
 
 import (
 	"context"
-	"log/slog"
 	"strings"
 	"time"
 
@@ -15,11 +14,9 @@ import (
 // bytes. Returns EFORBIDDEN if the role may not draft, EINVALID or
 // ETOOLARGE (field "file" or "alt_text") for a bad image.
 func (s *Service) Upload(ctx context.Context, filename string, data []byte, alt string) (*relais.Media, error) {
-	m, err := caller(ctx)
+	m, err := writer(ctx)
 	if err != nil {
 		return nil, err
-	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
-		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", m.Role)
 	}
 	ct, err := relais.ValidateMedia(filename, data, alt)
 	if err != nil {
@@ -99,27 +96,3 @@ func cleanFilename(name string) string {
 
 // UploadRetention is how long an image may wait for a post to carry it.
 const UploadRetention = 7 * 24 * time.Hour
-
-// PurgeUploads deletes images no post carries once UploadRetention has
-// passed, every `every` until ctx ends.
-func (s *Service) PurgeUploads(ctx context.Context, every time.Duration, log *slog.Logger) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		var n int64
-		err := s.store.Update(ctx, func(tx *store.Tx) (err error) {
-			n, err = tx.DeleteUnattachedMedia(tx.Now().Add(-UploadRetention))
-			return err
-		})
-		if err != nil && ctx.Err() == nil {
-			log.Error("cannot purge unattached images", slog.Any("error", err))
-		} else if n > 0 {
-			log.Info("unattached images purged", slog.Int64("images", n))
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
-}

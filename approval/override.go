@@ -29,16 +29,7 @@ func (s *Service) Override(ctx context.Context, id int64, reason string) (*relai
 			return err
 		}
 		p.Tone = &relais.ToneVerdict{Overridden: true, Hash: p.ContentOnlyHash()}
-		if err := s.review(tx, p); err != nil {
-			return err
-		}
-		if err := tx.MovePost(p, relais.PostOverride); err != nil {
-			return err
-		} else if err := tx.UpdatePost(p); err != nil {
-			return err
-		}
-		s.announce(tx, relais.EventPostSubmitted, p)
-		if err := s.requested(tx, p); err != nil {
+		if err := s.reviewAndMove(tx, p, relais.PostOverride); err != nil {
 			return err
 		}
 		if err := s.recordToneExample(tx, m, p, "ok", "override", reason); err != nil {

@@ -53,13 +53,7 @@ func (s *Service) refuse(ctx context.Context, id int64, in DecisionInput, decisi
 		if p, _, err = s.decidable(tx, m, id, hash, ev); err != nil {
 			return err
 		}
-		if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: m.ID, Decision: decision,
-			ContentHash: p.ContentHash, Comment: comment}); err != nil {
-			return err
-		}
-		if err := tx.MovePost(p, ev); err != nil {
-			return err
-		} else if err := tx.UpdatePost(p); err != nil {
+		if err := decide(tx, m, p, ev, decision, comment); err != nil {
 			return err
 		}
 		s.announce(tx, event, p)

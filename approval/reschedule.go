@@ -121,19 +121,9 @@ func (s *Service) moveApproved(ctx context.Context, tx *store.Tx, m *relais.Memb
 		s.announce(tx, relais.EventPostSubmitted, p)
 		return audit(tx, m, "post.reschedule", p, detail+"; approval voided, back to review")
 	}
-	if err := tx.AddApproval(&relais.Approval{PostID: p.ID, MemberID: m.ID, Decision: DecisionApproved,
-		ContentHash: p.ContentHash, Comment: detail}); err != nil {
+	if err := s.approveAndEnqueue(ctx, tx, m, p, relais.PostRenew, detail, at); err != nil {
 		return err
 	}
-	if err := tx.MovePost(p, relais.PostRenew); err != nil {
-		return err
-	} else if err := tx.UpdatePost(p); err != nil {
-		return err
-	}
-	if err := s.jobs.EnqueueFanOut(ctx, tx.SQL(), p.ID, p.ContentHash, at); err != nil {
-		return err
-	}
-	s.wakeAfter(tx)
 	s.announce(tx, relais.EventPostUpdated, p)
 	return audit(tx, m, "post.reschedule", p, detail+"; approval renewed")
 }

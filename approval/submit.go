@@ -32,19 +32,26 @@ func (s *Service) Submit(ctx context.Context, id int64) (*relais.Post, error) {
 // submitIn reviews p and moves it to review inside tx, with its
 // notifications and audit entry.
 func (s *Service) submitIn(tx *store.Tx, m *relais.Member, p *relais.Post) error {
+	if err := s.reviewAndMove(tx, p, relais.PostSubmit); err != nil {
+		return err
+	}
+	return audit(tx, m, "post.submit", p, "routing: "+p.Routing.Approver)
+}
+
+// reviewAndMove reviews p, moves it to review by ev (submit or override),
+// saves it and tells the team and the approvers; the caller writes the
+// audit entry.
+func (s *Service) reviewAndMove(tx *store.Tx, p *relais.Post, ev relais.PostEvent) error {
 	if err := s.review(tx, p); err != nil {
 		return err
 	}
-	if err := tx.MovePost(p, relais.PostSubmit); err != nil {
+	if err := tx.MovePost(p, ev); err != nil {
 		return err
 	} else if err := tx.UpdatePost(p); err != nil {
 		return err
 	}
 	s.announce(tx, relais.EventPostSubmitted, p)
-	if err := s.requested(tx, p); err != nil {
-		return err
-	}
-	return audit(tx, m, "post.submit", p, "routing: "+p.Routing.Approver)
+	return s.requested(tx, p)
 }
 
 // review runs the tone check and routing of p in place. A block verdict

@@ -22,25 +22,10 @@ func (s *Service) UpdatePost(ctx context.Context, id int64, in PostInput) (*rela
 		} else if _, err := relais.PostTransition(p.State, relais.PostEdit); err != nil {
 			return err
 		}
-		ids, err := resolveTargets(tx, m, in.Targets)
-		if err != nil {
-			return err
-		}
-		media, err := resolveMedia(tx, p.ID, in.Media)
-		if err != nil {
-			return err
-		}
 		before, beforeText, beforeLang := p.ContentHash, p.Text, p.Lang
-		p.Text, p.Variants, p.Targets, p.ScheduledAt, p.Sensitive = in.Text, in.Variants, ids, in.ScheduledAt, in.Sensitive
-		p.Media = media
-		if p.Lang, err = postLang(in); err != nil {
-			return err
-		} else if err := p.Validate(tx.Now()); err != nil {
-			return err
-		} else if err := refuseBlackout(tx, p); err != nil {
+		if err := writeInput(tx, m, p, in); err != nil {
 			return err
 		}
-		p.ContentHash = p.Hash()
 		if p.ContentHash == before && p.Lang == beforeLang {
 			return nil
 		} else if p.ContentHash == before {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/langdetect"
-	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/textdiff"
 )
@@ -50,11 +49,9 @@ func (s *Service) Delete(ctx context.Context, id int64) (*relais.Post, error) {
 // Duplicate makes a new draft by the caller with a post's text, variants,
 // images and the accounts of it the caller may target, unscheduled.
 func (s *Service) Duplicate(ctx context.Context, id int64) (*relais.Post, error) {
-	m, err := caller(ctx)
+	m, err := writer(ctx)
 	if err != nil {
 		return nil, err
-	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
-		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", m.Role)
 	}
 	var p *relais.Post
 	err = s.store.Update(ctx, func(tx *store.Tx) error {

@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"log/slog"
 	"strings"
 	"time"
 
@@ -247,22 +246,6 @@ func ValidateMember(m *relais.Member, password string) error {
 		return relais.FieldErrorf("password", "Password must be at least %d characters.", MinPasswordLength)
 	}
 	return nil
-}
-
-// PurgeSessions deletes expired sessions every `every` until ctx ends.
-func (s *Service) PurgeSessions(ctx context.Context, every time.Duration, log *slog.Logger) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		if err := s.PurgeExpired(ctx); err != nil && ctx.Err() == nil {
-			log.Error("cannot purge expired sessions", slog.Any("error", err))
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
 }
 
 // PurgeExpired deletes the sessions that have expired.

@@ -8,31 +8,50 @@ import (
 	"github.com/relais/relais"
 )
 
+// ICSWriter accumulates the content lines of an iCalendar file (RFC 5545):
+// the event pages and the team's calendar feed both write through it.
+type ICSWriter struct{ b strings.Builder }
+
+// ICSStamp is the layout of a UTC DATE-TIME value.
+const ICSStamp = "20060102T150405Z"
+
+// Line appends one content line formatted as by fmt.Sprintf, folded at 75
+// octets and ended with CRLF.
+func (w *ICSWriter) Line(format string, args ...any) {
+	w.b.WriteString(icsFold(fmt.Sprintf(format, args...)))
+}
+
+// Times appends the DTSTAMP, DTSTART and DTEND lines of a VEVENT, in UTC.
+func (w *ICSWriter) Times(stamp, start, end time.Time) {
+	w.Line("DTSTAMP:%s", stamp.UTC().Format(ICSStamp))
+	w.Line("DTSTART:%s", start.UTC().Format(ICSStamp))
+	w.Line("DTEND:%s", end.UTC().Format(ICSStamp))
+}
+
+// String returns the file written so far.
+func (w *ICSWriter) String() string { return w.b.String() }
+
 // ICS returns an iCalendar file (RFC 5545) with one VEVENT for e; url is
 // the event's public page.
 func ICS(e *relais.FieldEvent, url string, now time.Time) string {
-	var b strings.Builder
-	line := func(format string, args ...any) { b.WriteString(icsFold(fmt.Sprintf(format, args...))) }
-	const stamp = "20060102T150405Z"
-	line("BEGIN:VCALENDAR")
-	line("VERSION:2.0")
-	line("PRODID:-//relais//evenements//FR")
-	line("METHOD:PUBLISH")
-	line("BEGIN:VEVENT")
-	line("UID:event-%d-%s@relais", e.ID, e.Slug)
-	line("DTSTAMP:%s", now.UTC().Format(stamp))
-	line("DTSTART:%s", e.StartsAt.UTC().Format(stamp))
-	line("DTEND:%s", e.EndsAt.UTC().Format(stamp))
-	line("SUMMARY:%s", icsText(e.Title))
-	line("LOCATION:%s", icsText(e.Place+", "+e.District))
-	line("URL:%s", url)
-	line("END:VEVENT")
-	line("END:VCALENDAR")
-	return b.String()
+	var w ICSWriter
+	w.Line("BEGIN:VCALENDAR")
+	w.Line("VERSION:2.0")
+	w.Line("PRODID:-//relais//evenements//FR")
+	w.Line("METHOD:PUBLISH")
+	w.Line("BEGIN:VEVENT")
+	w.Line("UID:event-%d-%s@relais", e.ID, e.Slug)
+	w.Times(now, e.StartsAt, e.EndsAt)
+	w.Line("SUMMARY:%s", ICSText(e.Title))
+	w.Line("LOCATION:%s", ICSText(e.Place+", "+e.District))
+	w.Line("URL:%s", url)
+	w.Line("END:VEVENT")
+	w.Line("END:VCALENDAR")
+	return w.String()
 }
 
-// icsText escapes a TEXT value (RFC 5545 §3.3.11).
-func icsText(s string) string {
+// ICSText escapes a TEXT value (RFC 5545 §3.3.11).
+func ICSText(s string) string {
 	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
 }
 

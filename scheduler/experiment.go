@@ -174,21 +174,14 @@ func restOfAudience(tx *store.Tx, e *store.Experiment) ([]store.ExperimentRecipi
 	for _, r := range sampled {
 		in[[2]int64{r.MemberID, r.SupporterID}] = true
 	}
-	table, ids := "members", []int64(nil)
-	if e.Audience == "colistiers" {
-		ids, err = tx.ColistierIDs(nil)
-	} else {
-		table = "supporters"
-		ids, err = tx.SupporterIDs(nil)
-	}
+	ids, districts, members, err := tx.ExperimentAudience(e.Audience)
 	if err != nil {
 		return nil, err
 	}
-	districts, err := tx.Districts(table, ids)
 	var out []store.ExperimentRecipient
 	for _, id := range ids {
 		r := store.ExperimentRecipient{ExperimentID: e.ID, District: districts[id]}
-		if table == "members" {
+		if members {
 			r.MemberID = id
 		} else {
 			r.SupporterID = id
@@ -197,7 +190,7 @@ func restOfAudience(tx *store.Tx, e *store.Experiment) ([]store.ExperimentRecipi
 			out = append(out, r)
 		}
 	}
-	return out, err
+	return out, nil
 }
 
 // withoutExperimentAudience drops the suggestions an experiment on post

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/relais/relais"
 	"github.com/relais/relais/store"
 )
 
@@ -25,16 +26,7 @@ func (s *Scheduler) startRescuer(ctx context.Context) {
 	s.rescue.wg.Add(1)
 	go func() {
 		defer s.rescue.wg.Done()
-		t := time.NewTicker(max(s.cfg.RescueAfter/4, time.Second))
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				s.rescueStuck(ctx)
-			}
-		}
+		relais.Every(ctx, max(s.cfg.RescueAfter/4, time.Second), func() { s.rescueStuck(ctx) })
 	}()
 }
 

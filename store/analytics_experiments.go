@@ -153,3 +153,21 @@ func (tx *Tx) Experiments(limit int) ([]Experiment, error) {
 	var es []Experiment
 	return es, tx.db.Order("id DESC").Limit(limit).Find(&es).Error
 }
+
+// ExperimentAudience returns the IDs of an experiment's audience (members
+// when audience is "colistiers", supporters otherwise; members says which)
+// and each one's district.
+func (tx *Tx) ExperimentAudience(audience string) (ids []int64, districts map[int64]string, members bool, err error) {
+	table := "supporters"
+	if members = audience == "colistiers"; members {
+		table = "members"
+		ids, err = tx.ColistierIDs(nil)
+	} else {
+		ids, err = tx.SupporterIDs(nil)
+	}
+	if err != nil {
+		return nil, nil, members, err
+	}
+	districts, err = tx.Districts(table, ids)
+	return ids, districts, members, err
+}

@@ -6,8 +6,8 @@ import (
 	"github.com/relais/relais"
 )
 
-type auditRow struct {
-	ID          int64 `gorm:"primaryKey"`
+// auditFields are the columns of an entry before it is chained.
+type auditFields struct {
 	At          time.Time
 	ActorID     int64
 	Actor       string
@@ -16,22 +16,51 @@ type auditRow struct {
 	ContentHash string
 	Detail      string
 	Transition  string
-	PrevHash    string
-	Hash        string
+}
+
+type auditRow struct {
+	ID       int64       `gorm:"primaryKey"`
+	Fields   auditFields `gorm:"embedded"`
+	PrevHash string
+	Hash     string
 }
 
 func (auditRow) TableName() string { return "audit_log" }
 
+// fieldsOf returns e's columns before chaining.
+func fieldsOf(e *relais.AuditEntry) auditFields {
+	return auditFields{At: e.At, ActorID: e.ActorID, Actor: e.Actor, Action: e.Action, PostID: e.PostID,
+		ContentHash: e.ContentHash, Detail: e.Detail, Transition: e.Transition}
+}
+
+// after returns the entry of f chained after prev (without its hash).
+func (f auditFields) after(prev string) relais.AuditEntry {
+	return relais.AuditEntry{At: f.At.UTC(), ActorID: f.ActorID, Actor: f.Actor, Action: f.Action, PostID: f.PostID,
+		ContentHash: f.ContentHash, Detail: f.Detail, Transition: f.Transition, PrevHash: prev}
+}
+
 func (r auditRow) entry() relais.AuditEntry {
-	return relais.AuditEntry{ID: r.ID, At: r.At.UTC(), ActorID: r.ActorID, Actor: r.Actor, Action: r.Action,
-		PostID: r.PostID, ContentHash: r.ContentHash, Detail: r.Detail, Transition: r.Transition, PrevHash: r.PrevHash, Hash: r.Hash}
+	e := r.Fields.after(r.PrevHash)
+	e.ID, e.Hash = r.ID, r.Hash
+	return e
+}
+
+// lastAuditHash returns the hash of the chain's last entry, or the genesis.
+func (tx *Tx) lastAuditHash() (string, error) {
+	var last auditRow
+	if err := tx.db.Order("id DESC").Limit(1).Find(&last).Error; err != nil {
+		return "", err
+	} else if last.ID == 0 {
+		return relais.AuditGenesis, nil
+	}
+	return last.Hash, nil
 }
 
 // AppendAudit adds e to the audit log. On SQLite (one writer at a time)
 // it is chained to the last entry at once. On PostgreSQL it is inserted,
 // without any lock, into audit_pending, from which FlushAudit chains
 // entries into audit_log in batches, one flusher at a time (see
-// docs/ARCHITECTURE.md, "Audit chain"): appending never waits for other
+// docs/REPLICAS.md, "Audit chain"): appending never waits for other
 // replicas.
 //
 // An entry for a post carries the post's state changes made in tx since
@@ -40,21 +69,16 @@ func (tx *Tx) AppendAudit(e *relais.AuditEntry) error {
 	e.At = tx.Now().Truncate(time.Microsecond)
 	tx.attachMoves(e)
 	if tx.store.dialect == DialectPostgres {
-		r := auditPendingRow{At: e.At, ActorID: e.ActorID, Actor: e.Actor, Action: e.Action, PostID: e.PostID,
-			ContentHash: e.ContentHash, Detail: e.Detail, Transition: e.Transition}
+		r := auditPendingRow{Fields: fieldsOf(e)}
 		return tx.db.Create(&r).Error
 	}
-	var last auditRow
-	if err := tx.db.Order("id DESC").Limit(1).Find(&last).Error; err != nil {
+	prev, err := tx.lastAuditHash()
+	if err != nil {
 		return err
 	}
-	e.PrevHash = relais.AuditGenesis
-	if last.ID != 0 {
-		e.PrevHash = last.Hash
-	}
+	e.PrevHash = prev
 	e.Hash = e.ComputeHash()
-	r := auditRow{At: e.At, ActorID: e.ActorID, Actor: e.Actor, Action: e.Action, PostID: e.PostID,
-		ContentHash: e.ContentHash, Detail: e.Detail, Transition: e.Transition, PrevHash: e.PrevHash, Hash: e.Hash}
+	r := auditRow{Fields: fieldsOf(e), PrevHash: e.PrevHash, Hash: e.Hash}
 	if err := tx.db.Create(&r).Error; err != nil {
 		return err
 	}

@@ -20,15 +20,8 @@ const auditLockKey = 727001
 const auditFlushBatch = 5000
 
 type auditPendingRow struct {
-	ID          int64 `gorm:"primaryKey"`
-	At          time.Time
-	ActorID     int64
-	Actor       string
-	Action      string
-	PostID      int64
-	ContentHash string
-	Detail      string
-	Transition  string
+	ID     int64       `gorm:"primaryKey"`
+	Fields auditFields `gorm:"embedded"`
 }
 
 func (auditPendingRow) TableName() string { return "audit_pending" }
@@ -67,21 +60,15 @@ func (tx *Tx) chainPending() (int, error) {
 		return 0, err
 	}
 	sort.Slice(pending, func(i, j int) bool { return pending[i].ID < pending[j].ID })
-	var last auditRow
-	if err := tx.db.Order("id DESC").Limit(1).Find(&last).Error; err != nil {
+	prev, err := tx.lastAuditHash()
+	if err != nil {
 		return 0, err
-	}
-	prev := relais.AuditGenesis
-	if last.ID != 0 {
-		prev = last.Hash
 	}
 	rows := make([]auditRow, len(pending))
 	for i, p := range pending {
-		e := relais.AuditEntry{At: p.At.UTC(), ActorID: p.ActorID, Actor: p.Actor, Action: p.Action, PostID: p.PostID,
-			ContentHash: p.ContentHash, Detail: p.Detail, Transition: p.Transition, PrevHash: prev}
+		e := p.Fields.after(prev)
 		e.Hash = e.ComputeHash()
-		rows[i] = auditRow{At: e.At, ActorID: e.ActorID, Actor: e.Actor, Action: e.Action, PostID: e.PostID,
-			ContentHash: e.ContentHash, Detail: e.Detail, Transition: e.Transition, PrevHash: e.PrevHash, Hash: e.Hash}
+		rows[i] = auditRow{Fields: fieldsOf(&e), PrevHash: e.PrevHash, Hash: e.Hash}
 		prev = e.Hash
 	}
 	return len(rows), tx.db.Session(&gorm.Session{CreateBatchSize: 500}).Create(&rows).Error
@@ -106,16 +93,9 @@ func (s *Store) RunAuditWriter(ctx context.Context, every time.Duration, log *sl
 	if s.dialect != DialectPostgres {
 		return
 	}
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if _, err := s.FlushAudit(ctx); err != nil && ctx.Err() == nil {
-				log.Warn("cannot chain audit entries", slog.Any("error", err))
-			}
+	relais.Every(ctx, every, func() {
+		if _, err := s.FlushAudit(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("cannot chain audit entries", slog.Any("error", err))
 		}
-	}
+	})
 }

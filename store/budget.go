@@ -14,7 +14,7 @@ const DefaultMaxConns = 16
 const MinMaxConns = 6
 
 // Budget splits a replica's PostgreSQL connections between their uses
-// (docs/ARCHITECTURE.md, "Connections per replica").
+// (docs/REPLICAS.md, "Connections per replica").
 type Budget struct {
 	Total  int // RELAIS_DB_MAX_CONNS
 	SQL    int // the database/sql pool: requests, job bodies, inserts of jobs

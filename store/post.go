@@ -135,13 +135,19 @@ func (tx *Tx) SetPostState(id int64, state relais.PostState) error {
 		Updates(map[string]any{"state": string(state), "updated_at": tx.Now()}).Error
 }
 
-// PostByID returns a post with its targets. Returns ENOTFOUND if none.
-func (tx *Tx) PostByID(id int64) (*relais.Post, error) {
+// barepost returns a post without its targets or images. Returns
+// ENOTFOUND if none.
+func (tx *Tx) barepost(id int64) (*relais.Post, error) {
 	var r postRow
 	if err := notFound(tx.db.First(&r, id).Error, "post", id); err != nil {
 		return nil, err
 	}
-	p, err := r.post()
+	return r.post()
+}
+
+// PostByID returns a post with its targets. Returns ENOTFOUND if none.
+func (tx *Tx) PostByID(id int64) (*relais.Post, error) {
+	p, err := tx.barepost(id)
 	if err != nil {
 		return nil, err
 	}

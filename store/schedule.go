@@ -18,20 +18,34 @@ const bulkRows = 1000
 // (10,000 supporters per post): no gorm reflection, one round trip per batch.
 func (tx *Tx) InsertSuggestions(ss []relais.Suggestion) error {
 	now := tx.Now()
-	for start := 0; start < len(ss); start += bulkRows {
-		batch := ss[start:min(start+bulkRows, len(ss))]
+	err := bulkInsert(tx, "INSERT INTO suggestions (post_id, member_id, supporter_id, text, state, not_before, created_at) VALUES ", "", 7, ss,
+		func(s relais.Suggestion) []any {
+			return []any{s.PostID, nullID(s.MemberID), nullID(s.SupporterID), s.Text, "pending", s.NotBefore.UTC(), now}
+		})
+	if err != nil {
+		return fmt.Errorf("cannot insert suggestions: %w", err)
+	}
+	return nil
+}
+
+// bulkInsert runs head, then one "(…)" group of cols parameters per row
+// from values, then tail, bulkRows rows at a time.
+func bulkInsert[T any](tx *Tx, head, tail string, cols int, rows []T, values func(T) []any) error {
+	for start := 0; start < len(rows); start += bulkRows {
+		batch := rows[start:min(start+bulkRows, len(rows))]
 		var b strings.Builder
-		b.WriteString("INSERT INTO suggestions (post_id, member_id, supporter_id, text, state, not_before, created_at) VALUES ")
-		args := make([]any, 0, len(batch)*7)
-		for i, s := range batch {
+		b.WriteString(head)
+		args := make([]any, 0, len(batch)*cols)
+		for i, r := range batch {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteString(tx.placeholders(len(args), 7))
-			args = append(args, s.PostID, nullID(s.MemberID), nullID(s.SupporterID), s.Text, "pending", s.NotBefore.UTC(), now)
+			b.WriteString(tx.placeholders(len(args), cols))
+			args = append(args, values(r)...)
 		}
+		b.WriteString(tail)
 		if _, err := tx.SQL().ExecContext(tx.ctx, b.String(), args...); err != nil {
-			return fmt.Errorf("cannot insert suggestions: %w", err)
+			return err
 		}
 	}
 	return nil

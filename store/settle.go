@@ -57,11 +57,7 @@ func (tx *Tx) deliveryStates(postID int64) ([]*relais.Delivery, error) {
 // one delivery needs (a post may target hundreds of accounts, read once
 // per delivery otherwise). Returns ENOTFOUND if none.
 func (tx *Tx) PostToPublish(id int64) (*relais.Post, error) {
-	var r postRow
-	if err := notFound(tx.db.First(&r, id).Error, "post", id); err != nil {
-		return nil, err
-	}
-	p, err := r.post()
+	p, err := tx.barepost(id)
 	if err != nil {
 		return nil, err
 	}

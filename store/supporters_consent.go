@@ -32,22 +32,11 @@ type Consent struct {
 // re-running an import adds nothing.
 func (tx *Tx) AddConsents(cs []Consent) error {
 	now := tx.Now()
-	for start := 0; start < len(cs); start += bulkRows {
-		batch := cs[start:min(start+bulkRows, len(cs))]
-		var b strings.Builder
-		b.WriteString("INSERT INTO supporter_consents (supporter_id, action, at, source, version, recorded_at) VALUES ")
-		args := make([]any, 0, len(batch)*6)
-		for i, c := range batch {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(tx.placeholders(len(args), 6))
-			args = append(args, c.SupporterID, c.Action, c.At.UTC(), c.Source, c.Version, now)
-		}
-		b.WriteString(" ON CONFLICT (supporter_id, action, at, source) DO NOTHING")
-		if _, err := tx.SQL().ExecContext(tx.ctx, b.String(), args...); err != nil {
-			return fmt.Errorf("cannot record consents: %w", err)
-		}
+	err := bulkInsert(tx, "INSERT INTO supporter_consents (supporter_id, action, at, source, version, recorded_at) VALUES ",
+		" ON CONFLICT (supporter_id, action, at, source) DO NOTHING", 6, cs,
+		func(c Consent) []any { return []any{c.SupporterID, c.Action, c.At.UTC(), c.Source, c.Version, now} })
+	if err != nil {
+		return fmt.Errorf("cannot record consents: %w", err)
 	}
 	return nil
 }

@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/events"
 )
 
 // handleCalendarICS handles GET /calendar.ics?token=…: the team's calendar
@@ -37,65 +37,36 @@ func (s *Server) handleCalendarICS(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	var b strings.Builder
-	line := func(format string, args ...any) { b.WriteString(icsFold(fmt.Sprintf(format, args...))) }
-	line("BEGIN:VCALENDAR")
-	line("VERSION:2.0")
-	line("PRODID:-//relais//calendrier de campagne//FR")
-	line("CALSCALE:GREGORIAN")
-	line("X-WR-CALNAME:relais")
-	stamp := now.Format("20060102T150405Z")
+	var c events.ICSWriter
+	c.Line("BEGIN:VCALENDAR")
+	c.Line("VERSION:2.0")
+	c.Line("PRODID:-//relais//calendrier de campagne//FR")
+	c.Line("CALSCALE:GREGORIAN")
+	c.Line("X-WR-CALNAME:relais")
 	base := s.publicBase(r)
 	for _, p := range posts {
-		at := postTime(p).UTC()
-		line("BEGIN:VEVENT")
-		line("UID:post-%d@relais", p.ID)
-		line("DTSTAMP:%s", stamp)
-		line("DTSTART:%s", at.Format("20060102T150405Z"))
-		line("DTEND:%s", at.Add(15*time.Minute).Format("20060102T150405Z"))
-		line("SUMMARY:%s", icsText("["+translate(m.Lang, "state."+string(p.State))+"] "+excerptRunes(p.Text, 80)))
-		line("DESCRIPTION:%s", icsText(p.Text))
-		line("URL:%s/posts/%d", base, p.ID)
-		line("END:VEVENT")
+		at := postTime(p)
+		c.Line("BEGIN:VEVENT")
+		c.Line("UID:post-%d@relais", p.ID)
+		c.Times(now, at, at.Add(15*time.Minute))
+		c.Line("SUMMARY:%s", events.ICSText("["+translate(m.Lang, "state."+string(p.State))+"] "+excerptRunes(p.Text, 80)))
+		c.Line("DESCRIPTION:%s", events.ICSText(p.Text))
+		c.Line("URL:%s/posts/%d", base, p.ID)
+		c.Line("END:VEVENT")
 	}
 	for _, rd := range rounds {
-		line("BEGIN:VEVENT")
-		line("UID:blackout-%d@relais", rd.ID)
-		line("DTSTAMP:%s", stamp)
-		line("DTSTART:%s", rd.BlackoutStart.UTC().Format("20060102T150405Z"))
-		line("DTEND:%s", rd.BlackoutEnd.UTC().Format("20060102T150405Z"))
-		line("SUMMARY:%s", icsText("Réserve électorale : "+rd.Name))
-		line("TRANSP:TRANSPARENT")
-		line("END:VEVENT")
+		c.Line("BEGIN:VEVENT")
+		c.Line("UID:blackout-%d@relais", rd.ID)
+		c.Times(now, rd.BlackoutStart, rd.BlackoutEnd)
+		c.Line("SUMMARY:%s", events.ICSText("Réserve électorale : "+rd.Name))
+		c.Line("TRANSP:TRANSPARENT")
+		c.Line("END:VEVENT")
 	}
-	line("END:VCALENDAR")
+	c.Line("END:VCALENDAR")
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Cache-Control", "private, no-store")
 	w.Header().Set("Content-Disposition", `inline; filename="relais.ics"`)
-	_, _ = w.Write([]byte(b.String()))
-}
-
-// icsText escapes a TEXT value (RFC 5545 §3.3.11).
-func icsText(s string) string {
-	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
-}
-
-// icsFold folds a content line at 75 octets without splitting a UTF-8
-// sequence, and ends it with CRLF (RFC 5545 §3.1).
-func icsFold(s string) string {
-	var b strings.Builder
-	n := 0
-	for _, r := range s {
-		l := len(string(r))
-		if n+l > 75 {
-			b.WriteString("\r\n ")
-			n = 1
-		}
-		b.WriteRune(r)
-		n += l
-	}
-	b.WriteString("\r\n")
-	return b.String()
+	_, _ = w.Write([]byte(c.String()))
 }
 
 // excerptRunes cuts s to n runes on one line.

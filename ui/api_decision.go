@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"github.com/relais/relais"
-	"github.com/relais/relais/approval"
 )
 
 // handlePostSubmit handles POST /api/posts/{id}/submit.
@@ -18,40 +17,41 @@ func (s *Server) handlePostSubmit(w http.ResponseWriter, r *http.Request) {
 
 // handlePostApprove handles POST /api/posts/{id}/approve.
 func (s *Server) handlePostApprove(w http.ResponseWriter, r *http.Request) {
-	var in approval.ApproveInput
-	s.transitionWith(w, r, &in, func(ctx context.Context, id int64) error {
-		_, err := s.cfg.Approval.Approve(ctx, id, in)
-		return err
-	})
+	postDecision(s, s.cfg.Approval.Approve)(w, r)
 }
 
 // handlePostReject handles POST /api/posts/{id}/reject.
 func (s *Server) handlePostReject(w http.ResponseWriter, r *http.Request) {
-	var in approval.DecisionInput
-	s.transitionWith(w, r, &in, func(ctx context.Context, id int64) error {
-		_, err := s.cfg.Approval.Reject(ctx, id, in)
-		return err
-	})
+	postDecision(s, s.cfg.Approval.Reject)(w, r)
 }
 
 // handlePostRequestChanges handles POST /api/posts/{id}/request-changes.
 func (s *Server) handlePostRequestChanges(w http.ResponseWriter, r *http.Request) {
-	var in approval.DecisionInput
-	s.transitionWith(w, r, &in, func(ctx context.Context, id int64) error {
-		_, err := s.cfg.Approval.RequestChanges(ctx, id, in)
-		return err
-	})
+	postDecision(s, s.cfg.Approval.RequestChanges)(w, r)
+}
+
+// overrideInput is the body of POST /api/posts/{id}/override.
+type overrideInput struct {
+	Reason string `json:"reason"`
 }
 
 // handlePostOverride handles POST /api/posts/{id}/override {reason}.
 func (s *Server) handlePostOverride(w http.ResponseWriter, r *http.Request) {
-	var in struct {
-		Reason string `json:"reason"`
+	postDecision(s, func(ctx context.Context, id int64, in overrideInput) (*relais.Post, error) {
+		return s.cfg.Approval.Override(ctx, id, in.Reason)
+	})(w, r)
+}
+
+// postDecision returns the handler of a transition of the post in the
+// path whose JSON body decodes into In; it answers with the post.
+func postDecision[In any](s *Server, act func(context.Context, int64, In) (*relais.Post, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var in In
+		s.transitionWith(w, r, &in, func(ctx context.Context, id int64) error {
+			_, err := act(ctx, id, in)
+			return err
+		})
 	}
-	s.transitionWith(w, r, &in, func(ctx context.Context, id int64) error {
-		_, err := s.cfg.Approval.Override(ctx, id, in.Reason)
-		return err
-	})
 }
 
 func (s *Server) transition(w http.ResponseWriter, r *http.Request, fn func(context.Context, int64) error) {

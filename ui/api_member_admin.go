@@ -31,15 +31,9 @@ func (s *Server) handleMemberRole(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Role relais.Role `json:"role"`
 	}
-	id, err := pathID(r)
-	if err == nil {
-		err = decodeJSON(r, &in)
+	if id, ok := s.pathAndBody(w, r, &in); ok {
+		s.writeMember(w, r)(s.cfg.Auth.SetRole(r.Context(), auth.MemberRef{ID: id}, in.Role))
 	}
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	s.writeMember(w, r)(s.cfg.Auth.SetRole(r.Context(), auth.MemberRef{ID: id}, in.Role))
 }
 
 // handleMemberPassword handles PUT /api/members/{id}/password
@@ -48,15 +42,23 @@ func (s *Server) handleMemberPassword(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Password string `json:"password"`
 	}
+	if id, ok := s.pathAndBody(w, r, &in); ok {
+		s.writeMember(w, r)(s.cfg.Auth.SetMemberPassword(r.Context(), auth.MemberRef{ID: id}, in.Password))
+	}
+}
+
+// pathAndBody reads the ID in the path and the JSON body into in; on a
+// problem it answers with the error and returns false.
+func (s *Server) pathAndBody(w http.ResponseWriter, r *http.Request, in any) (int64, bool) {
 	id, err := pathID(r)
 	if err == nil {
-		err = decodeJSON(r, &in)
+		err = decodeJSON(r, in)
 	}
 	if err != nil {
 		s.apiError(w, r, err)
-		return
+		return 0, false
 	}
-	s.writeMember(w, r)(s.cfg.Auth.SetMemberPassword(r.Context(), auth.MemberRef{ID: id}, in.Password))
+	return id, true
 }
 
 // writeMember answers with the changed member, or the error.

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/events"
 )
 
 func TestCalRange(t *testing.T) {
@@ -30,8 +31,10 @@ func TestCalRange(t *testing.T) {
 }
 
 func TestICSTextAndFolding(t *testing.T) {
-	require.Equal(t, `a\, b\; c\\d\ne`, icsText("a, b; c\\d\ne"))
-	line := icsFold("DESCRIPTION:" + strings.Repeat("é", 60))
+	require.Equal(t, `a\, b\; c\\d\ne`, events.ICSText("a, b; c\\d\ne"))
+	var w events.ICSWriter
+	w.Line("DESCRIPTION:%s", strings.Repeat("é", 60))
+	line := w.String()
 	for _, l := range strings.Split(strings.TrimSuffix(line, "\r\n"), "\r\n") {
 		require.LessOrEqual(t, len(l), 75)
 	}

@@ -69,16 +69,25 @@ func (s *Server) apiAuth(next http.HandlerFunc) http.Handler {
 
 // apiAuthLimit is apiAuth with a body limit of its own (uploads).
 func (s *Server) apiAuthLimit(next http.HandlerFunc, limit int64) http.Handler {
+	return s.authLimit(next, limit, true, s.apiError)
+}
+
+// authLimit serves next to a signed-in member, with her in the context
+// and the body limited, through the CSRF guard (which a bearer token skips
+// when bearerSkipsCSRF: API clients send no cookie); without a member, it
+// calls refuse.
+func (s *Server) authLimit(next http.HandlerFunc, limit int64, bearerSkipsCSRF bool,
+	refuse func(http.ResponseWriter, *http.Request, error)) http.Handler {
 	guarded := s.csrf().Handler(next)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		m, bearer, err := s.authenticate(r)
 		if err != nil {
-			s.apiError(w, r, err)
+			refuse(w, r, err)
 			return
 		}
 		r = r.WithContext(relais.NewContextWithMember(r.Context(), m))
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
-		if bearer {
+		if bearer && bearerSkipsCSRF {
 			next(w, r)
 			return
 		}
@@ -88,16 +97,14 @@ func (s *Server) apiAuthLimit(next http.HandlerFunc, limit int64) http.Handler {
 
 // pageAuth requires a signed-in member for a page, redirecting to /login.
 func (s *Server) pageAuth(next http.HandlerFunc) http.Handler {
-	guarded := s.csrf().Handler(next)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		m, _, err := s.authenticate(r)
-		if err != nil {
-			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
-			return
-		}
-		r = r.WithContext(relais.NewContextWithMember(r.Context(), m))
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
-		guarded.ServeHTTP(w, r)
+	return s.pageAuthLimit(next, MaxBodyBytes)
+}
+
+// pageAuthLimit is pageAuth with a body limit of its own (the supporters
+// import's upload).
+func (s *Server) pageAuthLimit(next http.HandlerFunc, limit int64) http.Handler {
+	return s.authLimit(next, limit, false, func(w http.ResponseWriter, r *http.Request, _ error) {
+		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 	})
 }
 

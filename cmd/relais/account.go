@@ -21,19 +21,17 @@ func accountCommand(ctx context.Context, cfg *config.Config, args []string, stdo
 	if len(args) == 0 {
 		return usageErrorf("usage: relais account add|list ...")
 	}
-	e := env{cfg: cfg}
-	fs := newFlagSet("account "+args[0], stderr)
-	addEnvFlags(fs, &e)
+	e, fs := envFlagSet(cfg, "account "+args[0], stderr)
 	switch args[0] {
 	case "add":
-		return accountAdd(ctx, fs, &e, args[1:], stdout, stderr)
+		return accountAdd(ctx, fs, e, args[1:], stdout, stderr)
 	case "reconnect":
-		return accountReconnect(ctx, fs, &e, args[1:], stdout, stderr)
+		return accountReconnect(ctx, fs, e, args[1:], stdout, stderr)
 	case "list":
 		if err := parseFlags(fs, args[1:]); err != nil {
 			return err
 		}
-		return withStore(ctx, &e, stderr, func(s *store.Store) error {
+		return withStore(ctx, e, stderr, func(s *store.Store) error {
 			return s.View(ctx, func(tx *store.Tx) error {
 				as, err := tx.Accounts()
 				tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)

@@ -22,13 +22,11 @@ func withStore(ctx context.Context, e *env, stderr io.Writer, fn func(s *store.S
 
 // migrateCommand runs `relais migrate`.
 func migrateCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
-	e := env{cfg: cfg}
-	fs := newFlagSet("migrate", stderr)
-	addEnvFlags(fs, &e)
+	e, fs := envFlagSet(cfg, "migrate", stderr)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	return withStore(ctx, &e, stderr, func(s *store.Store) error {
+	return withStore(ctx, e, stderr, func(s *store.Store) error {
 		fmt.Fprintf(stdout, "migrations applied (%s)\n", s.Dialect())
 		return nil
 	})
@@ -36,14 +34,12 @@ func migrateCommand(ctx context.Context, cfg *config.Config, args []string, stdo
 
 // seedCommand runs `relais seed`: the demo campaign, once.
 func seedCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
-	e := env{cfg: cfg}
-	fs := newFlagSet("seed", stderr)
-	addEnvFlags(fs, &e)
+	e, fs := envFlagSet(cfg, "seed", stderr)
 	supporters := fs.Int("supporters", 2000, "demo supporters to create")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	return withStore(ctx, &e, stderr, func(s *store.Store) error {
+	return withStore(ctx, e, stderr, func(s *store.Store) error {
 		seeded, err := demo.Seed(ctx, s, *supporters)
 		if err != nil {
 			return err

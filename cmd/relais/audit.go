@@ -19,16 +19,14 @@ func auditCommand(ctx context.Context, cfg *config.Config, args []string, stdout
 	if len(args) == 0 {
 		return usageErrorf("usage: relais audit verify | relais audit export --from DATE --to DATE")
 	}
-	e := env{cfg: cfg}
-	fs := newFlagSet("audit "+args[0], stderr)
-	addEnvFlags(fs, &e)
+	e, fs := envFlagSet(cfg, "audit "+args[0], stderr)
 	switch args[0] {
 	case "verify":
 		head := fs.String("head", "", "an entry recorded earlier as ID:HASH (printed by a previous verify): it must still be in the chain")
 		if err := parseFlags(fs, args[1:]); err != nil {
 			return err
 		}
-		return withStore(ctx, &e, stderr, func(s *store.Store) error {
+		return withStore(ctx, e, stderr, func(s *store.Store) error {
 			return s.View(ctx, func(tx *store.Tx) error { return verifyAudit(tx, *head, stdout) })
 		})
 	case "export":
@@ -41,7 +39,7 @@ func auditCommand(ctx context.Context, cfg *config.Config, args []string, stdout
 		if err != nil {
 			return err
 		}
-		return withStore(ctx, &e, stderr, func(s *store.Store) error {
+		return withStore(ctx, e, stderr, func(s *store.Store) error {
 			return s.View(ctx, func(tx *store.Tx) error { return exportAudit(tx, f, t, stdout) })
 		})
 	}

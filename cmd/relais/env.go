@@ -33,6 +33,15 @@ func addEnvFlags(fs *flag.FlagSet, e *env) {
 	e.SecretKey, e.OldKeys = e.cfg.SecretKey, e.cfg.SecretKeyOld
 }
 
+// envFlagSet returns a command's flag set, named name and writing to
+// stderr, with the database flags (addEnvFlags) bound to the returned env.
+func envFlagSet(cfg *config.Config, name string, stderr io.Writer) (*env, *flag.FlagSet) {
+	e := &env{cfg: cfg}
+	fs := newFlagSet(name, stderr)
+	addEnvFlags(fs, e)
+	return e, fs
+}
+
 // loadConfig reads the configuration from the process's environment: the
 // one place, with package config, that reads it.
 func loadConfig() (*config.Config, error) { return config.Load(os.LookupEnv) }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // jsonLines runs a --jsonl command: each input line (numbered from 1) goes
@@ -33,4 +34,34 @@ func jsonLines(cmd string, stdin io.Reader, stdout io.Writer, maxLine int, fn fu
 		return fmt.Errorf("%s: writing: %w", cmd, err)
 	}
 	return nil
+}
+
+// maxJSONLine is the longest JSON line --jsonl accepts.
+const maxJSONLine = 4 << 20
+
+// checkArgs returns the arguments after `relais NAME check` (a leading NAME
+// is also accepted); without the check subcommand it prints usage and
+// returns a usage error. `text check` and `tone check` start with it.
+func checkArgs(name string, args []string, stderr io.Writer, usage string) ([]string, error) {
+	if len(args) > 0 && args[0] == name {
+		args = args[1:]
+	}
+	if len(args) == 0 || args[0] != "check" {
+		fmt.Fprint(stderr, usage)
+		return nil, usageErrorf("%s: expected the check subcommand", name)
+	}
+	return args[1:], nil
+}
+
+// inputText returns the words of TEXT joined by spaces or, without any,
+// all of stdin less one final line ending.
+func inputText(cmd string, words []string, stdin io.Reader) (string, error) {
+	if len(words) > 0 {
+		return strings.Join(words, " "), nil
+	}
+	b, err := io.ReadAll(stdin)
+	if err != nil {
+		return "", fmt.Errorf("%s: reading stdin: %w", cmd, err)
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r"), nil
 }

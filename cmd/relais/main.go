@@ -101,29 +101,23 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return runWith(ctx, cfg, cmd, rest, stdin, stdout, stderr)
 }
 
+// configCommand is a command that needs the configuration.
+type configCommand func(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error
+
+// configCommands are the commands that need the configuration, by name;
+// `user`, which also reads standard input, is dispatched by runWith.
+var configCommands = map[string]configCommand{
+	"serve": serveCommand, "migrate": migrateCommand, "seed": seedCommand,
+	"account": accountCommand, "post": postCommand, "audit": auditCommand,
+	"election": electionCommand, "secret": secretCommand, "supporters": supportersCommand,
+}
+
 // runWith dispatches to a command that needs the configuration.
 func runWith(ctx context.Context, cfg *config.Config, cmd string, rest []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	switch cmd {
-	case "serve":
-		return serveCommand(ctx, cfg, rest, stdout, stderr)
-	case "migrate":
-		return migrateCommand(ctx, cfg, rest, stdout, stderr)
-	case "seed":
-		return seedCommand(ctx, cfg, rest, stdout, stderr)
-	case "user":
+	if cmd == "user" {
 		return userCommand(ctx, cfg, rest, stdin, stdout, stderr)
-	case "account":
-		return accountCommand(ctx, cfg, rest, stdout, stderr)
-	case "post":
-		return postCommand(ctx, cfg, rest, stdout, stderr)
-	case "audit":
-		return auditCommand(ctx, cfg, rest, stdout, stderr)
-	case "election":
-		return electionCommand(ctx, cfg, rest, stdout, stderr)
-	case "secret":
-		return secretCommand(ctx, cfg, rest, stdout, stderr)
-	case "supporters":
-		return supportersCommand(ctx, cfg, rest, stdout, stderr)
+	} else if c, ok := configCommands[cmd]; ok {
+		return c(ctx, cfg, rest, stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return usageErrorf("unknown command %q", cmd)

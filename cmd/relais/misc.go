@@ -16,9 +16,7 @@ func postCommand(ctx context.Context, cfg *config.Config, args []string, stdout,
 	if len(args) == 0 || args[0] != "list" {
 		return usageErrorf("usage: relais post list [--state S]")
 	}
-	e := env{cfg: cfg}
-	fs := newFlagSet("post list", stderr)
-	addEnvFlags(fs, &e)
+	e, fs := envFlagSet(cfg, "post list", stderr)
 	state := fs.String("state", "", "only posts in this state")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
@@ -27,7 +25,7 @@ func postCommand(ctx context.Context, cfg *config.Config, args []string, stdout,
 	if *state != "" {
 		f.States = []relais.PostState{relais.PostState(*state)}
 	}
-	return withStore(ctx, &e, stderr, func(s *store.Store) error {
+	return withStore(ctx, e, stderr, func(s *store.Store) error {
 		return s.View(ctx, func(tx *store.Tx) error {
 			ps, err := tx.Posts(f)
 			tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
@@ -63,16 +61,14 @@ func electionCommand(ctx context.Context, cfg *config.Config, args []string, std
 	if len(args) == 0 || (args[0] != "add" && args[0] != "list") {
 		return usageErrorf("usage: relais election add --day YYYY-MM-DD [--polls-close HH:MM] [--name N] | relais election list")
 	}
-	e := env{cfg: cfg}
-	fs := newFlagSet("election "+args[0], stderr)
-	addEnvFlags(fs, &e)
+	e, fs := envFlagSet(cfg, "election "+args[0], stderr)
 	day := fs.String("day", "", "voting day (YYYY-MM-DD)")
 	closeAt := fs.String("polls-close", "20:00", "closing time of the polls (HH:MM, campaign time zone: RELAIS_TIMEZONE)")
 	name := fs.String("name", "", "round name, e.g. \"1er tour\"")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	return withStore(ctx, &e, stderr, func(s *store.Store) error {
+	return withStore(ctx, e, stderr, func(s *store.Store) error {
 		if args[0] == "add" { // the API's service, as the operator; lists once committed
 			r := relais.ElectionRound{Name: *name, Day: *day, PollsClose: *closeAt}
 			if _, err := cliApproval(s, e.cfg).AddElectionRound(relais.AsCLI(ctx), r); err != nil {
@@ -99,13 +95,11 @@ func secretCommand(ctx context.Context, cfg *config.Config, args []string, stdou
 	if len(args) == 0 || args[0] != "rotate" {
 		return usageErrorf("usage: RELAIS_SECRET_KEY=new RELAIS_SECRET_KEY_OLD=old relais secret rotate")
 	}
-	e := env{cfg: cfg}
-	fs := newFlagSet("secret rotate", stderr)
-	addEnvFlags(fs, &e)
+	e, fs := envFlagSet(cfg, "secret rotate", stderr)
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	return withStore(ctx, &e, stderr, func(s *store.Store) error {
+	return withStore(ctx, e, stderr, func(s *store.Store) error {
 		var n int
 		err := s.Update(ctx, func(tx *store.Tx) error {
 			var err error

@@ -39,14 +39,11 @@ type textFlags struct {
 // text; with --jsonl a bad line becomes {"error": "line N: ..."} and the
 // command goes on.
 func textCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) > 0 && args[0] == "text" {
-		args = args[1:]
+	args, err := checkArgs("text", args, stderr, textUsage+strings.Join(textlen.Platforms(), ", ")+"\n")
+	if err != nil {
+		return err
 	}
-	if len(args) == 0 || args[0] != "check" {
-		fmt.Fprint(stderr, textUsage+strings.Join(textlen.Platforms(), ", ")+"\n")
-		return usageErrorf("text: expected the check subcommand")
-	}
-	f, err := parseTextFlags(args[1:], stderr)
+	f, err := parseTextFlags(args, stderr)
 	if err != nil {
 		return err
 	}
@@ -81,13 +78,9 @@ func parseTextFlags(args []string, stderr io.Writer) (textFlags, error) {
 
 // checkOne checks TEXT, or all of stdin, and prints the result.
 func checkOne(f textFlags, stdin io.Reader, stdout io.Writer) error {
-	text := strings.Join(f.args, " ")
-	if len(f.args) == 0 {
-		b, err := io.ReadAll(stdin)
-		if err != nil {
-			return fmt.Errorf("text check: reading stdin: %w", err)
-		}
-		text = strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+	text, err := inputText("text check", f.args, stdin)
+	if err != nil {
+		return err
 	}
 	r, err := textlen.Count(f.platform, text, f.opt)
 	if err != nil {
@@ -116,9 +109,6 @@ func printResult(w io.Writer, r textlen.Result) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
-
-// maxJSONLine is the longest JSON line --jsonl accepts.
-const maxJSONLine = 4 << 20
 
 // textLine is one --jsonl input line.
 type textLine struct {

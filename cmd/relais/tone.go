@@ -42,14 +42,11 @@ type toneFlags struct {
 // Flags may come before or after TEXT. It returns an error only for bad
 // usage, an unreadable or invalid configuration, or I/O errors.
 func toneCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) > 0 && args[0] == "tone" {
-		args = args[1:]
+	args, err := checkArgs("tone", args, stderr, toneUsage)
+	if err != nil {
+		return err
 	}
-	if len(args) == 0 || args[0] != "check" {
-		fmt.Fprint(stderr, toneUsage)
-		return usageErrorf("tone: expected the check subcommand")
-	}
-	f, err := parseToneFlags(args[1:], stderr)
+	f, err := parseToneFlags(args, stderr)
 	if err != nil {
 		return err
 	}
@@ -110,15 +107,11 @@ func toneEngine(path string) (*tone.Engine, error) {
 
 // toneOne checks TEXT, or all of stdin, and prints the result readably.
 func toneOne(e *tone.Engine, f toneFlags, stdin io.Reader, stdout io.Writer) error {
-	text := strings.Join(f.args, " ")
-	if len(f.args) == 0 {
-		b, err := io.ReadAll(stdin)
-		if err != nil {
-			return fmt.Errorf("tone check: reading stdin: %w", err)
-		}
-		text = strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+	text, err := inputText("tone check", f.args, stdin)
+	if err != nil {
+		return err
 	}
-	_, err := io.WriteString(stdout, formatToneResult(text, f.profile, e.Check(text, f.profile)))
+	_, err = io.WriteString(stdout, formatToneResult(text, f.profile, e.Check(text, f.profile)))
 	return err
 }
 
@@ -147,9 +140,6 @@ func formatToneResult(text, profile string, r tone.Result) string {
 	return b.String()
 }
 
-// toneMaxLine is the longest JSON line --jsonl accepts.
-const toneMaxLine = 4 << 20
-
 // toneLine is one --jsonl input line.
 type toneLine struct {
 	Text    *string `json:"text"`
@@ -160,7 +150,7 @@ type toneLine struct {
 // toneJSONL reads one JSON object a line and writes one result a line, in
 // order; a line that cannot be checked yields {"error": "line N: ..."}.
 func toneJSONL(e *tone.Engine, profile string, stdin io.Reader, stdout io.Writer) error {
-	return jsonLines("tone check", stdin, stdout, toneMaxLine, func(n int, line []byte) any {
+	return jsonLines("tone check", stdin, stdout, maxJSONLine, func(n int, line []byte) any {
 		return toneLineResult(e, profile, n, line)
 	})
 }

@@ -17,16 +17,14 @@ func userCommand(ctx context.Context, cfg *config.Config, args []string, stdin i
 	if len(args) == 0 {
 		return usageErrorf("usage: relais user add|token|disable|role|password ...")
 	}
-	e := env{cfg: cfg}
-	fs := newFlagSet("user "+args[0], stderr)
-	addEnvFlags(fs, &e)
+	e, fs := envFlagSet(cfg, "user "+args[0], stderr)
 	switch args[0] {
 	case "add":
-		return userAdd(ctx, fs, &e, args[1:], stdout, stderr)
+		return userAdd(ctx, fs, e, args[1:], stdout, stderr)
 	case "token":
-		return userToken(ctx, fs, &e, args[1:], stdout, stderr)
+		return userToken(ctx, fs, e, args[1:], stdout, stderr)
 	case "disable", "role", "password":
-		return userAdmin(ctx, fs, &e, args, stdin, stdout, stderr)
+		return userAdmin(ctx, fs, e, args, stdin, stdout, stderr)
 	}
 	return usageErrorf("unknown user command %q (add, token, disable, role, password)", args[0])
 }
