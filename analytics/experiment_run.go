@@ -225,7 +225,7 @@ func successes(tx *store.Tx, metric string, postID int64) (int64, error) {
 // returns ECONFLICT for one whose variants are still awaiting approval:
 // deciding it would send a text nobody approved to the whole audience.
 func DecideTx(tx *store.Tx, id int64, actor *relais.Member) (*store.Experiment, error) {
-	e, arms, err := tx.ExperimentByID(id)
+	e, arms, err := tx.ExperimentForUpdate(id)
 	if err == nil && e.State == ExpAwaiting {
 		return nil, &relais.Error{Code: relais.ECONFLICT, Key: "error.experiment_awaiting",
 			Message: "This experiment's variants are not all approved and sent: it cannot be decided yet."}

@@ -1,6 +1,7 @@
 package scheduler
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -37,4 +38,32 @@ func TestReviewDecideBeforeApprovalSendsNothing(t *testing.T) {
 	v, err = b.svc.Experiment(ctx, v.ID)
 	require.NoError(t, err)
 	require.Equal(t, analytics.ExpAwaiting, v.State)
+}
+
+// TestReviewConcurrentDecideJobsSendWinnerOnce: the decide job due at
+// decide_after and the one an editor's early decision enqueued may run
+// at once on two workers (or replicas): the winner still goes to the rest
+// of the audience once.
+func TestReviewConcurrentDecideJobsSendWinnerOnce(t *testing.T) {
+	t.Parallel()
+	b := setupExperimentsOn(t, store.DialectPostgres)
+	v := b.start(t, "shares")
+	require.Equal(t, analytics.ExpRunning, v.State)
+	var wg sync.WaitGroup
+	errs := make([]error, 3)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = (&ExperimentDecideWorker{s: b.sched}).Work(b.ctx, job(ExperimentDecideArgs{ExperimentID: v.ID}, 1))
+		}()
+	}
+	wg.Wait()
+	var n int64
+	for _, vv := range v.Variants {
+		var k int64
+		storetest.Must(t, b.store.View(b.ctx, func(tx *store.Tx) (err error) { k, err = tx.CountSuggestions(vv.PostID); return err }))
+		n += k
+	}
+	require.EqualValues(t, 50+50+100, n, "the sample's 100 suggestions and the winner's 100 more, once (errors: %v)", errs)
 }
