@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -44,6 +45,39 @@ func TestReviewExperimentDecideBeforeApprovalHTTP(t *testing.T) {
 			var in struct{ Suggestions []any }
 			require.Equal(t, http.StatusOK, tm.call(tok, "GET", "/api/suggestions", nil, &in))
 			require.Empty(t, in.Suggestions, "colistier %d received a variant nobody approved", i)
+		}
+	}
+}
+
+// TestReviewMemberEmailsOnlyForLeads: the policy gives members' e-mail
+// addresses to admins and web leads only (members.read_email); the
+// mention list and a post's history must not hand them to the community
+// manager or the candidate.
+func TestReviewMemberEmailsOnlyForLeads(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	tokens := map[string]string{}
+	for _, role := range []string{"editor", "community_manager", "candidate"} {
+		tokens[role] = tm.member(role+"@example.org", role)
+	}
+	tm.cli("account", "add", "--platform", "sandbox", "--handle", "avecanne", "--owner", "campaign")
+	var post struct{ ID int64 }
+	require.Equal(t, http.StatusCreated, tm.call(tokens["community_manager"], "POST", "/api/posts", `{"text":"Réunion jeudi","targets":["@avecanne"]}`, &post))
+	for role, tok := range tokens {
+		var members, view struct {
+			Members []struct{ Email string }
+			History []struct{ Actor string }
+		}
+		require.Equal(t, http.StatusOK, tm.call(tok, "GET", "/api/members", nil, &members), role)
+		require.Equal(t, http.StatusOK, tm.call(tok, "GET", fmt.Sprintf("/api/posts/%d", post.ID), nil, &view), role)
+		require.NotEmpty(t, members.Members, role)
+		require.NotEmpty(t, view.History, role)
+		lead := role == "editor"
+		for _, m := range members.Members {
+			require.Equal(t, lead, m.Email != "", "%s reads e-mail %q", role, m.Email)
+		}
+		for _, h := range view.History {
+			require.Equal(t, lead, strings.Contains(h.Actor, "@example.org"), "%s reads history actor %q", role, h.Actor)
 		}
 	}
 }
