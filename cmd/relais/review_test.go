@@ -1,8 +1,11 @@
 package main
 
 import (
+	"encoding/csv"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -80,4 +83,57 @@ func TestReviewMemberEmailsOnlyForLeads(t *testing.T) {
 			require.Equal(t, lead, strings.Contains(h.Actor, "@example.org"), "%s reads history actor %q", role, h.Actor)
 		}
 	}
+}
+
+// TestReviewWeeklyReportSupportersScoped: a sector's web lead sees the
+// supporters' counts of her sector only (policy: supporters.count scoped
+// to her district; her weekly mail says so); the report's page, API and
+// CSV must not give her the other sectors' new supporters.
+func TestReviewWeeklyReportSupportersScoped(t *testing.T) {
+	t.Parallel()
+	tm := MustRunMain(t, "sqlite")
+	file := filepath.Join(t.TempDir(), "contacts.csv")
+	require.NoError(t, os.WriteFile(file, []byte("email;prénom;code postal;consent_at;consent_source;mobilised\n"+
+		"lea@exemple.fr;Léa;75011;2026-02-12;meeting;oui\nsam@exemple.fr;Sam;75020;2026-02-12;meeting;oui\n"), 0o600))
+	tm.cli("supporters", "import", file)
+	y, wk := time.Now().ISOWeek()
+	week := fmt.Sprintf("?week=%d-W%02d", y, wk) // imported this week
+	admin := tm.member("admin@example.org", "admin")
+	tm.cli("user", "add", "--email", "lead11@example.org", "--name", "Lead", "--role", "editor", "--district", "11e arrondissement", "--password", "long-enough-pw")
+	lead := tm.cli("user", "token", "--email", "lead11@example.org")
+	newIn := func(token string) map[string]*int64 {
+		var rep struct {
+			Sectors []struct {
+				District      string
+				NewSupporters *int64 `json:"new_supporters"`
+			}
+		}
+		require.Equal(t, http.StatusOK, tm.call(token, "GET", "/api/reports/weekly"+week, nil, &rep))
+		out := map[string]*int64{}
+		for _, s := range rep.Sectors {
+			out[s.District] = s.NewSupporters
+		}
+		return out
+	}
+	all := newIn(admin)
+	require.NotNil(t, all["20e arrondissement"])
+	require.EqualValues(t, 1, *all["20e arrondissement"], "the admin sees every sector")
+	mine := newIn(lead)
+	require.NotNil(t, mine["11e arrondissement"])
+	require.EqualValues(t, 1, *mine["11e arrondissement"])
+	require.Nil(t, mine["20e arrondissement"], "the 11e's web lead read the 20e's new supporters")
+	status, body := tm.page(tm.login("lead11@example.org"), "GET", "/reports/weekly.csv"+week, "", nil)
+	require.Equal(t, http.StatusOK, status)
+	cr := csv.NewReader(strings.NewReader(body))
+	cr.FieldsPerRecord = -1 // the sources follow the rows
+	rows, err := cr.ReadAll()
+	require.NoError(t, err)
+	seen := false
+	for _, row := range rows {
+		if len(row) > 10 && row[1] == "20e arrondissement" {
+			seen = true
+			require.NotEqual(t, "1", row[10], "the CSV gave the 11e's web lead the 20e's new supporters")
+		}
+	}
+	require.True(t, seen, "the CSV has a 20e row")
 }
