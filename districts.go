@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // MaxTileGrid is the largest row or column of a district's map tile.
@@ -98,16 +99,27 @@ func (ds Districts) check() []string {
 		switch {
 		case d.ID == "" || d.Name == "":
 			problems = append(problems, fmt.Sprintf("district %d: id and name are required", i+1))
-		case seen["id "+d.ID] || seen["name "+d.Name] || seen[tile]:
+		case !urlSegment(d.ID):
+			problems = append(problems, fmt.Sprintf("district %q: id must be one URL path segment (letters, digits, - and _)", d.ID))
+		case seen["id "+strings.ToLower(d.ID)] || seen["name "+d.Name] || seen[tile]:
 			problems = append(problems, fmt.Sprintf("district %q: id, name and tile must be unique", d.ID))
 		case d.Tile.Row < 1 || d.Tile.Col < 1 || d.Tile.Row > MaxTileGrid || d.Tile.Col > MaxTileGrid:
 			problems = append(problems, fmt.Sprintf("district %q: tile row and col must be from 1 to %d", d.ID, MaxTileGrid))
 		case d.Seats < 0:
 			problems = append(problems, fmt.Sprintf("district %q: seats must not be negative", d.ID))
 		}
-		seen["id "+d.ID], seen["name "+d.Name], seen[tile] = true, true, true
+		seen["id "+strings.ToLower(d.ID)], seen["name "+d.Name], seen[tile] = true, true, true
 	}
 	return problems
+}
+
+// urlSegment reports whether id may stand alone in /districts/{id}:
+// letters, digits, '-' and '_' only (ByID ignores case, so IDs are unique
+// ignoring case).
+func urlSegment(id string) bool {
+	return strings.IndexFunc(id, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_'
+	}) < 0
 }
 
 // ByID returns the district with this ID (case-insensitive).

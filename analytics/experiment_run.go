@@ -221,10 +221,15 @@ func successes(tx *store.Tx, metric string, postID int64) (int64, error) {
 }
 
 // DecideTx decides a running experiment by DecisionRule, freezes its
-// figures and audits them. It does nothing to one already decided.
+// figures and audits them. It does nothing to one already decided, and
+// returns ECONFLICT for one whose variants are still awaiting approval:
+// deciding it would send a text nobody approved to the whole audience.
 func DecideTx(tx *store.Tx, id int64, actor *relais.Member) (*store.Experiment, error) {
-	e, arms, err := tx.ExperimentByID(id)
-	if err != nil || (e.State != ExpRunning && e.State != ExpAwaiting) {
+	e, arms, err := tx.ExperimentForUpdate(id)
+	if err == nil && e.State == ExpAwaiting {
+		return nil, &relais.Error{Code: relais.ECONFLICT, Key: "error.experiment_awaiting",
+			Message: "This experiment's variants are not all approved and sent: it cannot be decided yet."}
+	} else if err != nil || e.State != ExpRunning {
 		return e, err
 	}
 	x, n, err := counts(tx, e, arms)

@@ -2,9 +2,11 @@ package analytics
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -74,12 +76,34 @@ type WeeklyReport struct {
 
 // Report builds the week's report. Editors, admins, the candidate and
 // community managers may read it.
+// Supporters' counts follow the reader's supporters.count scope: a
+// sector's web lead gets her sector's only (as in her weekly mail).
 func (s *Service) Report(ctx context.Context, w Week, lang string) (*WeeklyReport, error) {
 	if err := mayRead(ctx); err != nil {
 		return nil, err
 	}
 	_ = s.Clicks.Flush(ctx)
-	return s.build(ctx, w, lang)
+	r, err := s.build(ctx, w, lang)
+	if err == nil {
+		scopeSupporters(relais.MemberFromContext(ctx), r)
+	}
+	return r, err
+}
+
+// scopeSupporters blanks the new supporters of the districts whose counts
+// m may not see (policy.SupportersCount).
+func scopeSupporters(m *relais.Member, r *WeeklyReport) {
+	d := policy.Allowed(m, policy.SupportersCount, policy.Object{})
+	for i, row := range r.Sectors {
+		if d.Allowed && (d.Districts == nil || slices.Contains(d.Districts, row.District)) {
+			continue
+		}
+		r.Sectors[i].NewSupporters = nil
+		if row.Change != nil {
+			c := *row.Change
+			c.NewSupporters, r.Sectors[i].Change = nil, &c
+		}
+	}
 }
 
 func (s *Service) build(ctx context.Context, w Week, lang string) (*WeeklyReport, error) {

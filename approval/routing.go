@@ -46,13 +46,17 @@ func (s *Service) route(tx *store.Tx, p *relais.Post) (relais.Routing, error) {
 }
 
 // sensitivity returns why p is sensitive, looking at every text it will
-// publish (the main text and each targeted platform's variant).
+// publish (the main text, each targeted platform's variant and the images'
+// alt texts).
 func (s *Service) sensitivity(p *relais.Post, texts map[string]bool) []string {
 	var reasons []string
 	if p.Sensitive {
 		reasons = append(reasons, "sensible : marqué sensible par l'auteur")
 	}
 	texts[p.Text] = true
+	for _, alt := range altTexts(p) {
+		texts[alt] = true
+	}
 	var opponent, pledge, figures bool
 	for t := range texts {
 		// The normalised text: hidden characters (U+200B, U+00AD, U+2060…),

@@ -3,6 +3,7 @@ package approval
 import (
 	"context"
 	"encoding/json"
+	"strings"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/policy"
@@ -84,12 +85,26 @@ func (s *Service) checkTone(tx *store.Tx, p *relais.Post) (*relais.ToneVerdict, 
 		if err != nil {
 			return nil, err
 		}
-		verdict, vs := s.tone.Check(p.TextFor(a.Platform), a.ToneProfile)
-		if rank(verdict) > rank(worst.Verdict) || (worst.Violations == nil && hasViolations(vs)) {
-			worst.Verdict, worst.Violations = verdict, vs
+		for _, text := range append([]string{p.TextFor(a.Platform)}, altTexts(p)...) {
+			verdict, vs := s.tone.Check(text, a.ToneProfile)
+			if rank(verdict) > rank(worst.Verdict) || (worst.Violations == nil && hasViolations(vs)) {
+				worst.Verdict, worst.Violations = verdict, vs
+			}
 		}
 	}
 	return worst, nil
+}
+
+// altTexts are the alt texts of p's images: published with it (platforms
+// show them on demand), so reviewed like its text.
+func altTexts(p *relais.Post) []string {
+	var out []string
+	for _, m := range p.Media {
+		if strings.TrimSpace(m.AltText) != "" {
+			out = append(out, m.AltText)
+		}
+	}
+	return out
 }
 
 func hasViolations(vs json.RawMessage) bool {

@@ -66,6 +66,8 @@ func (s *Service) GetPage(ctx context.Context, id, historyAfter int64) (*PostVie
 		}
 		if v, err = s.view(tx, m, p, historyAfter); err == nil && !policy.Can(m, policy.PostReadReview, policy.PostObject(p)) {
 			v.staffOnly()
+		} else if err == nil {
+			v.hideEmails(m)
 		}
 		return err
 	})

@@ -208,16 +208,21 @@ func ParseRetention(s string) (time.Duration, error) {
 		n, unit = atoi(strings.TrimSuffix(s, "d")), 24*time.Hour
 	default:
 		d, err := time.ParseDuration(s)
-		if err != nil || d <= 0 {
+		if err != nil || d <= 0 || d > maxRetention {
 			return 0, bad
 		}
 		return d, nil
 	}
-	if n <= 0 {
+	if n <= 0 || n > int(maxRetention/unit) {
 		return 0, bad
 	}
 	return time.Duration(n) * unit, nil
 }
+
+// maxRetention bounds a retention period (a century, well inside
+// time.Duration): past it, "999999d" would overflow into a negative period
+// that purges every supporter.
+const maxRetention = 36500 * 24 * time.Hour
 
 // atoi returns the whole number s, or -1.
 func atoi(s string) int {

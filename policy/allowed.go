@@ -15,7 +15,7 @@ type Decision struct {
 	// Reason is the catalogue key saying why not ("" when allowed).
 	Reason string
 	// Districts limits a scoped read (SupportersList, SupportersCount):
-	// nil for every district.
+	// nil for every district, empty for none.
 	Districts []string
 }
 
@@ -62,9 +62,12 @@ func Holders(a Action) []relais.Role {
 	return out
 }
 
-// districts returns the districts scope s leaves m (nil: all).
+// districts returns the districts scope s leaves m (nil: all; empty:
+// none, for HomeDistrict and a member without a district).
 func (s Scope) districts(m *relais.Member) []string {
 	switch {
+	case s == HomeDistrict && m.District == "":
+		return []string{}
 	case s == HomeDistrict, s == HomeDistrictIfAny && m.District != "":
 		return []string{m.District}
 	}

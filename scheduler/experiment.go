@@ -38,7 +38,9 @@ func (s *Scheduler) EnqueueExperimentDecide(ctx context.Context, tx *sql.Tx, id 
 func (w *ExperimentDecideWorker) Work(ctx context.Context, job *river.Job[ExperimentDecideArgs]) error {
 	return w.s.cfg.Store.Update(ctx, func(tx *store.Tx) error {
 		e, err := analytics.DecideTx(tx, job.Args.ExperimentID, nil)
-		if err != nil || e.State != analytics.ExpDecided {
+		if relais.ErrorCode(err) == relais.ECONFLICT {
+			return nil // variants still awaiting approval: their sending starts the clock again
+		} else if err != nil || e.State != analytics.ExpDecided {
 			return err
 		}
 		return w.s.sendWinner(ctx, tx, e)

@@ -34,8 +34,11 @@ type expBundle struct {
 	redirect  *httptest.Server
 }
 
-func setupExperiments(t *testing.T) *expBundle {
-	b := &expBundle{testBundle: setup(t, "sqlite", Config{SuggestBatch: 40})}
+func setupExperiments(t *testing.T) *expBundle { return setupExperimentsOn(t, "sqlite") }
+
+// setupExperimentsOn is setupExperiments on a database of dialect.
+func setupExperimentsOn(t *testing.T, dialect string) *expBundle {
+	b := &expBundle{testBundle: setup(t, dialect, Config{SuggestBatch: 40})}
 	linker, err := analytics.NewLinker(b.ctx, b.store, "https://r.example.org")
 	require.NoError(t, err)
 	b.sched.cfg.Links = linker

@@ -93,7 +93,7 @@ func (s *Service) Share(ctx context.Context, id int64, in ShareInput) (*Result, 
 		}
 		sg.State = StateShared
 		res.Suggestion = sg
-		if err := tx.SetSuggestionState(id, StateShared); err != nil {
+		if err := tx.MoveSuggestion(id, StatePending, StateShared); err != nil {
 			return err
 		}
 		s.announce(tx, sg, m)

@@ -22,7 +22,7 @@ func (s *Service) Decline(ctx context.Context, id int64) (*relais.Suggestion, er
 			return relais.Errorf(relais.ECONFLICT, "Suggestion %d is already %s.", id, sg.State)
 		}
 		sg.State = StateDeclined
-		if err := tx.SetSuggestionState(id, StateDeclined); err != nil {
+		if err := tx.MoveSuggestion(id, StatePending, StateDeclined); err != nil {
 			return err
 		}
 		s.announce(tx, sg, m)

@@ -1,6 +1,10 @@
 package store
 
-import "time"
+import (
+	"time"
+
+	"gorm.io/gorm/clause"
+)
 
 // Experiment is an A/B test of a post's share text.
 type Experiment struct {
@@ -77,6 +81,20 @@ func (tx *Tx) ExperimentByID(id int64) (*Experiment, []ExperimentArm, error) {
 	var arms []ExperimentArm
 	err := tx.db.Where("experiment_id = ?", id).Order("arm").Find(&arms).Error
 	return &e, arms, err
+}
+
+// ExperimentForUpdate is ExperimentByID with the experiment's row locked
+// until tx ends (PostgreSQL; SQLite transactions are serialised): two
+// deciders of one experiment take turns, the second reading the first's
+// outcome.
+func (tx *Tx) ExperimentForUpdate(id int64) (*Experiment, []ExperimentArm, error) {
+	if tx.store.dialect == DialectPostgres {
+		var locked []int64
+		if err := tx.db.Model(&Experiment{}).Clauses(clause.Locking{Strength: "UPDATE"}).Where("id = ?", id).Pluck("id", &locked).Error; err != nil {
+			return nil, nil, err
+		}
+	}
+	return tx.ExperimentByID(id)
 }
 
 // ExperimentOfPost returns the experiment testing a post's share text, or

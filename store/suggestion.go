@@ -84,6 +84,17 @@ func (tx *Tx) SetSuggestionState(id int64, state string) error {
 	return tx.db.Model(&suggestionRow{}).Where("id = ?", id).Update("state", state).Error
 }
 
+// MoveSuggestion records a share or a decline only over state from: when
+// a concurrent click moved the suggestion first, it returns ECONFLICT
+// instead of claiming it a second time (and publishing it twice).
+func (tx *Tx) MoveSuggestion(id int64, from, to string) error {
+	r := tx.db.Model(&suggestionRow{}).Where("id = ? AND state = ?", id, from).Update("state", to)
+	if r.Error != nil || r.RowsAffected == 1 {
+		return r.Error
+	}
+	return relais.Errorf(relais.ECONFLICT, "Suggestion %d is no longer %s.", id, from)
+}
+
 // SetSuggestionText stores the text a member actually shared (edited).
 func (tx *Tx) SetSuggestionText(id int64, text string) error {
 	return tx.db.Model(&suggestionRow{}).Where("id = ?", id).Update("text", text).Error

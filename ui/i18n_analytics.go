@@ -10,6 +10,7 @@ var analyticsMessages = map[string][2]string{
 	"nav.experiments":                    {"Tests A/B", "A/B tests"},
 	"experiments.title":                  {"Tests A/B", "A/B tests"},
 	"experiments.intro":                  {"Chaque test envoie ses variantes à un échantillon, puis la gagnante au reste de l'audience.", "Each test sends its variants to a sample, then the winner to the rest of the audience."},
+	"error.experiment_awaiting":          {"Les variantes de ce test ne sont pas toutes approuvées et envoyées : il ne peut pas encore être tranché.", "This experiment's variants are not all approved and sent: it cannot be decided yet."},
 	"experiments.none":                   {"Aucun test A/B pour l'instant.", "No A/B test yet."},
 	"experiments.post":                   {"Publication testée", "Tested post"},
 	"experiments.state":                  {"État", "State"},
