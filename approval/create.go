@@ -20,6 +20,7 @@ type PostInput struct {
 	Sensitive   bool                       `json:"sensitive,omitempty"`
 	Media       []int64                    `json:"media,omitempty"` // uploaded image IDs, in order
 	Lang        string                     `json:"lang,omitempty"`  // "fr" or "en"; empty: detected from the text
+	Video       *VideoInput                `json:"video,omitempty"` // instead of images
 }
 
 // Target is an account ID or a handle ("@anne", "x:anne").
@@ -59,6 +60,10 @@ func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, e
 	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", m.Role)
 	}
+	av, err := s.loadVideo(ctx, in.Video)
+	if err != nil {
+		return nil, err
+	}
 	var p *relais.Post
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		ids, err := resolveTargets(tx, m, in.Targets)
@@ -68,9 +73,11 @@ func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, e
 		media, err := resolveMedia(tx, 0, in.Media)
 		if err != nil {
 			return err
+		} else if err := av.check(tx, ids); err != nil {
+			return err
 		}
 		p = &relais.Post{AuthorID: m.ID, Text: in.Text, Variants: in.Variants, Targets: ids,
-			ScheduledAt: in.ScheduledAt, Sensitive: in.Sensitive, Media: media}
+			ScheduledAt: in.ScheduledAt, Sensitive: in.Sensitive, Media: media, Video: av.v}
 		if p.Lang, err = postLang(in); err != nil {
 			return err
 		} else if err := p.Validate(tx.Now()); err != nil {

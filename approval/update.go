@@ -15,6 +15,10 @@ func (s *Service) UpdatePost(ctx context.Context, id int64, in PostInput) (*rela
 	if err != nil {
 		return nil, err
 	}
+	av, err := s.loadVideo(ctx, in.Video)
+	if err != nil {
+		return nil, err
+	}
 	var p *relais.Post
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		if p, err = postToEdit(tx, m, id, "edit"); err != nil {
@@ -29,10 +33,12 @@ func (s *Service) UpdatePost(ctx context.Context, id int64, in PostInput) (*rela
 		media, err := resolveMedia(tx, p.ID, in.Media)
 		if err != nil {
 			return err
+		} else if err := av.check(tx, ids); err != nil {
+			return err
 		}
 		before, beforeText, beforeLang := p.ContentHash, p.Text, p.Lang
 		p.Text, p.Variants, p.Targets, p.ScheduledAt, p.Sensitive = in.Text, in.Variants, ids, in.ScheduledAt, in.Sensitive
-		p.Media = media
+		p.Media, p.Video = media, av.v
 		if p.Lang, err = postLang(in); err != nil {
 			return err
 		} else if err := p.Validate(tx.Now()); err != nil {

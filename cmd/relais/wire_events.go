@@ -3,12 +3,16 @@ package main
 import (
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/capture"
+	"github.com/relais/relais/connectors/outbound"
 	"github.com/relais/relais/events"
 	"github.com/relais/relais/push"
+	"github.com/relais/relais/scheduler"
 	"github.com/relais/relais/video"
+	"github.com/relais/relais/videopost"
 )
 
 // newEvents builds the field events service over the campaign's districts.
@@ -45,4 +49,26 @@ func (m *Main) newVideos() *video.Uploads {
 		return nil
 	}
 	return us
+}
+
+// videoUploads returns the process's one store of video uploads (shared
+// by the upload API, the approval service and the scheduler's delivery);
+// nil when its directory cannot be made.
+func (m *Main) videoUploads() *video.Uploads {
+	m.videosOnce.Do(func() { m.videos = m.newVideos() })
+	return m.videos
+}
+
+// videoPublisher publishes posts carrying a video, through the same
+// outbound guard as the connectors, with a timeout long enough for a
+// large upload; nil when uploads are disabled.
+func (m *Main) videoPublisher() scheduler.VideoPublisher {
+	us := m.videoUploads()
+	if us == nil {
+		return nil
+	}
+	hc := outbound.NewClient(outbound.Options{Timeout: 15 * time.Minute, AllowPrivate: m.allowPrivateNetworks()})
+	p := videopost.New(us, hc)
+	p.MastodonInstance = m.cfg.MastodonInstance
+	return p
 }
