@@ -92,7 +92,8 @@ func base(a relais.Account, def string) string {
 }
 
 // classify maps a platform's answer to a connector error class: refusals
-// are permanent, 401/403 ask to reconnect, 429 and 5xx may be retried.
+// are permanent, 401/403 and missing credentials ask to reconnect, 429
+// and 5xx may be retried.
 func classify(pl relais.Platform, err error) error {
 	var ce *connectors.Error
 	if err == nil || errors.As(err, &ce) {
@@ -110,7 +111,9 @@ func classify(pl relais.Platform, err error) error {
 		default:
 			e.Class = connectors.Permanent
 		}
-	} else if errors.Is(err, videoup.ErrProcessing) || errors.Is(err, errNoCredentials) {
+	} else if errors.Is(err, errNoCredentials) {
+		e.Class = connectors.AuthExpired
+	} else if errors.Is(err, videoup.ErrProcessing) {
 		e.Class = connectors.Permanent
 	}
 	return e
