@@ -1,0 +1,76 @@
+package scheduler
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/internal/testclip"
+	"github.com/relais/relais/store"
+	"github.com/relais/relais/store/storetest"
+	"github.com/relais/relais/video"
+	"github.com/relais/relais/videopost"
+)
+
+// TestScheduledVideoPostPublishesThroughVideoAPI: an approved, scheduled
+// post carrying a video is delivered by the video publisher (Mastodon's
+// POST /api/v2/media, polled, then a status with the attachment), not by
+// the account's text connector; the bytes sent are the approved ones.
+func TestScheduledVideoPostPublishesThroughVideoAPI(t *testing.T) {
+	for _, dialect := range storetest.Dialects {
+		t.Run(dialect, func(t *testing.T) {
+			inst := testclip.NewMastodon("tok")
+			defer inst.Close()
+			us, err := video.NewUploads(t.TempDir())
+			require.NoError(t, err)
+			pub := videopost.New(us, http.DefaultClient)
+			pub.Up.Wait = func(context.Context, time.Duration) error { return nil }
+			im := &immediate{testBundle: setup(t, dialect, Config{Videos: pub})}
+			clip := testclip.Upload(t, us, im.author, "local.mp4", testclip.MP4(1080, 1920, 20, 256<<10, 5))
+			storetest.Must(t, im.store.Update(im.ctx, func(tx *store.Tx) error {
+				a := &relais.Account{Platform: relais.PlatformMastodon, Handle: "avecanne", OwnerKind: relais.OwnerCampaign, BaseURL: inst.URL}
+				im.targets = []int64{0}
+				err := tx.CreateAccount(a, map[string]string{"access_token": "tok"})
+				im.targets[0] = a.ID
+				return err
+			}))
+			startRunning(t, im.testBundle)
+			at := time.Now().Add(time.Second).UTC()
+			p := &relais.Post{AuthorID: im.author.ID, Text: "Au local de campagne ce soir", Targets: im.targets, ScheduledAt: &at,
+				State: relais.PostScheduled, Video: &relais.PostVideo{UploadID: clip.ID, SHA256: clip.SHA256, Filename: clip.Filename,
+					ContentType: "video/mp4", Size: clip.Size, Width: 1080, Height: 1920, Seconds: 20, AltText: "Le local"}}
+			p.ContentHash = p.Hash()
+			storetest.Must(t, im.store.Update(im.ctx, func(tx *store.Tx) error {
+				if err := tx.CreatePost(p); err != nil {
+					return err
+				}
+				return im.sched.EnqueueFanOut(im.ctx, tx.SQL(), p.ID, p.ContentHash, at)
+			}))
+			im.waitPublished(t, p.ID, time.Now(), 20*time.Second)
+			uploads, statuses := inst.Snapshot()
+			require.Equal(t, []string{clip.SHA256}, uploads)
+			require.Len(t, statuses, 1)
+			require.Equal(t, "Au local de campagne ce soir", statuses[0].Text)
+			require.Len(t, statuses[0].MediaIDs, 1)
+			im.conn.mu.Lock()
+			defer im.conn.mu.Unlock()
+			require.Empty(t, im.conn.byKey, "the text connector published nothing")
+		})
+	}
+}
+
+// startRunning starts b's scheduler until the test ends.
+func startRunning(t *testing.T, b *testBundle) {
+	ctx, cancel := context.WithCancel(b.ctx)
+	require.NoError(t, b.sched.Start(ctx))
+	t.Cleanup(func() {
+		stop, c := context.WithTimeout(context.Background(), 10*time.Second)
+		defer c()
+		_ = b.sched.Stop(stop)
+		cancel()
+	})
+}
