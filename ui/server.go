@@ -19,6 +19,7 @@ import (
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/events"
 	"github.com/relais/relais/push"
+	"github.com/relais/relais/relaying"
 	"github.com/relais/relais/share"
 	"github.com/relais/relais/supporters"
 	"github.com/relais/relais/video"
@@ -61,6 +62,7 @@ type Config struct {
 	Capture   *capture.Service        // optional: the Terrain screen's captures from a phone
 	Push      *push.Service           // optional: Web Push subscriptions
 	Videos    *video.Uploads          // optional: resumable video uploads
+	Relay     *relaying.Service       // optional: the colistiers' posts to relay
 
 	// Analytics serves tracked links, metrics, experiments and reports
 	// (issue 15); nil leaves those routes out.
