@@ -241,7 +241,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
 		Analytics:  m.analytics,
 		Supporters: m.supporters,
-		Events:     evs, Capture: m.newCapture(approvals), Push: pushes, Videos: m.videoUploads(),
+		Events:     evs, Capture: m.newCapture(approvals), Push: pushes, Videos: m.videoUploads(), Relay: m.newRelay(approvals),
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/relais/relais/connectors/outbound"
 	"github.com/relais/relais/events"
 	"github.com/relais/relais/push"
+	"github.com/relais/relais/relaying"
 	"github.com/relais/relais/scheduler"
 	"github.com/relais/relais/video"
 	"github.com/relais/relais/videopost"
@@ -71,4 +72,12 @@ func (m *Main) videoPublisher() scheduler.VideoPublisher {
 	p := videopost.New(us, hc)
 	p.MastodonInstance = m.cfg.MastodonInstance
 	return p
+}
+
+// newRelay builds the "to relay" list over the colistiers' and the
+// campaign's connected accounts, through the outbound guard; quotes go
+// through approvals.
+func (m *Main) newRelay(approvals *approval.Service) *relaying.Service {
+	hc := outbound.NewClient(outbound.Options{Timeout: 20 * time.Second, AllowPrivate: m.allowPrivateNetworks()})
+	return &relaying.Service{Store: m.store, Client: &relaying.Client{HTTP: hc}, Quoter: approvals}
 }
