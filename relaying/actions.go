@@ -69,8 +69,8 @@ func (s *Service) Repost(ctx context.Context, accountID int64, uri string) (stri
 		return "", relais.Errorf(relais.EINTERNAL, "The repost failed: %v", err)
 	}
 	return id, s.Store.Update(ctx, func(tx *store.Tx) error {
-		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: "relay.repost",
-			Detail: fmt.Sprintf("%s reposted %s by %s as %s", camp.Handle, it.URI, src.Handle, id)})
+		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: RepostAction,
+			Detail: RepostDetail(camp.Handle, it.URI, src.Handle, id)})
 	})
 }
 
@@ -140,4 +140,24 @@ func (c *Client) MastodonSelf(ctx context.Context, base, token string) (string, 
 		return "", fmt.Errorf("relaying: Mastodon gave no account id")
 	}
 	return out.ID, nil
+}
+
+// RepostAction is the audit action of a repost.
+const RepostAction = "relay.repost"
+
+// RepostDetail is the audit detail of a repost; RepostedHandle reads the
+// colistier's handle back from it (the balance meter counts reposts).
+func RepostDetail(campaign, uri, colistier, id string) string {
+	return fmt.Sprintf("%s reposted %s by %s as %s", campaign, uri, colistier, id)
+}
+
+// RepostedHandle returns the handle of the colistier a repost detail
+// names, or "".
+func RepostedHandle(detail string) string {
+	i := strings.LastIndex(detail, " by ")
+	if i < 0 {
+		return ""
+	}
+	h, _, _ := strings.Cut(detail[i+4:], " as ")
+	return h
 }

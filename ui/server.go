@@ -15,6 +15,7 @@ import (
 	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/auth"
+	"github.com/relais/relais/balance"
 	"github.com/relais/relais/capture"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/events"
@@ -63,6 +64,7 @@ type Config struct {
 	Push      *push.Service           // optional: Web Push subscriptions
 	Videos    *video.Uploads          // optional: resumable video uploads
 	Relay     *relaying.Service       // optional: the colistiers' posts to relay
+	Balance   *balance.Service        // optional: the week's balance meter on the map and the queue
 
 	// Analytics serves tracked links, metrics, experiments and reports
 	// (issue 15); nil leaves those routes out.

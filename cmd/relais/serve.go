@@ -19,6 +19,7 @@ import (
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/approval/tone"
 	"github.com/relais/relais/auth"
+	"github.com/relais/relais/balance"
 	"github.com/relais/relais/config"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/email"
@@ -242,6 +243,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		Analytics:  m.analytics,
 		Supporters: m.supporters,
 		Events:     evs, Capture: m.newCapture(approvals), Push: pushes, Videos: m.videoUploads(), Relay: m.newRelay(approvals),
+		Balance: &balance.Service{Store: m.store},
 	})
 }
 
