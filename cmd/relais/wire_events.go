@@ -22,7 +22,11 @@ func (m *Main) newEvents(approvals *approval.Service) *events.Service {
 	for _, sec := range m.cfg.Districts {
 		ds = append(ds, events.District{ID: sec.ID, Name: sec.Name})
 	}
-	return events.New(events.Config{Store: m.store, Approval: approvals, Districts: ds, BaseURL: m.BaseURL})
+	cfg := events.Config{Store: m.store, Approval: approvals, Districts: ds, BaseURL: m.BaseURL}
+	if m.supporters != nil {
+		cfg.Supporters = m.supporters // each RSVP is a supporter with consent
+	}
+	return events.New(cfg)
 }
 
 // newCapture builds the Terrain screen's capture service.
