@@ -44,6 +44,7 @@ var videoMessages = map[string][2]string{
 	"compose.video_alt":       {"Description de la vidéo", "Video description"},
 	"compose.video_thumbnail": {"Miniature (numéro d'image, facultatif)", "Thumbnail (image number, optional)"},
 	"field.video":             {"Vidéo", "Video"},
+	"post.video":              {"Vidéo", "Video"},
 }
 
 func init() {

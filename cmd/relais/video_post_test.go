@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"net/http"
 	"testing"
 
@@ -64,4 +65,15 @@ func TestVideoPostOverHTTP(t *testing.T) {
 	require.Equal(t, http.StatusOK, tm.call(token, "GET", fmt.Sprintf("/api/posts/%d", int64(out["id"].(float64))), nil, &got))
 	require.Equal(t, hex.EncodeToString(sum[:]), got["video"].(map[string]any)["sha256"])
 	require.Equal(t, out["content_hash"], got["content_hash"])
+
+	// The approvers see what they approve: the video's file, size and hash.
+	page, _ := http.NewRequest("GET", fmt.Sprintf("%s/posts/%d?lang=en", tm.URL, int64(out["id"].(float64))), nil)
+	page.Header.Set("Authorization", "Bearer "+token)
+	resp, err = http.DefaultClient.Do(page)
+	require.NoError(t, err)
+	html, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	require.Contains(t, string(html), `data-sha256="`+hex.EncodeToString(sum[:])+`"`)
+	require.Contains(t, string(html), "local.mp4 — 1280×720, 20 s")
 }
