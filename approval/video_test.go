@@ -103,3 +103,20 @@ func TestVideoThumbnailAndLimits(t *testing.T) {
 func pngBytes() []byte {
 	return bytes.Clone([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"))
 }
+
+// TestDuplicateKeepsTheVideo: a copy of a video post carries the same
+// video (the upload's file never changes) and hashes to the same content.
+func TestDuplicateKeepsTheVideo(t *testing.T) {
+	t.Parallel()
+	b := setup(t, "sqlite")
+	us := withVideos(t, b)
+	clip := testclip.Upload(t, us, b.cm, "clip.mp4", testclip.MP4(1280, 720, 10, 2048, 7))
+	in := b.post("Au local ce soir", b.campaign)
+	in.Video = &approval.VideoInput{UploadID: clip.ID, AltText: "Le local"}
+	p, err := b.svc.CreatePost(as(b.cm), in)
+	require.NoError(t, err)
+	d, err := b.svc.Duplicate(as(b.cm), p.ID)
+	require.NoError(t, err)
+	require.Equal(t, p.Video, d.Video)
+	require.Equal(t, p.ContentHash, d.ContentHash)
+}

@@ -74,3 +74,34 @@ func startRunning(t *testing.T, b *testBundle) {
 		cancel()
 	})
 }
+
+// TestRecurCarriesTheVideo: an occurrence of a post with a video carries
+// the same approved video, and its hash covers it.
+func TestRecurCarriesTheVideo(t *testing.T) {
+	t.Parallel()
+	b := setupRecur(t, store.DialectSQLite)
+	v := &relais.PostVideo{UploadID: "0123456789abcdef0123456789abcdef", SHA256: "ab12", Filename: "local.mp4",
+		ContentType: "video/mp4", Size: 10, Width: 1280, Height: 720, Seconds: 9, AltText: "Le local"}
+	storetest.Must(t, b.store.Update(b.ctx, func(tx *store.Tx) error {
+		p, err := tx.PostByID(b.rec.PostID)
+		if err != nil {
+			return err
+		}
+		p.Video = v
+		p.ContentHash = p.Hash()
+		b.rec.ContentHash = p.ContentOnlyHash()
+		return tx.UpdatePost(p)
+	}))
+	_, err := b.store.DB().Exec(`UPDATE recurrences SET content_hash = ? WHERE id = ?`, b.rec.ContentHash, b.rec.ID)
+	require.NoError(t, err)
+	b.fire(t, time.Date(2026, 3, 30, 6, 30, 0, 0, time.UTC), 0)
+	runs := b.runs(t)
+	require.Equal(t, RunCreated, runs[0].Outcome)
+	storetest.Must(t, b.store.View(b.ctx, func(tx *store.Tx) error {
+		p, err := tx.PostByID(runs[0].PostID)
+		require.NoError(t, err)
+		require.Equal(t, v, p.Video)
+		require.Equal(t, p.Hash(), p.ContentHash, "the stored hash covers the video")
+		return err
+	}))
+}
