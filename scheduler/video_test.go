@@ -31,7 +31,11 @@ func TestScheduledVideoPostPublishesThroughVideoAPI(t *testing.T) {
 			pub.Up.Wait = func(context.Context, time.Duration) error { return nil }
 			im := &immediate{testBundle: setup(t, dialect, Config{Videos: pub})}
 			clip := testclip.Upload(t, us, im.author, "local.mp4", testclip.MP4(1080, 1920, 20, 256<<10, 5))
+			thumb := relais.Media{Filename: "vignette.png", ContentType: "image/png", UploadedBy: im.author.ID}
 			storetest.Must(t, im.store.Update(im.ctx, func(tx *store.Tx) error {
+				if err := tx.CreateMedia(&thumb, []byte("\x89PNG vignette")); err != nil {
+					return err
+				}
 				a := &relais.Account{Platform: relais.PlatformMastodon, Handle: "avecanne", OwnerKind: relais.OwnerCampaign, BaseURL: inst.URL}
 				im.targets = []int64{0}
 				err := tx.CreateAccount(a, map[string]string{"access_token": "tok"})
@@ -42,7 +46,8 @@ func TestScheduledVideoPostPublishesThroughVideoAPI(t *testing.T) {
 			at := time.Now().Add(time.Second).UTC()
 			p := &relais.Post{AuthorID: im.author.ID, Text: "Au local de campagne ce soir", Targets: im.targets, ScheduledAt: &at,
 				State: relais.PostScheduled, Video: &relais.PostVideo{UploadID: clip.ID, SHA256: clip.SHA256, Filename: clip.Filename,
-					ContentType: "video/mp4", Size: clip.Size, Width: 1080, Height: 1920, Seconds: 20, AltText: "Le local"}}
+					ContentType: "video/mp4", Size: clip.Size, Width: 1080, Height: 1920, Seconds: 20, AltText: "Le local",
+					ThumbnailID: thumb.ID, ThumbnailSHA256: thumb.SHA256}}
 			p.ContentHash = p.Hash()
 			storetest.Must(t, im.store.Update(im.ctx, func(tx *store.Tx) error {
 				if err := tx.CreatePost(p); err != nil {
@@ -56,6 +61,7 @@ func TestScheduledVideoPostPublishesThroughVideoAPI(t *testing.T) {
 			require.Len(t, statuses, 1)
 			require.Equal(t, "Au local de campagne ce soir", statuses[0].Text)
 			require.Len(t, statuses[0].MediaIDs, 1)
+			require.Equal(t, []string{statuses[0].MediaIDs[0] + ":" + thumb.SHA256}, inst.Thumbnails(), "the approved thumbnail is set")
 			im.conn.mu.Lock()
 			defer im.conn.mu.Unlock()
 			require.Empty(t, im.conn.byKey, "the text connector published nothing")

@@ -30,6 +30,8 @@ func (pb *Publisher) mastodon(ctx context.Context, a relais.Account, p Post, f v
 	id, err := pb.up().Mastodon(ctx, inst, c[0], f, p.Video.AltText)
 	if err != nil {
 		return connectors.Receipt{}, err
+	} else if err := pb.mastodonThumbnail(ctx, inst, c[0], id, p.Thumbnail); err != nil {
+		return connectors.Receipt{}, err
 	}
 	var st struct{ ID, URL string }
 	in := map[string]any{"status": p.Text, "media_ids": []string{id}, "language": p.Lang}

@@ -48,6 +48,16 @@ type Post struct {
 	Lang  string
 	Video *relais.PostVideo
 	Key   string // the delivery's idempotency key
+	// Thumbnail is the approved thumbnail image (nil: none). Mastodon
+	// receives it (PUT /api/v1/media/:id); the other platforms pick their
+	// own frame.
+	Thumbnail *Thumbnail
+}
+
+// Thumbnail is an image shown before the video plays.
+type Thumbnail struct {
+	Data        []byte
+	ContentType string
 }
 
 // Publish sends p to account a. Errors are classified like a connector's.

@@ -60,6 +60,15 @@ func TestMastodonVideoStatus(t *testing.T) {
 	require.Equal(t, "k1", statuses[0].Key)
 	require.Equal(t, statuses[0].ID, r.RemoteID)
 
+	require.Empty(t, srv.Thumbnails(), "no thumbnail given, none set")
+
+	thumb := []byte("\x89PNG thumbnail bytes")
+	_, err = f.pub.Publish(context.Background(), a, videopost.Post{Text: "Avec vignette", Video: f.v, Key: "k3",
+		Thumbnail: &videopost.Thumbnail{Data: thumb, ContentType: "image/png"}})
+	require.NoError(t, err)
+	ts := sha256.Sum256(thumb)
+	require.Equal(t, []string{"1002:" + hex.EncodeToString(ts[:])}, srv.Thumbnails(), "the thumbnail is set on the new attachment")
+
 	a.Credentials["access_token"] = "revoked"
 	_, err = f.pub.Publish(context.Background(), a, videopost.Post{Text: "x", Video: f.v, Key: "k2"})
 	require.Equal(t, connectors.AuthExpired, connectors.ClassOf(err))

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -15,7 +16,8 @@ import (
 // makes (https://docs.joinmastodon.org/methods/media/#v2 and
 // /methods/statuses/#create): POST /api/v2/media answers 202 while
 // "processing", GET /api/v1/media/:id answers 206 once then 200, and
-// POST /api/v1/statuses creates a status, deduplicated by Idempotency-Key.
+// PUT /api/v1/media/:id takes a custom thumbnail, and POST
+// /api/v1/statuses creates a status, deduplicated by Idempotency-Key.
 // Every call needs "Bearer " + Token.
 type Mastodon struct {
 	*httptest.Server
@@ -23,6 +25,7 @@ type Mastodon struct {
 
 	mu       sync.Mutex
 	Uploads  []string // SHA-256 of each uploaded file
+	Thumbs   []string // "media id:SHA-256" of each custom thumbnail
 	Statuses []Status
 	polled   map[string]bool
 }
@@ -56,7 +59,9 @@ func (m *Mastodon) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.Method == "POST" && r.URL.Path == "/api/v2/media":
 		m.media(w, r)
-	case r.Method == "GET" && len(r.URL.Path) > len("/api/v1/media/") && r.URL.Path[:14] == "/api/v1/media/":
+	case r.Method == "PUT" && strings.HasPrefix(r.URL.Path, "/api/v1/media/"):
+		m.thumbnail(w, r, r.URL.Path[14:])
+	case r.Method == "GET" && strings.HasPrefix(r.URL.Path, "/api/v1/media/"):
 		id := r.URL.Path[14:]
 		if !m.polled[id] {
 			m.polled[id] = true
@@ -84,6 +89,18 @@ func (m *Mastodon) media(w http.ResponseWriter, r *http.Request) {
 		"description": r.FormValue("description")})
 }
 
+func (m *Mastodon) thumbnail(w http.ResponseWriter, r *http.Request, id string) {
+	f, _, err := r.FormFile("thumbnail")
+	if err != nil {
+		reply(w, 422, map[string]string{"error": "Validation failed: Thumbnail can't be blank"})
+		return
+	}
+	sum := sha256.New()
+	_, _ = io.Copy(sum, f)
+	m.Thumbs = append(m.Thumbs, id+":"+hex.EncodeToString(sum.Sum(nil)))
+	reply(w, 200, map[string]any{"id": id, "type": "video", "preview_url": m.URL + "/files/" + id + ".png"})
+}
+
 func (m *Mastodon) status(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Status   string   `json:"status"`
@@ -104,6 +121,13 @@ func (m *Mastodon) status(w http.ResponseWriter, r *http.Request) {
 	s := Status{ID: strconv.Itoa(5000 + len(m.Statuses)), Text: in.Status, Key: key, Lang: in.Language, MediaIDs: in.MediaIDs}
 	m.Statuses = append(m.Statuses, s)
 	reply(w, 200, map[string]any{"id": s.ID, "url": m.URL + "/@campagne/" + s.ID, "content": "<p>" + in.Status + "</p>"})
+}
+
+// Thumbnails returns the custom thumbnails set so far.
+func (m *Mastodon) Thumbnails() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]string(nil), m.Thumbs...)
 }
 
 // Snapshot returns the uploads and statuses so far.
