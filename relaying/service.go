@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
@@ -72,18 +73,38 @@ func (s *Service) List(ctx context.Context) (*Listing, error) {
 		return nil, err
 	}
 	out := &Listing{}
-	for _, a := range accts {
-		items, err := s.recent(ctx, a)
-		if err != nil {
-			out.Unreadable = append(out.Unreadable, a.Handle)
+	for i, items := range s.readAll(ctx, accts) {
+		if items == nil {
+			out.Unreadable = append(out.Unreadable, accts[i].Handle)
 			continue
 		}
 		for _, it := range items {
-			out.Entries = append(out.Entries, Entry{Account: public(a), Item: it, Link: webLink(a, it)})
+			out.Entries = append(out.Entries, Entry{Account: public(accts[i]), Item: it, Link: webLink(accts[i], it)})
 		}
 	}
 	sort.SliceStable(out.Entries, func(i, j int) bool { return out.Entries[i].Item.CreatedAt.After(out.Entries[j].Item.CreatedAt) })
 	return out, nil
+}
+
+// readAll reads the accounts' recent posts, a few at a time; an account
+// that could not be read gets nil.
+func (s *Service) readAll(ctx context.Context, accts []*relais.Account) [][]Item {
+	out := make([][]Item, len(accts))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 8)
+	for i, a := range accts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			if items, err := s.recent(ctx, a); err == nil {
+				out[i] = append([]Item{}, items...)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // public is a without its credentials.
