@@ -51,6 +51,7 @@ type Post struct {
 	Variants    map[Platform]string `json:"variants,omitempty"` // per-platform text
 	Targets     []int64             `json:"targets"`            // account IDs
 	Media       []Media             `json:"media,omitempty"`    // images, in order
+	Video       *PostVideo          `json:"video,omitempty"`    // instead of images
 	ScheduledAt *time.Time          `json:"scheduled_at,omitempty"`
 	Sensitive   bool                `json:"sensitive"`
 	State       PostState           `json:"state"`
@@ -80,6 +81,8 @@ func (p *Post) Validate(now time.Time) error {
 		return &Error{Code: ETOOLARGE, Field: "text", Message: "Text is longer than 64 KiB."}
 	} else if len(p.Targets) == 0 {
 		return FieldErrorf("targets", "At least one target account is required.")
+	} else if p.Video != nil && len(p.Media) > 0 {
+		return FieldErrorf("video", "A post carries one video or images, not both.")
 	} else if p.ScheduledAt != nil && p.ScheduledAt.Before(now.Add(-time.Minute)) {
 		return FieldErrorf("scheduled_at", "Scheduled time %s is in the past.", p.ScheduledAt.UTC().Format(time.RFC3339))
 	}
@@ -94,7 +97,7 @@ func (p *Post) Validate(now time.Time) error {
 }
 
 // Hash returns the content hash an approval is bound to: texts per platform,
-// targets and scheduled time. Any change to these changes the hash.
+// targets, scheduled time, images and video. Any change to these changes the hash.
 func (p *Post) Hash() string {
 	type content struct {
 		Text        string      `json:"text"`
@@ -103,8 +106,9 @@ func (p *Post) Hash() string {
 		ScheduledAt string      `json:"scheduled_at"`
 		Sensitive   bool        `json:"sensitive"`
 		Media       [][2]string `json:"media,omitempty"` // sha256 and alt text, in order
+		Video       []string    `json:"video,omitempty"` // sha256, alt text, thumbnail's sha256
 	}
-	c := content{Text: p.Text, Sensitive: p.Sensitive}
+	c := content{Text: p.Text, Sensitive: p.Sensitive, Video: p.Video.hashed()}
 	for _, m := range p.Media {
 		c.Media = append(c.Media, [2]string{m.SHA256, m.AltText})
 	}

@@ -20,6 +20,7 @@ type PostInput struct {
 	Sensitive   bool                       `json:"sensitive,omitempty"`
 	Media       []int64                    `json:"media,omitempty"` // uploaded image IDs, in order
 	Lang        string                     `json:"lang,omitempty"`  // "fr" or "en"; empty: detected from the text
+	Video       *VideoInput                `json:"video,omitempty"` // instead of images
 }
 
 // Target is an account ID or a handle ("@anne", "x:anne").
@@ -57,10 +58,14 @@ func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, e
 	if err != nil {
 		return nil, err
 	}
+	av, err := s.loadVideo(ctx, in.Video)
+	if err != nil {
+		return nil, err
+	}
 	var p *relais.Post
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		p = &relais.Post{AuthorID: m.ID}
-		if err := writeInput(tx, m, p, in); err != nil {
+		if err := writeInput(tx, m, p, in, av); err != nil {
 			return err
 		}
 		if err := tx.CreatePostBy(p, relais.PostCreate); err != nil {
@@ -86,9 +91,9 @@ func writer(ctx context.Context) (*relais.Member, error) {
 }
 
 // writeInput sets p's content from in (the accounts m may publish to, the
-// images, the language) and checks it (fields, electoral blackout), then
+// images or the video, the language) and checks it (fields, electoral blackout), then
 // sets its content hash. CreatePost and UpdatePost write through it.
-func writeInput(tx *store.Tx, m *relais.Member, p *relais.Post, in PostInput) error {
+func writeInput(tx *store.Tx, m *relais.Member, p *relais.Post, in PostInput, av attachedVideo) error {
 	ids, err := resolveTargets(tx, m, in.Targets)
 	if err != nil {
 		return err
@@ -96,9 +101,11 @@ func writeInput(tx *store.Tx, m *relais.Member, p *relais.Post, in PostInput) er
 	media, err := resolveMedia(tx, p.ID, in.Media)
 	if err != nil {
 		return err
+	} else if err := av.check(tx, ids); err != nil {
+		return err
 	}
 	p.Text, p.Variants, p.Targets, p.ScheduledAt, p.Sensitive = in.Text, in.Variants, ids, in.ScheduledAt, in.Sensitive
-	p.Media = media
+	p.Media, p.Video = media, av.v
 	if p.Lang, err = postLang(in); err != nil {
 		return err
 	} else if err := p.Validate(tx.Now()); err != nil {

@@ -59,6 +59,8 @@ type Service struct {
 
 	links LinkShortener // optional: previews show the tracked short links (issue 15)
 
+	videos VideoSource // optional: posts may carry a video (issue 17)
+
 	allowPrivate bool // account URLs may name loopback and private addresses
 }
 

@@ -15,6 +15,10 @@ func (s *Service) UpdatePost(ctx context.Context, id int64, in PostInput) (*rela
 	if err != nil {
 		return nil, err
 	}
+	av, err := s.loadVideo(ctx, in.Video)
+	if err != nil {
+		return nil, err
+	}
 	var p *relais.Post
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		if p, err = postToEdit(tx, m, id, "edit"); err != nil {
@@ -23,7 +27,7 @@ func (s *Service) UpdatePost(ctx context.Context, id int64, in PostInput) (*rela
 			return err
 		}
 		before, beforeText, beforeLang := p.ContentHash, p.Text, p.Lang
-		if err := writeInput(tx, m, p, in); err != nil {
+		if err := writeInput(tx, m, p, in, av); err != nil {
 			return err
 		}
 		if p.ContentHash == before && p.Lang == beforeLang {

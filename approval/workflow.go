@@ -47,7 +47,7 @@ func (s *Service) Delete(ctx context.Context, id int64) (*relais.Post, error) {
 }
 
 // Duplicate makes a new draft by the caller with a post's text, variants,
-// images and the accounts of it the caller may target, unscheduled.
+// images or video and the accounts of it the caller may target, unscheduled.
 func (s *Service) Duplicate(ctx context.Context, id int64) (*relais.Post, error) {
 	m, err := writer(ctx)
 	if err != nil {
@@ -59,7 +59,8 @@ func (s *Service) Duplicate(ctx context.Context, id int64) (*relais.Post, error)
 		if err != nil {
 			return err
 		}
-		p = &relais.Post{AuthorID: m.ID, Text: src.Text, Variants: src.Variants, Sensitive: src.Sensitive, Lang: src.Lang}
+		p = &relais.Post{AuthorID: m.ID, Text: src.Text, Variants: src.Variants, Sensitive: src.Sensitive, Lang: src.Lang,
+			Video: src.Video} // uploads never change: the copy shares the file
 		if p.Targets, err = targetable(tx, m, src.Targets); err != nil {
 			return err
 		} else if p.Media, err = tx.CopyMedia(src.Media); err != nil {

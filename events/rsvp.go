@@ -24,6 +24,47 @@ type RSVPInput struct {
 	Email    string `json:"email"`
 	District string `json:"district"` // optional
 	Consent  bool   `json:"consent"`  // agrees that the campaign keeps the answer
+	// ConsentVersion is the version of the supporters' consent text the
+	// page showed (empty: the current one).
+	ConsentVersion string `json:"consent_version,omitempty"`
+}
+
+// SupporterIntake records the person who answered as a supporter with
+// her consent (supporters.Service), in the RSVP's transaction.
+type SupporterIntake interface {
+	RecordRSVP(tx *store.Tx, in relais.Supporter) error
+}
+
+// ConsentText returns the consent text a public event page shows, when
+// RSVPs make supporters (ok is false otherwise).
+func (s *Service) ConsentText(ctx context.Context) (store.ConsentText, bool, error) {
+	if s.cfg.Supporters == nil {
+		return store.ConsentText{}, false, nil
+	}
+	var c store.ConsentText
+	err := s.cfg.Store.View(ctx, func(tx *store.Tx) (err error) {
+		c, err = tx.CurrentConsentText()
+		return err
+	})
+	return c, err == nil, err
+}
+
+// recordSupporter records the answer as a supporter whose consent's
+// source is "event <slug>" and whose version is the text shown: a text
+// changed since the page was shown is refused (the person reads it again).
+func (s *Service) recordSupporter(tx *store.Tx, e *relais.FieldEvent, r *relais.RSVP, in RSVPInput, lang string) error {
+	if s.cfg.Supporters == nil {
+		return nil
+	}
+	cur, err := tx.CurrentConsentText()
+	if err != nil {
+		return err
+	} else if in.ConsentVersion != "" && in.ConsentVersion != cur.Version {
+		return fieldErr(lang, "consent", "rsvp.consent_changed")
+	}
+	at := tx.Now()
+	return s.cfg.Supporters.RecordRSVP(tx, relais.Supporter{Email: r.Email, Name: r.Name, District: r.District, Lang: lang,
+		Source: "event " + e.Slug, ConsentAt: &at, ConsentSource: "event " + e.Slug, ConsentVersion: cur.Version})
 }
 
 // Public returns the public event with slug, for anyone: ENOTFOUND for an
@@ -63,8 +104,10 @@ func (s *Service) RSVP(ctx context.Context, slug, lang string, in RSVPInput) (bo
 		} else if n >= MaxRSVPsPerEvent {
 			return codeErr(lang, relais.ETOOLARGE, "rsvp.full")
 		}
-		added, err = tx.AddRSVP(r)
-		return err
+		if added, err = tx.AddRSVP(r); err != nil || !added {
+			return err
+		}
+		return s.recordSupporter(tx, e, r, in, lang)
 	})
 	return added, err
 }

@@ -28,6 +28,8 @@ type Config struct {
 	Approval  *approval.Service
 	Districts []District // the known sectors; empty accepts any name
 	BaseURL   string     // public URL, for links in the announcement
+	// Supporters, when set, records each RSVP as a supporter with consent.
+	Supporters SupporterIntake
 }
 
 // Service manages field events and their RSVPs.

@@ -63,6 +63,8 @@ const (
 	LinksManage       Action = "links.manage"       // turn an account's tracked links on or off
 	EventsCreate      Action = "events.create"      // create field events
 	EventsRSVPs       Action = "events.rsvps"       // read an event's RSVPs (personal data)
+	RelayRead         Action = "relay.read"         // see the colistiers' posts to relay
+	RelayRepost       Action = "relay.repost"       // repost a colistier's post from the campaign's account
 )
 
 // Actions lists every action, in declaration order.
@@ -74,7 +76,7 @@ func Actions() []Action {
 		SlotsRead, SlotsManage, AccountsManage, AccountToneProfile, ApprovalStepsRead, ApprovalStepsSet,
 		RoundsDeclare, SettingsOpen, ToneRulesSave, MembersManage,
 		SupportersCount, SupportersList, SupportersImport, SupportersRights, AnalyticsRead, AnalyticsMail, DigestTeam,
-		ExperimentsRun, ExperimentsDecide, LinksManage, EventsCreate, EventsRSVPs}
+		ExperimentsRun, ExperimentsDecide, LinksManage, EventsCreate, EventsRSVPs, RelayRead, RelayRepost}
 }
 
 // DeniedKey is the catalogue key of the message shown when a role may not

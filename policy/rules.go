@@ -107,6 +107,8 @@ var table = concat(
 	rows(LinksManage, leads...),
 	rows(EventsCreate, drafters...),
 	rows(EventsRSVPs, leads...),
+	rows(RelayRead, leads...),
+	rows(RelayRepost, leads...), // a repost adds no words: no approval, audited
 )
 
 func concat(parts ...[]Rule) []Rule {

@@ -80,11 +80,10 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 				Platform: string(a.account.Platform), Message: "a previous attempt may have been published; check the account and resolve"})
 		}
 	}
-	media, err := w.loadMedia(ctx, a.post)
+	r, perr, err := w.publish(ctx, a)
 	if err != nil {
 		return err // the delivery stays publishing: the retry reconciles
 	}
-	r, perr := a.conn.Publish(ctx, *a.account, a.draft(media), a.d.IdempotencyKey)
 	return w.record(ctx, job, a, r, perr)
 }
 

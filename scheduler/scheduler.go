@@ -58,6 +58,8 @@ type Config struct {
 	// Housekeeping tasks run once per cluster at their interval (River
 	// periodic jobs, enqueued by the leader only).
 	Housekeeping []Chore
+	// Videos publishes posts carrying a video (issue 17); nil fails them.
+	Videos VideoPublisher
 	// ReportSeats weighs districts in the weekly report's focus ranking.
 	ReportSeats map[string]int
 	// Location is the campaign's time zone (RELAIS_TIMEZONE): digests,

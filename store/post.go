@@ -93,6 +93,8 @@ func (tx *Tx) CreatePost(p *relais.Post) error {
 	p.ID = r.ID
 	if err := tx.setMedia(p.ID, p.Media); err != nil {
 		return err
+	} else if err := tx.setVideo(p.ID, p.Video); err != nil {
+		return err
 	}
 	return tx.setTargets(p.ID, p.Targets)
 }
@@ -122,6 +124,8 @@ func (tx *Tx) UpdatePost(p *relais.Post) error {
 		return err
 	}
 	if err := tx.setMedia(p.ID, p.Media); err != nil {
+		return err
+	} else if err := tx.setVideo(p.ID, p.Video); err != nil {
 		return err
 	}
 	return tx.setTargets(p.ID, p.Targets)
@@ -171,7 +175,7 @@ func (tx *Tx) loadTargets(posts []*relais.Post) error {
 	for _, r := range rows {
 		byID[r.PostID].Targets = append(byID[r.PostID].Targets, r.AccountID)
 	}
-	return tx.loadMedia(byID, ids)
+	return tx.loadAttachments(byID, ids)
 }
 
 // PostFilter selects posts.

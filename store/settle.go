@@ -61,5 +61,5 @@ func (tx *Tx) PostToPublish(id int64) (*relais.Post, error) {
 	if err != nil {
 		return nil, err
 	}
-	return p, tx.loadMedia(map[int64]*relais.Post{p.ID: p}, []int64{p.ID})
+	return p, tx.loadAttachments(map[int64]*relais.Post{p.ID: p}, []int64{p.ID})
 }

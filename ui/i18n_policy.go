@@ -50,6 +50,8 @@ var policyMessages = map[string][2]string{
 	"policy.denied.links.manage":           {"Seul·es les responsables web et les admins règlent les liens suivis.", "Only admins and editors may change an account's links."},
 	"policy.denied.events.create":          {"Votre rôle ne permet pas de créer des événements.", "Your role may not create events."},
 	"policy.denied.events.rsvps":           {"Seul·es les responsables web et les admins voient les inscriptions.", "Only editors and admins see the RSVPs."},
+	"policy.denied.relay.read":             {"Seul·es les responsables web et les admins voient les publications à relayer.", "Only editors and admins see the posts to relay."},
+	"policy.denied.relay.repost":           {"Seul·es les responsables web et les admins repartagent depuis le compte de campagne.", "Only editors and admins may repost from the campaign's account."},
 	"policy.unless.author":                 {"Seul·e l'auteur·rice peut le faire.", "Only the author may do this."},
 	"policy.unless.not_author":             {"Personne ne valide sa propre publication.", "Nobody approves their own post."},
 	"policy.unless.account_owner":          {"Ce compte n'est pas le vôtre.", "This account is not yours."},

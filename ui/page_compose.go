@@ -25,6 +25,7 @@ type composePage struct {
 	Queue     bool // schedule at the next free queue slot
 	Selected  map[int64]bool
 	Media     []int64 // uploaded images, kept when the form comes back
+	Video     composeVideo
 
 	PostLang string           // "fr", "en", or "" to detect it from the text
 	EditID   int64            // the post being edited, 0 when composing
@@ -138,6 +139,7 @@ func readComposeForm(r *http.Request) (composePage, approval.PostInput, error) {
 		}
 	}
 	in.Media = p.Media
+	p.Video, in.Video = readVideoForm(r)
 	for _, v := range r.Form["target"] {
 		id, _ := strconv.ParseInt(v, 10, 64)
 		p.Selected[id] = true

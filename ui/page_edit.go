@@ -43,6 +43,7 @@ func editForm(v *approval.PostView) composePage {
 	for _, m := range v.Media {
 		p.Media = append(p.Media, m.ID)
 	}
+	p.Video = videoForm(v.Video)
 	if v.ScheduledAt != nil {
 		p.When = v.ScheduledAt.In(relais.MustLocation()).Format("2006-01-02T15:04")
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/events"
+	"github.com/relais/relais/store"
 )
 
 // publicEventPage is a public event's page: no login, French or English.
@@ -20,6 +21,7 @@ type publicEventPage struct {
 	Field     string
 	FieldMsg  string
 	Done      bool
+	Consent   store.ConsentText // the versioned consent text, when RSVPs make supporters
 }
 
 // maxRSVPBody bounds an anonymous RSVP form.
@@ -47,6 +49,10 @@ func (s *Server) newPublicEventPage(w http.ResponseWriter, r *http.Request) publ
 func (s *Server) renderPublicEvent(w http.ResponseWriter, r *http.Request, status int, p publicEventPage) {
 	var err error
 	if p.RSVPs, _, err = s.cfg.Events.Counts(r.Context(), p.Event.ID); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if p.Consent, _, err = s.cfg.Events.ConsentText(r.Context()); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -106,7 +112,7 @@ func readRSVP(r *http.Request, isJSON bool) (events.RSVPInput, error) {
 		return in, relais.Errorf(relais.EINVALID, "Malformed form.")
 	}
 	in = events.RSVPInput{Name: r.PostForm.Get("name"), Email: r.PostForm.Get("email"),
-		District: r.PostForm.Get("district"), Consent: r.PostForm.Get("consent") == "on"}
+		District: r.PostForm.Get("district"), Consent: r.PostForm.Get("consent") == "on", ConsentVersion: r.PostForm.Get("consent_version")}
 	return in, nil
 }
 

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/balance"
 	"github.com/relais/relais/share"
 )
 
@@ -26,6 +28,9 @@ type districtMap struct {
 	Tiles  []mapTile
 	Recent int                             // all shares in the last 7 days
 	Events map[string][]*relais.FieldEvent // coming field events per district name
+	// Balance is this week's candidate / colistiers meter (nil when not
+	// configured or unreadable: the map still shows).
+	Balance *balance.Meter
 }
 
 // buildMap sums the districts for the tile map.
@@ -34,7 +39,7 @@ func (s *Server) buildMap(r *http.Request) (*districtMap, map[string]*share.Dist
 	if err != nil {
 		return nil, nil, err
 	}
-	out := &districtMap{}
+	out := &districtMap{Balance: s.balanceMeter(r)}
 	evs := s.eventsByDistrict(r)
 	out.Events = evs
 	for _, sec := range s.cfg.Districts {
@@ -98,4 +103,32 @@ func (s *Server) handleDistrictPage(w http.ResponseWriter, r *http.Request) {
 	p.Title = p.Sector.Name
 	p.Events = s.eventsByDistrict(r)[p.Sector.Name]
 	s.render(w, http.StatusOK, "district", p)
+}
+
+// balanceMeter reads this week's balance meter, or nil.
+func (s *Server) balanceMeter(r *http.Request) *balance.Meter {
+	if s.cfg.Balance == nil {
+		return nil
+	}
+	m, err := s.cfg.Balance.Week(r.Context(), time.Now())
+	if err != nil {
+		s.log.Warn("balance meter unavailable", "error", err)
+		return nil
+	}
+	return m
+}
+
+// balanceMessages are the balance meter's strings, merged into messages.
+var balanceMessages = map[string][2]string{
+	"balance.title":     {"Équilibre de la semaine", "This week's balance"},
+	"balance.help":      {"Part des publications du compte de campagne consacrées à la candidate et aux colistier·es de chaque secteur (mentions et repartages), cette semaine.", "Share of the campaign account's posts about the candidate and about each sector's colistiers (mentions and reposts), this week."},
+	"balance.candidate": {"Candidate", "Candidate"},
+	"balance.sep":       {"\u00a0: ", ": "},
+	"balance.none":      {"Aucune publication du compte de campagne cette semaine.", "No post from the campaign account this week."},
+}
+
+func init() {
+	for k, v := range balanceMessages {
+		messages[k] = v
+	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/balance"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/share"
 	"github.com/relais/relais/store"
@@ -29,6 +30,7 @@ type queuePage struct {
 	Inbox   *share.Inbox
 	Handles map[int64]string     // account id -> "@handle"
 	Mine    []*approval.PostView // the member's drafts and posts sent back to her
+	Balance *balance.Meter       // this week's balance, for those who see no map
 }
 
 // handleQueuePage handles GET /.
@@ -82,6 +84,8 @@ func (s *Server) handleQueuePage(w http.ResponseWriter, r *http.Request) {
 			s.pageError(w, r, err)
 			return
 		}
+	} else {
+		p.Balance = s.balanceMeter(r)
 	}
 	s.render(w, http.StatusOK, "queue", p)
 }

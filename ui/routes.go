@@ -20,6 +20,7 @@ func (s *Server) routes() {
 	s.analyticsRoutes()
 	s.supporterRoutes()
 	s.eventRoutes()
+	s.relayRoutes()
 	s.workflowRoutes()
 }
 

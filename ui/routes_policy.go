@@ -55,6 +55,7 @@ var routeActions = map[string]policy.Action{
 	// Supporters, field events, analytics.
 	"GET /supporters": policy.SupportersCount, "POST /supporters/import": policy.SupportersImport,
 	"GET /supporters/rights": policy.SupportersRights, "POST /supporters/rights": policy.SupportersRights,
+	"GET /relay": policy.RelayRead, "POST /relay/quote": policy.RelayRead, "POST /relay/repost": policy.RelayRepost,
 	"POST /api/events": policy.EventsCreate, "POST /events": policy.EventsCreate, "GET /api/events/{id}/rsvps": policy.EventsRSVPs,
 	"GET /api/posts/{id}/links": policy.AnalyticsRead, "GET /api/posts/{id}/metrics": policy.AnalyticsRead,
 	"GET /api/reports/weekly": policy.AnalyticsRead, "GET /reports/weekly.csv": policy.AnalyticsRead,

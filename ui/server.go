@@ -15,10 +15,12 @@ import (
 	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/auth"
+	"github.com/relais/relais/balance"
 	"github.com/relais/relais/capture"
 	"github.com/relais/relais/connectors/sandbox"
 	"github.com/relais/relais/events"
 	"github.com/relais/relais/push"
+	"github.com/relais/relais/relaying"
 	"github.com/relais/relais/share"
 	"github.com/relais/relais/supporters"
 	"github.com/relais/relais/video"
@@ -61,6 +63,8 @@ type Config struct {
 	Capture   *capture.Service        // optional: the Terrain screen's captures from a phone
 	Push      *push.Service           // optional: Web Push subscriptions
 	Videos    *video.Uploads          // optional: resumable video uploads
+	Relay     *relaying.Service       // optional: the colistiers' posts to relay
+	Balance   *balance.Service        // optional: the week's balance meter on the map and the queue
 
 	// Analytics serves tracked links, metrics, experiments and reports
 	// (issue 15); nil leaves those routes out.

@@ -229,6 +229,17 @@ var roleMatrix = map[string]matrixEntry{
 			"ends_at": {at.Add(time.Hour).Format("2006-01-02T15:04")}, "place": {"Rue Oberkampf"}, "district": {"11e"}}.Encode()}
 	}},
 
+	// The colistiers' posts to relay (issue 17). The demo's accounts are
+	// sandboxed, so the list is empty and no post can be named: the
+	// actions are loose (past the role check, refused for the unknown post).
+	"GET /relay": {},
+	"POST /relay/repost": {loose: true, call: func(f *fixture) matrixCall {
+		return matrixCall{"/relay/repost", url.Values{"account": {fmt.Sprint(f.campaign)}, "uri": {"https://social.example/@x/1"}}.Encode()}
+	}},
+	"POST /relay/quote": {loose: true, call: func(f *fixture) matrixCall {
+		return matrixCall{"/relay/quote", url.Values{"account": {fmt.Sprint(f.campaign)}, "uri": {"https://social.example/@x/1"}, "text": {"Bravo"}}.Encode()}
+	}},
+
 	// Editing, deleting, duplicating (issue 14).
 	"GET /posts/{id}/edit": {call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/posts/%d/edit", f.draft()), ""} }},
 	"POST /posts/{id}/edit": {call: func(f *fixture) matrixCall {

@@ -19,6 +19,7 @@ import (
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/approval/tone"
 	"github.com/relais/relais/auth"
+	"github.com/relais/relais/balance"
 	"github.com/relais/relais/config"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/email"
@@ -30,6 +31,7 @@ import (
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/supporters"
 	"github.com/relais/relais/ui"
+	"github.com/relais/relais/video"
 )
 
 // Main is the running service, wired by hand.
@@ -62,6 +64,8 @@ type Main struct {
 	store       *store.Store
 	scheduler   *scheduler.Scheduler
 	sandbox     *sandbox.Connector
+	videos      *video.Uploads // video uploads, made once (videoUploads)
+	videosOnce  sync.Once
 	http        *http.Server
 	metricsHTTP *http.Server  // --metrics-addr
 	metricsAddr string        // where metricsHTTP listens
@@ -193,7 +197,7 @@ func (m *Main) startScheduler(ctx context.Context, reg *connectors.Registry, hub
 		RescueAfter: m.Rescue, ShareWindow: m.ShareWindow, Mailer: m.shareKitMailer(), Retention: m.supporters,
 		Links: m.analytics.Linker, XMetricsDailyCap: m.cfg.XMetricsDailyCap,
 		ReplicaID: replicaID(m.cfg), Housekeeping: m.chores(), Workers: m.Workers, ReportSeats: m.analytics.Seats,
-		Location: m.cfg.Location, ReportSupporters: m.analytics.NewSupporters}
+		Location: m.cfg.Location, ReportSupporters: m.analytics.NewSupporters, Videos: m.videoPublisher()}
 	if kits != nil {
 		cfg.Kits = kits
 	}
@@ -217,6 +221,9 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 	pushes := m.newPush()
 	approvals.SetNotifier(push.Both{approval.MailNotifier{BaseURL: m.BaseURL, Send: m.sendMail, Log: m.log, Pending: &m.background}, pushes})
 	approvals.SetConnectors(reg)
+	if us := m.videoUploads(); us != nil {
+		approvals.SetVideos(us)
+	}
 	if err := approvals.Relearn(ctx); err != nil { // the tone model from past decisions
 		m.log.Warn("tone examples not loaded", "err", err)
 	}
@@ -235,7 +242,8 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
 		Analytics:  m.analytics,
 		Supporters: m.supporters,
-		Events:     evs, Capture: m.newCapture(approvals), Push: pushes, Videos: m.newVideos(),
+		Events:     evs, Capture: m.newCapture(approvals), Push: pushes, Videos: m.videoUploads(), Relay: m.newRelay(approvals),
+		Balance: &balance.Service{Store: m.store},
 	})
 }
 

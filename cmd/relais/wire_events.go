@@ -3,12 +3,17 @@ package main
 import (
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/capture"
+	"github.com/relais/relais/connectors/outbound"
 	"github.com/relais/relais/events"
 	"github.com/relais/relais/push"
+	"github.com/relais/relais/relaying"
+	"github.com/relais/relais/scheduler"
 	"github.com/relais/relais/video"
+	"github.com/relais/relais/videopost"
 )
 
 // newEvents builds the field events service over the campaign's districts.
@@ -17,7 +22,11 @@ func (m *Main) newEvents(approvals *approval.Service) *events.Service {
 	for _, sec := range m.cfg.Districts {
 		ds = append(ds, events.District{ID: sec.ID, Name: sec.Name})
 	}
-	return events.New(events.Config{Store: m.store, Approval: approvals, Districts: ds, BaseURL: m.BaseURL})
+	cfg := events.Config{Store: m.store, Approval: approvals, Districts: ds, BaseURL: m.BaseURL}
+	if m.supporters != nil {
+		cfg.Supporters = m.supporters // each RSVP is a supporter with consent
+	}
+	return events.New(cfg)
 }
 
 // newCapture builds the Terrain screen's capture service.
@@ -45,4 +54,34 @@ func (m *Main) newVideos() *video.Uploads {
 		return nil
 	}
 	return us
+}
+
+// videoUploads returns the process's one store of video uploads (shared
+// by the upload API, the approval service and the scheduler's delivery);
+// nil when its directory cannot be made.
+func (m *Main) videoUploads() *video.Uploads {
+	m.videosOnce.Do(func() { m.videos = m.newVideos() })
+	return m.videos
+}
+
+// videoPublisher publishes posts carrying a video, through the same
+// outbound guard as the connectors, with a timeout long enough for a
+// large upload; nil when uploads are disabled.
+func (m *Main) videoPublisher() scheduler.VideoPublisher {
+	us := m.videoUploads()
+	if us == nil {
+		return nil
+	}
+	hc := outbound.NewClient(outbound.Options{Timeout: 15 * time.Minute, AllowPrivate: m.allowPrivateNetworks()})
+	p := videopost.New(us, hc)
+	p.MastodonInstance = m.cfg.MastodonInstance
+	return p
+}
+
+// newRelay builds the "to relay" list over the colistiers' and the
+// campaign's connected accounts, through the outbound guard; quotes go
+// through approvals.
+func (m *Main) newRelay(approvals *approval.Service) *relaying.Service {
+	hc := outbound.NewClient(outbound.Options{Timeout: 20 * time.Second, AllowPrivate: m.allowPrivateNetworks()})
+	return &relaying.Service{Store: m.store, Client: &relaying.Client{HTTP: hc}, Quoter: approvals}
 }

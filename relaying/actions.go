@@ -1,0 +1,158 @@
+package relaying
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/approval"
+	"github.com/relais/relais/connectors/bluesky"
+	"github.com/relais/relais/connectors/httpc"
+	"github.com/relais/relais/connectors/mastodon"
+	"github.com/relais/relais/policy"
+	"github.com/relais/relais/store"
+)
+
+// recent reads a's latest posts with its own credentials.
+func (s *Service) recent(ctx context.Context, a *relais.Account) ([]Item, error) {
+	n := s.PerAccount
+	if n <= 0 {
+		n = 5
+	}
+	switch a.Platform {
+	case relais.PlatformBluesky:
+		repo := a.Credentials[bluesky.CredDID]
+		if repo == "" {
+			repo = a.Handle // listRecords takes a handle as well as a DID
+		}
+		return s.Client.BlueskyRecent(ctx, s.pds(a), repo, n)
+	case relais.PlatformMastodon:
+		tok := a.Credentials[mastodon.CredAccessToken]
+		id, err := s.Client.MastodonSelf(ctx, base(a, ""), tok)
+		if err != nil {
+			return nil, err
+		}
+		return s.Client.MastodonRecent(ctx, base(a, ""), tok, id, n)
+	}
+	return nil, fmt.Errorf("relaying: %s is not read", a.Platform)
+}
+
+func (s *Service) pds(a *relais.Account) string { return base(a, s.BlueskyPDS) }
+
+func base(a *relais.Account, def string) string {
+	if a.BaseURL != "" {
+		return strings.TrimRight(a.BaseURL, "/")
+	}
+	return strings.TrimRight(def, "/")
+}
+
+// Repost reposts the colistier account's post uri from the campaign's
+// account on the same platform, at once (a repost adds no words, so it
+// needs no approval) and records it in the audit log. It returns the
+// repost's id.
+func (s *Service) Repost(ctx context.Context, accountID int64, uri string) (string, error) {
+	m, err := allowed(ctx, policy.RelayRepost)
+	if err != nil {
+		return "", err
+	}
+	src, it, err := s.find(ctx, accountID, uri)
+	if err != nil {
+		return "", err
+	}
+	camp, err := s.campaign(ctx, src.Platform)
+	if err != nil {
+		return "", err
+	}
+	id, err := s.repost(ctx, camp, it)
+	if err != nil {
+		return "", relais.Errorf(relais.EINTERNAL, "The repost failed: %v", err)
+	}
+	return id, s.Store.Update(ctx, func(tx *store.Tx) error {
+		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: RepostAction,
+			Detail: RepostDetail(camp.Handle, it.URI, src.Handle, id)})
+	})
+}
+
+// repost calls the platform as the campaign's account.
+func (s *Service) repost(ctx context.Context, camp *relais.Account, it Item) (string, error) {
+	if camp.Platform == relais.PlatformMastodon {
+		// The status id is the colistier's instance's: the campaign's
+		// account must be on the same instance.
+		return s.Client.MastodonReblog(ctx, base(camp, ""), camp.Credentials[mastodon.CredAccessToken], it.ID)
+	}
+	jwt, did, err := s.Client.BlueskySession(ctx, s.pds(camp), camp.Credentials[bluesky.CredIdentifier], camp.Credentials[bluesky.CredAppPassword])
+	if err != nil {
+		return "", err
+	}
+	return s.Client.BlueskyRepost(ctx, s.pds(camp), jwt, did, it)
+}
+
+// Quote writes a post by the signed-in member, addressed to the
+// campaign's account on the same platform, with her comment and the
+// quoted post's link, and submits it: the tone check and the routing
+// decide who approves it, as for any post. Returns the post.
+func (s *Service) Quote(ctx context.Context, accountID int64, uri, comment string) (*relais.Post, error) {
+	if _, err := allowed(ctx, policy.RelayRead); err != nil {
+		return nil, err
+	} else if strings.TrimSpace(comment) == "" {
+		return nil, relais.FieldErrorf("text", "Text is required.")
+	}
+	src, it, err := s.find(ctx, accountID, uri)
+	if err != nil {
+		return nil, err
+	}
+	camp, err := s.campaign(ctx, src.Platform)
+	if err != nil {
+		return nil, err
+	}
+	in := approval.PostInput{Text: strings.TrimSpace(comment) + "\n\n" + webLink(src, it), Targets: []approval.Target{{ID: camp.ID}}}
+	p, err := s.Quoter.CreatePost(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return s.Quoter.Submit(ctx, p.ID)
+}
+
+// BlueskySession signs in with an app password and returns the access
+// token and the DID.
+func (c *Client) BlueskySession(ctx context.Context, pds, identifier, password string) (string, string, error) {
+	var out struct{ AccessJwt, Did string }
+	err := c.postJSON(ctx, pds+"/xrpc/com.atproto.server.createSession", map[string]string{"identifier": identifier, "password": password}, &out)
+	return out.AccessJwt, out.Did, err
+}
+
+// MastodonSelf returns the id of the account token belongs to
+// (GET /api/v1/accounts/verify_credentials).
+// https://docs.joinmastodon.org/methods/accounts/#verify_credentials
+func (c *Client) MastodonSelf(ctx context.Context, base, token string) (string, error) {
+	var out struct {
+		ID string `json:"id"`
+	}
+	if err := c.call(ctx, httpc.Request{URL: base + "/api/v1/accounts/verify_credentials", Op: "verify credentials", Token: token}, &out); err != nil {
+		return "", err
+	} else if out.ID == "" {
+		return "", fmt.Errorf("relaying: Mastodon gave no account id")
+	}
+	return out.ID, nil
+}
+
+// RepostAction is the audit action of a repost.
+const RepostAction = "relay.repost"
+
+// RepostDetail is the audit detail of a repost; RepostedHandle reads the
+// colistier's handle back from it (the balance meter counts reposts).
+func RepostDetail(campaign, uri, colistier, id string) string {
+	return fmt.Sprintf("%s reposted %s by %s as %s", campaign, uri, colistier, id)
+}
+
+// RepostedHandle returns the handle of the colistier a repost detail
+// names, or "".
+func RepostedHandle(detail string) string {
+	i := strings.LastIndex(detail, " by ")
+	if i < 0 {
+		return ""
+	}
+	h, _, _ := strings.Cut(detail[i+4:], " as ")
+	return h
+}

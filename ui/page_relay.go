@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"html"
+	"net/http"
+	"regexp"
+	"strconv"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
+	"github.com/relais/relais/relaying"
+)
+
+// relayPage is the "to relay" list: colistiers' recent public posts, each
+// with a Repost button and a Quote form.
+type relayPage struct {
+	Page
+	Listing   *relaying.Listing
+	CanRepost bool
+}
+
+// relayRoutes registers the list and its two actions (editors).
+func (s *Server) relayRoutes() {
+	if s.cfg.Relay == nil {
+		return
+	}
+	s.page("GET /relay", s.handleRelayPage)
+	s.page("POST /relay/repost", s.handleRelayRepost)
+	s.page("POST /relay/quote", s.handleRelayQuote)
+}
+
+// handleRelayPage handles GET /relay.
+func (s *Server) handleRelayPage(w http.ResponseWriter, r *http.Request) {
+	s.renderRelay(w, r, http.StatusOK, nil)
+}
+
+func (s *Server) renderRelay(w http.ResponseWriter, r *http.Request, status int, failure error) {
+	p := relayPage{Page: s.newPage(w, r, "relay.title", "relay")}
+	l, err := s.cfg.Relay.List(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	for i := range l.Entries {
+		l.Entries[i].Item.Text = plainText(l.Entries[i].Item.Text)
+	}
+	p.Listing, p.CanRepost = l, p.Can(policy.RelayRepost)
+	if failure != nil {
+		p.Error = localize(p.Lang, failure)
+	}
+	s.render(w, status, "relay", p)
+}
+
+// relayForm reads the account and the post a form names.
+func relayForm(r *http.Request) (int64, string) {
+	id, _ := strconv.ParseInt(r.PostFormValue("account"), 10, 64)
+	return id, r.PostFormValue("uri")
+}
+
+// handleRelayRepost handles POST /relay/repost: the repost goes out at once.
+func (s *Server) handleRelayRepost(w http.ResponseWriter, r *http.Request) {
+	id, uri := relayForm(r)
+	if _, err := s.cfg.Relay.Repost(r.Context(), id, uri); err != nil {
+		s.relayFailed(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/relay?ok=reposted", http.StatusSeeOther)
+}
+
+// handleRelayQuote handles POST /relay/quote: the quote is a post sent
+// to approval; the editor lands on it.
+func (s *Server) handleRelayQuote(w http.ResponseWriter, r *http.Request) {
+	id, uri := relayForm(r)
+	p, err := s.cfg.Relay.Quote(r.Context(), id, uri, r.PostFormValue("text"))
+	if err != nil {
+		s.relayFailed(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/posts/"+itoa(p.ID), http.StatusSeeOther)
+}
+
+// relayFailed shows the list again with the error, or the error page
+// for a refusal of the role.
+func (s *Server) relayFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if c := relais.ErrorCode(err); c == relais.EFORBIDDEN || c == relais.EUNAUTHORIZED || c == relais.EINTERNAL {
+		s.pageError(w, r, err)
+		return
+	}
+	s.renderRelay(w, r, statusOf[relais.ErrorCode(err)], err)
+}
+
+var tags = regexp.MustCompile(`<[^>]*>`)
+
+// plainText is a post's HTML (Mastodon's) as text.
+func plainText(s string) string {
+	return html.UnescapeString(tags.ReplaceAllString(s, " "))
+}
+
+// relayMessages are the "to relay" page's strings, merged into messages.
+var relayMessages = map[string][2]string{
+	"nav.relay":        {"À relayer", "To relay"},
+	"relay.title":      {"Publications des colistier·es à relayer", "Colistiers' posts to relay"},
+	"relay.help":       {"Les publications publiques récentes des colistier·es. Repartager part tout de suite depuis le compte de campagne (c'est consigné) ; citer crée une publication qui passe par la validation habituelle.", "The colistiers' recent public posts. A repost goes out at once from the campaign's account (it is logged); a quote creates a post that goes through the usual approval."},
+	"relay.none":       {"Rien à relayer pour l'instant.", "Nothing to relay for now."},
+	"relay.unreadable": {"Comptes illisibles :", "Accounts that could not be read:"},
+	"relay.repost":     {"Repartager", "Repost"},
+	"relay.quote":      {"Citer", "Quote"},
+	"relay.quote_text": {"Votre commentaire", "Your comment"},
+	"relay.open":       {"Voir la publication", "Open the post"},
+	"flash.reposted":   {"Repartagé depuis le compte de campagne.", "Reposted from the campaign's account."},
+	"field.uri":        {"Publication", "Post"},
+}
+
+func init() {
+	for k, v := range relayMessages {
+		messages[k] = v
+	}
+}
