@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -44,7 +45,7 @@ func (s *Service) submitIn(tx *store.Tx, m *relais.Member, p *relais.Post) error
 	if err := s.requested(tx, p); err != nil {
 		return err
 	}
-	return audit(tx, m, "post.submit", p, "routing: "+p.Routing.Approver)
+	return audit(tx, m, "post.submit", p, i18n.Code("history.routing", "approver", p.Routing.Approver))
 }
 
 // review runs the tone check and routing of p in place. A block verdict

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -28,6 +29,9 @@ type InviteInput struct {
 	Name     string      `json:"name"`
 	Role     relais.Role `json:"role"`
 	District string      `json:"district,omitempty"`
+	// Lang is the language of the invitation e-mail ("fr" or "en"); the
+	// inviting admin's when empty.
+	Lang string `json:"lang,omitempty"`
 }
 
 // Invited is the outcome of an invitation. Link is set only when the
@@ -73,17 +77,21 @@ func (s *Service) Invite(ctx context.Context, in InviteInput) (*Invited, error) 
 	if err != nil {
 		return nil, err
 	}
-	return s.mailInvitation(ctx, admin, inv, tok), nil
+	lang := in.Lang
+	if lang == "" {
+		lang = admin.Lang
+	}
+	return s.mailInvitation(ctx, admin, inv, tok, lang), nil
 }
 
-func (s *Service) mailInvitation(ctx context.Context, admin *relais.Member, inv *store.Invitation, tok string) *Invited {
+// mailInvitation e-mails the invitation's link in lang, or returns the
+// link for the admin to pass on when it cannot be sent.
+func (s *Service) mailInvitation(ctx context.Context, admin *relais.Member, inv *store.Invitation, tok, lang string) *Invited {
 	link := s.baseURL + "/invite/" + tok
 	out := &Invited{Email: inv.Email, ExpiresAt: inv.ExpiresAt}
-	text := fmt.Sprintf("Bonjour %s,\n\n%s vous invite à rejoindre l'équipe web de la campagne sur relais (rôle : %s).\n"+
-		"Choisissez votre mot de passe ici (lien valable 72 heures, utilisable une fois) :\n%s\n\n"+
-		"%s invites you to the campaign's web team on relais. Choose your password here (valid 72 hours, once):\n%s\n",
-		inv.Name, admin.Name, inv.Role, link, admin.Name, link)
-	if s.send != nil && s.send(ctx, inv.Email, "Invitation à relais / Your relais invitation", text) == nil {
+	params := map[string]string{"name": inv.Name, "admin": admin.Name, "role": i18n.T(lang, "role."+string(inv.Role), nil), "link": link}
+	subject, text := i18n.T(lang, "mail.invite.subject", params), i18n.T(lang, "mail.invite.body", params)
+	if s.send != nil && s.send(ctx, inv.Email, subject, text) == nil {
 		out.Sent = true
 	} else {
 		out.Link = link

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/relais/relais/i18n"
 	"net/http"
 	"time"
 )
@@ -72,13 +73,6 @@ var messages = map[string][2]string{
 	"nav.map":                        {"Carte", "Map"},
 	"nav.settings":                   {"Réglages", "Settings"},
 	"home.title":                     {"Mon espace colistier", "My running-mate space"},
-	"role.admin":                     {"admin", "admin"},
-	"role.editor":                    {"responsable web", "web lead"},
-	"role.community_manager":         {"community manager", "community manager"},
-	"role.candidate":                 {"candidate", "candidate"},
-	"role.colistier":                 {"colistier·e", "running mate"},
-	"approver.candidate":             {"la candidate", "the candidate"},
-	"approver.editor":                {"l'équipe web", "the web team"},
 	"approver.":                      {"—", "—"},
 	"decision.approved":              {"a approuvé", "approved"},
 	"decision.step_approved":         {"a approuvé (1re étape)", "approved (first step)"},
@@ -125,17 +119,6 @@ var messages = map[string][2]string{
 	"post.repeat_add":                {"Créer la répétition", "Create the recurrence"},
 	"compose.preview":                {"Aperçu", "Preview"},
 	"compose.preview_empty":          {"Écrivez un texte pour voir l'aperçu.", "Write some text to see the preview."},
-	"platform.x":                     {"X", "X"},
-	"platform.bluesky":               {"Bluesky", "Bluesky"},
-	"platform.mastodon":              {"Mastodon", "Mastodon"},
-	"platform.facebook":              {"Facebook", "Facebook"},
-	"platform.telegram":              {"Telegram", "Telegram"},
-	"platform.sandbox":               {"Bac à sable", "Sandbox"},
-	"platform.webhook":               {"Webhook", "Webhook"},
-	"platform.email":                 {"E-mail", "E-mail"},
-	"platform.whatsapp":              {"WhatsApp", "WhatsApp"},
-	"platform.linkedin":              {"LinkedIn", "LinkedIn"},
-	"platform.intent":                {"Lien de partage", "Share link"},
 	"platform.initial.x":             {"X", "X"},
 	"platform.initial.bluesky":       {"B", "B"},
 	"platform.initial.mastodon":      {"M", "M"},
@@ -265,6 +248,14 @@ var messages = map[string][2]string{
 	"audit.delivery.resolved":        {"réglé à la main", "resolved by hand"},
 	"audit.suggestion.shared":        {"partage colistier", "running mate share"},
 	"audit.suggestion.published":     {"publié par un colistier", "published by a running mate"},
+}
+
+// init merges the catalogue the services share (e-mails, routing
+// reasons, roles, plural forms) into the dashboard's.
+func init() {
+	for k, v := range i18n.Messages() {
+		messages[k] = v
+	}
 }
 
 // translate returns the string for key in lang ("fr" or "en").
