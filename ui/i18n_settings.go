@@ -39,6 +39,8 @@ func init() {
 		"settings.no_slots":          {"Aucun créneau.", "No slot."},
 		"settings.slots_help":        {"Une publication « au prochain créneau » part au premier créneau libre de son compte.", "A post sent \u201cat the next slot\u201d goes out at its account's first free slot."},
 		"settings.round_placeholder": {"1er tour", "First round"},
+		"settings.severity_default":  {"par défaut", "default"},
+		"settings.reconnect":         {"Reconnecter (nouveaux identifiants)", "Reconnect (new credentials)"},
 		"rule.attack":                {"Attaque", "Attack"},
 		"rule.negative":              {"Ton négatif", "Negative tone"},
 		"rule.desintox":              {"Désintox", "Fact-check"},

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"sort"
 	"strconv"
 
 	"github.com/relais/relais"
@@ -158,6 +159,13 @@ func (s *Server) loadSettings(r *http.Request, p *settingsPage) error {
 	switch p.Section {
 	case "members":
 		p.Members, err = s.cfg.Approval.Members(ctx)
+		sort.SliceStable(p.Members, func(i, j int) bool { // the staff, then sectors in natural order
+			a, b := p.Members[i].District, p.Members[j].District
+			if (a == "") != (b == "") {
+				return a == ""
+			}
+			return relais.DistrictLess(a, b)
+		})
 	case "accounts":
 		if err = s.loadAccounts(r, p, false); err == nil {
 			err = s.loadApprovers(r, p)
