@@ -60,7 +60,8 @@ func (s *Service) Invite(ctx context.Context, in InviteInput) (*Invited, error) 
 		return nil, err
 	}
 	tok := NewToken()
-	inv := &store.Invitation{TokenHash: HashToken(tok), Email: m.Email, Name: m.Name, Role: m.Role, District: m.District, InvitedBy: admin.ID}
+	inv := &store.Invitation{TokenHash: HashToken(tok), Email: m.Email, Name: m.Name, Role: m.Role, District: m.District,
+		Lang: inviteLang(in.Lang, admin.Lang), InvitedBy: admin.ID}
 	err := s.store.Update(ctx, func(tx *store.Tx) error {
 		if _, _, err := tx.MemberByEmail(m.Email); err == nil {
 			return &relais.Error{Code: relais.ECONFLICT, Field: "email", Message: "A member with this e-mail already exists."}
@@ -77,16 +78,13 @@ func (s *Service) Invite(ctx context.Context, in InviteInput) (*Invited, error) 
 	if err != nil {
 		return nil, err
 	}
-	lang := in.Lang
-	if lang == "" {
-		lang = admin.Lang
-	}
-	return s.mailInvitation(ctx, admin, inv, tok, lang), nil
+	return s.mailInvitation(ctx, admin, inv, tok), nil
 }
 
-// mailInvitation e-mails the invitation's link in lang, or returns the
+// mailInvitation e-mails the invitation's link in its language, or returns the
 // link for the admin to pass on when it cannot be sent.
-func (s *Service) mailInvitation(ctx context.Context, admin *relais.Member, inv *store.Invitation, tok, lang string) *Invited {
+func (s *Service) mailInvitation(ctx context.Context, admin *relais.Member, inv *store.Invitation, tok string) *Invited {
+	lang := inv.Lang
 	link := s.baseURL + "/invite/" + tok
 	out := &Invited{Email: inv.Email, ExpiresAt: inv.ExpiresAt}
 	params := map[string]string{"name": inv.Name, "admin": admin.Name, "role": i18n.T(lang, "role."+string(inv.Role), nil), "link": link}
@@ -97,6 +95,15 @@ func (s *Service) mailInvitation(ctx context.Context, admin *relais.Member, inv 
 		out.Link = link
 	}
 	return out
+}
+
+// inviteLang is the invitation's language: the one asked for, else the
+// inviting admin's.
+func inviteLang(asked, admin string) string {
+	if asked == i18n.EN || asked == i18n.FR {
+		return asked
+	}
+	return i18n.Lang(admin)
 }
 
 // Invitation returns the open invitation of a token, for the page where
@@ -134,7 +141,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, password string) 
 		} else if err := tx.UseInvitation(inv.ID); err != nil {
 			return err
 		}
-		m := &relais.Member{Email: inv.Email, Name: inv.Name, Role: inv.Role, District: inv.District}
+		m := &relais.Member{Email: inv.Email, Name: inv.Name, Role: inv.Role, District: inv.District, Lang: inv.Lang}
 		if err := tx.CreateMember(m, hash); err != nil {
 			return err
 		}
