@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/relais/relais/i18n"
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -129,7 +130,6 @@ var messages = map[string][2]string{
 	"account.needs_reconnect":        {"à reconnecter", "needs reconnecting"},
 	"inbox.title":                    {"Mes suggestions de partage", "My share suggestions"},
 	"inbox.pending":                  {"à partager", "to share"},
-	"inbox.shared_week":              {"partagées cette semaine", "shared this week"},
 	"inbox.open":                     {"Ouvrir ma boîte", "Open my inbox"},
 	"inbox.my_account":               {"Mon compte", "My account"},
 	"inbox.no_account":               {"Aucun compte connecté : utilisez les liens de partage.", "No connected account: use the share links."},
@@ -276,6 +276,12 @@ func (p Page) TOr(key, fallback string) string {
 		return fallback
 	}
 	return p.T(key)
+}
+
+// TN translates the plural form of key for count n ("key.one" or
+// "key.other", by the page language's rules) and fills {n}.
+func (p Page) TN(key string, n int) string {
+	return fill(p.Lang, p.T(key+"."+i18n.PluralForm(p.Lang, n)), map[string]string{"n": strconv.Itoa(n)})
 }
 
 // langOf picks the page language: ?lang=, then the cookie, then the

@@ -145,3 +145,17 @@ func TestPageErrorTextPerReader(t *testing.T) {
 	require.Equal(t, "Texte : valeur refusée, vérifiez ce champ.", pageErrorText("fr", noText))
 	require.Equal(t, "Text: Text is required.", pageErrorText("en", noText))
 }
+
+// TestPluralPerReader: counts shown on pages take their language's plural
+// form (French: 0 and 1 singular; English: 1 only).
+func TestPluralPerReader(t *testing.T) {
+	fr, en := Page{Lang: "fr"}, Page{Lang: "en"}
+	require.Equal(t, "0 créneau", fr.TN("count.slots", 0))
+	require.Equal(t, "1 créneau", fr.TN("count.slots", 1))
+	require.Equal(t, "2 créneaux", fr.TN("count.slots", 2))
+	require.Equal(t, "0 slots", en.TN("count.slots", 0))
+	require.Equal(t, "1 slot", en.TN("count.slots", 1))
+	require.Equal(t, "1 partagée cette semaine", "1 "+fr.TN("inbox.shared_week", 1))
+	require.Equal(t, "3 partagées cette semaine", "3 "+fr.TN("inbox.shared_week", 3))
+	require.Equal(t, "21 members", en.TN("count.members", 21))
+}
