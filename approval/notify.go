@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -115,20 +116,21 @@ func (mn MailNotifier) Notify(ctx context.Context, n Notification) {
 	}
 }
 
-// mailFor writes a notification's subject and text, French then English.
+// mailFor writes a notification's subject and text in m's language.
 func mailFor(n Notification, m *relais.Member, link string) (subject, text string) {
-	why := strings.Join(n.Why, " ; ")
+	why := make([]string, len(n.Why))
+	for i, r := range n.Why {
+		why[i] = i18n.Reason(m.Lang, r)
+	}
+	key := "mail.mention"
 	switch n.Kind {
 	case KindApprovalRequested:
-		subject = "À valider : une publication attend votre décision / Awaiting your approval"
+		key = "mail.approval"
 	case KindSecondStep:
-		subject = "Seconde validation : une publication vous attend / Second approval step"
-	default:
-		subject = "On vous mentionne dans un commentaire / You were mentioned"
+		key = "mail.second_step"
 	}
-	text = fmt.Sprintf("Bonjour %s,\n\n« %s »\n\n%s\n\nOuvrir et décider en un geste / Open and decide in one tap :\n%s\n",
-		m.Name, excerpt(n.Text), why, link)
-	return subject, text
+	params := map[string]string{"name": m.Name, "text": excerpt(n.Text), "why": strings.Join(why, i18n.T(m.Lang, "mail.list_sep", nil)), "link": link}
+	return i18n.T(m.Lang, key+".subject", params), i18n.T(m.Lang, "mail.notify.body", params)
 }
 
 // membersByRoles returns the members of every role of roles.

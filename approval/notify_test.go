@@ -2,6 +2,7 @@ package approval
 
 import (
 	"context"
+	"github.com/relais/relais/i18n"
 	"strings"
 	"sync"
 	"testing"
@@ -27,8 +28,8 @@ func TestMailNotifierLinks(t *testing.T) {
 		return nil
 	}}
 	mn.Notify(context.Background(), Notification{Kind: KindApprovalRequested, PostID: 7, Text: "Contre Dupont",
-		Why: []string{"sensible : cite un adversaire"}, Path: "/posts/7",
-		To: []*relais.Member{{ID: 1, Name: "Anne", Email: "anne@x.fr"}, {ID: 2, Name: "Bob", Email: "bob@x.fr"}}})
+		Why: []string{i18n.ReasonOpponent}, Path: "/posts/7",
+		To: []*relais.Member{{ID: 1, Name: "Anne", Email: "anne@x.fr"}, {ID: 2, Name: "Bob", Email: "bob@x.fr", Lang: "en"}}})
 	wg.Wait()
 	require.Len(t, got, 2)
 	mail := got["anne@x.fr"]
@@ -37,4 +38,11 @@ func TestMailNotifierLinks(t *testing.T) {
 	require.Contains(t, mail, "« Contre Dupont »")
 	require.Contains(t, mail, "sensible : cite un adversaire")
 	require.Contains(t, mail, "https://relais.example/posts/7\n")
+	require.NotContains(t, mail, "Hello")
+	en := got["bob@x.fr"]
+	require.True(t, strings.HasPrefix(en, "To approve: a post awaits your decision\n"), en)
+	require.Contains(t, en, "Hello Bob")
+	require.Contains(t, en, "sensitive: names an opponent")
+	require.NotContains(t, en, "Bonjour")
+	require.NotContains(t, en, "sensible")
 }

@@ -1,6 +1,7 @@
 package approval_test
 
 import (
+	"github.com/relais/relais/i18n"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -25,12 +26,12 @@ func TestReviewRoutingOtherDisguises(t *testing.T) {
 	b.svc = approval.New(b.store, approval.ToneRules{Checker: tone.NewChecker(e)}, b.rec, b.rec)
 	b.svc.SetNotifier(b.rec)
 	texts := map[string]string{
-		"Demain je m\u02bcengage pour les crèches":    "sensible : engagement de campagne",
-		"Demain je m\ua78cengage pour les crèches":    "sensible : engagement de campagne",
-		"Demain je m'enɡage pour les crèches":         "sensible : engagement de campagne",
-		"Contrairement à ᴅupont, nous écoutons":       "sensible : cite un adversaire",
-		"Contrairement à D\u17b4upont, nous écoutons": "sensible : cite un adversaire",
-		"Contrairement à Dupon\u17b5t, nous écoutons": "sensible : cite un adversaire",
+		"Demain je m\u02bcengage pour les crèches":    i18n.ReasonPledge,
+		"Demain je m\ua78cengage pour les crèches":    i18n.ReasonPledge,
+		"Demain je m'enɡage pour les crèches":         i18n.ReasonPledge,
+		"Contrairement à ᴅupont, nous écoutons":       i18n.ReasonOpponent,
+		"Contrairement à D\u17b4upont, nous écoutons": i18n.ReasonOpponent,
+		"Contrairement à Dupon\u17b5t, nous écoutons": i18n.ReasonOpponent,
 	}
 	for text, reason := range texts {
 		p, err := b.svc.CreatePost(as(b.cm), b.post(text, b.anne))

@@ -3,6 +3,7 @@ package approval
 import (
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval/tone"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -16,8 +17,8 @@ const (
 // route decides who must approve p: the candidate when it targets one of
 // her accounts and is sensitive (in any of the texts its platforms will
 // show), an editor otherwise, and an editor too when the candidate wrote
-// it herself (nobody approves their own post). Reasons are French, shown
-// as is on the dashboard.
+// it herself (nobody approves their own post). Reasons are catalogue keys
+// (i18n.Reason*), rendered in each reader's language.
 func (s *Service) route(tx *store.Tx, p *relais.Post) (relais.Routing, error) {
 	onCandidate, texts := false, map[string]bool{}
 	for _, id := range p.Targets {
@@ -36,11 +37,11 @@ func (s *Service) route(tx *store.Tx, p *relais.Post) (relais.Routing, error) {
 		} else if !policy.Grants(author.Role, policy.PostApproveSensitive) {
 			return relais.Routing{Approver: ApproverCandidate, Reasons: reasons}, nil
 		}
-		reasons = append(reasons, "rédigé par la candidate : validation par un·e responsable web")
+		reasons = append(reasons, i18n.ReasonByCandidate)
 	}
-	why := "routine : validation par un·e responsable web"
+	why := i18n.ReasonRoutine
 	if !onCandidate {
-		why = "hors compte de la candidate : validation par un·e responsable web"
+		why = i18n.ReasonNotCandidate
 	}
 	return relais.Routing{Approver: ApproverEditor, Reasons: append(reasons, why)}, nil
 }
@@ -51,7 +52,7 @@ func (s *Service) route(tx *store.Tx, p *relais.Post) (relais.Routing, error) {
 func (s *Service) sensitivity(p *relais.Post, texts map[string]bool) []string {
 	var reasons []string
 	if p.Sensitive {
-		reasons = append(reasons, "sensible : marqué sensible par l'auteur")
+		reasons = append(reasons, i18n.ReasonMarked)
 	}
 	texts[p.Text] = true
 	for _, alt := range altTexts(p) {
@@ -65,16 +66,16 @@ func (s *Service) sensitivity(p *relais.Post, texts map[string]bool) []string {
 		opponent, pledge, figures = opponent || o, pledge || pl, figures || f
 	}
 	if opponent {
-		reasons = append(reasons, "sensible : cite un adversaire")
+		reasons = append(reasons, i18n.ReasonOpponent)
 	}
 	if pledge {
-		reasons = append(reasons, "sensible : engagement de campagne")
+		reasons = append(reasons, i18n.ReasonPledge)
 	}
 	if figures {
-		reasons = append(reasons, "sensible : cite des chiffres")
+		reasons = append(reasons, i18n.ReasonFigures)
 	}
 	if p.Tone != nil && p.Tone.Verdict != "ok" {
-		reasons = append(reasons, "sensible : avertissement de ton")
+		reasons = append(reasons, i18n.ReasonTone)
 	}
 	return reasons
 }

@@ -1,6 +1,7 @@
 package approval_test
 
 import (
+	"github.com/relais/relais/i18n"
 	"strings"
 	"testing"
 
@@ -53,9 +54,9 @@ func TestRoutingReadsNormalisedText(t *testing.T) {
 	require.NoError(t, err)
 	engines := map[string]approval.ToneChecker{"fake": fakeTone{}, "real": approval.ToneRules{Checker: tone.NewChecker(e)}}
 	texts := map[string]string{
-		"Contrairement à Dupont, nous écoutons":      "sensible : cite un adversaire",
-		"Demain je m'engage pour les crèches":        "sensible : engagement de campagne",
-		"Dupont a menti sur les crèches du quartier": "sensible : cite un adversaire",
+		"Contrairement à Dupont, nous écoutons":      i18n.ReasonOpponent,
+		"Demain je m'engage pour les crèches":        i18n.ReasonPledge,
+		"Dupont a menti sur les crèches du quartier": i18n.ReasonOpponent,
 	}
 	for engine, checker := range engines {
 		b.svc = approval.New(b.store, checker, b.rec, b.rec)

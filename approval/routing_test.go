@@ -1,6 +1,7 @@
 package approval_test
 
 import (
+	"github.com/relais/relais/i18n"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -22,13 +23,13 @@ func TestSensitiveRouting(t *testing.T) {
 		approver  string
 		reason    string
 	}{
-		{"names an opponent", "Contrairement à Dupont, nous écoutons", false, false, approval.ApproverCandidate, "sensible : cite un adversaire"},
-		{"pledge", "Demain je m'engage pour les crèches", false, false, approval.ApproverCandidate, "sensible : engagement de campagne"},
-		{"figures", "Nous ouvrirons 40 crèches", false, false, approval.ApproverCandidate, "sensible : cite des chiffres"},
-		{"tone warning", "Un projet un peu ridicule", false, false, approval.ApproverCandidate, "sensible : avertissement de ton"},
-		{"marked sensitive", "Bonjour Paris", true, false, approval.ApproverCandidate, "sensible : marqué sensible par l'auteur"},
-		{"routine", "Je suis au salon de l'agriculture", false, false, approval.ApproverEditor, "routine : validation par un·e responsable web"},
-		{"campaign account", "Contrairement à Dupont, nous écoutons", false, true, approval.ApproverEditor, "hors compte de la candidate : validation par un·e responsable web"},
+		{"names an opponent", "Contrairement à Dupont, nous écoutons", false, false, approval.ApproverCandidate, i18n.ReasonOpponent},
+		{"pledge", "Demain je m'engage pour les crèches", false, false, approval.ApproverCandidate, i18n.ReasonPledge},
+		{"figures", "Nous ouvrirons 40 crèches", false, false, approval.ApproverCandidate, i18n.ReasonFigures},
+		{"tone warning", "Un projet un peu ridicule", false, false, approval.ApproverCandidate, i18n.ReasonTone},
+		{"marked sensitive", "Bonjour Paris", true, false, approval.ApproverCandidate, i18n.ReasonMarked},
+		{"routine", "Je suis au salon de l'agriculture", false, false, approval.ApproverEditor, i18n.ReasonRoutine},
+		{"campaign account", "Contrairement à Dupont, nous écoutons", false, true, approval.ApproverEditor, i18n.ReasonNotCandidate},
 	}
 	for _, c := range cases {
 		a := b.anne
@@ -44,7 +45,7 @@ func TestSensitiveRouting(t *testing.T) {
 		_, err := b.svc.Approve(as(b.editor), p.ID, approval.ApproveInput{ContentHash: p.ContentHash, AcknowledgeWarnings: true})
 		if c.approver == approval.ApproverCandidate {
 			requireCode(t, relais.EFORBIDDEN, err)
-			require.Contains(t, relais.ErrorMessage(err), c.reason, c.name)
+			require.Contains(t, relais.ErrorMessage(err), i18n.Reason(i18n.EN, c.reason), c.name)
 			_, err = b.svc.Approve(as(b.candidate), p.ID, approval.ApproveInput{ContentHash: p.ContentHash, AcknowledgeWarnings: true})
 		}
 		require.NoError(t, err, c.name)
@@ -66,7 +67,7 @@ func TestCandidateNotified(t *testing.T) {
 	require.Len(t, ns[0].To, 1)
 	require.Equal(t, b.candidate.ID, ns[0].To[0].ID)
 	require.Equal(t, "/posts/"+itoa(p.ID), ns[0].Path)
-	require.Contains(t, ns[0].Why, "sensible : cite un adversaire")
+	require.Contains(t, ns[0].Why, i18n.ReasonOpponent)
 	var live []relais.Event
 	for _, e := range b.rec.events {
 		if e.Type == approval.EventApprovalRequested {

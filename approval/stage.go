@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -94,9 +95,18 @@ func (st *stage) refusal(m *relais.Member, p *relais.Post) error {
 	case st.mayDecide(m, p):
 		return nil
 	case st.first == 0:
-		return relais.Errorf(relais.EFORBIDDEN, "This post needs the candidate's approval (%s).", strings.Join(p.Routing.Reasons, ", "))
+		return relais.Errorf(relais.EFORBIDDEN, "This post needs the candidate's approval (%s).", strings.Join(englishReasons(p.Routing.Reasons), ", "))
 	case st.first == m.ID:
 		return relais.Errorf(relais.EFORBIDDEN, "You approved the first step: the second step needs another person.")
 	}
 	return relais.Errorf(relais.EFORBIDDEN, "This post awaits its second approval step, by the account's second approver.")
+}
+
+// englishReasons renders routing reasons in English, for an error message.
+func englishReasons(rs []string) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = i18n.Reason(i18n.EN, r)
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -36,7 +37,7 @@ func (s *Service) approveStep(tx *store.Tx, m *relais.Member, p *relais.Post, st
 	if err := s.notifyMembers(tx, st.awaiting(), p, KindSecondStep); err != nil {
 		return err
 	}
-	return audit(tx, m, "post.approve_step", p, "second step awaited: "+strings.Join(names, ", "))
+	return audit(tx, m, "post.approve_step", p, i18n.Code("history.second_step", "names", strings.Join(names, ", ")))
 }
 
 func (s *Service) memberNames(tx *store.Tx, ids []int64) ([]string, error) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -36,7 +37,7 @@ func (s *Service) submitIn(tx *store.Tx, m *relais.Member, p *relais.Post) error
 	if err := s.reviewAndMove(tx, p, relais.PostSubmit); err != nil {
 		return err
 	}
-	return audit(tx, m, "post.submit", p, "routing: "+p.Routing.Approver)
+	return audit(tx, m, "post.submit", p, i18n.Code("history.routing", "approver", p.Routing.Approver))
 }
 
 // reviewAndMove reviews p, moves it to review by ev (submit or override),

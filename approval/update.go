@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/store"
 )
 
@@ -43,13 +44,13 @@ func (s *Service) UpdatePost(ctx context.Context, id int64, in PostInput) (*rela
 }
 
 func (s *Service) reviewAfterEdit(tx *store.Tx, m *relais.Member, p *relais.Post, before string) error {
-	detail := "content changed from " + before[:12]
+	key := "history.edit"
 	if p.State != relais.PostDraft && p.State != relais.PostChangesRequested {
 		if err := s.review(tx, p); err != nil {
 			return err
 		}
 		if p.State == relais.PostApproved || p.State == relais.PostScheduled {
-			detail += "; approval voided, back to review"
+			key = "history.edit_voided"
 		}
 		if err := tx.MovePost(p, relais.PostEdit); err != nil {
 			return err
@@ -61,5 +62,5 @@ func (s *Service) reviewAfterEdit(tx *store.Tx, m *relais.Member, p *relais.Post
 	} else if err := s.requested(tx, p); err != nil {
 		return err
 	}
-	return audit(tx, m, "post.edit", p, detail)
+	return audit(tx, m, "post.edit", p, i18n.Code(key, "hash", before[:12]))
 }

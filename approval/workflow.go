@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/langdetect"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/textdiff"
@@ -70,7 +71,7 @@ func (s *Service) Duplicate(ctx context.Context, id int64) (*relais.Post, error)
 		if err := tx.CreatePostBy(p, relais.PostDuplicate); err != nil {
 			return err
 		}
-		return audit(tx, m, "post.duplicate", p, "from #"+strconv.FormatInt(src.ID, 10))
+		return audit(tx, m, "post.duplicate", p, i18n.Code("history.duplicate", "post", strconv.FormatInt(src.ID, 10)))
 	})
 	return p, err
 }

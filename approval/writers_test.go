@@ -3,6 +3,7 @@ package approval_test
 import (
 	"context"
 	"encoding/json"
+	"github.com/relais/relais/i18n"
 	"strings"
 	"testing"
 	"time"
@@ -48,7 +49,7 @@ func TestVariantMakesPostSensitive(t *testing.T) {
 	in.Variants = map[relais.Platform]string{relais.PlatformX: "Dupont n'y était pas, nous si"}
 	p := b.MustSubmit(b.cm, in)
 	require.Equal(t, approval.ApproverCandidate, p.Routing.Approver)
-	require.Contains(t, p.Routing.Reasons, "sensible : cite un adversaire")
+	require.Contains(t, p.Routing.Reasons, i18n.ReasonOpponent)
 	_, err := b.svc.Approve(as(b.editor), p.ID, approval.ApproveInput{ContentHash: p.ContentHash})
 	require.Equal(t, relais.EFORBIDDEN, relais.ErrorCode(err))
 }
@@ -61,7 +62,7 @@ func TestCandidatesOwnSensitivePostGoesToEditor(t *testing.T) {
 	b := setup(t, "sqlite")
 	p := b.MustSubmit(b.candidate, b.post("Je m'engage pour 500 logements", b.anne))
 	require.Equal(t, approval.ApproverEditor, p.Routing.Approver)
-	require.Contains(t, p.Routing.Reasons, "rédigé par la candidate : validation par un·e responsable web")
+	require.Contains(t, p.Routing.Reasons, i18n.ReasonByCandidate)
 	p, err := b.svc.Approve(as(b.editor), p.ID, approval.ApproveInput{ContentHash: p.ContentHash})
 	require.NoError(t, err)
 	require.Equal(t, relais.PostScheduled, p.State)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -28,6 +29,9 @@ type InviteInput struct {
 	Name     string      `json:"name"`
 	Role     relais.Role `json:"role"`
 	District string      `json:"district,omitempty"`
+	// Lang is the language of the invitation e-mail ("fr" or "en"); the
+	// inviting admin's when empty.
+	Lang string `json:"lang,omitempty"`
 }
 
 // Invited is the outcome of an invitation. Link is set only when the
@@ -56,7 +60,8 @@ func (s *Service) Invite(ctx context.Context, in InviteInput) (*Invited, error) 
 		return nil, err
 	}
 	tok := NewToken()
-	inv := &store.Invitation{TokenHash: HashToken(tok), Email: m.Email, Name: m.Name, Role: m.Role, District: m.District, InvitedBy: admin.ID}
+	inv := &store.Invitation{TokenHash: HashToken(tok), Email: m.Email, Name: m.Name, Role: m.Role, District: m.District,
+		Lang: inviteLang(in.Lang, admin.Lang), InvitedBy: admin.ID}
 	err := s.store.Update(ctx, func(tx *store.Tx) error {
 		if _, _, err := tx.MemberByEmail(m.Email); err == nil {
 			return &relais.Error{Code: relais.ECONFLICT, Field: "email", Message: "A member with this e-mail already exists."}
@@ -76,19 +81,29 @@ func (s *Service) Invite(ctx context.Context, in InviteInput) (*Invited, error) 
 	return s.mailInvitation(ctx, admin, inv, tok), nil
 }
 
+// mailInvitation e-mails the invitation's link in its language, or returns the
+// link for the admin to pass on when it cannot be sent.
 func (s *Service) mailInvitation(ctx context.Context, admin *relais.Member, inv *store.Invitation, tok string) *Invited {
+	lang := inv.Lang
 	link := s.baseURL + "/invite/" + tok
 	out := &Invited{Email: inv.Email, ExpiresAt: inv.ExpiresAt}
-	text := fmt.Sprintf("Bonjour %s,\n\n%s vous invite à rejoindre l'équipe web de la campagne sur relais (rôle : %s).\n"+
-		"Choisissez votre mot de passe ici (lien valable 72 heures, utilisable une fois) :\n%s\n\n"+
-		"%s invites you to the campaign's web team on relais. Choose your password here (valid 72 hours, once):\n%s\n",
-		inv.Name, admin.Name, inv.Role, link, admin.Name, link)
-	if s.send != nil && s.send(ctx, inv.Email, "Invitation à relais / Your relais invitation", text) == nil {
+	params := map[string]string{"name": inv.Name, "admin": admin.Name, "role": i18n.T(lang, "role."+string(inv.Role), nil), "link": link}
+	subject, text := i18n.T(lang, "mail.invite.subject", params), i18n.T(lang, "mail.invite.body", params)
+	if s.send != nil && s.send(ctx, inv.Email, subject, text) == nil {
 		out.Sent = true
 	} else {
 		out.Link = link
 	}
 	return out
+}
+
+// inviteLang is the invitation's language: the one asked for, else the
+// inviting admin's.
+func inviteLang(asked, admin string) string {
+	if asked == i18n.EN || asked == i18n.FR {
+		return asked
+	}
+	return i18n.Lang(admin)
 }
 
 // Invitation returns the open invitation of a token, for the page where
@@ -126,7 +141,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, password string) 
 		} else if err := tx.UseInvitation(inv.ID); err != nil {
 			return err
 		}
-		m := &relais.Member{Email: inv.Email, Name: inv.Name, Role: inv.Role, District: inv.District}
+		m := &relais.Member{Email: inv.Email, Name: inv.Name, Role: inv.Role, District: inv.District, Lang: inv.Lang}
 		if err := tx.CreateMember(m, hash); err != nil {
 			return err
 		}

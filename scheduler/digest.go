@@ -11,6 +11,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors/email"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -65,7 +66,7 @@ func (w *DigestWorker) Work(ctx context.Context, job *river.Job[DigestArgs]) err
 
 // digests builds the day's messages.
 func digests(tx *store.Tx, day string) ([]email.Message, error) {
-	team, err := teamDigest(tx, day)
+	team, err := teamDigest(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -76,26 +77,44 @@ func digests(tx *store.Tx, day string) ([]email.Message, error) {
 			return nil, err
 		}
 		for _, m := range ms {
-			out = append(out, email.Message{To: []string{m.Email}, Subject: "relais : le point du " + day, Text: "Bonjour " + m.Name + ",\n\n" + team})
+			p := map[string]string{"name": m.Name, "day": day}
+			out = append(out, email.Message{To: []string{m.Email}, Subject: i18n.T(m.Lang, "mail.digest.subject", p),
+				Text: i18n.T(m.Lang, "mail.digest.hello", p) + team.text(m.Lang)})
 		}
 	}
 	return append(out, colistierDigests(tx, day)...), nil
 }
 
+// teamSummary is what the web team's digest counts.
+type teamSummary struct {
+	review, recent, unknown int
+	dead                    []string
+}
+
+// text writes the summary in lang.
+func (t teamSummary) text(lang string) string {
+	s := i18n.N(lang, "mail.digest.review", t.review, nil) + i18n.N(lang, "mail.digest.published", t.recent, nil) +
+		i18n.N(lang, "mail.digest.check", t.unknown, nil)
+	if len(t.dead) > 0 {
+		s += i18n.T(lang, "mail.digest.reconnect", map[string]string{"accounts": strings.Join(t.dead, ", ")})
+	}
+	return s
+}
+
 // teamDigest is the web team's summary.
-func teamDigest(tx *store.Tx, day string) (string, error) {
+func teamDigest(tx *store.Tx) (teamSummary, error) {
 	review, err := tx.Posts(store.PostFilter{States: []relais.PostState{relais.PostInReview}, Limit: 1000})
 	if err != nil {
-		return "", err
+		return teamSummary{}, err
 	}
 	unknown, err := tx.DeliveriesInState(relais.DeliveryOutcomeUnknown, relais.DeliveryHeld)
 	if err != nil {
-		return "", err
+		return teamSummary{}, err
 	}
 	since := tx.Now().Add(-24 * time.Hour)
 	published, err := tx.Posts(store.PostFilter{States: []relais.PostState{relais.PostPublished, relais.PostPartiallyPublished}, Limit: 1000})
 	if err != nil {
-		return "", err
+		return teamSummary{}, err
 	}
 	recent := 0
 	for _, p := range published {
@@ -105,7 +124,7 @@ func teamDigest(tx *store.Tx, day string) (string, error) {
 	}
 	accounts, err := tx.Accounts()
 	if err != nil {
-		return "", err
+		return teamSummary{}, err
 	}
 	var dead []string
 	for _, a := range accounts {
@@ -113,15 +132,7 @@ func teamDigest(tx *store.Tx, day string) (string, error) {
 			dead = append(dead, fmt.Sprintf("%s @%s", a.Platform, a.Handle))
 		}
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "- %d publication(s) en attente de validation\n", len(review))
-	fmt.Fprintf(&b, "- %d publication(s) diffusée(s) ces dernières 24 h\n", recent)
-	fmt.Fprintf(&b, "- %d diffusion(s) à vérifier ou retenue(s)\n", len(unknown))
-	if len(dead) > 0 {
-		fmt.Fprintf(&b, "- comptes à reconnecter : %s\n", strings.Join(dead, ", "))
-	}
-	b.WriteString("\n(Daily digest of " + day + ": posts awaiting review, published in the last 24 h, deliveries to check, accounts to reconnect.)\n")
-	return b.String(), nil
+	return teamSummary{review: len(review), recent: recent, unknown: len(unknown), dead: dead}, nil
 }
 
 // colistierDigests tells each colistier how many suggestions await her.
@@ -137,9 +148,9 @@ func colistierDigests(tx *store.Tx, day string) []email.Message {
 	var out []email.Message
 	for _, c := range cs {
 		if n := counts[c.ID]["pending"]; n > 0 {
-			out = append(out, email.Message{To: []string{c.Email}, Subject: "relais : " + fmt.Sprint(n) + " publication(s) à partager",
-				Text: fmt.Sprintf("Bonjour %s,\n\n%d publication(s) de la campagne vous attendent dans votre boîte de partage.\n"+
-					"(%d campaign post(s) are waiting in your sharing inbox, %s.)\n", c.Name, n, n, day)})
+			p := map[string]string{"name": c.Name, "day": day}
+			out = append(out, email.Message{To: []string{c.Email}, Subject: i18n.N(c.Lang, "mail.inbox.subject", n, p),
+				Text: i18n.N(c.Lang, "mail.inbox.body", n, p)})
 		}
 	}
 	return out

@@ -21,6 +21,8 @@ func TestDigest(t *testing.T) {
 	b := setup(t, store.DialectSQLite, Config{})
 	editor := b.member(t, "web@example.org", relais.RoleEditor, "")
 	col := b.member(t, "claire@example.org", relais.RoleColistier, "11e")
+	lead := &relais.Member{Email: "lead@example.org", Name: "Lee", Role: relais.RoleEditor, Lang: "en"}
+	storetest.Must(t, b.store.Update(b.ctx, func(tx *store.Tx) error { return tx.CreateMember(lead, "") }))
 	ids := b.accounts(t, 1, relais.OwnerCampaign, "")
 	p := b.scheduledPost(t, ids, time.Now().Add(time.Hour), nil)
 	storetest.Must(t, b.store.Update(b.ctx, func(tx *store.Tx) error {
@@ -38,11 +40,18 @@ func TestDigest(t *testing.T) {
 	for _, m := range b.mailer.sent {
 		byTo[m.To[0]] = m.Subject + "\n" + m.Text
 	}
-	require.Contains(t, byTo[editor.Email], "1 publication(s) en attente de validation")
+	require.Contains(t, byTo[editor.Email], "relais : le point du 2026-11-26\n")
+	require.Contains(t, byTo[editor.Email], "- 1 publication en attente de validation\n")
+	require.Contains(t, byTo[editor.Email], "- 0 publication diffusée ces dernières 24 h\n", "French: 0 is singular")
 	require.Contains(t, byTo[editor.Email], "comptes à reconnecter : mastodon @campaign0")
-	require.Contains(t, byTo[col.Email], "1 publication(s) à partager")
+	require.NotContains(t, byTo[editor.Email], "Hello")
+	require.Contains(t, byTo[lead.Email], "relais: digest of 2026-11-26\nHello Lee,")
+	require.Contains(t, byTo[lead.Email], "- 1 post awaiting review\n")
+	require.Contains(t, byTo[lead.Email], "- 0 posts published in the last 24 hours\n", "English: 0 is plural")
+	require.NotContains(t, byTo[lead.Email], "Bonjour")
+	require.Contains(t, byTo[col.Email], "relais : 1 publication à partager")
 	require.NotContains(t, byTo, b.author.Email, "community managers get no team digest")
-	require.Len(t, b.mailer.sent, 2)
+	require.Len(t, b.mailer.sent, 3)
 }
 
 func TestDigestSchedule(t *testing.T) {

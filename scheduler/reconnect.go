@@ -8,6 +8,7 @@ import (
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/email"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -53,12 +54,9 @@ func (w *DeliverWorker) alertReconnect(a *relais.Account, owner *relais.Member) 
 	if w.s.cfg.Mailer == nil || owner == nil {
 		return
 	}
-	msg := email.Message{To: []string{owner.Email},
-		Subject: fmt.Sprintf("relais : reconnectez le compte %s @%s", a.Platform, a.Handle),
-		Text: fmt.Sprintf("Bonjour %s,\n\n%s a refusé l'accès de relais au compte @%s : donnez un nouveau jeton à votre responsable web, "+
-			"qui le reconnectera dans les réglages. Rien n'est publié sur ce compte en attendant.\n\n%s refused relais's access to @%s: "+
-			"give a new token to your web lead, who reconnects it in the settings. Nothing is published to this account until then.\n",
-			owner.Name, a.Platform, a.Handle, a.Platform, a.Handle)}
+	p := map[string]string{"name": owner.Name, "platform": i18n.T(owner.Lang, "platform."+string(a.Platform), nil), "handle": a.Handle}
+	msg := email.Message{To: []string{owner.Email}, Subject: i18n.T(owner.Lang, "mail.reconnect.subject", p),
+		Text: i18n.T(owner.Lang, "mail.reconnect.body", p)}
 	if err := w.s.cfg.Mailer.Send(context.Background(), msg); err != nil {
 		w.s.log.Warn("cannot alert account owner", slog.Int64("account_id", a.ID), slog.Any("error", err))
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/email"
 	"github.com/relais/relais/connectors/intent"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/store"
 )
 
@@ -136,13 +137,14 @@ func (w *SuggestWorker) mail(ctx context.Context, k store.ShareKit) error {
 // shareKit is the e-mail a supporter receives: the text and one-click
 // share links.
 func shareKit(k store.ShareKit) email.Message {
+	p := map[string]string{"name": k.Name, "text": k.Text, "excerpt": excerpt(k.Text, 60)}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Bonjour %s,\n\nVoici un message à partager si vous le souhaitez :\n\n%s\n\n", k.Name, k.Text)
+	b.WriteString(i18n.T(k.Lang, "mail.sharekit.intro", p))
 	for _, l := range intent.Links(k.Text, "", "") {
-		fmt.Fprintf(&b, "%s : %s\n", l.Label, l.URL)
+		b.WriteString(i18n.T(k.Lang, "mail.sharekit.link", map[string]string{"label": l.Label, "url": l.URL}))
 	}
-	b.WriteString("\nMerci pour votre soutien !\n")
-	return email.Message{To: []string{k.Email}, Subject: "À partager : " + excerpt(k.Text, 60), Text: b.String(),
+	b.WriteString(i18n.T(k.Lang, "mail.sharekit.thanks", nil))
+	return email.Message{To: []string{k.Email}, Subject: i18n.T(k.Lang, "mail.sharekit.subject", p), Text: b.String(),
 		MessageID: fmt.Sprintf("sharekit-%d-%d@relais", k.PostID, k.SuggestionID)}
 }
 

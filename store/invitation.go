@@ -15,6 +15,7 @@ type Invitation struct {
 	Name      string
 	Role      relais.Role
 	District  string
+	Lang      string // "fr" or "en": the e-mail's and the member's language
 	InvitedBy int64
 	CreatedAt time.Time
 	ExpiresAt time.Time
@@ -28,6 +29,7 @@ type invitationRow struct {
 	Name      string
 	Role      string
 	District  string
+	Lang      string
 	InvitedBy int64
 	CreatedAt time.Time
 	ExpiresAt time.Time
@@ -40,7 +42,10 @@ func (invitationRow) TableName() string { return "invitations" }
 func (tx *Tx) CreateInvitation(inv *Invitation) error {
 	inv.CreatedAt = tx.Now()
 	r := invitationRow{TokenHash: inv.TokenHash, Email: inv.Email, Name: inv.Name, Role: string(inv.Role),
-		District: inv.District, InvitedBy: inv.InvitedBy, CreatedAt: inv.CreatedAt, ExpiresAt: inv.ExpiresAt.UTC()}
+		District: inv.District, Lang: inv.Lang, InvitedBy: inv.InvitedBy, CreatedAt: inv.CreatedAt, ExpiresAt: inv.ExpiresAt.UTC()}
+	if r.Lang == "" {
+		r.Lang = "fr"
+	}
 	if err := tx.db.Create(&r).Error; err != nil {
 		return err
 	}
@@ -60,7 +65,7 @@ func (tx *Tx) OpenInvitation(tokenHash string) (*Invitation, error) {
 		return nil, err
 	}
 	return &Invitation{ID: r.ID, TokenHash: r.TokenHash, Email: r.Email, Name: r.Name, Role: relais.Role(r.Role),
-		District: r.District, InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, UsedAt: r.UsedAt}, nil
+		District: r.District, Lang: r.Lang, InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, UsedAt: r.UsedAt}, nil
 }
 
 // UseInvitation marks an open invitation used. Returns ENOTFOUND if it was

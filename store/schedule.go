@@ -96,6 +96,7 @@ type ShareKit struct {
 	SupporterID  int64
 	Email        string
 	Name         string
+	Lang         string // the supporter's language ("fr" or "en")
 	Text         string
 	NotBefore    time.Time
 	Notified     bool
@@ -108,17 +109,18 @@ func (tx *Tx) ShareKits(postID int64, offset, limit int) ([]ShareKit, error) {
 		ID, PostID            int64
 		MemberID, SupporterID *int64
 		Email, Name, Text     *string
+		Lang                  *string
 		NotBefore             time.Time
 		NotifiedAt            *time.Time
 	}
 	err := tx.db.Table("suggestions").
-		Select("suggestions.id, suggestions.post_id, suggestions.member_id, suggestions.supporter_id, supporters.email, supporters.name, suggestions.text, suggestions.not_before, suggestions.notified_at").
+		Select("suggestions.id, suggestions.post_id, suggestions.member_id, suggestions.supporter_id, supporters.email, supporters.name, supporters.lang, suggestions.text, suggestions.not_before, suggestions.notified_at").
 		Joins("LEFT JOIN supporters ON supporters.id = suggestions.supporter_id").
 		Where("suggestions.post_id = ?", postID).Order("suggestions.id").Offset(offset).Limit(limit).Scan(&rows).Error
 	out := make([]ShareKit, len(rows))
 	for i, r := range rows {
 		out[i] = ShareKit{SuggestionID: r.ID, PostID: r.PostID, MemberID: deref(r.MemberID), SupporterID: deref(r.SupporterID),
-			Email: derefS(r.Email), Name: derefS(r.Name), Text: derefS(r.Text), NotBefore: r.NotBefore, Notified: r.NotifiedAt != nil}
+			Email: derefS(r.Email), Name: derefS(r.Name), Lang: derefS(r.Lang), Text: derefS(r.Text), NotBefore: r.NotBefore, Notified: r.NotifiedAt != nil}
 	}
 	return out, err
 }

@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"encoding/json"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
@@ -29,26 +27,4 @@ func (s *Server) handleAccountUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, a)
-}
-
-// handleSettingsAccount handles POST /settings/accounts/{id}: the tone
-// profile and, pasted as a JSON object, new credentials (reconnect).
-func (s *Server) handleSettingsAccount(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		s.pageError(w, r, relais.Errorf(relais.ENOTFOUND, "Account not found."))
-		return
-	}
-	in := approval.AccountUpdate{ToneProfile: r.FormValue("tone_profile")}
-	if c := strings.TrimSpace(r.FormValue("credentials")); c != "" {
-		if err := json.Unmarshal([]byte(c), &in.Credentials); err != nil {
-			s.pageError(w, r, relais.FieldErrorf("credentials", "Collez un objet JSON de chaînes. / Paste a JSON object of strings."))
-			return
-		}
-	}
-	if _, err := s.cfg.Approval.UpdateAccount(r.Context(), id, in); err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	http.Redirect(w, r, "/settings?ok=account#accounts", http.StatusSeeOther)
 }

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/auth"
+	"github.com/relais/relais/policy"
 )
 
 // securityRoutes registers the admin's member management (issue 11 item
@@ -73,14 +75,30 @@ func (s *Server) writeMember(w http.ResponseWriter, r *http.Request) func(*relai
 }
 
 // handleSettingsMember handles POST /settings/members/{id} from the
-// settings page: action=disable, action=role&role=R or
-// action=password&password=P.
+// members page: action=disable, action=role&role=R or
+// action=password&password=P. A refusal shows the page again with the
+// error beside its field.
 func (s *Server) handleSettingsMember(w http.ResponseWriter, r *http.Request) {
+	p, err := s.newSettingsForm(w, r, "members", policy.MembersManage)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	id, err := pathID(r)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
+	if err = s.memberAction(r, id); err != nil {
+		p.Values = map[string]string{"member": strconv.FormatInt(id, 10), "role": r.FormValue("role")}
+		s.settingsFailed(w, r, p, err)
+		return
+	}
+	http.Redirect(w, r, "/settings/members?ok=member", http.StatusSeeOther)
+}
+
+// memberAction runs the members form's action on member id.
+func (s *Server) memberAction(r *http.Request, id int64) (err error) {
 	who, ctx := auth.MemberRef{ID: id}, r.Context()
 	switch r.FormValue("action") {
 	case "disable":
@@ -90,11 +108,7 @@ func (s *Server) handleSettingsMember(w http.ResponseWriter, r *http.Request) {
 	case "password":
 		_, err = s.cfg.Auth.SetMemberPassword(ctx, who, r.FormValue("password"))
 	default:
-		err = relais.FieldErrorf("action", "Action inconnue (disable, role, password). / Unknown action (disable, role, password).")
+		err = &relais.Error{Code: relais.EINVALID, Field: "action", Message: "Unknown action (disable, role, password).", Key: "error.member_action"}
 	}
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	http.Redirect(w, r, "/settings#members", http.StatusSeeOther)
+	return err
 }

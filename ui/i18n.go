@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"github.com/relais/relais/i18n"
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -72,13 +74,6 @@ var messages = map[string][2]string{
 	"nav.map":                        {"Carte", "Map"},
 	"nav.settings":                   {"Réglages", "Settings"},
 	"home.title":                     {"Mon espace colistier", "My running-mate space"},
-	"role.admin":                     {"admin", "admin"},
-	"role.editor":                    {"responsable web", "web lead"},
-	"role.community_manager":         {"community manager", "community manager"},
-	"role.candidate":                 {"candidate", "candidate"},
-	"role.colistier":                 {"colistier·e", "running mate"},
-	"approver.candidate":             {"la candidate", "the candidate"},
-	"approver.editor":                {"l'équipe web", "the web team"},
 	"approver.":                      {"—", "—"},
 	"decision.approved":              {"a approuvé", "approved"},
 	"decision.step_approved":         {"a approuvé (1re étape)", "approved (first step)"},
@@ -125,17 +120,6 @@ var messages = map[string][2]string{
 	"post.repeat_add":                {"Créer la répétition", "Create the recurrence"},
 	"compose.preview":                {"Aperçu", "Preview"},
 	"compose.preview_empty":          {"Écrivez un texte pour voir l'aperçu.", "Write some text to see the preview."},
-	"platform.x":                     {"X", "X"},
-	"platform.bluesky":               {"Bluesky", "Bluesky"},
-	"platform.mastodon":              {"Mastodon", "Mastodon"},
-	"platform.facebook":              {"Facebook", "Facebook"},
-	"platform.telegram":              {"Telegram", "Telegram"},
-	"platform.sandbox":               {"Bac à sable", "Sandbox"},
-	"platform.webhook":               {"Webhook", "Webhook"},
-	"platform.email":                 {"E-mail", "E-mail"},
-	"platform.whatsapp":              {"WhatsApp", "WhatsApp"},
-	"platform.linkedin":              {"LinkedIn", "LinkedIn"},
-	"platform.intent":                {"Lien de partage", "Share link"},
 	"platform.initial.x":             {"X", "X"},
 	"platform.initial.bluesky":       {"B", "B"},
 	"platform.initial.mastodon":      {"M", "M"},
@@ -146,7 +130,6 @@ var messages = map[string][2]string{
 	"account.needs_reconnect":        {"à reconnecter", "needs reconnecting"},
 	"inbox.title":                    {"Mes suggestions de partage", "My share suggestions"},
 	"inbox.pending":                  {"à partager", "to share"},
-	"inbox.shared_week":              {"partagées cette semaine", "shared this week"},
 	"inbox.open":                     {"Ouvrir ma boîte", "Open my inbox"},
 	"inbox.my_account":               {"Mon compte", "My account"},
 	"inbox.no_account":               {"Aucun compte connecté : utilisez les liens de partage.", "No connected account: use the share links."},
@@ -267,6 +250,14 @@ var messages = map[string][2]string{
 	"audit.suggestion.published":     {"publié par un colistier", "published by a running mate"},
 }
 
+// init merges the catalogue the services share (e-mails, routing
+// reasons, roles, plural forms) into the dashboard's.
+func init() {
+	for k, v := range i18n.Messages() {
+		messages[k] = v
+	}
+}
+
 // translate returns the string for key in lang ("fr" or "en").
 func translate(lang, key string) string {
 	m, ok := messages[key]
@@ -285,6 +276,12 @@ func (p Page) TOr(key, fallback string) string {
 		return fallback
 	}
 	return p.T(key)
+}
+
+// TN translates the plural form of key for count n ("key.one" or
+// "key.other", by the page language's rules) and fills {n}.
+func (p Page) TN(key string, n int) string {
+	return fill(p.Lang, p.T(key+"."+i18n.PluralForm(p.Lang, n)), map[string]string{"n": strconv.Itoa(n)})
 }
 
 // langOf picks the page language: ?lang=, then the cookie, then the

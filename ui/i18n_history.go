@@ -1,25 +1,12 @@
 package ui
 
 import (
+	"github.com/relais/relais/i18n"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 )
-
-// Routing reasons are stored as the French sentences approval.route
-// writes; reasonKeys maps each to its catalogue entry so that an English
-// reader reads English. An unknown reason is shown as stored.
-var reasonKeys = map[string]string{
-	"sensible : marqué sensible par l'auteur":                           "reason.marked",
-	"sensible : cite un adversaire":                                     "reason.opponent",
-	"sensible : engagement de campagne":                                 "reason.pledge",
-	"sensible : cite des chiffres":                                      "reason.figures",
-	"sensible : avertissement de ton":                                   "reason.tone",
-	"rédigé par la candidate : validation par un·e responsable web":     "reason.by_candidate",
-	"routine : validation par un·e responsable web":                     "reason.routine",
-	"hors compte de la candidate : validation par un·e responsable web": "reason.not_candidate",
-}
 
 // detailRule renders one shape of audit detail (the services write them in
 // English, for the log) in the reader's language: key's string with the
@@ -44,13 +31,9 @@ var detailRules = []detailRule{
 	{regexp.MustCompile(`(?s)^comment \d+: (.*)$`), "detail.comment"},
 }
 
-// Reason renders a routing reason for the reader.
-func (p Page) Reason(r string) string {
-	if k, ok := reasonKeys[r]; ok {
-		return p.T(k)
-	}
-	return r
-}
+// Reason renders a routing reason for the reader: a catalogue key, or
+// the French sentence older versions stored.
+func (p Page) Reason(r string) string { return i18n.Reason(p.Lang, r) }
 
 // Reasons renders routing reasons for the reader, comma-separated.
 func (p Page) Reasons(rs []string) string {
@@ -61,9 +44,17 @@ func (p Page) Reasons(rs []string) string {
 	return strings.Join(out, ", ")
 }
 
-// Detail renders an audit entry's detail for the reader: dates in her
-// format, approvers and states named in her language.
+// Detail renders an audit entry's detail for the reader: a coded text
+// (i18n.Code) through the catalogue, an older plain sentence through
+// detailRules; dates in her format, approvers and states named in her
+// language.
 func (p Page) Detail(detail string) string {
+	if key, params, ok := i18n.Decode(detail); ok {
+		for k, v := range params {
+			params[k] = p.detailArg(v)
+		}
+		return i18n.T(p.Lang, key, params)
+	}
 	for _, rule := range detailRules {
 		m := rule.re.FindStringSubmatch(detail)
 		if m == nil {
@@ -96,14 +87,6 @@ func (p Page) detailArg(g string) string {
 
 func init() {
 	for k, v := range map[string][2]string{
-		"reason.marked":                {"sensible : marqué sensible par l'auteur", "sensitive: marked sensitive by the author"},
-		"reason.opponent":              {"sensible : cite un adversaire", "sensitive: names an opponent"},
-		"reason.pledge":                {"sensible : engagement de campagne", "sensitive: campaign pledge"},
-		"reason.figures":               {"sensible : cite des chiffres", "sensitive: quotes figures"},
-		"reason.tone":                  {"sensible : avertissement de ton", "sensitive: tone warning"},
-		"reason.by_candidate":          {"rédigé par la candidate : validation par un·e responsable web", "written by the candidate: approved by a web lead"},
-		"reason.routine":               {"routine : validation par un·e responsable web", "routine: approved by a web lead"},
-		"reason.not_candidate":         {"hors compte de la candidate : validation par un·e responsable web", "not on the candidate's accounts: approved by a web lead"},
 		"detail.routing":               {"validation par %s", "approval by %s"},
 		"detail.edit":                  {"contenu modifié (avant : %s)", "content changed (was %s)"},
 		"detail.edit_voided":           {"contenu modifié (avant : %s) ; approbation annulée, retour en validation", "content changed (was %s); approval voided, back to review"},

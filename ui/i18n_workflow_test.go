@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"github.com/relais/relais/i18n"
 	"io/fs"
 	"net/http/httptest"
 	"os"
@@ -40,32 +41,49 @@ func TestCatalogueComplete(t *testing.T) {
 		_, ok := messages["state."+string(st)]
 		require.True(t, ok, "state %s has no name", st)
 	}
-	for _, k := range reasonKeys {
-		_, ok := messages[k]
-		require.True(t, ok, k)
-	}
 	for _, r := range detailRules {
 		_, ok := messages[r.key]
 		require.True(t, ok, r.key)
 	}
 }
 
-// TestRoutingReasonsTranslated fails when approval.route writes a reason
-// the catalogue cannot render in English.
+// TestRoutingReasonsTranslated fails when approval.route stores a reason
+// that is not a catalogue key, and checks that each reader reads reasons
+// (stored as keys, or as older rows' French sentences) in her language.
 func TestRoutingReasonsTranslated(t *testing.T) {
 	src, err := os.ReadFile("../approval/routing.go")
 	require.NoError(t, err)
-	found := regexp.MustCompile(`"((?:sensible|routine|hors compte|rédigé)[^"]*)"`).FindAllStringSubmatch(string(src), -1)
-	require.NotEmpty(t, found)
-	for _, m := range found {
-		_, ok := reasonKeys[m[1]]
-		require.True(t, ok, "routing reason %q has no catalogue entry", m[1])
+	found := regexp.MustCompile(`i18n\.(Reason\w+)`).FindAllStringSubmatch(string(src), -1)
+	require.Len(t, found, 8, "every reason route writes is a catalogue key")
+	require.NotRegexp(t, `"(sensible|routine|hors compte|rédigé)`, string(src), "no reason is written as a sentence")
+	for _, k := range []string{i18n.ReasonMarked, i18n.ReasonOpponent, i18n.ReasonPledge, i18n.ReasonFigures, i18n.ReasonTone,
+		i18n.ReasonByCandidate, i18n.ReasonRoutine, i18n.ReasonNotCandidate} {
+		_, ok := messages[k]
+		require.True(t, ok, k)
 	}
 	en, fr := Page{Lang: "en"}, Page{Lang: "fr"}
-	rs := []string{"sensible : cite un adversaire", "routine : validation par un·e responsable web"}
+	rs := []string{i18n.ReasonOpponent, i18n.ReasonRoutine}
 	require.Equal(t, "sensitive: names an opponent, routine: approved by a web lead", en.Reasons(rs))
 	require.Equal(t, "sensible : cite un adversaire, routine : validation par un·e responsable web", fr.Reasons(rs))
+	legacy := []string{"sensible : cite un adversaire", "routine : validation par un·e responsable web"}
+	require.Equal(t, en.Reasons(rs), en.Reasons(legacy), "an older row's French sentences still render per reader")
 	require.Equal(t, "autre raison", en.Reason("autre raison"), "an unknown reason is shown as stored")
+}
+
+// TestHistoryCodedPerReader: a history entry stored as a code with
+// parameters renders in each reader's language, parameters included.
+func TestHistoryCodedPerReader(t *testing.T) {
+	en, fr := Page{Lang: "en"}, Page{Lang: "fr"}
+	routing := i18n.Code("history.routing", "approver", "candidate")
+	require.Equal(t, "@history.routing?approver=candidate", routing)
+	require.Equal(t, "approval by the candidate", en.Detail(routing))
+	require.Equal(t, "validation par la candidate", fr.Detail(routing))
+	voided := i18n.Code("history.edit_voided", "hash", "b0a1e1172769")
+	require.Equal(t, "content changed (was b0a1e1172769); approval voided, back to review", en.Detail(voided))
+	require.Equal(t, "contenu modifié (avant : b0a1e1172769) ; approbation annulée, retour en validation", fr.Detail(voided))
+	step := i18n.Code("history.second_step", "names", "Anne & Léa")
+	require.Equal(t, "seconde validation attendue : Anne & Léa", fr.Detail(step))
+	require.Equal(t, "@nope?x=1", en.Detail("@nope?x=1"), "an unknown code is shown as stored")
 }
 
 func TestHistoryDetailPerReader(t *testing.T) {
@@ -126,4 +144,18 @@ func TestPageErrorTextPerReader(t *testing.T) {
 	noText := relais.FieldErrorf("text", "Text is required.")
 	require.Equal(t, "Texte : valeur refusée, vérifiez ce champ.", pageErrorText("fr", noText))
 	require.Equal(t, "Text: Text is required.", pageErrorText("en", noText))
+}
+
+// TestPluralPerReader: counts shown on pages take their language's plural
+// form (French: 0 and 1 singular; English: 1 only).
+func TestPluralPerReader(t *testing.T) {
+	fr, en := Page{Lang: "fr"}, Page{Lang: "en"}
+	require.Equal(t, "0 créneau", fr.TN("count.slots", 0))
+	require.Equal(t, "1 créneau", fr.TN("count.slots", 1))
+	require.Equal(t, "2 créneaux", fr.TN("count.slots", 2))
+	require.Equal(t, "0 slots", en.TN("count.slots", 0))
+	require.Equal(t, "1 slot", en.TN("count.slots", 1))
+	require.Equal(t, "1 partagée cette semaine", "1 "+fr.TN("inbox.shared_week", 1))
+	require.Equal(t, "3 partagées cette semaine", "3 "+fr.TN("inbox.shared_week", 3))
+	require.Equal(t, "21 members", en.TN("count.members", 21))
 }

@@ -19,9 +19,7 @@ func (s *Server) pageRoutes() {
 	s.page("POST /inbox/{id}", s.handleInboxAction)
 	s.page("GET /map", s.handleMapPage)
 	s.page("GET /districts/{id}", s.handleDistrictPage)
-	s.page("GET /settings", s.handleSettingsPage)
-	s.page("POST /settings/tone", s.handleSettingsTone)
-	s.page("POST /settings/rounds", s.handleSettingsRound)
+	s.settingsRoutes()
 	if s.cfg.Sandbox != nil {
 		s.page("GET /sandbox/{id}", s.handleSandboxEntry)
 	}

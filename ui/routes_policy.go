@@ -46,7 +46,12 @@ var routeActions = map[string]policy.Action{
 
 	// Settings, accounts and members.
 	"GET /settings": policy.SettingsOpen, "POST /settings/tone": policy.SettingsOpen,
-	"PUT /api/accounts/{id}": policy.AccountsManage, "POST /settings/accounts/{id}": policy.AccountsManage,
+	"GET /settings/members": policy.SettingsOpen, "GET /settings/accounts": policy.SettingsOpen,
+	"GET /settings/tone": policy.SettingsOpen, "GET /settings/slots": policy.SlotsRead, "GET /settings/rounds": policy.SettingsOpen,
+	"POST /settings/tone/people": policy.ToneRulesSave, "POST /settings/tone/profiles": policy.ToneRulesSave,
+	"POST /settings/members/invite": policy.MembersManage, "POST /settings/accounts/{id}/approver": policy.ApprovalStepsSet,
+	"POST /settings/slots/{id}": policy.SlotsManage,
+	"PUT /api/accounts/{id}":    policy.AccountsManage, "POST /settings/accounts/{id}": policy.AccountsManage,
 	"GET /api/approval-steps": policy.ApprovalStepsRead, "PUT /api/accounts/{id}/second-approver": policy.ApprovalStepsSet,
 	"POST /api/invitations": policy.MembersManage, "POST /api/members/{id}/disable": policy.MembersManage,
 	"PUT /api/members/{id}/role": policy.MembersManage, "PUT /api/members/{id}/password": policy.MembersManage,

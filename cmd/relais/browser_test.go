@@ -123,25 +123,25 @@ func TestBrowserDashboard(t *testing.T) {
 	// The web lead's other pages.
 	for _, p := range []struct{ path, name, sel string }{
 		{"/calendar", "calendar-week", ".cal-week .entry"}, {"/calendar?view=month", "calendar-month", ".cal-view-month .cal-day"},
-		{"/settings", "settings", "#tone textarea"}, {"/map", "map", ".tilemap .tile"},
+		{"/settings/tone", "settings", "#opponents-form"}, {"/map", "map", ".tilemap .tile"},
 	} {
 		editor.open(p.path)
 		editor.do(chromedp.WaitVisible(chromedp.CSS(p.sel)))
 		editor.shoot(p.name)
 	}
-	// Settings: the tone test box and a queue slot, through the page's JSON forms.
-	editor.open("/settings")
+	// Settings: the tone test box, and queue slots through the slots page's form.
+	editor.open("/settings/tone")
 	editor.do(chromedp.SendKeys(chromedp.CSS("#tt-text"), warnText), chromedp.SetValue(chromedp.CSS("#tt-profile"), "campaign"),
 		chromedp.Click(chromedp.CSS("#tonetest button[type=submit]")))
 	editor.waitJS("the tone test", `document.querySelector("#tonetest .tone-live").dataset.verdict === "warn"`)
 	require.Equal(t, 2, eval[int](editor, `document.querySelectorAll("#tonetest .highlight mark").length`))
-	eval[bool](editor, `(() => { const li = [...document.querySelectorAll("li.account")].find(l => l.querySelector("strong").textContent.endsWith("@avecanne"));
-		li.querySelector("details").open = true; const f = li.querySelector("form.slots");
+	editor.open("/settings/slots?lang=fr")
+	eval[bool](editor, `(() => { const d = [...document.querySelectorAll(".slot-account")].find(l => l.querySelector("h3").textContent.includes("@avecanne "));
+		d.querySelector("details").open = true; const f = d.querySelector("form.slots"); f.id = "slots-target";
 		f.querySelectorAll("input[name=weekdays]").forEach(b => b.checked = true); f.querySelector("input[name=times]").value = "09:30, 18:00";
-		f.requestSubmit(); return true; })()`)
-	editor.waitJS("the slots saved", `document.querySelector("li.account .apiresult.flash") !== null`)
-	editor.do(chromedp.Sleep(1500*time.Millisecond), chromedp.WaitReady(chromedp.CSS("main"))) // the page reloads
-	editor.waitJS("the slots after the reload", `[...document.querySelectorAll("li.account")].some(l => l.querySelector("strong").textContent.endsWith("@avecanne") && l.querySelector("summary").textContent.includes("(14)"))`)
+		return true; })()`)
+	editor.do(chromedp.Click(chromedp.CSS("#slots-target button[type=submit]")), chromedp.WaitVisible(chromedp.CSS("main p.flash")))
+	require.True(t, eval[bool](editor, `[...document.querySelectorAll(".slot-account h3")].some(h => h.textContent.includes("@avecanne ") && h.querySelector(".count").textContent === "14 créneaux")`))
 
 	editor.open("/?lang=en")
 	require.Equal(t, "en", eval[string](editor, `document.documentElement.lang`))

@@ -38,7 +38,7 @@ func TestCustomDistrictsFile(t *testing.T) {
 	})
 	tm.member("admin@example.org", "admin")
 	web := MustSignIn(t, tm, "admin@example.org")
-	for _, page := range []string{"/map", "/settings", "/reports/weekly"} {
+	for _, page := range []string{"/map", "/settings/members", "/reports/weekly"} {
 		status, _, body := web.do("GET", page, "", "")
 		require.Equal(t, http.StatusOK, status, page)
 		for _, name := range []string{"Quartier Nord", "Quartier Centre", "Quartier Sud"} {

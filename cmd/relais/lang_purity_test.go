@@ -64,6 +64,7 @@ func requirePure(t *testing.T, what, lang, page string) {
 func TestLanguagePurity(t *testing.T) {
 	tm := mustRunDemo(t)
 	web, cm := tm.signIn(t, "web@demo.relais.fr"), tm.signIn(t, "cm@demo.relais.fr")
+	admin := tm.signIn(t, "admin@demo.relais.fr")
 	col := tm.signIn(t, "colistier-11e@demo.relais.fr")
 	id := purityFixture(t, tm)
 	pages := []struct {
@@ -73,6 +74,9 @@ func TestLanguagePurity(t *testing.T) {
 		{web, "/"}, {web, "/compose"}, {web, "/calendar"}, {web, "/calendar?view=month"}, {web, "/map"}, {web, "/settings"},
 		{web, "/districts/11e"}, {web, fmt.Sprintf("/posts/%d", id)}, {cm, fmt.Sprintf("/posts/%d/edit", id)}, {cm, "/"},
 		{web, "/posts/999999"}, {col, "/settings"}, {col, "/"}, {col, "/inbox"}, {col, "/map"},
+		{admin, "/settings"}, {admin, "/settings/members"}, {admin, "/settings/accounts"}, {admin, "/settings/tone"},
+		{admin, "/settings/slots"}, {admin, "/settings/rounds"}, {web, "/settings/members"}, {web, "/settings/tone"},
+		{web, "/settings/accounts"}, {cm, "/settings/slots"}, {cm, "/settings/tone"}, {col, "/settings/slots"},
 	}
 	for _, lang := range []string{"fr", "en"} {
 		for _, p := range pages {

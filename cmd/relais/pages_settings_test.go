@@ -53,8 +53,9 @@ func TestSettingsToneRules(t *testing.T) {
 	saved, err := os.ReadFile(filepath.Join(tm.env.DataDir, "tone.yaml"))
 	require.NoError(t, err)
 	require.Equal(t, rules, string(saved))
-	_, body = admin.get("/settings")
+	_, body = admin.get("/settings/tone")
 	require.Contains(t, body, "- name: Jean Dupont")
+	require.Contains(t, body, `name="name" type="text" value="Jean Dupont"`, "the opponent is a row of the list")
 }
 
 // between returns the text of s between the first from and the next to.

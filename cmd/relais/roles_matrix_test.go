@@ -168,8 +168,26 @@ var roleMatrix = map[string]matrixEntry{
 	"POST /settings/accounts/{id}": {call: func(f *fixture) matrixCall {
 		return matrixCall{fmt.Sprintf("/settings/accounts/%d", f.campaign), url.Values{"tone_profile": {"campaign"}}.Encode()}
 	}},
-	"POST /settings/rounds": {loose: true, call: func(*fixture) matrixCall { return matrixCall{"/settings/rounds", url.Values{"day": {"x"}}.Encode()} }},
-	"GET /sandbox/{id}":     {call: func(f *fixture) matrixCall { return matrixCall{"/sandbox/" + f.sandboxEntry(), ""} }},
+	"POST /settings/rounds":  {loose: true, call: func(*fixture) matrixCall { return matrixCall{"/settings/rounds", url.Values{"day": {"x"}}.Encode()} }},
+	"GET /settings/members":  {},
+	"GET /settings/accounts": {},
+	"GET /settings/tone":     {},
+	"GET /settings/slots":    {}, // everyone who drafts sees the slots, read-only
+	"GET /settings/rounds":   {},
+	"POST /settings/tone/people": {call: func(*fixture) matrixCall {
+		return matrixCall{"/settings/tone/people", url.Values{"list": {"own_team"}, "name": {"Claire Morel"}, "aliases": {"Morel"}, "handles": {"@cmorel"}, "role": {"colistier"}}.Encode()}
+	}},
+	"POST /settings/tone/profiles": {call: func(*fixture) matrixCall { return matrixCall{"/settings/tone/profiles", ""} }}, // unchanged choices
+	"POST /settings/members/invite": {call: func(f *fixture) matrixCall {
+		return matrixCall{"/settings/members/invite", url.Values{"email": {fmt.Sprintf("invite%d@example.org", f.next())}, "name": {"Nina Invitée"}, "role": {"colistier"}}.Encode()}
+	}},
+	"POST /settings/accounts/{id}/approver": {call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/settings/accounts/%d/approver", f.campaign), url.Values{"member_id": {"0"}}.Encode()}
+	}},
+	"POST /settings/slots/{id}": {call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/settings/slots/%d", f.campaign), url.Values{"weekdays": {"1"}, "times": {fmt.Sprintf("06:%02d", f.next()%60)}}.Encode()}
+	}},
+	"GET /sandbox/{id}": {call: func(f *fixture) matrixCall { return matrixCall{"/sandbox/" + f.sandboxEntry(), ""} }},
 
 	// Member management (issue 11 item 7): each call acts on a fresh member.
 	"POST /api/members/{id}/disable": {call: func(f *fixture) matrixCall {

@@ -86,8 +86,9 @@ func TestEditDeleteDuplicatePages(t *testing.T) {
 	require.Contains(t, body, "Copie créée")
 	require.Contains(t, body, `Réunion publique jeudi à 19h</textarea>`)
 
-	_, body = ws.get("/settings")
-	require.Contains(t, body, `<option value="colistier" selected>`, "an invitation defaults to the least privilege")
+	_, body = tm.signIn(t, "admin@demo.relais.fr").get("/settings/members")
+	require.Regexp(t, `<select id="inv-role" name="role"[^>]*>(<option value="[a-z_]+">[^<]*</option>)*<option value="colistier" selected>`, body,
+		"an invitation defaults to the least privilege")
 
 	resp, err := http.Get(tm.URL + "/favicon.ico")
 	require.NoError(t, err)
