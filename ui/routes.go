@@ -21,6 +21,7 @@ func (s *Server) routes() {
 	s.supporterRoutes()
 	s.eventRoutes()
 	s.workflowRoutes()
+	s.connectRoutes()
 }
 
 // api registers an API route: JSON, session cookie or bearer token.

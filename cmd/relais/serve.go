@@ -236,6 +236,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		Analytics:  m.analytics,
 		Supporters: m.supporters,
 		Events:     evs, Capture: m.newCapture(approvals), Push: pushes, Videos: m.newVideos(),
+		Connect: m.connectConfig(reg),
 	})
 }
 

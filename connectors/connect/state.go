@@ -58,6 +58,21 @@ func (s *States) Issue(session string, data map[string]string) (string, error) {
 	return state, nil
 }
 
+// Set replaces the data kept with a pending state (X's request token,
+// known only once the state is in its callback URL). It reports false
+// when the state is unknown or expired.
+func (s *States) Set(state string, data map[string]string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.pending[state]
+	if !ok || s.now().After(p.expires) {
+		return false
+	}
+	p.data = data
+	s.pending[state] = p
+	return true
+}
+
 // Take returns the data stored with state and forgets it: a state is used
 // once, whatever the outcome. ok is false for an unknown or expired state
 // or one issued to another session.

@@ -23,7 +23,9 @@ func TestStatesAreSingleUseSessionBoundAndExpire(t *testing.T) {
 	_, ok = s.Take(st, "session-a")
 	require.False(t, ok, "and is burnt by the attempt")
 
-	st, _ = s.Issue("session-a", map[string]string{"k": "v"})
+	st, _ = s.Issue("session-a", nil)
+	require.True(t, s.Set(st, map[string]string{"k": "v"}))
+	require.False(t, s.Set("unknown", nil))
 	got, ok := s.Take(st, "session-a")
 	require.True(t, ok)
 	require.Equal(t, map[string]string{"k": "v"}, got)
