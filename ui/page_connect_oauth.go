@@ -6,6 +6,7 @@ import (
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/connect"
+	"github.com/relais/relais/policy"
 )
 
 // startX starts X's three-legged OAuth: a state bound to the session goes
@@ -60,8 +61,11 @@ func (s *Server) startMastodon(w http.ResponseWriter, r *http.Request, f connect
 func (s *Server) handleConnectCallback(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("platform")
 	p := connectPage{Page: s.newPage(w, r, "connect.title", "settings"), FormFor: name}
-	err := s.finishOAuth(w, r, name)
-	if err != nil {
+	if !p.Can(policy.AccountsManage) {
+		s.renderConnect(w, r, http.StatusForbidden, p) // refuses it
+		return
+	}
+	if err := s.finishOAuth(w, r, name); err != nil {
 		p.FormErr = pageErrorText(p.Lang, err)
 		s.renderConnect(w, r, statusOf[relais.ErrorCode(err)], p)
 	}

@@ -168,6 +168,14 @@ var roleMatrix = map[string]matrixEntry{
 	"POST /settings/accounts/{id}": {call: func(f *fixture) matrixCall {
 		return matrixCall{fmt.Sprintf("/settings/accounts/%d", f.campaign), url.Values{"tone_profile": {"campaign"}}.Encode()}
 	}},
+	"GET /settings/accounts/connect": {},
+	"POST /settings/accounts/connect/{platform}": {call: func(f *fixture) matrixCall { // a webhook checked with a GET on relais itself
+		return matrixCall{"/settings/accounts/connect/webhook", url.Values{"handle": {fmt.Sprintf("equipe%d", f.next())},
+			"kind": {"slack"}, "secret": {f.tm.URL + "/healthz"}, "owner": {"campaign"}}.Encode()}
+	}},
+	"GET /settings/accounts/connect/{platform}/callback": {loose: true, call: func(*fixture) matrixCall { // no flow started: a form error
+		return matrixCall{"/settings/accounts/connect/mastodon/callback?state=forged&code=c", ""}
+	}},
 	"POST /settings/rounds": {loose: true, call: func(*fixture) matrixCall { return matrixCall{"/settings/rounds", url.Values{"day": {"x"}}.Encode()} }},
 	"GET /sandbox/{id}":     {call: func(f *fixture) matrixCall { return matrixCall{"/sandbox/" + f.sandboxEntry(), ""} }},
 
