@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"net/http"
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/connectors/connect"
 )
 
@@ -61,8 +63,15 @@ func (s *Server) callbackURL(r *http.Request, platform string) string {
 }
 
 // refusedBy is a platform's refusal of an account's credentials, in the
-// reader's language (catalogue key connect.refused).
+// reader's language (catalogue key connect.refused), with the platform's
+// own message when it gave one.
 func refusedBy(platform relais.Platform, err error) error {
-	return &relais.Error{Code: relais.EINVALID, Field: "credentials", Message: string(platform) + " refused: " + err.Error(),
-		Key: "connect.refused", Params: map[string]string{"platform": string(platform), "reason": err.Error()}}
+	reason := err.Error()
+	var ce *connectors.Error
+	if errors.As(err, &ce) && ce.Message != "" {
+		reason = connectors.Truncate(ce.Message, connectors.MaxMessageLen)
+	}
+	name := strings.ToUpper(string(platform[:1])) + string(platform[1:])
+	return &relais.Error{Code: relais.EINVALID, Field: "credentials", Message: name + " refused these credentials: " + reason,
+		Key: "connect.refused", Params: map[string]string{"platform": name, "reason": reason}}
 }

@@ -41,7 +41,7 @@ func TestBrowserConnectBluesky(t *testing.T) {
 			chromedp.Click(chromedp.CSS("#connect-bluesky-submit")), chromedp.WaitVisible(chromedp.CSS(then)))
 	}
 	fill("aaaa-bbbb-cccc-dddd", "#connect-bluesky #connect-error")
-	require.Contains(t, b.text("#connect-error"), "bluesky a refusé ces identifiants")
+	require.Contains(t, b.text("#connect-error"), "Bluesky a refusé ces identifiants")
 	require.Contains(t, b.text("#connect-error"), "Invalid identifier or password")
 	require.Equal(t, acct.Handle, eval[string](b, `document.querySelector("#bsky-handle").value`), "the handle typed is kept")
 	require.Empty(t, eval[string](b, `document.querySelector("#bsky-secret").value`), "the password is not sent back")
