@@ -93,4 +93,18 @@ func TestConnectMastodonByOAuth(t *testing.T) {
 	require.Contains(t, body, "This connection link has expired or was not started from this session")
 	status, _ = admin.get(forged)
 	require.Equal(t, http.StatusBadRequest, status, "the state was burnt by the forged attempt")
+
+	// The page and a form error, each in one language; the typed handle is kept.
+	for _, lang := range []string{"fr", "en"} {
+		status, body = admin.get("/settings/accounts/connect?lang=" + lang)
+		require.Equal(t, http.StatusOK, status)
+		requirePure(t, "connect page", lang, body)
+		status, body = admin.post("/settings/accounts/connect/telegram", url.Values{"handle": {"@canal_anne"}, "owner": {"campaign"}})
+		require.Equal(t, http.StatusBadRequest, status)
+		requirePure(t, "connect form error", lang, body)
+		require.Contains(t, body, `value="@canal_anne"`)
+		require.Contains(t, between(body, `id="connect-telegram"`, "</section>"), `id="connect-error"`, "the error sits in its form")
+	}
+	status, _ = tm.signIn(t, "cm@demo.relais.fr").get("/settings/accounts/connect")
+	require.Equal(t, http.StatusForbidden, status, "a community manager does not manage accounts")
 }
