@@ -41,6 +41,8 @@ type Config struct {
 	SMTP                 SMTP
 	MastodonInstance     string // RELAIS_MASTODON_INSTANCE
 	XMetricsDailyCap     int64  // RELAIS_X_METRICS_DAILY_CAP: 0 for no cap
+	XConsumerKey         string // RELAIS_X_CONSUMER_KEY: the campaign's X app, for connecting X accounts in the browser
+	XConsumerSecret      string // RELAIS_X_CONSUMER_SECRET
 	AllowPrivateNetworks bool   // RELAIS_ALLOW_PRIVATE_NETWORKS
 
 	SupporterDistricts supporters.Districts // RELAIS_SUPPORTER_DISTRICTS
@@ -122,6 +124,7 @@ func (c *Config) readCampaign(r *reader) {
 	c.MastodonInstance = r.httpURL("RELAIS_MASTODON_INSTANCE")
 	c.XMetricsDailyCap = int64(r.intIn("RELAIS_X_METRICS_DAILY_CAP", 0, 0, 1<<40))
 	c.AllowPrivateNetworks = r.bool("RELAIS_ALLOW_PRIVATE_NETWORKS")
+	c.XConsumerKey, c.XConsumerSecret = r.str("RELAIS_X_CONSUMER_KEY", ""), r.str("RELAIS_X_CONSUMER_SECRET", "")
 	c.SupporterDistricts = r.supporterDistricts("RELAIS_SUPPORTER_DISTRICTS")
 	c.SupporterRetention = r.retention("RELAIS_SUPPORTER_RETENTION")
 	c.Location = r.location("RELAIS_TIMEZONE", DefaultTimeZone)

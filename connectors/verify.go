@@ -8,7 +8,8 @@ import (
 
 // Verifier is implemented by connectors that can check an account's
 // credentials with one harmless read call before it is saved (Bluesky:
-// createSession; Mastodon: verify_credentials; Telegram: getChat), so
+// createSession; Mastodon: verify_credentials; Telegram: getChat;
+// Facebook: /me; X: /2/users/me; webhooks: a GET that posts nothing), so
 // that a wrong password is refused when the account is connected, not at
 // its first publication.
 type Verifier interface {

@@ -29,7 +29,7 @@ func (s *Server) handlePostCreate(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	s.writePost(w, r, http.StatusCreated, p.ID)
+	s.writePostWarned(w, r, http.StatusCreated, p.ID)
 }
 
 // handlePostUpdate handles PUT /api/posts/{id}.
@@ -46,7 +46,7 @@ func (s *Server) handlePostUpdate(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	s.writePost(w, r, http.StatusOK, id)
+	s.writePostWarned(w, r, http.StatusOK, id)
 }
 
 // handlePostGet handles GET /api/posts/{id}.
@@ -66,6 +66,17 @@ func (s *Server) writePost(w http.ResponseWriter, r *http.Request, status int, i
 		return
 	}
 	writeJSON(w, status, v)
+}
+
+// writePostWarned writes the post just saved with its warnings (another
+// post too close on the same account).
+func (s *Server) writePostWarned(w http.ResponseWriter, r *http.Request, status int, id int64) {
+	v, err := s.cfg.Approval.GetPage(r.Context(), id, historyAfter(r))
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, status, postWithWarnings{PostView: v, Warnings: s.slotWarnings(r, requestLang(r), id)})
 }
 
 // handlePostList handles GET /api/posts?state=...

@@ -28,5 +28,5 @@ func (s *Server) handleCalendarMove(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	http.Redirect(w, r, "/calendar?view=week&date="+at.Format("2006-01-02")+"&ok=moved", http.StatusSeeOther)
+	http.Redirect(w, r, moveNext(r.FormValue("next"), at.Format("2006-01-02")), http.StatusSeeOther)
 }

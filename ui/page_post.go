@@ -23,6 +23,7 @@ type postPage struct {
 
 	Discussion   []discussionItem // comments and commented decisions
 	ChangesAsked *relais.Approval // the latest request for changes
+	SlotWarnings []apiWarning     // other posts scheduled too close on the same account
 }
 
 type violation struct {
@@ -62,6 +63,9 @@ func (s *Server) renderPost(w http.ResponseWriter, r *http.Request, id int64, ac
 	}
 	p.Title = "#" + strconv.FormatInt(id, 10)
 	p.Discussion, p.ChangesAsked = discussion(p.Comments, v.Approvals), lastChangesRequest(v)
+	if v.State.Editable() || v.State == relais.PostScheduled {
+		p.SlotWarnings = s.slotWarnings(r, p.Lang, id)
+	}
 	status := http.StatusOK
 	raw := json.RawMessage(nil)
 	if v.Tone != nil {

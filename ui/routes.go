@@ -22,6 +22,7 @@ func (s *Server) routes() {
 	s.eventRoutes()
 	s.relayRoutes()
 	s.workflowRoutes()
+	s.connectRoutes()
 }
 
 // api registers an API route: JSON, session cookie or bearer token.

@@ -58,6 +58,7 @@ type Config struct {
 	MaxSocketsPerMember int
 
 	Share     *share.Service          // colistiers' inboxes and the district map
+	Connect   *ConnectConfig          // optional: connecting accounts from the browser
 	ToneRules *approval.ToneRulesFile // the tone rules the settings page edits and reloads
 	Events    *events.Service         // optional: field events, their public pages and RSVPs
 	Capture   *capture.Service        // optional: the Terrain screen's captures from a phone

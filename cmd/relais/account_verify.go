@@ -13,7 +13,8 @@ import (
 
 // verifyAccount checks new credentials with the platform (one harmless
 // read call: Bluesky createSession, Mastodon verify_credentials, Telegram
-// getChat) before they are stored. The platform's refusal is the error;
+// getChat, Facebook /me, X /2/users/me, a GET on a webhook) before they
+// are stored. The platform's refusal is the error;
 // a platform relais cannot verify yet is said so on stderr.
 func verifyAccount(ctx context.Context, cfg *config.Config, a relais.Account, creds map[string]string, stderr io.Writer) error {
 	a.Credentials = creds

@@ -244,6 +244,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		Supporters: m.supporters,
 		Events:     evs, Capture: m.newCapture(approvals), Push: pushes, Videos: m.videoUploads(), Relay: m.newRelay(approvals),
 		Balance: &balance.Service{Store: m.store},
+		Connect: m.connectConfig(reg),
 	})
 }
 
