@@ -59,7 +59,7 @@ func (s *Server) callbackURL(r *http.Request, platform string) string {
 		}
 		base = scheme + "://" + r.Host
 	}
-	return base + "/settings/accounts/connect/" + platform + "/callback"
+	return base + "/settings/connect/" + platform + "/callback"
 }
 
 // refusedBy is a platform's refusal of an account's credentials, in the

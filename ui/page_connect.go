@@ -37,7 +37,7 @@ type connectForm struct {
 var tokenPlatforms = map[string]relais.Platform{"bluesky": relais.PlatformBluesky, "facebook": relais.PlatformFacebook,
 	"telegram": relais.PlatformTelegram, "webhook": relais.PlatformWebhook}
 
-// handleConnectPage handles GET /settings/accounts/connect.
+// handleConnectPage handles GET /settings/connect.
 func (s *Server) handleConnectPage(w http.ResponseWriter, r *http.Request) {
 	p := connectPage{Page: s.newPage(w, r, "connect.title", "settings"), Form: connectForm{Owner: "campaign", Kind: webhook.KindSlack}}
 	s.renderConnect(w, r, http.StatusOK, p)
@@ -68,14 +68,14 @@ func (s *Server) connectOwners(r *http.Request, p Page) ([]connectOwner, error) 
 	}
 	ms, err := s.cfg.Approval.Members(r.Context())
 	for _, m := range ms {
-		if m.Role == relais.RoleColistier && m.DisabledAt == nil {
+		if isRunningMate(m) && m.DisabledAt == nil {
 			out = append(out, connectOwner{"colistier:" + m.Email, p.T("role.colistier") + " " + m.Name})
 		}
 	}
 	return out, err
 }
 
-// handleConnectSubmit handles POST /settings/accounts/connect/{platform}:
+// handleConnectSubmit handles POST /settings/connect/{platform}:
 // X and Mastodon start their OAuth flow, the others are checked with
 // their platform and saved.
 func (s *Server) handleConnectSubmit(w http.ResponseWriter, r *http.Request) {
@@ -161,6 +161,12 @@ func (s *Server) saveConnected(w http.ResponseWriter, r *http.Request, a relais.
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/settings/accounts/connect?ok=account_connected&account="+got.Handle, http.StatusSeeOther)
+	http.Redirect(w, r, "/settings/connect?ok=account_connected&account="+got.Handle, http.StatusSeeOther)
 	return nil
+}
+
+// isRunningMate reports whether m is a running mate, who may own her own
+// accounts: the members whose home page is the share inbox (policy.HomeInbox).
+func isRunningMate(m *relais.Member) bool {
+	return policy.Can(m, policy.HomeInbox, policy.Object{})
 }

@@ -55,7 +55,7 @@ func (s *Server) startMastodon(w http.ResponseWriter, r *http.Request, f connect
 	return nil
 }
 
-// handleConnectCallback handles GET /settings/accounts/connect/{platform}/callback:
+// handleConnectCallback handles GET /settings/connect/{platform}/callback:
 // the state must be the one issued to this session for this platform,
 // unused and fresh; the account read with the new token is then saved.
 func (s *Server) handleConnectCallback(w http.ResponseWriter, r *http.Request) {

@@ -143,7 +143,7 @@ func (s *Server) showSettings(w http.ResponseWriter, r *http.Request, slug strin
 func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, status int, p settingsPage) {
 	p.Roles, p.Sectors = relais.Roles, s.cfg.Districts
 	p.Profiles, p.Rules = s.cfg.ToneRules.Profiles(), tone.Rules()
-	sort.Strings(p.Profiles) // a stable order, whatever the engine's
+	sort.Strings(p.Profiles)    // a stable order, whatever the engine's
 	if !p.Invite.Role.Valid() { // none chosen yet (or not a role): the least privilege
 		p.Invite.Role = leastPrivileged()
 	}

@@ -53,9 +53,9 @@ var routeActions = map[string]policy.Action{
 	"POST /settings/slots/{id}": policy.SlotsManage,
 	"PUT /api/accounts/{id}":    policy.AccountsManage, "POST /settings/accounts/{id}": policy.AccountsManage,
 	"GET /api/approval-steps": policy.ApprovalStepsRead, "PUT /api/accounts/{id}/second-approver": policy.ApprovalStepsSet,
-	"GET /settings/accounts/connect": policy.AccountsManage, "POST /settings/accounts/connect/{platform}": policy.AccountsManage,
-	"GET /settings/accounts/connect/{platform}/callback": policy.AccountsManage,
-	"POST /api/invitations":                              policy.MembersManage, "POST /api/members/{id}/disable": policy.MembersManage,
+	"GET /settings/connect": policy.AccountsManage, "POST /settings/connect/{platform}": policy.AccountsManage,
+	"GET /settings/connect/{platform}/callback": policy.AccountsManage,
+	"POST /api/invitations":                     policy.MembersManage, "POST /api/members/{id}/disable": policy.MembersManage,
 	"PUT /api/members/{id}/role": policy.MembersManage, "PUT /api/members/{id}/password": policy.MembersManage,
 	"POST /settings/members/{id}": policy.MembersManage,
 

@@ -59,7 +59,7 @@ func TestBrowserConnectBluesky(t *testing.T) {
 		}
 	}
 
-	b.open("/settings/accounts/connect?lang=en")
+	b.open("/settings/connect?lang=en")
 	require.Equal(t, "Connect an account", b.text("main h1"))
 	require.Contains(t, b.text("#connect-bluesky"), "App password")
 	b.shoot("connect-en")

@@ -72,22 +72,22 @@ func TestConnectMastodonByOAuth(t *testing.T) {
 	admin := tm.signIn(t, "admin@demo.relais.fr")
 	web := tm.signIn(t, "web@demo.relais.fr")
 
-	status, body := admin.post("/settings/accounts/connect/mastodon", url.Values{"base_url": {inst.srv.URL}, "owner": {"campaign"}})
+	status, body := admin.post("/settings/connect/mastodon", url.Values{"base_url": {inst.srv.URL}, "owner": {"campaign"}})
 	require.Equal(t, http.StatusOK, status, body)
 	require.Contains(t, body, "Compte vérifié et connecté.")
 	_, body = admin.get("/settings")
 	require.Contains(t, body, "annevalois@127.0.0.1")
 
-	status, body = admin.get("/settings/accounts/connect/mastodon/callback?" + url.Values{"code": {"good"}, "state": {inst.states[0]}}.Encode())
+	status, body = admin.get("/settings/connect/mastodon/callback?" + url.Values{"code": {"good"}, "state": {inst.states[0]}}.Encode())
 	require.Equal(t, http.StatusBadRequest, status, "a used state is refused")
 	require.Contains(t, body, "Ce lien de connexion a expiré")
 
 	inst.mu.Lock()
 	inst.approve = false
 	inst.mu.Unlock()
-	status, _ = admin.post("/settings/accounts/connect/mastodon", url.Values{"base_url": {inst.srv.URL}, "owner": {"campaign"}})
+	status, _ = admin.post("/settings/connect/mastodon", url.Values{"base_url": {inst.srv.URL}, "owner": {"campaign"}})
 	require.Equal(t, http.StatusOK, status)
-	forged := "/settings/accounts/connect/mastodon/callback?" + url.Values{"code": {"good"}, "state": {inst.states[1]}}.Encode()
+	forged := "/settings/connect/mastodon/callback?" + url.Values{"code": {"good"}, "state": {inst.states[1]}}.Encode()
 	status, body = web.get(forged + "&lang=en")
 	require.Equal(t, http.StatusBadRequest, status, "another member's session cannot finish the admin's flow")
 	require.Contains(t, body, "This connection link has expired or was not started from this session")
@@ -96,15 +96,15 @@ func TestConnectMastodonByOAuth(t *testing.T) {
 
 	// The page and a form error, each in one language; the typed handle is kept.
 	for _, lang := range []string{"fr", "en"} {
-		status, body = admin.get("/settings/accounts/connect?lang=" + lang)
+		status, body = admin.get("/settings/connect?lang=" + lang)
 		require.Equal(t, http.StatusOK, status)
 		requirePure(t, "connect page", lang, body)
-		status, body = admin.post("/settings/accounts/connect/telegram", url.Values{"handle": {"@canal_anne"}, "owner": {"campaign"}})
+		status, body = admin.post("/settings/connect/telegram", url.Values{"handle": {"@canal_anne"}, "owner": {"campaign"}})
 		require.Equal(t, http.StatusBadRequest, status)
 		requirePure(t, "connect form error", lang, body)
 		require.Contains(t, body, `value="@canal_anne"`)
 		require.Contains(t, between(body, `id="connect-telegram"`, "</section>"), `id="connect-error"`, "the error sits in its form")
 	}
-	status, _ = tm.signIn(t, "cm@demo.relais.fr").get("/settings/accounts/connect")
+	status, _ = tm.signIn(t, "cm@demo.relais.fr").get("/settings/connect")
 	require.Equal(t, http.StatusForbidden, status, "a community manager does not manage accounts")
 }

@@ -188,13 +188,13 @@ var roleMatrix = map[string]matrixEntry{
 		return matrixCall{fmt.Sprintf("/settings/slots/%d", f.campaign), url.Values{"weekdays": {"1"}, "times": {fmt.Sprintf("06:%02d", f.next()%60)}}.Encode()}
 	}},
 	"GET /sandbox/{id}":              {call: func(f *fixture) matrixCall { return matrixCall{"/sandbox/" + f.sandboxEntry(), ""} }},
-	"GET /settings/accounts/connect": {},
-	"POST /settings/accounts/connect/{platform}": {call: func(f *fixture) matrixCall { // a webhook checked with a GET on relais itself
-		return matrixCall{"/settings/accounts/connect/webhook", url.Values{"handle": {fmt.Sprintf("equipe%d", f.next())},
+	"GET /settings/connect": {},
+	"POST /settings/connect/{platform}": {call: func(f *fixture) matrixCall { // a webhook checked with a GET on relais itself
+		return matrixCall{"/settings/connect/webhook", url.Values{"handle": {fmt.Sprintf("equipe%d", f.next())},
 			"kind": {"slack"}, "secret": {f.tm.URL + "/healthz"}, "owner": {"campaign"}}.Encode()}
 	}},
-	"GET /settings/accounts/connect/{platform}/callback": {loose: true, call: func(*fixture) matrixCall { // no flow started: a form error
-		return matrixCall{"/settings/accounts/connect/mastodon/callback?state=forged&code=c", ""}
+	"GET /settings/connect/{platform}/callback": {loose: true, call: func(*fixture) matrixCall { // no flow started: a form error
+		return matrixCall{"/settings/connect/mastodon/callback?state=forged&code=c", ""}
 	}},
 
 	// Member management (issue 11 item 7): each call acts on a fresh member.

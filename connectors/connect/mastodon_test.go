@@ -52,7 +52,7 @@ func fakeMastodon(t *testing.T, redirect string) *httptest.Server {
 }
 
 func TestMastodonAuthorizationCode(t *testing.T) {
-	redirect := "https://relais.test/settings/accounts/connect/mastodon/callback"
+	redirect := "https://relais.test/settings/connect/mastodon/callback"
 	srv := fakeMastodon(t, redirect)
 	f := &Mastodon{HTTP: httpc.New(srv.Client(), httpc.Config{Platform: "mastodon"})}
 	app, err := f.Register(context.Background(), srv.URL+"/", redirect)
