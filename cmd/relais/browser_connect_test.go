@@ -25,7 +25,7 @@ func TestBrowserConnectBluesky(t *testing.T) {
 	b := newBrowser(t, exe, tm.URL, art)
 	b.login("web@demo.relais.fr")
 
-	b.open("/settings")
+	b.open("/settings/accounts")
 	b.do(chromedp.Click(chromedp.CSS("#connect-account")), chromedp.WaitVisible(chromedp.CSS("#connect-bluesky")))
 	require.Equal(t, "Connecter un compte", b.text("main h1"))
 	b.shoot("connect")

@@ -75,7 +75,7 @@ func TestConnectMastodonByOAuth(t *testing.T) {
 	status, body := admin.post("/settings/connect/mastodon", url.Values{"base_url": {inst.srv.URL}, "owner": {"campaign"}})
 	require.Equal(t, http.StatusOK, status, body)
 	require.Contains(t, body, "Compte vérifié et connecté.")
-	_, body = admin.get("/settings")
+	_, body = admin.get("/settings/accounts")
 	require.Contains(t, body, "annevalois@127.0.0.1")
 
 	status, body = admin.get("/settings/connect/mastodon/callback?" + url.Values{"code": {"good"}, "state": {inst.states[0]}}.Encode())
