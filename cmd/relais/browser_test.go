@@ -107,7 +107,7 @@ func TestBrowserDashboard(t *testing.T) {
 	target := eval[string](editor, `(() => { const today = document.querySelector(".cal-day.today").dataset.date;
 		const d = [...document.querySelectorAll(".cal-day")].find(c => c.dataset.date > today); return d ? d.dataset.date : ""; })()`)
 	if target != "" {
-		editor.do(chromedp.DragAndDrop(chromedp.CSS(entry), chromedp.CSS(fmt.Sprintf(`.cal-day[data-date="%s"]`, target))))
+		editor.drag(entry, fmt.Sprintf(`.cal-day[data-date="%s"]`, target))
 		editor.waitJS("the moved post", fmt.Sprintf(`document.querySelector('.cal-day[data-date="%s"] %s') !== null`, target, entry))
 		var moved struct {
 			ScheduledAt *time.Time `json:"scheduled_at"`

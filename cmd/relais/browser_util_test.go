@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -110,9 +111,21 @@ func (b *browser) waitJS(what, cond string) {
 	require.NoError(b.t, err, "waiting for %s (%s)", what, cond)
 }
 
+// open navigates to path and waits for its main element. A navigation
+// the page itself aborted (net::ERR_ABORTED: a live refresh or a late form
+// submission of the page being left) is tried once more; it is not what
+// the tests are about.
 func (b *browser) open(path string) {
 	b.t.Helper()
-	b.do(chromedp.Navigate(b.base+path), chromedp.WaitReady(chromedp.CSS("main")))
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	defer cancel()
+	err := chromedp.Do(ctx, chromedp.Navigate(b.base+path))
+	if err != nil && strings.Contains(err.Error(), "ERR_ABORTED") {
+		time.Sleep(300 * time.Millisecond)
+		err = chromedp.Do(ctx, chromedp.Navigate(b.base+path))
+	}
+	require.NoError(b.t, err, "opening %s", path)
+	b.do(chromedp.WaitReady(chromedp.CSS("main")))
 }
 
 func (b *browser) text(sel string) string {
@@ -164,4 +177,19 @@ func artifactsDir(t *testing.T) string {
 	dir = filepath.Join(dir, "screenshots")
 	require.NoError(t, os.MkdirAll(dir, 0o755))
 	return dir
+}
+
+// drag drags the element from onto the element to. When a live refresh
+// replaced the calendar between finding the nodes and dropping ("Could not
+// find node"), the drag is tried once more on the fresh nodes.
+func (b *browser) drag(from, to string) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	defer cancel()
+	err := chromedp.Do(ctx, chromedp.DragAndDrop(chromedp.CSS(from), chromedp.CSS(to)))
+	if err != nil && strings.Contains(err.Error(), "Could not find node") {
+		time.Sleep(300 * time.Millisecond)
+		err = chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(from)), chromedp.DragAndDrop(chromedp.CSS(from), chromedp.CSS(to)))
+	}
+	require.NoError(b.t, err, "dragging %s onto %s", from, to)
 }
