@@ -187,7 +187,7 @@ var roleMatrix = map[string]matrixEntry{
 	"POST /settings/slots/{id}": {call: func(f *fixture) matrixCall {
 		return matrixCall{fmt.Sprintf("/settings/slots/%d", f.campaign), url.Values{"weekdays": {"1"}, "times": {fmt.Sprintf("06:%02d", f.next()%60)}}.Encode()}
 	}},
-	"GET /sandbox/{id}":              {call: func(f *fixture) matrixCall { return matrixCall{"/sandbox/" + f.sandboxEntry(), ""} }},
+	"GET /sandbox/{id}":     {call: func(f *fixture) matrixCall { return matrixCall{"/sandbox/" + f.sandboxEntry(), ""} }},
 	"GET /settings/connect": {},
 	"POST /settings/connect/{platform}": {call: func(f *fixture) matrixCall { // a webhook checked with a GET on relais itself
 		return matrixCall{"/settings/connect/webhook", url.Values{"handle": {fmt.Sprintf("equipe%d", f.next())},
