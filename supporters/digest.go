@@ -36,6 +36,7 @@ func (k *Kits) SendDigests(ctx context.Context) error {
 // digest sends one supporter's digest.
 func (s *session) digest(ctx context.Context, supporterID int64, day string) error {
 	var rows []store.KitRow
+	var images [][]kitImage
 	var held bool
 	mid := fmt.Sprintf("digest-%d-%s@%s", supporterID, day, s.k.domain())
 	err := s.k.svc.store.Update(ctx, func(tx *store.Tx) (err error) {
@@ -55,16 +56,33 @@ func (s *session) digest(ctx context.Context, supporterID int64, day string) err
 		if held, err = tx.ClaimDigest(kitIDs(rows), mid, s.claim); err != nil || !held {
 			return err
 		}
+		if images, err = digestImages(tx, rows); err != nil {
+			return err
+		}
 		return s.k.trackDigest(tx, rows)
 	})
 	if err != nil || !held {
 		return err
 	}
-	return s.sendDigest(ctx, rows, mid)
+	return s.sendDigest(ctx, rows, images, mid)
+}
+
+// digestImages reads each kit's post images, in the rows' order.
+func digestImages(tx *store.Tx, rows []store.KitRow) ([][]kitImage, error) {
+	out := make([][]kitImage, len(rows))
+	for i, r := range rows {
+		p, err := tx.PostByID(r.PostID)
+		if err != nil {
+			return nil, err
+		} else if out[i], err = loadImages(tx, p); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // sendDigest sends one claimed digest and records what became of it.
-func (s *session) sendDigest(ctx context.Context, rows []store.KitRow, mid string) error {
+func (s *session) sendDigest(ctx context.Context, rows []store.KitRow, images [][]kitImage, mid string) error {
 	ids, r := kitIDs(rows), rows[0]
 	if s.conn == nil {
 		c, err := dial(ctx, s.k.smtp)
@@ -73,7 +91,7 @@ func (s *session) sendDigest(ctx context.Context, rows []store.KitRow, mid strin
 		}
 		s.conn = c
 	}
-	msg, err := s.k.digestMessage(rows, mid)
+	msg, err := s.k.digestMessage(rows, images, mid)
 	if err != nil {
 		return s.setAll(ctx, ids, store.KitClaimed, store.KitFailed, nil)
 	}
@@ -113,8 +131,9 @@ func (s *session) setAll(ctx context.Context, ids []int64, from, to string, err 
 	return err
 }
 
-// digestMessage is one e-mail with several kits.
-func (k *Kits) digestMessage(rows []store.KitRow, mid string) (io.WriterTo, error) {
+// digestMessage is one e-mail with several kits, each with its post's
+// images (images[i] for rows[i]) named below its text and attached.
+func (k *Kits) digestMessage(rows []store.KitRow, images [][]kitImage, mid string) (io.WriterTo, error) {
 	r := rows[0]
 	r.MessageID = mid
 	m, err := k.envelope(r, fmt.Sprintf(tr(r.Lang, "digest_subject"), len(rows)))
@@ -123,12 +142,16 @@ func (k *Kits) digestMessage(rows []store.KitRow, mid string) (io.WriterTo, erro
 	}
 	var b strings.Builder
 	b.WriteString(greeting(r) + tr(r.Lang, "digest_intro") + "\n")
-	for _, x := range rows {
+	for i, x := range rows {
 		b.WriteString("\n" + strings.Repeat("—", 20) + "\n\n" + x.Text + "\n\n")
+		writeImages(&b, r.Lang, images[i])
 		writeLinks(&b, r.Lang, x.Text)
 	}
 	b.WriteString(footer(r, k.svc.UnsubscribeURL(*r.Token)))
 	m.SetBodyString(mail.TypeTextPlain, b.String())
+	for _, imgs := range images {
+		attachImages(m, imgs)
+	}
 	return m, nil
 }
 

@@ -229,3 +229,41 @@ func sum(m map[string]int64) int64 {
 	}
 	return n
 }
+
+// TestDigestCarriesImages: a supporter who chose the daily digest gets the
+// post's image in it too, attached and named under its text, with the
+// links tracked, as a kit per post carries them.
+func TestDigestCarriesImages(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dialect string) {
+		ctx := context.Background()
+		st := storetest.Open(t, dialect)
+		pic := testPNG(t)
+		postID := seedImageKits(t, st, pic)
+		storetest.Must(t, st.Update(ctx, func(tx *store.Tx) error {
+			sp, err := tx.SupporterByEmail("onze@exemple.fr")
+			if err != nil {
+				return err
+			}
+			return tx.SetSupporterKitMode(sp.ID, relais.KitDigest)
+		}))
+		linker, err := analytics.NewLinker(ctx, st, "https://r.relais.example")
+		require.NoError(t, err)
+		mb := newMailbox(t)
+		svc := New(st, Config{BaseURL: "https://relais.example"})
+		k := NewKits(svc, kitSMTP(mb.addr.Port), 0, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		k.SetLinker(linker)
+		require.NoError(t, sendAll(ctx, st, k, postID))
+		require.Len(t, mb.messages(), 1, "the other supporter's kit; the digest waits")
+		require.NoError(t, k.SendDigests(ctx))
+		msgs := mb.messages()
+		require.Len(t, msgs, 2)
+		d := msgs[1]
+		require.Equal(t, "onze@exemple.fr", d.to)
+		require.Contains(t, d.header.Get("Message-Id"), "digest-")
+		text, img := kitParts(t, d)
+		require.Equal(t, pic, img, "the post's image, byte for byte")
+		require.Contains(t, text, "Affiche du meeting de jeudi", "the image's description")
+		require.NotContains(t, text, "avec-anne.fr/programme", "no naked link left")
+		require.NotEmpty(t, shortCodes("https://r.relais.example", text))
+	})
+}

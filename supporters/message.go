@@ -60,10 +60,15 @@ func (k *Kits) message(p *relais.Post, c *content, r store.KitRow) (io.WriterTo,
 	}
 	m.SetGenHeader(mail.Header("X-Relais-Kit"), fmt.Sprintf("%d-%d", r.PostID, r.SupporterID))
 	m.SetBodyString(mail.TypeTextPlain, kitBody(c.textsOf(r), c.images, r, k.svc.UnsubscribeURL(token(r))))
-	for _, img := range c.images {
+	attachImages(m, c.images)
+	return m, nil
+}
+
+// attachImages attaches images to m, each with its content type.
+func attachImages(m *mail.Msg, images []kitImage) {
+	for _, img := range images {
 		m.AttachReadSeeker(img.name, bytes.NewReader(img.data), mail.WithFileContentType(mail.ContentType(img.ctype)))
 	}
-	return m, nil
 }
 
 // envelope is a message to the kit's supporter with its Message-ID and
