@@ -247,3 +247,18 @@ func (p *Post) LangFor(pl Platform) string {
 	}
 	return "fr"
 }
+
+// VariantNames maps each text p offers for sharing to its variant's name:
+// "" for the post's own text, else the platform's name (the names tracked
+// links are recorded under).
+func (p *Post) VariantNames() map[string]string {
+	out := map[string]string{p.Text: ""}
+	for _, pl := range Platforms {
+		if v := p.Variants[pl]; v != "" {
+			if _, seen := out[v]; !seen {
+				out[v] = string(pl)
+			}
+		}
+	}
+	return out
+}

@@ -20,7 +20,7 @@ func (s *Scheduler) trackSuggestions(tx *store.Tx, p *relais.Post, ss []relais.S
 	if s.cfg.Links == nil || len(ss) == 0 {
 		return nil
 	}
-	variants := variantNames(p)
+	variants := p.VariantNames()
 	var members, supporters []int64
 	for _, sg := range ss {
 		if sg.MemberID != 0 {
@@ -56,18 +56,4 @@ func (s *Scheduler) trackSuggestions(tx *store.Tx, p *relais.Post, ss []relais.S
 		ss[i].Text = text
 	}
 	return nil
-}
-
-// variantNames maps each text a post offers for sharing to its variant's
-// name: "" for the post's own text, else the platform's name.
-func variantNames(p *relais.Post) map[string]string {
-	out := map[string]string{p.Text: ""}
-	for _, pl := range relais.Platforms {
-		if v := p.Variants[pl]; v != "" {
-			if _, seen := out[v]; !seen {
-				out[v] = string(pl)
-			}
-		}
-	}
-	return out
 }

@@ -50,7 +50,7 @@ func loadImages(tx *store.Tx, p *relais.Post) ([]kitImage, error) {
 // trackTexts fills c.texts for the kits' districts and texts, saving the
 // tracked links in tx: one rewrite per district and text, not per kit.
 func (k *Kits) trackTexts(tx *store.Tx, p *relais.Post, rows []store.KitRow, c *content) error {
-	names, others := variantNames(p), shareTexts(p)
+	names, others := p.VariantNames(), shareTexts(p)
 	c.texts = map[[2]string][]string{}
 	for _, r := range rows {
 		key := [2]string{r.District, r.Text}
@@ -80,21 +80,6 @@ func (k *Kits) track(tx *store.Tx, postID int64, variant, district, text string)
 	}
 	sc := analytics.Scope{PostID: postID, Variant: variant, Channel: analytics.ChannelSupporter, District: district}
 	return k.links.Rewrite(tx, sc, text)
-}
-
-// variantNames maps each text a post offers for sharing to its variant's
-// name: "" for the post's own text, else the platform's name (the names
-// the scheduler's tracked links use).
-func variantNames(p *relais.Post) map[string]string {
-	out := map[string]string{p.Text: ""}
-	for _, pl := range relais.Platforms {
-		if v := p.Variants[pl]; v != "" {
-			if _, seen := out[v]; !seen {
-				out[v] = string(pl)
-			}
-		}
-	}
-	return out
 }
 
 // shareTexts returns the post's distinct variants in platform order, then

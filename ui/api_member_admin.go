@@ -79,12 +79,7 @@ func (s *Server) writeMember(w http.ResponseWriter, r *http.Request) func(*relai
 // action=password&password=P. A refusal shows the page again with the
 // error beside its field.
 func (s *Server) handleSettingsMember(w http.ResponseWriter, r *http.Request) {
-	p, err := s.newSettingsForm(w, r, "members", policy.MembersManage)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	id, err := pathID(r)
+	p, id, err := s.newSettingsItemForm(w, r, "members", policy.MembersManage)
 	if err != nil {
 		s.pageError(w, r, err)
 		return

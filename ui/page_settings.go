@@ -115,6 +115,17 @@ func (s *Server) newSettingsForm(w http.ResponseWriter, r *http.Request, slug st
 	return p, err
 }
 
+// newSettingsItemForm is newSettingsForm for a form about one item: it
+// also reads the item's {id} from the path.
+func (s *Server) newSettingsItemForm(w http.ResponseWriter, r *http.Request, slug string, action policy.Action) (settingsPage, int64, error) {
+	p, err := s.newSettingsForm(w, r, slug, action)
+	if err != nil {
+		return p, 0, err
+	}
+	id, err := pathID(r)
+	return p, id, err
+}
+
 // handleSettingsPage handles GET /settings: the index of the sections.
 func (s *Server) handleSettingsPage(w http.ResponseWriter, r *http.Request) {
 	s.showSettings(w, r, "")

@@ -98,12 +98,7 @@ func (s *Server) handleSettingsApprover(w http.ResponseWriter, r *http.Request) 
 // handleSettingsSlots handles POST /settings/slots/{id} {weekdays[],
 // times}: queue slots for an account.
 func (s *Server) handleSettingsSlots(w http.ResponseWriter, r *http.Request) {
-	p, err := s.newSettingsForm(w, r, "slots", policy.SlotsManage)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	id, err := pathID(r)
+	p, id, err := s.newSettingsItemForm(w, r, "slots", policy.SlotsManage)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -132,12 +127,7 @@ func (s *Server) handleSettingsSlots(w http.ResponseWriter, r *http.Request) {
 // handleSettingsAccount handles POST /settings/accounts/{id}: the tone
 // profile and, pasted as a JSON object, new credentials (reconnect).
 func (s *Server) handleSettingsAccount(w http.ResponseWriter, r *http.Request) {
-	p, err := s.newSettingsForm(w, r, "accounts", policy.AccountsManage)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	id, err := pathID(r)
+	p, id, err := s.newSettingsItemForm(w, r, "accounts", policy.AccountsManage)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
