@@ -10,28 +10,35 @@ import (
 // decodeConfig fills cfg from the document's top mapping.
 func decodeConfig(n *yaml.Node, cfg *Config, dir string) error {
 	var files *yaml.Node
-	err := eachPair(n, "", func(key string, k, v *yaml.Node) error {
-		var err error
-		switch key {
-		case "opponents":
-			cfg.Opponents, err = decodePersons(v, key)
-		case "own_team":
-			cfg.OwnTeam, err = decodePersons(v, key)
-		case "profiles":
-			cfg.Profiles, err = decodeProfiles(v, key)
-		case "lexicons":
-			cfg.Lexicons, err = decodeLexicons(v, key)
-		case "lexicon_files":
+	err := decodeFields(n, "", "opponents, own_team, profiles, lexicons or lexicon_files", map[string]fieldDecoder{
+		"opponents": func(v *yaml.Node, f string) (err error) { cfg.Opponents, err = decodePersons(v, f); return err },
+		"own_team":  func(v *yaml.Node, f string) (err error) { cfg.OwnTeam, err = decodePersons(v, f); return err },
+		"profiles":  func(v *yaml.Node, f string) (err error) { cfg.Profiles, err = decodeProfiles(v, f); return err },
+		"lexicons":  func(v *yaml.Node, f string) (err error) { cfg.Lexicons, err = decodeLexicons(v, f); return err },
+		"lexicon_files": func(v *yaml.Node, _ string) error {
 			files = v // after lexicons, which it extends
-		default:
-			err = fieldError(k, key, "unknown field (want opponents, own_team, profiles, lexicons or lexicon_files)")
-		}
-		return err
+			return nil
+		},
 	})
 	if err == nil && files != nil {
 		err = decodeLexiconFiles(files, "lexicon_files", dir, cfg)
 	}
 	return err
+}
+
+// fieldDecoder decodes the value v of field f.
+type fieldDecoder func(v *yaml.Node, f string) error
+
+// decodeFields walks the mapping n at field with one decoder per key; an
+// unknown key is an error naming the keys it wants.
+func decodeFields(n *yaml.Node, field, want string, fields map[string]fieldDecoder) error {
+	return eachPair(n, field, func(key string, k, v *yaml.Node) error {
+		f := join(field, key)
+		if decode, ok := fields[key]; ok {
+			return decode(v, f)
+		}
+		return fieldError(k, f, "unknown field (want %s)", want)
+	})
 }
 
 // decodePersons reads a list of people; an item may be a bare name.
@@ -65,22 +72,11 @@ func decodePerson(n *yaml.Node, field string) (Person, error) {
 		p.Name = name
 		return p, err
 	}
-	err := eachPair(n, field, func(key string, k, v *yaml.Node) error {
-		var err error
-		f := join(field, key)
-		switch key {
-		case "name":
-			p.Name, err = scalar(v, f)
-		case "aliases":
-			p.Aliases, err = stringList(v, f)
-		case "handles":
-			p.Handles, err = stringList(v, f)
-		case "role":
-			p.Role, err = scalar(v, f)
-		default:
-			err = fieldError(k, f, "unknown field (want name, aliases, handles or role)")
-		}
-		return err
+	err := decodeFields(n, field, "name, aliases, handles or role", map[string]fieldDecoder{
+		"name":    func(v *yaml.Node, f string) (err error) { p.Name, err = scalar(v, f); return err },
+		"aliases": func(v *yaml.Node, f string) (err error) { p.Aliases, err = stringList(v, f); return err },
+		"handles": func(v *yaml.Node, f string) (err error) { p.Handles, err = stringList(v, f); return err },
+		"role":    func(v *yaml.Node, f string) (err error) { p.Role, err = scalar(v, f); return err },
 	})
 	if err == nil && strings.TrimSpace(p.Name) == "" {
 		err = fieldError(n, join(field, "name"), "name is required")

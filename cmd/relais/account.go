@@ -16,38 +16,36 @@ import (
 	"github.com/relais/relais/store"
 )
 
-// accountCommand runs `relais account add|list`.
+// accountGroup is `relais account add|reconnect|list`.
+var accountGroup = group{name: "account", usage: "usage: relais account add|list ...", verbs: []verb{
+	{"add", accountAdd}, {"reconnect", accountReconnect}, {"list", accountList},
+}}
+
+// accountCommand runs `relais account add|reconnect|list`.
 func accountCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		return usageErrorf("usage: relais account add|list ...")
-	}
-	e, fs := envFlagSet(cfg, "account "+args[0], stderr)
-	switch args[0] {
-	case "add":
-		return accountAdd(ctx, fs, e, args[1:], stdout, stderr)
-	case "reconnect":
-		return accountReconnect(ctx, fs, e, args[1:], stdout, stderr)
-	case "list":
-		if err := parseFlags(fs, args[1:]); err != nil {
-			return err
-		}
-		return withStore(ctx, e, stderr, func(s *store.Store) error {
-			return s.View(ctx, func(tx *store.Tx) error {
-				as, err := tx.Accounts()
-				tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, "ID\tPLATFORM\tHANDLE\tOWNER\tDISTRICT\tSTATUS")
-				for _, a := range as {
-					fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", a.ID, a.Platform, a.Handle, a.OwnerKind, a.District, a.Status)
-				}
-				tw.Flush()
-				return err
-			})
-		})
-	}
-	return usageErrorf("unknown account command %q (add, reconnect, list)", args[0])
+	return accountGroup.run(ctx, cfg, args, cmdIO{stdout: stdout, stderr: stderr})
 }
 
-func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdout, stderr io.Writer) error {
+// accountList runs `relais account list`.
+func accountList(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o cmdIO) error {
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	return withStore(ctx, e, o.stderr, func(s *store.Store) error {
+		return s.View(ctx, func(tx *store.Tx) error {
+			as, err := tx.Accounts()
+			tw := tabwriter.NewWriter(o.stdout, 2, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tPLATFORM\tHANDLE\tOWNER\tDISTRICT\tSTATUS")
+			for _, a := range as {
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", a.ID, a.Platform, a.Handle, a.OwnerKind, a.District, a.Status)
+			}
+			tw.Flush()
+			return err
+		})
+	})
+}
+
+func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o cmdIO) error {
 	platform := fs.String("platform", "", "x, bluesky, mastodon, facebook, telegram, webhook, email, sandbox")
 	handle := fs.String("handle", "", "account handle")
 	owner := fs.String("owner", "", "candidate, campaign, colistier:EMAIL or district:NAME")
@@ -55,7 +53,7 @@ func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, st
 	credFile := fs.String("credentials-file", "", "JSON object of credentials (tokens), stored encrypted")
 	profile := fs.String("tone-profile", "", "tone profile (default from the owner kind)")
 	noVerify := fs.Bool("no-verify", false, "store the credentials without checking them with the platform (offline set-ups)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	a := relais.Account{Platform: relais.Platform(*platform), Handle: *handle, BaseURL: *baseURL, ToneProfile: *profile}
@@ -71,14 +69,14 @@ func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, st
 		return err
 	}
 	if !*noVerify && creds != nil {
-		if err := verifyAccount(ctx, e.cfg, a, creds, stderr); err != nil {
+		if err := verifyAccount(ctx, e.cfg, a, creds, o.stderr); err != nil {
 			return err
 		}
 	}
-	return withStore(ctx, e, stderr, func(s *store.Store) error {
+	return withStore(ctx, e, o.stderr, func(s *store.Store) error {
 		got, err := cliApproval(s, e.cfg).CreateAccount(relais.AsCLI(ctx), approval.NewAccount{Account: a, Owner: *owner, Credentials: creds})
 		if err == nil { // committed
-			fmt.Fprintf(stdout, "account %d added: %s @%s (%s, tone profile %s)\n", got.ID, got.Platform, got.Handle, got.OwnerKind, got.ToneProfile)
+			fmt.Fprintf(o.stdout, "account %d added: %s @%s (%s, tone profile %s)\n", got.ID, got.Platform, got.Handle, got.OwnerKind, got.ToneProfile)
 		}
 		return err
 	})
@@ -110,10 +108,10 @@ func readCredentials(path string) (map[string]string, error) {
 
 // accountReconnect stores fresh credentials for an account and makes it
 // active again (after its token expired or was revoked).
-func accountReconnect(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdout, stderr io.Writer) error {
+func accountReconnect(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o cmdIO) error {
 	handle := fs.String("handle", "", "account handle (platform:handle when ambiguous)")
 	credFile := fs.String("credentials-file", "", "JSON object of the new credentials, stored encrypted")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	} else if *credFile == "" {
 		return relais.FieldErrorf("credentials-file", "--credentials-file is required")
@@ -124,7 +122,7 @@ func accountReconnect(ctx context.Context, fs *flag.FlagSet, e *env, args []stri
 	} else if err := connectors.CheckAccountURLs("", creds, e.cfg.AllowPrivateNetworks); err != nil {
 		return err
 	}
-	return withStore(ctx, e, stderr, func(s *store.Store) error {
+	return withStore(ctx, e, o.stderr, func(s *store.Store) error {
 		var id int64
 		err := s.View(ctx, func(tx *store.Tx) error {
 			a, err := tx.AccountByHandle(*handle) // ENOTFOUND, or the database's error
@@ -138,7 +136,7 @@ func accountReconnect(ctx context.Context, fs *flag.FlagSet, e *env, args []stri
 		}
 		a, err := cliApproval(s, e.cfg).UpdateAccount(relais.AsCLI(ctx), id, approval.AccountUpdate{Credentials: creds})
 		if err == nil { // committed
-			fmt.Fprintf(stdout, "account %d (%s @%s) reconnected\n", a.ID, a.Platform, a.Handle)
+			fmt.Fprintf(o.stdout, "account %d (%s @%s) reconnected\n", a.ID, a.Platform, a.Handle)
 		}
 		return err
 	})

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -14,36 +15,41 @@ import (
 	"github.com/relais/relais/store"
 )
 
+// auditGroup is `relais audit verify|export`.
+var auditGroup = group{name: "audit", usage: "usage: relais audit verify | relais audit export --from DATE --to DATE", verbs: []verb{
+	{"verify", auditVerify}, {"export", auditExport},
+}}
+
 // auditCommand runs `relais audit verify|export`.
 func auditCommand(ctx context.Context, cfg *config.Config, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		return usageErrorf("usage: relais audit verify | relais audit export --from DATE --to DATE")
+	return auditGroup.run(ctx, cfg, args, cmdIO{stdout: stdout, stderr: stderr})
+}
+
+// auditVerify runs `relais audit verify [--head ID:HASH]`.
+func auditVerify(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o cmdIO) error {
+	head := fs.String("head", "", "an entry recorded earlier as ID:HASH (printed by a previous verify): it must still be in the chain")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
 	}
-	e, fs := envFlagSet(cfg, "audit "+args[0], stderr)
-	switch args[0] {
-	case "verify":
-		head := fs.String("head", "", "an entry recorded earlier as ID:HASH (printed by a previous verify): it must still be in the chain")
-		if err := parseFlags(fs, args[1:]); err != nil {
-			return err
-		}
-		return withStore(ctx, e, stderr, func(s *store.Store) error {
-			return s.View(ctx, func(tx *store.Tx) error { return verifyAudit(tx, *head, stdout) })
-		})
-	case "export":
-		from := fs.String("from", "", "first day (YYYY-MM-DD, Paris time)")
-		to := fs.String("to", "", "last day included (YYYY-MM-DD, Paris time)")
-		if err := parseFlags(fs, args[1:]); err != nil {
-			return err
-		}
-		f, t, err := dayRange(*from, *to)
-		if err != nil {
-			return err
-		}
-		return withStore(ctx, e, stderr, func(s *store.Store) error {
-			return s.View(ctx, func(tx *store.Tx) error { return exportAudit(tx, f, t, stdout) })
-		})
+	return withStore(ctx, e, o.stderr, func(s *store.Store) error {
+		return s.View(ctx, func(tx *store.Tx) error { return verifyAudit(tx, *head, o.stdout) })
+	})
+}
+
+// auditExport runs `relais audit export --from DATE --to DATE`.
+func auditExport(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o cmdIO) error {
+	from := fs.String("from", "", "first day (YYYY-MM-DD, Paris time)")
+	to := fs.String("to", "", "last day included (YYYY-MM-DD, Paris time)")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
 	}
-	return usageErrorf("unknown audit command %q (verify, export)", args[0])
+	f, t, err := dayRange(*from, *to)
+	if err != nil {
+		return err
+	}
+	return withStore(ctx, e, o.stderr, func(s *store.Store) error {
+		return s.View(ctx, func(tx *store.Tx) error { return exportAudit(tx, f, t, o.stdout) })
+	})
 }
 
 func dayRange(from, to string) (time.Time, time.Time, error) {

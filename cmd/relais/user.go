@@ -12,61 +12,54 @@ import (
 	"github.com/relais/relais/store"
 )
 
+// userGroup is `relais user add|token|disable|role|password`.
+var userGroup = group{name: "user", usage: "usage: relais user add|token|disable|role|password ...", verbs: []verb{
+	{"add", userAdd}, {"token", userToken}, {"disable", userAdmin}, {"role", userAdmin}, {"password", userAdmin},
+}}
+
 // userCommand runs `relais user add|token|disable|role|password`.
 func userCommand(ctx context.Context, cfg *config.Config, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		return usageErrorf("usage: relais user add|token|disable|role|password ...")
-	}
-	e, fs := envFlagSet(cfg, "user "+args[0], stderr)
-	switch args[0] {
-	case "add":
-		return userAdd(ctx, fs, e, args[1:], stdout, stderr)
-	case "token":
-		return userToken(ctx, fs, e, args[1:], stdout, stderr)
-	case "disable", "role", "password":
-		return userAdmin(ctx, fs, e, args, stdin, stdout, stderr)
-	}
-	return usageErrorf("unknown user command %q (add, token, disable, role, password)", args[0])
+	return userGroup.run(ctx, cfg, args, cmdIO{stdin, stdout, stderr})
 }
 
 // userAdd runs `relais user add`.
-func userAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdout, stderr io.Writer) error {
+func userAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o cmdIO) error {
 	email := fs.String("email", "", "member e-mail")
 	name := fs.String("name", "", "display name")
 	role := fs.String("role", "", "admin, editor, community_manager, candidate or colistier")
 	password := fs.String("password", "", "password (min. 10 characters); without it the member cannot sign in yet")
 	district := fs.String("district", "", "district (colistiers, web leads)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	m := &relais.Member{Email: *email, Name: *name, Role: relais.Role(*role), District: *district}
 	if err := auth.ValidateMember(m, *password); err != nil {
 		return err
 	}
-	return withStore(ctx, e, stderr, func(s *store.Store) error {
+	return withStore(ctx, e, o.stderr, func(s *store.Store) error {
 		if err := auth.New(s).AddMember(relais.AsCLI(ctx), m, *password); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "member %d added: %s <%s> (%s)\n", m.ID, m.Name, m.Email, m.Role)
+		fmt.Fprintf(o.stdout, "member %d added: %s <%s> (%s)\n", m.ID, m.Name, m.Email, m.Role)
 		return nil
 	})
 }
 
 // userToken runs `relais user token [--revoke]`.
-func userToken(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdout, stderr io.Writer) error {
+func userToken(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o cmdIO) error {
 	email := fs.String("email", "", "member e-mail")
 	revoke := fs.Bool("revoke", false, "revoke every token of the member instead")
 	calendar := fs.Bool("calendar", false, "a read-only calendar feed token (/calendar.ics?token=…)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	} else if *email == "" {
 		return relais.FieldErrorf("email", "--email is required")
 	}
-	return withStore(ctx, e, stderr, func(s *store.Store) error {
+	return withStore(ctx, e, o.stderr, func(s *store.Store) error {
 		if *revoke {
 			n, err := auth.New(s).RevokeTokens(ctx, *email)
 			if err == nil {
-				fmt.Fprintf(stdout, "%d token(s) revoked\n", n)
+				fmt.Fprintf(o.stdout, "%d token(s) revoked\n", n)
 			}
 			return err
 		}
@@ -76,7 +69,7 @@ func userToken(ctx context.Context, fs *flag.FlagSet, e *env, args []string, std
 		}
 		tok, err := issue(ctx, *email)
 		if err == nil {
-			fmt.Fprintln(stdout, tok)
+			fmt.Fprintln(o.stdout, tok)
 		}
 		return err
 	})

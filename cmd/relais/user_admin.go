@@ -18,7 +18,7 @@ import (
 // userAdmin runs `relais user disable|role|password --email E`: the same
 // auth.Service calls as the admin's API, as the operator. It reports
 // success only once the change has committed.
-func userAdmin(ctx context.Context, fs *flag.FlagSet, e *env, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+func userAdmin(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o cmdIO) error {
 	email := fs.String("email", "", "member e-mail")
 	role := fs.String("role", "", "new role (relais user role): admin, editor, community_manager, candidate or colistier")
 	pwFile := fs.String("password-file", "", "file holding the new password (relais user password); without it, read from standard input")
@@ -32,16 +32,16 @@ func userAdmin(ctx context.Context, fs *flag.FlagSet, e *env, args []string, std
 	var password string
 	if args[0] == "password" {
 		var err error
-		if password, err = readPassword(*pwFile, stdin, stderr); err != nil {
+		if password, err = readPassword(*pwFile, o.stdin, o.stderr); err != nil {
 			return err
 		}
 	}
-	return withStore(ctx, e, stderr, func(s *store.Store) error {
+	return withStore(ctx, e, o.stderr, func(s *store.Store) error {
 		svc := auth.New(s)
 		svc.SetCloser(ui.RemoteCloser{Relay: s})
 		m, err := userChange(auth.AsOperator(ctx), svc, args[0], auth.MemberRef{Email: *email}, relais.Role(*role), password)
 		if err == nil {
-			fmt.Fprintf(stdout, "member %s: %s\n", m.Email, userDone(args[0], m))
+			fmt.Fprintf(o.stdout, "member %s: %s\n", m.Email, userDone(args[0], m))
 		}
 		return err
 	})
