@@ -54,7 +54,28 @@ func (t *Target) UnmarshalJSON(b []byte) error {
 // CreatePost saves a draft by the signed-in member. Returns EFORBIDDEN if
 // the role may not draft, EINVALID for bad fields or targets.
 func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, error) {
-	m, err := writer(ctx)
+	p, err := s.writePost(ctx, writer, in, func(tx *store.Tx, m *relais.Member, av attachedVideo) (*relais.Post, error) {
+		p := &relais.Post{AuthorID: m.ID}
+		if err := writeInput(tx, m, p, in, av); err != nil {
+			return nil, err
+		}
+		if err := tx.CreatePostBy(p, relais.PostCreate); err != nil {
+			return nil, err
+		}
+		return p, audit(tx, m, "post.create", p, "")
+	})
+	if err != nil {
+		return nil, err // nothing was saved
+	}
+	return p, nil
+}
+
+// writePost is CreatePost's and UpdatePost's prelude: the member who
+// (caller or writer) returns, the input's video, then write in one
+// transaction.
+func (s *Service) writePost(ctx context.Context, who func(context.Context) (*relais.Member, error), in PostInput,
+	write func(tx *store.Tx, m *relais.Member, av attachedVideo) (*relais.Post, error)) (*relais.Post, error) {
+	m, err := who(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -63,20 +84,11 @@ func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, e
 		return nil, err
 	}
 	var p *relais.Post
-	err = s.store.Update(ctx, func(tx *store.Tx) error {
-		p = &relais.Post{AuthorID: m.ID}
-		if err := writeInput(tx, m, p, in, av); err != nil {
-			return err
-		}
-		if err := tx.CreatePostBy(p, relais.PostCreate); err != nil {
-			return err
-		}
-		return audit(tx, m, "post.create", p, "")
+	err = s.store.Update(ctx, func(tx *store.Tx) (err error) {
+		p, err = write(tx, m, av)
+		return err
 	})
-	if err != nil {
-		return nil, err // nothing was saved
-	}
-	return p, nil
+	return p, err
 }
 
 // writer returns the signed-in member if her role may write posts.

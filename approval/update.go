@@ -12,35 +12,32 @@ import (
 // the tone check and routing; an edit after approval sends the post back to
 // review (its scheduled job, bound to the old hash, then does nothing).
 func (s *Service) UpdatePost(ctx context.Context, id int64, in PostInput) (*relais.Post, error) {
-	m, err := caller(ctx)
-	if err != nil {
-		return nil, err
-	}
-	av, err := s.loadVideo(ctx, in.Video)
-	if err != nil {
-		return nil, err
-	}
-	var p *relais.Post
-	err = s.store.Update(ctx, func(tx *store.Tx) error {
-		if p, err = postToEdit(tx, m, id, "edit"); err != nil {
-			return err
+	return s.writePost(ctx, caller, in, func(tx *store.Tx, m *relais.Member, av attachedVideo) (*relais.Post, error) {
+		p, err := postToEdit(tx, m, id, "edit")
+		if err != nil {
+			return nil, err
 		} else if _, err := relais.PostTransition(p.State, relais.PostEdit); err != nil {
-			return err
+			return p, err
 		}
-		before, beforeText, beforeLang := p.ContentHash, p.Text, p.Lang
-		if err := writeInput(tx, m, p, in, av); err != nil {
-			return err
-		}
-		if p.ContentHash == before && p.Lang == beforeLang {
-			return nil
-		} else if p.ContentHash == before {
-			return tx.UpdatePost(p) // the language tag only: the approved content is unchanged
-		} else if err := keepRevision(tx, p, beforeText, before); err != nil {
-			return err
-		}
-		return s.reviewAfterEdit(tx, m, p, before)
+		return p, s.rewrite(tx, m, p, in, av)
 	})
-	return p, err
+}
+
+// rewrite replaces p's content with in and, when it changed, keeps the
+// old revision and reviews the post again.
+func (s *Service) rewrite(tx *store.Tx, m *relais.Member, p *relais.Post, in PostInput, av attachedVideo) error {
+	before, beforeText, beforeLang := p.ContentHash, p.Text, p.Lang
+	if err := writeInput(tx, m, p, in, av); err != nil {
+		return err
+	}
+	if p.ContentHash == before && p.Lang == beforeLang {
+		return nil
+	} else if p.ContentHash == before {
+		return tx.UpdatePost(p) // the language tag only: the approved content is unchanged
+	} else if err := keepRevision(tx, p, beforeText, before); err != nil {
+		return err
+	}
+	return s.reviewAfterEdit(tx, m, p, before)
 }
 
 func (s *Service) reviewAfterEdit(tx *store.Tx, m *relais.Member, p *relais.Post, before string) error {
