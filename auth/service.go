@@ -2,10 +2,12 @@ package auth
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
 
@@ -180,13 +182,40 @@ func (s *Service) IssueCalendarToken(ctx context.Context, email string) (string,
 func (s *Service) issue(ctx context.Context, email, prefix string) (string, error) {
 	tok := prefix + NewToken()
 	err := s.store.Update(ctx, func(tx *store.Tx) error {
-		m, _, err := tx.MemberByEmail(email)
+		m, err := s.tokenHolder(ctx, tx, email)
 		if err != nil {
 			return err
+		} else if err := tx.CreateToken(m.ID, HashToken(tok)); err != nil {
+			return err
 		}
-		return tx.CreateToken(m.ID, HashToken(tok))
+		return auditTokens(ctx, tx, "token.issue", m, tokenKinds[prefix])
 	})
 	return tok, err
+}
+
+// tokenKinds names each token prefix in the audit log.
+var tokenKinds = map[string]string{TokenPrefix: "api token", CalendarPrefix: "calendar token"}
+
+// tokenHolder returns the member whose tokens the caller manages: any
+// member for those who manage members (the command line's operator),
+// else only herself (none in ctx: a test, the system).
+func (s *Service) tokenHolder(ctx context.Context, tx *store.Tx, email string) (*relais.Member, error) {
+	m, _, err := tx.MemberByEmail(email)
+	if err != nil {
+		return nil, err
+	}
+	by := relais.MemberFromContext(ctx)
+	if by != nil && by.ID != m.ID && !policy.Can(by, policy.MembersManage, policy.Object{}) {
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not manage other members' tokens.", by.Role)
+	}
+	return m, nil
+}
+
+// auditTokens records a token change of m by the caller.
+func auditTokens(ctx context.Context, tx *store.Tx, action string, m *relais.Member, detail string) error {
+	by := relais.MemberFromContext(ctx)
+	return tx.AppendAudit(&relais.AuditEntry{ActorID: actorID(by), Actor: relais.Actor(by), Action: action,
+		Detail: relais.Actor(m) + " " + detail})
 }
 
 // RevokeTokens revokes every API token of the member with this e-mail and
@@ -194,13 +223,15 @@ func (s *Service) issue(ctx context.Context, email, prefix string) (string, erro
 func (s *Service) RevokeTokens(ctx context.Context, email string) (n int64, err error) {
 	var id int64
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
-		m, _, err := tx.MemberByEmail(email)
+		m, err := s.tokenHolder(ctx, tx, email)
 		if err != nil {
 			return err
 		}
 		id = m.ID
-		n, err = tx.RevokeTokens(m.ID)
-		return err
+		if n, err = tx.RevokeTokens(m.ID); err != nil {
+			return err
+		}
+		return auditTokens(ctx, tx, "token.revoke", m, fmt.Sprintf("%d revoked", n))
 	})
 	if err == nil {
 		s.closeMember(id)
@@ -210,20 +241,33 @@ func (s *Service) RevokeTokens(ctx context.Context, email string) (n int64, err 
 
 // AddMember creates a member, hashing password when given.
 func (s *Service) AddMember(ctx context.Context, m *relais.Member, password string) error {
-	if err := ValidateMember(m, password); err != nil {
-		return err
+	return s.AddMembers(ctx, []*relais.Member{m}, password)
+}
+
+// AddMembers creates members sharing one password (hashed once; none:
+// they cannot sign in yet) in one transaction, each audited as added by
+// the caller (none, a test: "system").
+func (s *Service) AddMembers(ctx context.Context, ms []*relais.Member, password string) error {
+	for _, m := range ms {
+		if err := ValidateMember(m, password); err != nil {
+			return err
+		}
 	}
 	hash := ""
 	if password != "" {
 		hash = HashPassword(password)
 	}
+	by := relais.MemberFromContext(ctx)
 	return s.store.Update(ctx, func(tx *store.Tx) error {
-		if err := tx.CreateMember(m, hash); err != nil {
-			return err
+		for _, m := range ms {
+			if err := tx.CreateMember(m, hash); err != nil {
+				return err
+			} else if err := tx.AppendAudit(&relais.AuditEntry{ActorID: actorID(by), Actor: relais.Actor(by), Action: "member.add",
+				Detail: relais.Actor(m)}); err != nil {
+				return err
+			}
 		}
-		by := relais.MemberFromContext(ctx) // nil (a seed, a test): "system"
-		return tx.AppendAudit(&relais.AuditEntry{ActorID: actorID(by), Actor: relais.Actor(by), Action: "member.add",
-			Detail: relais.Actor(m)})
+		return nil
 	})
 }
 

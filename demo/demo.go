@@ -12,9 +12,11 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/approval"
 	"github.com/relais/relais/auth"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/store"
+	sup "github.com/relais/relais/supporters"
 )
 
 // Password is the password of every demo login. Demo only.
@@ -56,66 +58,72 @@ profiles:
 `
 
 // Seed creates the demo campaign unless the database has members. It
+// goes through the services the API calls, as the command line's operator
+// (relais.AsCLI): members through auth, accounts through approval,
+// supporters through an import, each audited as relais.SystemCLI. It
 // returns whether it seeded.
 func Seed(ctx context.Context, s *store.Store, supporters int) (bool, error) {
-	seeded := false
-	err := s.Update(ctx, func(tx *store.Tx) error {
-		if n, err := tx.CountMembers(); err != nil || n > 0 {
-			return err
-		}
-		seeded = true
-		hash := auth.HashPassword(Password)
-		ids := map[relais.Role]int64{}
-		for _, l := range Logins {
-			m := &relais.Member{Email: l.Email, Name: l.Name, Role: l.Role}
-			if err := tx.CreateMember(m, hash); err != nil {
-				return err
-			}
-			ids[l.Role] = m.ID
-		}
-		candidate := ids[relais.RoleCandidate]
-		if err := seedAccounts(tx, candidate); err != nil {
-			return err
-		}
-		if err := seedSectors(tx, hash); err != nil {
-			return err
-		}
-		return seedSupporters(tx, supporters)
+	var n int64
+	err := s.View(ctx, func(tx *store.Tx) (err error) {
+		n, err = tx.CountMembers()
+		return err
 	})
-	return seeded, err
+	if err != nil || n > 0 {
+		return false, err
+	}
+	ctx = relais.AsCLI(ctx)
+	members, err := seedMembers(ctx, auth.New(s))
+	if err == nil {
+		err = seedAccounts(ctx, approval.New(s, nil, nil, nil), members)
+	}
+	if err == nil && supporters > 0 {
+		err = seedSupporters(ctx, sup.New(s, sup.Config{}), supporters)
+	}
+	return err == nil, err
 }
 
-func seedAccounts(tx *store.Tx, candidateID int64) error {
-	accounts := []*relais.Account{
-		{Platform: relais.PlatformX, Handle: "annevalois", OwnerKind: relais.OwnerCandidate, OwnerMemberID: candidateID},
-		{Platform: relais.PlatformBluesky, Handle: "annevalois.bsky.social", OwnerKind: relais.OwnerCandidate, OwnerMemberID: candidateID},
-		{Platform: relais.PlatformMastodon, Handle: "annevalois@piaille.fr", OwnerKind: relais.OwnerCandidate, OwnerMemberID: candidateID},
-		{Platform: relais.PlatformX, Handle: "avecanne", OwnerKind: relais.OwnerCampaign},
-		{Platform: relais.PlatformBluesky, Handle: "avecanne.bsky.social", OwnerKind: relais.OwnerCampaign},
+// seedMembers adds the main logins and one colistier per sector; it
+// returns the accounts' owners, as `relais account add --owner` names
+// them, by handle.
+func seedMembers(ctx context.Context, svc *auth.Service) (map[string]string, error) {
+	var ms []*relais.Member
+	for _, l := range Logins {
+		ms = append(ms, &relais.Member{Email: l.Email, Name: l.Name, Role: l.Role})
 	}
-	for _, a := range accounts {
-		a.BaseURL = connectors.SandboxURL
-		if err := tx.CreateAccount(a, nil); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func seedSectors(tx *store.Tx, hash string) error {
+	owners := map[string]string{}
 	for _, sec := range Sectors() {
-		slug := strings.TrimSuffix(sec.ID, "e")
-		if sec.ID == "paris-centre" {
-			slug = "centre" // X: letters, digits, underscore, 15 characters at most
-		}
 		m := &relais.Member{Email: "colistier-" + sec.ID + "@demo.relais.fr", Name: "Colistier·e " + sec.Name,
 			Role: relais.RoleColistier, District: sec.Name}
-		if err := tx.CreateMember(m, hash); err != nil {
-			return err
-		}
-		a := &relais.Account{Platform: relais.PlatformX, Handle: "avecanne_" + slug, OwnerKind: relais.OwnerColistier,
-			OwnerMemberID: m.ID, District: sec.Name, BaseURL: connectors.SandboxURL}
-		if err := tx.CreateAccount(a, nil); err != nil {
+		ms = append(ms, m)
+		owners[sectorHandle(sec)] = "colistier:" + m.Email
+	}
+	return owners, svc.AddMembers(ctx, ms, Password)
+}
+
+// sectorHandle is the X handle of a sector's colistier.
+func sectorHandle(sec relais.District) string {
+	slug := strings.TrimSuffix(sec.ID, "e")
+	if sec.ID == "paris-centre" {
+		slug = "centre" // X: letters, digits, underscore, 15 characters at most
+	}
+	return "avecanne_" + slug
+}
+
+func seedAccounts(ctx context.Context, svc *approval.Service, colistiers map[string]string) error {
+	accounts := []approval.NewAccount{
+		{Account: relais.Account{Platform: relais.PlatformX, Handle: "annevalois"}, Owner: string(relais.OwnerCandidate)},
+		{Account: relais.Account{Platform: relais.PlatformBluesky, Handle: "annevalois.bsky.social"}, Owner: string(relais.OwnerCandidate)},
+		{Account: relais.Account{Platform: relais.PlatformMastodon, Handle: "annevalois@piaille.fr"}, Owner: string(relais.OwnerCandidate)},
+		{Account: relais.Account{Platform: relais.PlatformX, Handle: "avecanne"}, Owner: string(relais.OwnerCampaign)},
+		{Account: relais.Account{Platform: relais.PlatformBluesky, Handle: "avecanne.bsky.social"}, Owner: string(relais.OwnerCampaign)},
+	}
+	for _, sec := range Sectors() {
+		h := sectorHandle(sec)
+		accounts = append(accounts, approval.NewAccount{Account: relais.Account{Platform: relais.PlatformX, Handle: h}, Owner: colistiers[h]})
+	}
+	for _, in := range accounts {
+		in.Account.BaseURL = connectors.SandboxURL
+		if _, err := svc.CreateAccount(ctx, in); err != nil {
 			return err
 		}
 	}
@@ -125,14 +133,16 @@ func seedSectors(tx *store.Tx, hash string) error {
 // demoConsent is when the demo's supporters consented (a form).
 var demoConsent = time.Date(2026, 1, 10, 18, 0, 0, 0, time.UTC)
 
-func seedSupporters(tx *store.Tx, n int) error {
+// seedSupporters imports n supporters spread over the sectors, as a
+// campaign's CSV file would bring them.
+func seedSupporters(ctx context.Context, svc *sup.Service, n int) error {
 	sectors := Sectors()
-	ss := make([]relais.Supporter, n)
-	for i := range ss {
+	var b strings.Builder
+	b.WriteString("email,first_name,last_name,postcode,consent_at,consent_source,mobilised\n")
+	for i := 0; i < n; i++ {
 		sec := sectors[i%len(sectors)]
-		ss[i] = relais.Supporter{Email: fmt.Sprintf("soutien%05d@demo.relais.fr", i+1),
-			Name: fmt.Sprintf("Soutien %d", i+1), District: sec.Name, ConsentAt: &demoConsent,
-			ConsentSource: "démo", ConsentVersion: "2026-01", Mobilised: true}
+		fmt.Fprintf(&b, "soutien%05d@demo.relais.fr,Soutien,%d,%s,%s,démo,oui\n", i+1, i+1, sec.Postcodes[0], demoConsent.Format(time.RFC3339))
 	}
-	return tx.CreateSupporters(ss)
+	_, err := svc.Import(ctx, strings.NewReader(b.String()), sup.Options{Source: "démo"})
+	return err
 }

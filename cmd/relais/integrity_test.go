@@ -32,7 +32,7 @@ func TestAuditVerifyAndExport(t *testing.T) {
 		require.Equal(t, http.StatusOK, tm.call(editor, "POST", fmt.Sprintf("/api/posts/%d/approve", p.ID),
 			map[string]any{"content_hash": p.ContentHash, "comment": "ok"}, &p))
 		n := tm.auditEntries()
-		require.Equal(t, 6, n, "2 members, 1 account, create, submit, approve")
+		require.Equal(t, 8, n, "2 members and their tokens, 1 account, create, submit, approve")
 
 		today := time.Now().In(relais.MustLocation()).Format("2006-01-02")
 		rows, err := csv.NewReader(strings.NewReader(tm.cli("audit", "export", "--from", today, "--to", today))).ReadAll()
@@ -51,11 +51,11 @@ func TestAuditVerifyAndExport(t *testing.T) {
 		require.Equal(t, "to", relais.ErrorField(tm.cliErr("audit", "export", "--from", today, "--to", yesterday)))
 		require.Equal(t, "from", relais.ErrorField(tm.cliErr("audit", "export", "--from", "hier", "--to", today)))
 
-		_, err = tm.store.DB().Exec(`UPDATE audit_log SET detail = 'approuvé par personne' WHERE id = 4`)
+		_, err = tm.store.DB().Exec(`UPDATE audit_log SET detail = 'approuvé par personne' WHERE id = 6`)
 		require.NoError(t, err)
 		err = tm.cliErr("audit", "verify")
-		require.Contains(t, err.Error(), "audit chain broken at entry 4, post.create by cm <cm@example.org> (community_manager) at ")
-		require.Contains(t, err.Error(), "(3 entries verified before it)")
+		require.Contains(t, err.Error(), "audit chain broken at entry 6, post.create by cm <cm@example.org> (community_manager) at ")
+		require.Contains(t, err.Error(), "(5 entries verified before it)")
 	})
 }
 

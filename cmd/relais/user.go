@@ -55,20 +55,22 @@ func userToken(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o c
 	} else if *email == "" {
 		return relais.FieldErrorf("email", "--email is required")
 	}
+	ctx = relais.AsCLI(ctx) // audited as the operator, as the API's calls are
 	return withStore(ctx, e, o.stderr, func(s *store.Store) error {
+		svc := auth.New(s)
 		if *revoke {
-			n, err := auth.New(s).RevokeTokens(ctx, *email)
-			if err == nil {
+			n, err := svc.RevokeTokens(ctx, *email)
+			if err == nil { // committed
 				fmt.Fprintf(o.stdout, "%d token(s) revoked\n", n)
 			}
 			return err
 		}
-		issue := auth.New(s).IssueToken
+		issue := svc.IssueToken
 		if *calendar {
-			issue = auth.New(s).IssueCalendarToken
+			issue = svc.IssueCalendarToken
 		}
 		tok, err := issue(ctx, *email)
-		if err == nil {
+		if err == nil { // committed
 			fmt.Fprintln(o.stdout, tok)
 		}
 		return err
