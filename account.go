@@ -65,3 +65,16 @@ func DefaultToneProfile(k OwnerKind) string {
 func NormalizeHandle(h string) string {
 	return strings.TrimPrefix(strings.TrimSpace(h), "@")
 }
+
+// AccountLabel is how an account is shown beside a post or in a list:
+// its platform, handle and owner kind.
+type AccountLabel struct {
+	Platform  Platform  `json:"platform"`
+	Handle    string    `json:"handle"`
+	OwnerKind OwnerKind `json:"owner_kind"`
+}
+
+// Label returns a's label.
+func (a *Account) Label() AccountLabel {
+	return AccountLabel{Platform: a.Platform, Handle: a.Handle, OwnerKind: a.OwnerKind}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/store"
 )
 
@@ -22,14 +23,9 @@ type DeliveryMetrics struct {
 }
 
 // Totals sums the latest collection of each delivery; a count no
-// delivery has is null (missing), not zero.
-type Totals struct {
-	Likes   *int64 `json:"likes"`
-	Reposts *int64 `json:"reposts"`
-	Replies *int64 `json:"replies"`
-	Quotes  *int64 `json:"quotes"`
-	Views   *int64 `json:"views"`
-}
+// delivery has is null (missing), not zero. Its counts are a
+// publication's (connectors.Metrics), summed.
+type Totals connectors.Metrics
 
 // PostMetricsView is GET /api/posts/{id}/metrics.
 type PostMetricsView struct {

@@ -12,16 +12,14 @@ import (
 // platform, measured by that platform's rules. The candidate approves
 // from these, so that what she reads is what goes out.
 type Preview struct {
-	AccountID int64            `json:"account_id"`
-	Platform  relais.Platform  `json:"platform"`
-	Handle    string           `json:"handle"`
-	OwnerKind relais.OwnerKind `json:"owner_kind"`
-	Text      string           `json:"text"`
-	Length    int              `json:"length,omitempty"`
-	Limit     int              `json:"limit,omitempty"`
-	Problems  []string         `json:"problems,omitempty"`
-	Links     []ShortLink      `json:"links,omitempty"` // destinations and the short links replacing them
-	Counting  string           `json:"counting,omitempty"`
+	AccountID int64 `json:"account_id"`
+	relais.AccountLabel
+	Text     string      `json:"text"`
+	Length   int         `json:"length,omitempty"`
+	Limit    int         `json:"limit,omitempty"`
+	Problems []string    `json:"problems,omitempty"`
+	Links    []ShortLink `json:"links,omitempty"` // destinations and the short links replacing them
+	Counting string      `json:"counting,omitempty"`
 
 	account *relais.Account // measured again after the transaction, as its server counts
 }
@@ -34,7 +32,7 @@ func previews(tx *store.Tx, p *relais.Post) ([]Preview, error) {
 		if err != nil {
 			return nil, err
 		}
-		pv := Preview{AccountID: a.ID, Platform: a.Platform, Handle: a.Handle, OwnerKind: a.OwnerKind, Text: p.TextFor(a.Platform), account: a}
+		pv := Preview{AccountID: a.ID, AccountLabel: a.Label(), Text: p.TextFor(a.Platform), account: a}
 		if r, err := textlen.Count(string(a.Platform), pv.Text, textlen.Options{}); err == nil {
 			pv.Length, pv.Limit, pv.Problems = r.Length, r.Limit, r.Problems
 		}

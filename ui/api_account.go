@@ -2,7 +2,6 @@ package ui
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
@@ -11,11 +10,9 @@ import (
 // handleAccountUpdate handles PUT /api/accounts/{id} {tone_profile?,
 // credentials?}.
 func (s *Server) handleAccountUpdate(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := pathIDOf(r, "Account")
 	var in approval.AccountUpdate
-	if err != nil {
-		err = relais.Errorf(relais.ENOTFOUND, "Account %q not found.", r.PathValue("id"))
-	} else {
+	if err == nil {
 		err = decodeJSON(r, &in)
 	}
 	var a *relais.Account

@@ -88,16 +88,14 @@ func (s *Server) handleAccountList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	type account struct {
-		ID        int64            `json:"id"`
-		Platform  relais.Platform  `json:"platform"`
-		Handle    string           `json:"handle"`
-		OwnerKind relais.OwnerKind `json:"owner_kind"`
-		District  string           `json:"district,omitempty"`
-		Status    string           `json:"status"`
+		ID int64 `json:"id"`
+		relais.AccountLabel
+		District string `json:"district,omitempty"`
+		Status   string `json:"status"`
 	}
 	out := make([]account, len(as))
 	for i, a := range as {
-		out[i] = account{a.ID, a.Platform, a.Handle, a.OwnerKind, a.District, a.Status}
+		out[i] = account{a.ID, a.Label(), a.District, a.Status}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"accounts": out})
 }

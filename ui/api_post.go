@@ -9,10 +9,15 @@ import (
 	"github.com/relais/relais/store"
 )
 
-func pathID(r *http.Request) (int64, error) {
+// pathID reads a post's {id} from the path.
+func pathID(r *http.Request) (int64, error) { return pathIDOf(r, "Post") }
+
+// pathIDOf reads the {id} of the path, a positive number; any other is a
+// thing named noun ("Post", "Account") not found.
+func pathIDOf(r *http.Request, noun string) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, relais.Errorf(relais.ENOTFOUND, "Post %q not found.", r.PathValue("id"))
+		return 0, relais.Errorf(relais.ENOTFOUND, "%s %q not found.", noun, r.PathValue("id"))
 	}
 	return id, nil
 }

@@ -115,6 +115,20 @@ func (s *Server) newSettingsForm(w http.ResponseWriter, r *http.Request, slug st
 	return p, err
 }
 
+// settingsForm returns the handler of a form of section slug that needs
+// action: it builds the page (the error page when the member may not)
+// and hands it to handle.
+func (s *Server) settingsForm(slug string, action policy.Action, handle func(http.ResponseWriter, *http.Request, settingsPage)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		p, err := s.newSettingsForm(w, r, slug, action)
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		handle(w, r, p)
+	}
+}
+
 // newSettingsItemForm is newSettingsForm for a form about one item: it
 // also reads the item's {id} from the path.
 func (s *Server) newSettingsItemForm(w http.ResponseWriter, r *http.Request, slug string, action policy.Action) (settingsPage, int64, error) {

@@ -20,11 +20,11 @@ func (s *Server) settingsRoutes() {
 		s.page("GET /settings/"+sec.Slug, s.handleSettingsSection(sec.Slug))
 	}
 	s.page("POST /settings/tone", s.handleSettingsTone)
-	s.page("POST /settings/tone/people", s.handleSettingsTonePeople)
-	s.page("POST /settings/tone/profiles", s.handleSettingsToneProfiles)
-	s.page("POST /settings/rounds", s.handleSettingsRound)
-	s.page("POST /settings/members/invite", s.handleSettingsInvite)
-	s.page("POST /settings/accounts/{id}/approver", s.handleSettingsApprover)
+	s.page("POST /settings/tone/people", s.settingsForm("tone", policy.ToneRulesSave, s.handleSettingsTonePeople))
+	s.page("POST /settings/tone/profiles", s.settingsForm("tone", policy.ToneRulesSave, s.handleSettingsToneProfiles))
+	s.page("POST /settings/rounds", s.settingsForm("rounds", policy.RoundsDeclare, s.handleSettingsRound))
+	s.page("POST /settings/members/invite", s.settingsForm("members", policy.MembersManage, s.handleSettingsInvite))
+	s.page("POST /settings/accounts/{id}/approver", s.settingsForm("accounts", policy.ApprovalStepsSet, s.handleSettingsApprover))
 	s.page("POST /settings/slots/{id}", s.handleSettingsSlots)
 }
 
@@ -48,12 +48,7 @@ func (s *Server) settingsFailed(w http.ResponseWriter, r *http.Request, p settin
 // handleSettingsInvite handles POST /settings/members/invite {email,
 // name, role, district, lang}: the invitation is e-mailed, or its link
 // shown when it cannot be.
-func (s *Server) handleSettingsInvite(w http.ResponseWriter, r *http.Request) {
-	p, err := s.newSettingsForm(w, r, "members", policy.MembersManage)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
+func (s *Server) handleSettingsInvite(w http.ResponseWriter, r *http.Request, p settingsPage) {
 	p.Invite = auth.InviteInput{Email: strings.TrimSpace(r.FormValue("email")), Name: strings.TrimSpace(r.FormValue("name")),
 		Role: relais.Role(r.FormValue("role")), District: r.FormValue("district"), Lang: r.FormValue("lang")}
 	inv, err := s.cfg.Auth.Invite(r.Context(), p.Invite)
@@ -72,12 +67,7 @@ func (s *Server) handleSettingsInvite(w http.ResponseWriter, r *http.Request) {
 
 // handleSettingsApprover handles POST /settings/accounts/{id}/approver
 // {member_id}: the account's second approver (0: none).
-func (s *Server) handleSettingsApprover(w http.ResponseWriter, r *http.Request) {
-	p, err := s.newSettingsForm(w, r, "accounts", policy.ApprovalStepsSet)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
+func (s *Server) handleSettingsApprover(w http.ResponseWriter, r *http.Request, p settingsPage) {
 	id, err := pathID(r)
 	var member int64
 	if err == nil {

@@ -5,17 +5,11 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
-	"github.com/relais/relais/policy"
 )
 
 // handleSettingsRound handles POST /settings/rounds {name, day,
 // polls_close}: declare an election round (its blackout window follows).
-func (s *Server) handleSettingsRound(w http.ResponseWriter, r *http.Request) {
-	p, err := s.newSettingsForm(w, r, "rounds", policy.RoundsDeclare)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
+func (s *Server) handleSettingsRound(w http.ResponseWriter, r *http.Request, p settingsPage) {
 	p.Round = relais.ElectionRound{Name: strings.TrimSpace(r.FormValue("name")), Day: strings.TrimSpace(r.FormValue("day")),
 		PollsClose: strings.TrimSpace(r.FormValue("polls_close"))}
 	if _, err := s.cfg.Approval.AddElectionRound(r.Context(), p.Round); err != nil {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval/tone"
-	"github.com/relais/relais/policy"
 )
 
 // toneForm is the tone rules as the settings forms show them: one row a
@@ -94,12 +93,7 @@ func (s *Server) toneFailed(w http.ResponseWriter, r *http.Request, p settingsPa
 // handleSettingsTonePeople handles POST /settings/tone/people
 // {list=opponents|own_team, name[], aliases[], handles[], role[]}: the
 // list replaces the one in the rules, which are saved and reloaded.
-func (s *Server) handleSettingsTonePeople(w http.ResponseWriter, r *http.Request) {
-	p, err := s.newSettingsForm(w, r, "tone", policy.ToneRulesSave)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
+func (s *Server) handleSettingsTonePeople(w http.ResponseWriter, r *http.Request, p settingsPage) {
 	p.ToneYAML = s.readToneYAML(r)
 	p.Tone = toneFormOf(p.ToneYAML)
 	list := r.FormValue("list")
@@ -183,12 +177,7 @@ func (p settingsPage) fieldMsg(fieldKey, problemKey string, params map[string]st
 
 // handleSettingsToneProfiles handles POST /settings/tone/profiles
 // {sev.PROFILE.RULE=block|warn|off}: each profile's choice per rule.
-func (s *Server) handleSettingsToneProfiles(w http.ResponseWriter, r *http.Request) {
-	p, err := s.newSettingsForm(w, r, "tone", policy.ToneRulesSave)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
+func (s *Server) handleSettingsToneProfiles(w http.ResponseWriter, r *http.Request, p settingsPage) {
 	p.ToneYAML = s.readToneYAML(r)
 	p.Tone = toneFormOf(p.ToneYAML)
 	profiles := map[string]tone.Profile{}
