@@ -9,11 +9,16 @@ import (
 	"github.com/relais/relais/approval"
 )
 
-// Limits on what an event may hold.
+// Limits on what an event may hold, then on what an anonymous visitor
+// can make the server hold (RSVPs).
 const (
 	MaxTitleRunes = 140
 	MaxPlaceRunes = 200
 	MaxDays       = 14
+
+	MaxRSVPsPerEvent = 5000
+	MaxNameRunes     = 100
+	MaxEmailBytes    = 254
 )
 
 // Input is the body of POST /api/events. Times are RFC 3339 (or a Paris

@@ -11,13 +11,6 @@ import (
 	"github.com/relais/relais/store"
 )
 
-// Limits on what an anonymous visitor can make the server hold.
-const (
-	MaxRSVPsPerEvent = 5000
-	MaxNameRunes     = 100
-	MaxEmailBytes    = 254
-)
-
 // RSVPInput is the public RSVP form.
 type RSVPInput struct {
 	Name     string `json:"name"`
