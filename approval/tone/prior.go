@@ -28,7 +28,10 @@ type priorModel struct {
 	thresh [ruleRidicule + 1]float32 // logit thresholds
 	// untargeted is added to thresh on a post with no target.
 	untargeted [ruleRidicule + 1]float32
-	w          map[uint64][ruleRidicule + 1]float32
+	// flagged is added to thresh on a post the rules already flagged:
+	// the prior then only adds a rule the rules did not name.
+	flagged [ruleRidicule + 1]float32
+	w       map[uint64][ruleRidicule + 1]float32
 }
 
 var (
@@ -45,7 +48,8 @@ func defaultPrior() *priorModel {
 // parsePrior reads lines "feature<TAB>w_attack<TAB>w_negative<TAB>
 // w_desintox<TAB>w_ridicule"; the features "<bias>" and "<threshold>" give
 // the intercepts and the decision thresholds (logits), "<untargeted>" what
-// a post with no target adds to the thresholds. Lines starting with
+// a post with no target adds to the thresholds, "<flagged>" what a post the
+// rules flagged adds. Lines starting with
 // '#' are comments.
 func parsePrior(data []byte) *priorModel {
 	m := &priorModel{w: make(map[uint64][ruleRidicule + 1]float32, 1<<14)}
@@ -74,6 +78,8 @@ func parsePrior(data []byte) *priorModel {
 			m.thresh = ws
 		case "<untargeted>":
 			m.untargeted = ws
+		case "<flagged>":
+			m.flagged = ws
 		default:
 			m.w[priorHash(fields[0])] = ws
 		}

@@ -7,7 +7,7 @@ import "fmt"
 // score. It may only warn: the prior is a statistical guess, not a rule.
 func (b *builder) priorRule() {
 	m := b.e.prior
-	if m == nil || b.res.Verdict != VerdictOK || !b.s.priorApplies() {
+	if m == nil || !b.s.priorApplies() {
 		return
 	}
 	target := b.firstTarget()
@@ -16,6 +16,9 @@ func (b *builder) priorRule() {
 		lim := m.thresh[r]
 		if target < 0 {
 			lim += m.untargeted[r]
+		}
+		if b.res.Verdict != VerdictOK {
+			lim += m.flagged[r]
 		}
 		if z[r] < lim || b.p[r] == sevOff || b.hasRule(r) {
 			continue

@@ -37,6 +37,9 @@ var (
 // priorThresholds are the logit thresholds per rule written in the file.
 var priorThresholds = [4]float64{0, 0, 0, 0}
 
+// priorFlagged is added to the thresholds on a post the rules flagged.
+const priorFlagged = 1.0
+
 // priorUntargeted is added to the thresholds on a post with no target.
 const priorUntargeted = 1.5
 
@@ -205,6 +208,7 @@ func (tp trainedPrior) model(th [4]float64) *priorModel {
 	for r := 0; r < 4; r++ {
 		m.bias[r], m.thresh[r] = float32(tp.bias[r]), float32(th[r])
 		m.untargeted[r] = float32(untargetedExtra)
+		m.flagged[r] = float32(flaggedExtra)
 	}
 	for f, ws := range tp.w {
 		var v [ruleRidicule + 1]float32
@@ -246,6 +250,10 @@ func judgeWith(e *Engine, m *priorModel, posts []blindPost) []judged {
 	return out
 }
 
+// flaggedExtra is added to the threshold on a post the rules flagged (the
+// prior then only adds a rule); 50 or more: the prior skips such posts.
+var flaggedExtra = priorFlagged
+
 // untargetedExtra is added to the threshold on a post without a target.
 var untargetedExtra = priorUntargeted
 
@@ -260,8 +268,11 @@ func simulate(js []judged, th *[4]float64) *agg {
 		for r := range j.rules {
 			res.Violations = append(res.Violations, Violation{Rule: r})
 		}
-		for r := 0; th != nil && !j.flagged && j.applies && r < 4; r++ {
+		for r := 0; th != nil && (!j.flagged || flaggedExtra < 50) && j.applies && r < 4; r++ {
 			lim := th[r]
+			if j.flagged {
+				lim += flaggedExtra
+			}
 			if !j.target {
 				lim += untargetedExtra
 			}
@@ -286,6 +297,7 @@ func TestPriorCV(t *testing.T) {
 		fmt.Sscanf(hp, "%d,%d,%g,%d,%g", &priorMinSources, &priorMinCount, &priorL2, &priorEpochs, &priorRate)
 	}
 	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_EXTRA"), "%g", &untargetedExtra)
+	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_FLAGGED"), "%g", &flaggedExtra)
 	srcs := loadPriorSources(t)
 	docs := priorDocs(srcs)
 	grid := []float64{-1, -0.5, 0, 0.5, 1, 2}
@@ -331,6 +343,7 @@ func TestGeneratePrior(t *testing.T) {
 	row("<bias>", tp.bias)
 	row("<threshold>", priorThresholds)
 	row("<untargeted>", [4]float64{priorUntargeted, priorUntargeted, priorUntargeted, priorUntargeted})
+	row("<flagged>", [4]float64{priorFlagged, priorFlagged, priorFlagged, priorFlagged})
 	feats := make([]string, 0, len(tp.w))
 	for f, ws := range tp.w {
 		if math.Abs(ws[0])+math.Abs(ws[1])+math.Abs(ws[2])+math.Abs(ws[3]) >= 0.02 {
