@@ -319,6 +319,13 @@ func TestPriorCV(t *testing.T) {
 		}
 	}
 	t.Logf("CV pooled base: %s", simulate(pooled[0], nil).summary())
+	for r := 0; r < 4; r++ {
+		for _, th := range []float64{-1, -0.5, 0.5} {
+			thr := [4]float64{}
+			thr[r] = th
+			t.Logf("  rule %s th=%.1f pooled %s", ruleNames[r], th, simulate(pooled[0], &thr).summary())
+		}
+	}
 	for _, th := range grid {
 		thr := [4]float64{th, th, th, th}
 		t.Logf("  pooled th=%.1f %s", th, simulate(pooled[th], &thr).summary())
