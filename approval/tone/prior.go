@@ -52,26 +52,18 @@ func defaultPrior() *priorModel {
 // rules flagged adds. Lines starting with
 // '#' are comments.
 func parsePrior(data []byte) *priorModel {
-	m := &priorModel{w: make(map[uint64][ruleRidicule + 1]float32, 1<<14)}
+	m := &priorModel{w: make(map[uint64][ruleRidicule + 1]float32, 1<<12)}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		line := sc.Bytes()
 		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
-		fields := bytes.Split(line, []byte{'\t'})
-		if len(fields) != 5 {
-			continue
+		name, ws, ok := parsePriorLine(line)
+		if !ok {
+			return nil
 		}
-		var ws [ruleRidicule + 1]float32
-		for r := range ws {
-			f, err := strconv.ParseFloat(string(fields[r+1]), 32)
-			if err != nil {
-				return nil
-			}
-			ws[r] = float32(f)
-		}
-		switch string(fields[0]) {
+		switch string(name) {
 		case "<bias>":
 			m.bias = ws
 		case "<threshold>":
@@ -81,10 +73,27 @@ func parsePrior(data []byte) *priorModel {
 		case "<flagged>":
 			m.flagged = ws
 		default:
-			m.w[priorHash(fields[0])] = ws
+			m.w[priorHash(name)] = ws
 		}
 	}
 	return m
+}
+
+// parsePriorLine splits one line into its feature and four weights.
+func parsePriorLine(line []byte) ([]byte, [ruleRidicule + 1]float32, bool) {
+	var ws [ruleRidicule + 1]float32
+	fields := bytes.Split(line, []byte{'\t'})
+	if len(fields) != len(ws)+1 {
+		return nil, ws, false
+	}
+	for r := range ws {
+		f, err := strconv.ParseFloat(string(fields[r+1]), 32)
+		if err != nil {
+			return nil, ws, false
+		}
+		ws[r] = float32(f)
+	}
+	return fields[0], ws, true
 }
 
 // FNV-1a, 64 bits: features are hashed so a check builds no string.
