@@ -29,15 +29,18 @@ import (
 // used the aggregates of A, B and C as checks (so none of them is blind
 // for it), measured recall 0.79–0.91, false flags 0.03–0.05, rules >= 0.61
 // (docs/TONE.md). Set D, written blind after that second freeze, measured
-// recall 0.76, false flags 0.03, rules >= 0.53; the floors follow it.
+// recall 0.76, false flags 0.03, rules >= 0.53. The third round (built-in
+// prior; A, B and C became development data, D was held out and read as
+// aggregates only) measured recall 0.87, false flags 0.04, rules >= 0.65
+// on D and higher on the others; the floors follow D.
 const (
 	blindMinRecall     = 0.85
 	blindMaxFalseFlags = 0.05
 	blindMinRuleRecall = 0.75
 
-	floorRecall     = 0.75
-	floorFalseFlags = 0.07
-	floorRuleRecall = 0.50
+	floorRecall     = 0.85
+	floorFalseFlags = 0.06
+	floorRuleRecall = 0.60
 )
 
 // strictBlind reports whether the thresholds are asserted.

@@ -28,6 +28,7 @@ func (e *Engine) Check(text, profileName string) Result {
 	if e.model != nil && b.res.Verdict == VerdictOK {
 		b.learned(text)
 	}
+	b.priorRule()
 	return b.res
 }
 

@@ -50,7 +50,16 @@
 //     raison", "nos pensées") silences negative wording about a situation.
 //     Style (capitals, "!!") warns and backs weak cues but never blocks
 //     alone.
-//  7. Profiles (profile.go): each rule's severity for the account's
+//  7. Prior (prior*.go): four logistic regressions over words and word
+//     pairs, learnt from the development sets with names replaced by role
+//     placeholders (data/prior.tsv, written by TestGeneratePrior), score
+//     every post of eight words or more. On a post the rules let through
+//     they may add a warning (never a block); on a flagged post, at a
+//     higher threshold, a rule the rules did not name. A post with no
+//     target, goodwill or a cue the rules saw negated is held to a higher
+//     bar or left alone. References filed with an article also match with
+//     a contracted article or demonstrative (determiners.go).
+//  8. Profiles (profile.go): each rule's severity for the account's
 //     profile (candidate, campaign, colistier or configured) gives the
 //     verdict ok, warn or block. Violations carry French and English
 //     messages and spans (target, cue, negator).

@@ -13,7 +13,8 @@ type Engine struct {
 	persons   []person
 	profiles  map[string]profile
 	pool      sync.Pool
-	model     *Model // learnt from past decisions; nil if none
+	model     *Model      // learnt from past decisions; nil if none
+	prior     *priorModel // built-in prior learnt from the development sets; nil if none
 	hashNames []hashName
 }
 
@@ -43,6 +44,7 @@ func New(cfg *Config) (*Engine, error) {
 	e.lex.addEval()
 	e.lex.finish()
 	e.profiles = compileProfiles(cfg.Profiles)
+	e.prior = defaultPrior()
 	return e, nil
 }
 

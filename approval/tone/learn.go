@@ -195,7 +195,7 @@ func (m *Model) nearest(feats []string, l int) (*trained, float64) {
 // WithModel returns an engine with e's rules that also consults m. The
 // model only runs on posts the rules let through.
 func (e *Engine) WithModel(m *Model) *Engine {
-	out := &Engine{lex: e.lex, persons: e.persons, profiles: e.profiles, model: m, hashNames: e.hashNames}
+	out := &Engine{lex: e.lex, persons: e.persons, profiles: e.profiles, model: m, hashNames: e.hashNames, prior: e.prior}
 	out.pool.New = func() any { return newScratch() }
 	return out
 }

@@ -45,12 +45,24 @@ func (lx lexicon) add(lang, spec string, c class, person int16) error {
 	return nil
 }
 
-// addForm tokenizes form as a text would be and files it.
+// addForm tokenizes form as a text would be and files it; a reference to
+// someone that opens with an article is also filed with the other
+// articles and demonstratives (determiners.go).
 func (lx lexicon) addForm(form string, in info) {
 	keys := keysOf(form)
 	if len(keys) == 0 {
 		return
 	}
+	lx.addKeys(keys, in)
+	if in.cls&(cVague|cOpponent|cOwn) != 0 {
+		for _, v := range determinerVariants(keys) {
+			lx.addKeys(v, in)
+		}
+	}
+}
+
+// addKeys files one tokenized form.
+func (lx lexicon) addKeys(keys []string, in info) {
 	e := lx[keys[0]]
 	if e == nil {
 		e = &entry{single: info{person: -1}}

@@ -13,6 +13,7 @@ const (
 	tUpper                       // starts with a capital letter
 	tName                        // part of an opponent's or own-team name
 	tHidden                      // hides format characters or look-alike letters
+	tOwnName                     // part of an own-team name (set by the prior)
 )
 
 // token is a word, number or emoji of the text. Punctuation is not kept as
