@@ -45,11 +45,12 @@ func (s *Service) Approve(ctx context.Context, id int64, in ApproveInput) (*rela
 			return errWrote
 		}
 		if p.Tone != nil && p.Tone.Verdict == "block" && !p.Tone.Overridden {
-			return &relais.Error{Code: relais.EBLOCKED, Field: "text",
-				Message: "Les règles de ton bloquent ce message : seul un·e admin peut passer outre. / The tone rules block this post: only an admin may override."}
+			return &relais.Error{Code: relais.EBLOCKED, Field: "text", Key: "error.tone_blocked_approve",
+				Message: "The tone rules block this post: only an admin may override."}
 		}
 		if p.Tone != nil && p.Tone.Verdict == "warn" && !in.AcknowledgeWarnings {
-			return relais.FieldErrorf("acknowledge_warnings", "This post carries tone warnings: acknowledge them to approve.")
+			return &relais.Error{Code: relais.EINVALID, Field: "acknowledge_warnings", Key: "error.acknowledge_warnings",
+				Message: "This post carries tone warnings: acknowledge them to approve."}
 		}
 		at := tx.Now()
 		if p.ScheduledAt != nil {
