@@ -20,7 +20,7 @@ var routeActions = map[string]policy.Action{
 	"GET /events/{id}": policy.DashboardUse, "GET /api/push/key": policy.DashboardUse, "POST /api/push/subscriptions": policy.DashboardUse,
 
 	// Posts.
-	"POST /api/posts": policy.PostCreate, "POST /api/media": policy.PostCreate, "GET /compose": policy.PostCreate,
+	"POST /api/posts": policy.PostCreate, "GET /api/schedule/check": policy.PostCreate, "POST /api/media": policy.PostCreate, "GET /compose": policy.PostCreate,
 	"POST /compose": policy.PostCreate, "GET /terrain": policy.PostCreate, "POST /api/capture": policy.PostCreate,
 	"POST /api/videos/uploads": policy.PostCreate, "GET /api/videos/uploads/{id}": policy.PostCreate,
 	"PATCH /api/videos/uploads/{id}": policy.PostCreate, "POST /posts/{id}/duplicate": policy.PostCreate,
