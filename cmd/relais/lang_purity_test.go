@@ -83,7 +83,7 @@ func TestLanguagePurity(t *testing.T) {
 		{web, "/posts/999999"}, {col, "/settings"}, {col, "/"}, {col, "/inbox"}, {col, "/map"},
 		{admin, "/settings"}, {admin, "/settings/members"}, {admin, "/settings/accounts"}, {admin, "/settings/tone"},
 		{admin, "/settings/slots"}, {admin, "/settings/rounds"}, {web, "/settings/members"}, {web, "/settings/tone"},
-		{web, "/settings/accounts"}, {cm, "/settings/slots"}, {cm, "/settings/tone"}, {col, "/settings/slots"},
+		{web, "/settings/accounts"}, {admin, "/settings/connect"}, {admin, "/settings/connect?reconnect=1"}, {cm, "/settings/slots"}, {cm, "/settings/tone"}, {col, "/settings/slots"},
 	}
 	for _, lang := range []string{"fr", "en"} {
 		for _, p := range pages {
