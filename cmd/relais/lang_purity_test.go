@@ -74,6 +74,7 @@ func TestLanguagePurity(t *testing.T) {
 	col := tm.signIn(t, "colistier-11e@demo.relais.fr")
 	id := purityFixture(t, tm)
 	moved := movedFixture(t, tm)
+	near := nearFixture(t, tm)
 	pages := []struct {
 		s    *session
 		path string
@@ -83,7 +84,8 @@ func TestLanguagePurity(t *testing.T) {
 		{web, "/posts/999999"}, {col, "/settings"}, {col, "/"}, {col, "/inbox"}, {col, "/map"},
 		{admin, "/settings"}, {admin, "/settings/members"}, {admin, "/settings/accounts"}, {admin, "/settings/tone"},
 		{admin, "/settings/slots"}, {admin, "/settings/rounds"}, {web, "/settings/members"}, {web, "/settings/tone"},
-		{web, "/settings/accounts"}, {admin, "/settings/connect"}, {admin, "/settings/connect?reconnect=1"}, {cm, "/settings/slots"}, {cm, "/settings/tone"}, {col, "/settings/slots"},
+		{web, "/settings/accounts"}, {admin, "/settings/connect"}, {admin, "/settings/connect?reconnect=1"},
+		{web, "/reports/weekly"}, {web, fmt.Sprintf("/calendar?ok=moved&moved=%d", near)}, {web, fmt.Sprintf("/?ok=moved&moved=%d", near)}, {cm, "/settings/slots"}, {cm, "/settings/tone"}, {col, "/settings/slots"},
 	}
 	for _, lang := range []string{"fr", "en"} {
 		for _, p := range pages {
@@ -94,7 +96,12 @@ func TestLanguagePurity(t *testing.T) {
 			_, body := p.s.get(p.path + sep + "lang=" + lang)
 			requirePure(t, p.path, lang, body)
 		}
-		_, body := web.get(fmt.Sprintf("/posts/%d?lang=%s", moved, lang))
+		_, body := web.get(fmt.Sprintf("/calendar?ok=moved&moved=%d&lang=%s", near, lang))
+		require.Contains(t, body, map[string]string{"fr": "est déjà prévue", "en": "is already scheduled"}[lang], "the move's warning")
+		_, body = admin.post("/settings/tone?lang="+lang, url.Values{"yaml": {"opponents: 3"}, "action": {"validate"}})
+		requirePure(t, "tone rules refused", lang, body)
+		require.Contains(t, body, map[string]string{"fr": "une liste de personnes est attendue", "en": "a list of people is expected"}[lang])
+		_, body = web.get(fmt.Sprintf("/posts/%d?lang=%s", moved, lang))
 		require.Contains(t, body, map[string]string{"fr": "déplacé du", "en": "moved from"}[lang])
 		require.Contains(t, body, map[string]string{"fr": "motif : Doublon du tract", "en": "reason: Doublon du tract"}[lang])
 		_, body = cm.post("/compose?lang="+lang, url.Values{"text": {"Réunion jeudi"}})
@@ -136,5 +143,18 @@ func movedFixture(t *testing.T, tm *testMain) int64 {
 	at := map[string]string{"scheduled_at": day.Add(26 * time.Hour).Format(time.RFC3339)}
 	require.Equal(t, 200, tm.call(web, "POST", fmt.Sprintf("/api/posts/%d/reschedule", p.ID), at, &p))
 	require.Equal(t, 200, tm.call(web, "POST", fmt.Sprintf("/api/posts/%d/cancel", p.ID), map[string]string{"reason": "Doublon du tract"}, &p))
+	return p.ID
+}
+
+// nearFixture plans two posts five minutes apart on the campaign's X
+// account and returns the second (its move warns of the first).
+func nearFixture(t *testing.T, tm *testMain) int64 {
+	cm := tm.cli("user", "token", "--email", "cm@demo.relais.fr")
+	at := time.Now().In(relais.MustLocation()).AddDate(0, 0, 4).Truncate(time.Hour)
+	var p postJSON
+	for _, when := range []time.Time{at, at.Add(5 * time.Minute)} {
+		body := fmt.Sprintf(`{"text":"Porte-à-porte","targets":["@avecanne"],"scheduled_at":%q}`, when.Format(time.RFC3339))
+		require.Equal(t, 201, tm.call(cm, "POST", "/api/posts", body, &p))
+	}
 	return p.ID
 }
