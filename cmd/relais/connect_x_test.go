@@ -182,3 +182,45 @@ func xAccount(t *testing.T, tm *testMain, handle string) (*relais.Account, strin
 	}))
 	return a, string(raw)
 }
+
+// TestReconnectMastodonInPlace: a Mastodon account connected by OAuth is
+// reconnected from its settings' link: the same account keeps its id and
+// gets the new token, audited as a reconnection.
+func TestReconnectMastodonInPlace(t *testing.T) {
+	t.Parallel()
+	tm := mustRunDemo(t)
+	inst := newMastodonInstanceOAuth(t)
+	admin := tm.signIn(t, "admin@demo.relais.fr")
+	status, body := admin.post("/settings/connect/mastodon", url.Values{"base_url": {inst.srv.URL}, "owner": {"campaign"}})
+	require.Equal(t, http.StatusOK, status, body)
+	var id int64
+	require.NoError(t, tm.store.View(context.Background(), func(tx *store.Tx) error {
+		a, err := tx.AccountByHandle("annevalois@127.0.0.1")
+		if err == nil {
+			id = a.ID
+		}
+		return err
+	}))
+	_, body = admin.get("/settings/accounts")
+	require.Contains(t, body, fmt.Sprintf(`href="/settings/connect?reconnect=%d"`, id))
+	_, body = admin.get(fmt.Sprintf("/settings/connect?reconnect=%d", id))
+	require.Contains(t, body, fmt.Sprintf(`value="%s"`, inst.srv.URL), "the instance is filled in")
+	status, body = admin.post("/settings/connect/mastodon", url.Values{"base_url": {inst.srv.URL}, "reconnect": {fmt.Sprint(id)}})
+	require.Equal(t, http.StatusOK, status, body)
+	require.Contains(t, body, "Compte reconnecté")
+	last := tm.lastAudit()
+	require.Equal(t, "account.update", last.Action)
+	require.Contains(t, last.Detail, "reconnected")
+	require.NotContains(t, last.Detail, "masto-token")
+	var n int
+	require.NoError(t, tm.store.View(context.Background(), func(tx *store.Tx) error {
+		as, err := tx.Accounts()
+		for _, a := range as {
+			if a.Platform == relais.PlatformMastodon && a.Handle == "annevalois@127.0.0.1" {
+				n++
+			}
+		}
+		return err
+	}))
+	require.Equal(t, 1, n, "no second account")
+}
