@@ -9,6 +9,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -127,7 +128,7 @@ func (s *Service) rereview(tx *store.Tx, m *relais.Member, id int64) error {
 			return err
 		}
 		s.announce(tx, relais.EventPostSubmitted, p)
-		if err := audit(tx, m, "post.rereview", p, "tone profile of account changed: verdict now "+tv.Verdict+"; back to "+string(p.State)); err != nil {
+		if err := audit(tx, m, "post.rereview", p, i18n.Code("history.rereview", "verdict", tv.Verdict, "state", string(p.State))); err != nil {
 			return err
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -44,11 +45,12 @@ func (s *Service) Approve(ctx context.Context, id int64, in ApproveInput) (*rela
 			return errWrote
 		}
 		if p.Tone != nil && p.Tone.Verdict == "block" && !p.Tone.Overridden {
-			return &relais.Error{Code: relais.EBLOCKED, Field: "text",
-				Message: "Les règles de ton bloquent ce message : seul un·e admin peut passer outre. / The tone rules block this post: only an admin may override."}
+			return &relais.Error{Code: relais.EBLOCKED, Field: "text", Key: "error.tone_blocked_approve",
+				Message: "The tone rules block this post: only an admin may override."}
 		}
 		if p.Tone != nil && p.Tone.Verdict == "warn" && !in.AcknowledgeWarnings {
-			return relais.FieldErrorf("acknowledge_warnings", "This post carries tone warnings: acknowledge them to approve.")
+			return &relais.Error{Code: relais.EINVALID, Field: "acknowledge_warnings", Key: "error.acknowledge_warnings",
+				Message: "This post carries tone warnings: acknowledge them to approve."}
 		}
 		at := tx.Now()
 		if p.ScheduledAt != nil {
@@ -79,10 +81,11 @@ func (s *Service) approve(ctx context.Context, tx *store.Tx, m *relais.Member, p
 	if err := s.approveAndEnqueue(ctx, tx, m, p, relais.PostApprove, strings.TrimSpace(in.Comment), at); err != nil {
 		return err
 	}
-	detail := "scheduled " + at.UTC().Format(time.RFC3339)
+	key := "history.scheduled"
 	if in.AcknowledgeWarnings && p.Tone != nil && p.Tone.Verdict == "warn" {
-		detail += "; tone warnings acknowledged"
+		key = "history.scheduled_ack"
 	}
+	detail := i18n.Code(key, "at", at.UTC().Format(time.RFC3339))
 	s.announce(tx, relais.EventPostApproved, p)
 	return audit(tx, m, "post.approve", p, detail)
 }
@@ -148,5 +151,5 @@ func (s *Service) expire(tx *store.Tx, p *relais.Post) error {
 	}
 	s.announce(tx, relais.EventPostUpdated, p)
 	return tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "post.expire", PostID: p.ID,
-		ContentHash: p.ContentHash, Detail: "approval request expired at the scheduled time"})
+		ContentHash: p.ContentHash, Detail: i18n.Code("history.expire")})
 }

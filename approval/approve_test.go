@@ -9,6 +9,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/store/storetest"
 )
 
@@ -80,7 +81,7 @@ func TestWarnMustBeAcknowledged(t *testing.T) {
 	require.Equal(t, "acknowledge_warnings", relais.ErrorField(err))
 	_, err = b.svc.Approve(as(b.editor), p.ID, approval.ApproveInput{ContentHash: p.ContentHash, AcknowledgeWarnings: true})
 	require.NoError(t, err)
-	require.Contains(t, b.lastAudit().Detail, "tone warnings acknowledged")
+	require.True(t, strings.HasPrefix(b.lastAudit().Detail, "@history.scheduled_ack?at="), b.lastAudit().Detail)
 }
 
 func TestOverrideOnlyByAdminWithReason(t *testing.T) {
@@ -107,7 +108,10 @@ func TestOverrideOnlyByAdminWithReason(t *testing.T) {
 		e := b.lastAudit()
 		require.Equal(t, "post.override", e.Action)
 		require.Equal(t, b.admin.ID, e.ActorID)
-		require.Contains(t, e.Detail, "citation d'un article, validée par la directrice")
+		key, params, ok := i18n.Decode(e.Detail)
+		require.True(t, ok, e.Detail)
+		require.Equal(t, "history.override", key)
+		require.Equal(t, "citation d'un article, validée par la directrice", params["reason"])
 	})
 }
 
@@ -145,6 +149,6 @@ func TestWrongTransitionsWriteNothing(t *testing.T) {
 		p, err := b.svc.RequestChanges(as(b.editor), review.ID, approval.DecisionInput{Comment: "Ajoutez l'adresse"})
 		require.NoError(t, err)
 		require.Equal(t, relais.PostChangesRequested, p.State)
-		require.Equal(t, "Ajoutez l'adresse", b.lastAudit().Detail)
+		require.Equal(t, i18n.Code("history.decision", "text", "Ajoutez l'adresse"), b.lastAudit().Detail)
 	})
 }

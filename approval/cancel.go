@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -41,7 +42,11 @@ func (s *Service) Cancel(ctx context.Context, id int64, in CancelInput) (*relais
 			return err
 		}
 		s.announce(tx, relais.EventPostUpdated, p)
-		return audit(tx, m, "post.cancel", p, strings.TrimSpace(in.Reason))
+		detail := ""
+		if reason := strings.TrimSpace(in.Reason); reason != "" {
+			detail = i18n.Code("history.cancel", "reason", reason)
+		}
+		return audit(tx, m, "post.cancel", p, detail)
 	})
 	return p, err
 }

@@ -2,12 +2,13 @@ package approval
 
 import (
 	"context"
-	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -54,7 +55,7 @@ func (s *Service) AddComment(ctx context.Context, postID int64, in CommentInput)
 		if err := s.notifyMembers(tx, c.Mentions, &relais.Post{ID: p.ID, Text: c.Body}, KindMention, m.Name); err != nil {
 			return err
 		}
-		return audit(tx, m, "post.comment", p, fmt.Sprintf("comment %d: %s", c.ID, excerpt(c.Body)))
+		return audit(tx, m, "post.comment", p, i18n.Code("history.comment", "id", strconv.FormatInt(c.ID, 10), "text", excerpt(c.Body)))
 	})
 	return c, err
 }

@@ -54,13 +54,19 @@ func (s *Service) SlotConflicts(ctx context.Context, id int64) ([]SlotConflict, 
 
 // conflicts lists p's neighbours too close on each of its accounts.
 func conflicts(tx *store.Tx, p *relais.Post) ([]SlotConflict, error) {
+	return conflictsAt(tx, *p.ScheduledAt, p.Targets, p.ID)
+}
+
+// conflictsAt lists the planned posts other than post except too close
+// to at on each of accounts.
+func conflictsAt(tx *store.Tx, at time.Time, accounts []int64, except int64) ([]SlotConflict, error) {
 	var out []SlotConflict
-	for _, acct := range p.Targets {
+	for _, acct := range accounts {
 		sp, err := slotSpacing(tx, acct)
 		if err != nil {
 			return nil, err
 		}
-		from, to := p.ScheduledAt.Add(-sp+time.Nanosecond), p.ScheduledAt.Add(sp)
+		from, to := at.Add(-sp+time.Nanosecond), at.Add(sp)
 		ps, err := tx.Posts(store.PostFilter{States: plannedStates, From: &from, To: &to, Limit: 50})
 		if err != nil {
 			return nil, err
@@ -70,7 +76,7 @@ func conflicts(tx *store.Tx, p *relais.Post) ([]SlotConflict, error) {
 			return nil, err
 		}
 		for _, o := range ps {
-			if o.ID != p.ID && o.ScheduledAt != nil && slices.Contains(o.Targets, acct) {
+			if o.ID != except && o.ScheduledAt != nil && slices.Contains(o.Targets, acct) {
 				out = append(out, SlotConflict{PostID: o.ID, AccountID: acct, Handle: a.Handle, At: *o.ScheduledAt, Spacing: sp})
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -35,7 +36,7 @@ func (s *Service) Override(ctx context.Context, id int64, reason string) (*relai
 		if err := s.recordToneExample(tx, m, p, "ok", "override", reason); err != nil {
 			return err
 		}
-		return audit(tx, m, "post.override", p, "tone verdict "+p.Tone.Verdict+" overridden: "+reason)
+		return audit(tx, m, "post.override", p, i18n.Code("history.override", "verdict", p.Tone.Verdict, "reason", reason))
 	})
 	if err == nil {
 		// The decision stands even if retraining fails (a read error):

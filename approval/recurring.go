@@ -4,9 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -61,7 +63,7 @@ func (s *Service) CreateRecurrence(ctx context.Context, in RecurrenceInput) (*re
 		if err := enq.EnqueueRecurring(ctx, tx.SQL(), r.ID, next); err != nil {
 			return err
 		}
-		return audit(tx, m, "recurrence.create", p, fmt.Sprintf("#%d %q %s, next %s", r.ID, r.Spec, r.TZ, next.Format(time.RFC3339)))
+		return audit(tx, m, "recurrence.create", p, i18n.Code("history.recurrence", "id", strconv.FormatInt(r.ID, 10), "spec", r.Spec, "tz", r.TZ, "next", next.UTC().Format(time.RFC3339)))
 	})
 	return r, err
 }
@@ -104,7 +106,7 @@ func (s *Service) StopRecurrence(ctx context.Context, id int64) (*relais.Recurre
 			return err
 		}
 		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: "recurrence.stop",
-			PostID: r.PostID, Detail: fmt.Sprintf("#%d", r.ID)})
+			PostID: r.PostID, Detail: i18n.Code("history.recurrence_stop", "id", strconv.FormatInt(r.ID, 10))})
 	})
 	return r, err
 }

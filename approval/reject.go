@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/store"
 )
 
@@ -61,6 +62,9 @@ func (s *Service) refuse(ctx context.Context, id int64, in DecisionInput, decisi
 			if err := s.recordToneExample(tx, m, p, in.ToneRule, decision, comment); err != nil {
 				return err
 			}
+		}
+		if comment != "" {
+			comment = i18n.Code("history.decision", "text", comment)
 		}
 		return audit(tx, m, "post."+decision, p, comment)
 	})

@@ -2,10 +2,10 @@ package approval
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -74,7 +74,8 @@ func (s *Service) reschedule(ctx context.Context, tx *store.Tx, m *relais.Member
 	if p.ScheduledAt != nil {
 		from = p.ScheduledAt.UTC().Format(time.RFC3339)
 	}
-	detail := fmt.Sprintf("moved from %s to %s", from, at.Format(time.RFC3339))
+	move := []string{"from", from, "to", at.Format(time.RFC3339)}
+	detail := i18n.Code("history.moved", move...)
 	approved := p.State == relais.PostApproved || p.State == relais.PostScheduled
 	p.ScheduledAt = &at
 	p.ContentHash = p.Hash()
@@ -87,7 +88,7 @@ func (s *Service) reschedule(ctx context.Context, tx *store.Tx, m *relais.Member
 		if err := s.dropFanOuts(ctx, tx, p.ID); err != nil {
 			return err
 		}
-		return s.moveApproved(ctx, tx, m, p, at, detail)
+		return s.moveApproved(ctx, tx, m, p, at, move)
 	}
 	if err := tx.MovePost(p, relais.PostReschedule); err != nil {
 		return err
@@ -100,7 +101,7 @@ func (s *Service) reschedule(ctx context.Context, tx *store.Tx, m *relais.Member
 
 // moveApproved renews the approval of a moved post when m may approve it
 // alone, and sends it back to review otherwise.
-func (s *Service) moveApproved(ctx context.Context, tx *store.Tx, m *relais.Member, p *relais.Post, at time.Time, detail string) error {
+func (s *Service) moveApproved(ctx context.Context, tx *store.Tx, m *relais.Member, p *relais.Post, at time.Time, move []string) error {
 	st, err := stageOf(tx, p)
 	if err != nil {
 		return err
@@ -119,11 +120,12 @@ func (s *Service) moveApproved(ctx context.Context, tx *store.Tx, m *relais.Memb
 			return err
 		}
 		s.announce(tx, relais.EventPostSubmitted, p)
-		return audit(tx, m, "post.reschedule", p, detail+"; approval voided, back to review")
+		return audit(tx, m, "post.reschedule", p, i18n.Code("history.moved_voided", move...))
 	}
+	detail := i18n.Code("history.moved_renewed", move...)
 	if err := s.approveAndEnqueue(ctx, tx, m, p, relais.PostRenew, detail, at); err != nil {
 		return err
 	}
 	s.announce(tx, relais.EventPostUpdated, p)
-	return audit(tx, m, "post.reschedule", p, detail+"; approval renewed")
+	return audit(tx, m, "post.reschedule", p, detail)
 }

@@ -2,11 +2,12 @@ package approval
 
 import (
 	"context"
-	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -60,16 +61,16 @@ func (s *Service) Resolve(ctx context.Context, postID, deliveryID int64, in Reso
 		if err != nil {
 			return err
 		}
-		detail := fmt.Sprintf("account %d: %s by hand %s", d.AccountID, d.State, d.URL)
-		if in.Note != "" {
-			detail += " — " + in.Note
+		detail := i18n.Code("history.resolved", "account", strconv.FormatInt(d.AccountID, 10), "state", string(d.State), "url", d.URL)
+		if note := strings.TrimSpace(in.Note); note != "" {
+			detail = i18n.Code("history.resolved_note", "account", strconv.FormatInt(d.AccountID, 10), "state", string(d.State), "url", d.URL, "note", note)
 		}
 		if s.events != nil {
 			e := relais.Event{Type: relais.EventDelivery, PostID: postID, State: string(state), At: now,
 				Data: map[string]any{"account_id": d.AccountID, "delivery_state": d.State, "url": d.URL}}
 			tx.AfterCommit(func() { s.events.Publish(e) })
 		}
-		return audit(tx, m, "delivery.resolved", p, strings.TrimSpace(detail))
+		return audit(tx, m, "delivery.resolved", p, detail)
 	})
 	return d, err
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/store/storetest"
 )
@@ -63,7 +64,8 @@ func TestResolveOutcomeUnknown(t *testing.T) {
 		require.Equal(t, relais.PostPartiallyPublished, v.State)
 		last := b.lastAudit()
 		require.Equal(t, "delivery.resolved", last.Action)
-		require.Contains(t, last.Detail, "absent du compte")
+		_, params, _ := i18n.Decode(last.Detail)
+		require.Contains(t, params["note"], "absent du compte")
 
 		_, err = b.svc.Resolve(as(b.admin), id, ds[1].ID, approval.ResolveInput{Published: true, URL: "https://x.com/a/status/2"})
 		requireCode(t, relais.ECONFLICT, err)

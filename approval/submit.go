@@ -70,8 +70,8 @@ func (s *Service) review(tx *store.Tx, p *relais.Post) error {
 	tv.Overridden, tv.Hash = overridden, p.ContentOnlyHash()
 	p.Tone = tv
 	if tv.Verdict == "block" && !overridden {
-		return &relais.Error{Code: relais.EBLOCKED, Field: "text",
-			Message: "Ce message enfreint les règles de ton de la campagne. / This post breaks the campaign's tone rules."}
+		return &relais.Error{Code: relais.EBLOCKED, Field: "text", Key: "error.tone_blocked",
+			Message: "This post breaks the campaign's tone rules."}
 	}
 	p.Routing, err = s.route(tx, p)
 	return err

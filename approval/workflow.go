@@ -37,7 +37,7 @@ func (s *Service) Delete(ctx context.Context, id int64) (*relais.Post, error) {
 				Params:  map[string]string{"state": string(p.State), "from": string(p.State), "event": string(relais.PostDelete), "to": string(relais.PostDeleted)},
 				Message: "Only drafts, posts sent back for changes and rejected posts may be deleted."}
 		}
-		detail := "was " + string(p.State)
+		detail := i18n.Code("history.was", "state", string(p.State))
 		if err := tx.MovePost(p, relais.PostDelete); err != nil {
 			return err
 		}

@@ -88,7 +88,7 @@ func TestDeleteDraftsAndRejectedOnly(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, relais.PostDeleted, p.State)
 		require.Equal(t, "post.delete", b.lastAudit().Action)
-		require.Equal(t, "was draft", b.lastAudit().Detail)
+		require.Equal(t, "@history.was?state=draft", b.lastAudit().Detail)
 		posts, err := b.svc.Posts(as(b.editor), store.PostFilter{})
 		require.NoError(t, err)
 		for _, q := range posts {

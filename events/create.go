@@ -10,6 +10,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -47,7 +48,7 @@ func (s *Service) Create(ctx context.Context, in Input) (*relais.FieldEvent, err
 		return nil, err
 	}
 	ins := s.draftInputs(e, targets, s.cfg.Store.Now())
-	_, err = s.cfg.Approval.CreateDraftsWith(ctx, ins, "event: "+e.Slug, func(tx *store.Tx, m *relais.Member, posts []*relais.Post) error {
+	_, err = s.cfg.Approval.CreateDraftsWith(ctx, ins, i18n.Code("history.event", "slug", e.Slug), func(tx *store.Tx, m *relais.Member, posts []*relais.Post) error {
 		e.CreatedBy = m.ID
 		for i, p := range posts {
 			e.Drafts = append(e.Drafts, relais.FieldEventPost{PostID: p.ID, Role: draftRoles[i]})

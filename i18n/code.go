@@ -30,7 +30,7 @@ func Decode(s string) (key string, params map[string]string, ok bool) {
 		return "", nil, false
 	}
 	key, query, _ := strings.Cut(s[1:], "?")
-	if !Has(key) {
+	if !Has(key) && !Has(key+".other") {
 		return "", nil, false
 	}
 	v, err := url.ParseQuery(query)

@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"time"
 
 	"github.com/riverqueue/river"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/store"
 )
 
@@ -236,9 +238,10 @@ func (w *DeliverWorker) auditOutcome(tx *store.Tx, d *relais.Delivery) error {
 	if d.State == relais.DeliveryPending {
 		return nil
 	}
-	detail := fmt.Sprintf("account %d: %s %s", d.AccountID, d.State, d.URL)
+	account := strconv.FormatInt(d.AccountID, 10)
+	detail := i18n.Code("history.delivery", "account", account, "state", string(d.State), "url", d.URL)
 	if d.Error != "" {
-		detail += " " + d.Error
+		detail = i18n.Code("history.delivery_error", "account", account, "state", string(d.State), "url", d.URL, "error", d.Error)
 	}
 	return tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "delivery." + string(d.State),
 		PostID: d.PostID, Detail: detail})

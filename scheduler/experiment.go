@@ -3,13 +3,14 @@ package scheduler
 import (
 	"context"
 	"database/sql"
-	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/riverqueue/river"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/analytics"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/store"
 )
 
@@ -72,7 +73,7 @@ func (s *Scheduler) fanOutArm(ctx context.Context, tx *store.Tx, post *relais.Po
 		return true, err
 	}
 	if err := tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "experiment.variant_sent", PostID: post.ID, ContentHash: post.ContentHash,
-		Detail: fmt.Sprintf("experiment %d variant %s to %d recipients", e.ID, analytics.Label(arm.Arm), len(rs))}); err != nil {
+		Detail: i18n.Code("history.variant_sent", "id", strconv.FormatInt(e.ID, 10), "variant", analytics.Label(arm.Arm), "n", strconv.Itoa(len(rs)))}); err != nil {
 		return true, err
 	}
 	return true, s.startIfAllSent(ctx, tx, e)
@@ -163,7 +164,7 @@ func (s *Scheduler) sendWinner(ctx context.Context, tx *store.Tx, e *store.Exper
 		return err
 	}
 	return tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "experiment.winner_sent", PostID: e.PostID, ContentHash: winner.ContentHash,
-		Detail: fmt.Sprintf("experiment %d: variant %s (p=%s, %s) sent to %d more recipients", e.ID, analytics.Label(e.Winner), e.PValue, e.Outcome, len(rest))})
+		Detail: i18n.Code("history.winner_sent", "id", strconv.FormatInt(e.ID, 10), "variant", analytics.Label(e.Winner), "p", e.PValue, "outcome", e.Outcome, "n", strconv.Itoa(len(rest)))})
 }
 
 // restOfAudience returns the experiment's audience outside its sample.

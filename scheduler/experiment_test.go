@@ -14,6 +14,7 @@ import (
 	"github.com/relais/relais"
 	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/store/storetest"
 )
@@ -156,7 +157,8 @@ func TestExperimentEndToEnd(t *testing.T) {
 	require.EqualValues(t, 50+100, n, "the winner went to the 100 colistiers outside the sample")
 	var details []string
 	for _, a := range audit {
-		details = append(details, a.Action+" "+a.Detail)
+		_, params, _ := i18n.Decode(a.Detail)
+		details = append(details, a.Action+" "+a.Detail+" "+params["outcome"])
 	}
 	require.Contains(t, strings.Join(details, "\n"), "experiment.winner_sent")
 	require.Contains(t, strings.Join(details, "\n"), "A 5/50 B 30/50")

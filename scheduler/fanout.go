@@ -6,11 +6,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"time"
 
 	"github.com/riverqueue/river"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/store"
 )
 
@@ -86,7 +88,7 @@ func (w *FanOutWorker) fanOut(ctx context.Context, tx *store.Tx, post *relais.Po
 		return err
 	}
 	if err := tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "post.fan_out", PostID: post.ID,
-		ContentHash: post.ContentHash, Detail: fmt.Sprintf("%d deliveries", len(ds))}); err != nil {
+		ContentHash: post.ContentHash, Detail: i18n.Code("history.fan_out", "n", strconv.Itoa(len(ds)))}); err != nil {
 		return err
 	}
 	tx.AfterCommit(func() {

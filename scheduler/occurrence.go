@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/store"
 )
 
@@ -53,7 +55,7 @@ func (w *RecurWorker) fire(ctx context.Context, tx *store.Tx, r *relais.Recurren
 	}
 	tx.AfterCommit(w.s.Wake)
 	err = tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "post.recur", PostID: p.ID, ContentHash: p.ContentHash,
-		Detail: fmt.Sprintf("recurrence #%d of post %d at %s", r.ID, tpl.ID, at.Format(time.RFC3339))})
+		Detail: i18n.Code("history.recur", "id", strconv.FormatInt(r.ID, 10), "post", strconv.FormatInt(tpl.ID, 10), "at", at.UTC().Format(time.RFC3339))})
 	return RunCreated, p.ID, err
 }
 

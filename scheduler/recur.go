@@ -5,11 +5,13 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"time"
 
 	"github.com/riverqueue/river"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/store"
 )
 
@@ -108,5 +110,5 @@ func (w *RecurWorker) stopChanged(tx *store.Tx, r *relais.Recurrence) error {
 		return err
 	}
 	return tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "recurrence.stop", PostID: r.PostID,
-		Detail: fmt.Sprintf("recurrence #%d stopped: its post was edited, cancelled or rejected since it was approved", r.ID)})
+		Detail: i18n.Code("history.recurrence_changed", "id", strconv.FormatInt(r.ID, 10))})
 }

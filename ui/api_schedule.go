@@ -21,7 +21,7 @@ func (s *Server) handlePostReschedule(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	s.writePost(w, r, http.StatusOK, id)
+	s.writePostWarned(w, r, http.StatusOK, id)
 }
 
 // handlePostCancel handles POST /api/posts/{id}/cancel {reason?}.

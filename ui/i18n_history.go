@@ -14,21 +14,44 @@ import (
 type detailRule struct {
 	re  *regexp.Regexp
 	key string
+	// names are the groups' parameter names when they matter (see
+	// detailParam); nil for rules whose groups are dates, states, ids.
+	names []string
 }
 
 var detailRules = []detailRule{
-	{regexp.MustCompile(`^routing: (candidate|editor)$`), "detail.routing"},
-	{regexp.MustCompile(`^content changed from (\w+); approval voided, back to review$`), "detail.edit_voided"},
-	{regexp.MustCompile(`^content changed from (\w+)$`), "detail.edit"},
-	{regexp.MustCompile(`^was (\w+)$`), "detail.was"},
-	{regexp.MustCompile(`^from #(\d+)$`), "detail.from"},
-	{regexp.MustCompile(`^scheduled (\S+); tone warnings acknowledged$`), "detail.scheduled_ack"},
-	{regexp.MustCompile(`^scheduled (\S+)$`), "detail.scheduled"},
-	{regexp.MustCompile(`^moved from (\S+) to (\S+); approval voided, back to review$`), "detail.moved_voided"},
-	{regexp.MustCompile(`^moved from (\S+) to (\S+); approval renewed$`), "detail.moved_renewed"},
-	{regexp.MustCompile(`^moved from (\S+) to (\S+)$`), "detail.moved"},
-	{regexp.MustCompile(`^second step awaited: (.+)$`), "detail.second_step"},
-	{regexp.MustCompile(`(?s)^comment \d+: (.*)$`), "detail.comment"},
+	{re: regexp.MustCompile(`^routing: (candidate|editor)$`), key: "detail.routing"},
+	{re: regexp.MustCompile(`^content changed from (\w+); approval voided, back to review$`), key: "detail.edit_voided"},
+	{re: regexp.MustCompile(`^content changed from (\w+)$`), key: "detail.edit"},
+	{re: regexp.MustCompile(`^was (\w+)$`), key: "detail.was"},
+	{re: regexp.MustCompile(`^from #(\d+)$`), key: "detail.from"},
+	{re: regexp.MustCompile(`^scheduled (\S+); tone warnings acknowledged$`), key: "detail.scheduled_ack"},
+	{re: regexp.MustCompile(`^scheduled (\S+)$`), key: "detail.scheduled"},
+	{re: regexp.MustCompile(`^moved from (\S+) to (\S+); approval voided, back to review$`), key: "detail.moved_voided"},
+	{re: regexp.MustCompile(`^moved from (\S+) to (\S+); approval renewed$`), key: "detail.moved_renewed"},
+	{re: regexp.MustCompile(`^moved from (\S+) to (\S+)$`), key: "detail.moved"},
+	{re: regexp.MustCompile(`^second step awaited: (.+)$`), key: "detail.second_step"},
+	{re: regexp.MustCompile(`(?s)^comment \d+: (.*)$`), key: "detail.comment"},
+	{re: regexp.MustCompile(`(?s)^tone verdict (\w+) overridden: (.*)$`), key: "detail.override", names: []string{"verdict", "reason"}},
+	{re: regexp.MustCompile(`^approval request expired at the scheduled time$`), key: "history.expire"},
+	{re: regexp.MustCompile(`^tone profile of account changed: verdict now (\w+); back to (\w+)$`), key: "detail.rereview", names: []string{"verdict", "state"}},
+	{re: regexp.MustCompile(`^(\d+) deliveries$`), key: "detail.fan_out"},
+	{re: regexp.MustCompile(`^recurrence #(\d+) stopped: its post was edited, cancelled or rejected since it was approved$`), key: "detail.recurrence_changed"},
+}
+
+// actorRE is how relais.Actor writes a member: name, e-mail, role.
+var actorRE = regexp.MustCompile(`^(.*) <[^>]*> \((\w+)\)$`)
+
+// Actor names an audit entry's actor for the reader: "system" and the
+// command line in her language, a member by name and role.
+func (p Page) Actor(stored string) string {
+	if _, ok := messages["actor."+stored]; ok {
+		return p.T("actor." + stored)
+	}
+	if m := actorRE.FindStringSubmatch(stored); m != nil && i18n.Has("role."+m[2]) {
+		return m[1] + " (" + i18n.T(p.Lang, "role."+m[2], nil) + ")"
+	}
+	return stored
 }
 
 // Reason renders a routing reason for the reader: a catalogue key, or
@@ -50,10 +73,7 @@ func (p Page) Reasons(rs []string) string {
 // language.
 func (p Page) Detail(detail string) string {
 	if key, params, ok := i18n.Decode(detail); ok {
-		for k, v := range params {
-			params[k] = p.detailArg(v)
-		}
-		return i18n.T(p.Lang, key, params)
+		return p.coded(key, params)
 	}
 	for _, rule := range detailRules {
 		m := rule.re.FindStringSubmatch(detail)
@@ -63,13 +83,43 @@ func (p Page) Detail(detail string) string {
 		args := make([]any, len(m)-1)
 		for i, g := range m[1:] {
 			args[i] = p.detailArg(g)
+			if i < len(rule.names) {
+				args[i] = p.detailParam(rule.names[i], g)
+			}
 		}
 		return p.Tf(rule.key, args...)
 	}
 	return detail
 }
 
+// coded renders a decoded history entry: each parameter named in the
+// reader's language, a count through the plural forms.
+func (p Page) coded(key string, params map[string]string) string {
+	for k, v := range params {
+		params[k] = p.detailParam(k, v)
+	}
+	if n, err := strconv.Atoi(params["n"]); err == nil && !i18n.Has(key) {
+		return i18n.N(p.Lang, key, n, params)
+	}
+	return i18n.T(p.Lang, key, params)
+}
+
+// detailParam names a coded entry's parameter for the reader: a verdict
+// or "no date" by its catalogue word, anything else as detailArg does.
+func (p Page) detailParam(name, v string) string {
+	switch {
+	case name == "verdict" && i18n.Has("verdict."+v):
+		return i18n.T(p.Lang, "verdict."+v, nil)
+	case name == "text" || name == "reason" || name == "note" || name == "spec":
+		return v
+	}
+	return p.detailArg(v)
+}
+
 func (p Page) detailArg(g string) string {
+	if g == "unscheduled" {
+		return i18n.T(p.Lang, "history.unscheduled", nil)
+	}
 	if t, err := time.Parse(time.RFC3339, g); err == nil {
 		return fmtTime(t, p.Lang)
 	}
@@ -99,6 +149,10 @@ func init() {
 		"detail.moved_renewed":         {"déplacé du %s au %s ; approbation renouvelée", "moved from %s to %s; approval renewed"},
 		"detail.second_step":           {"seconde validation attendue : %s", "second approval awaited: %s"},
 		"detail.comment":               {"« %s »", "\"%s\""},
+		"detail.override":              {"verdict de ton « %s » levé : %s", "tone verdict \u201c%s\u201d overridden: %s"},
+		"detail.rereview":              {"profil de ton du compte modifié : verdict %s, retour à l'état %s", "account's tone profile changed: verdict %s, back to %s"},
+		"detail.fan_out":               {"diffusions : %s", "deliveries: %s"},
+		"detail.recurrence_changed":    {"répétition n° %s arrêtée : la publication a été modifiée, annulée ou refusée depuis son approbation", "recurrence #%s stopped: its post was edited, cancelled or rejected since it was approved"},
 		"audit.post.changes_requested": {"modifications demandées", "changes requested"},
 		"audit.post.rejected":          {"refus", "rejected"},
 		"audit.post.rereview":          {"nouvelle vérification du ton", "tone re-checked"},

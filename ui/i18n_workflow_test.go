@@ -97,7 +97,7 @@ func TestHistoryDetailPerReader(t *testing.T) {
 		fr.Detail("moved from 2027-03-14T08:00:00Z to 2027-03-15T09:30:00Z"))
 	require.Equal(t, "scheduled for Sun 14 Mar 2027 09:00; tone warnings acknowledged",
 		en.Detail("scheduled 2027-03-14T08:00:00Z; tone warnings acknowledged"))
-	require.Equal(t, "tone verdict warn overridden: ok", en.Detail("tone verdict warn overridden: ok"), "unknown shapes are shown as stored")
+	require.Equal(t, "tone verdict x: ok", en.Detail("tone verdict x: ok"), "unknown shapes are shown as stored")
 }
 
 // TestAPIErrorInRequestLanguage: an error with a catalogue key is written
@@ -158,4 +158,64 @@ func TestPluralPerReader(t *testing.T) {
 	require.Equal(t, "1 partagée cette semaine", "1 "+fr.TN("inbox.shared_week", 1))
 	require.Equal(t, "3 partagées cette semaine", "3 "+fr.TN("inbox.shared_week", 3))
 	require.Equal(t, "21 members", en.TN("count.members", 21))
+}
+
+// TestHistoryEveryCodePerReader renders every history code the services
+// write, with the parameters they write, in both languages: no raw code,
+// placeholder or English state, verdict or time on a French line (nor
+// French on an English one), and the two languages differ.
+func TestHistoryEveryCodePerReader(t *testing.T) {
+	at, to := "2027-03-14T08:00:00Z", "2027-03-15T09:30:00Z"
+	codes := []string{
+		i18n.Code("history.scheduled", "at", at), i18n.Code("history.scheduled_ack", "at", at),
+		i18n.Code("history.moved", "from", "unscheduled", "to", to), i18n.Code("history.moved_voided", "from", at, "to", to),
+		i18n.Code("history.moved_renewed", "from", at, "to", to), i18n.Code("history.override", "verdict", "block", "reason", "vu"),
+		i18n.Code("history.cancel", "reason", "doublon"), i18n.Code("history.expire"), i18n.Code("history.was", "state", "changes_requested"),
+		i18n.Code("history.rereview", "verdict", "warn", "state", "in_review"), i18n.Code("history.comment", "id", "3", "text", "Ok"),
+		i18n.Code("history.decision", "text", "Bien"), i18n.Code("history.resolved", "account", "2", "state", "published", "url", "https://x.com/a/status/1"),
+		i18n.Code("history.resolved_note", "account", "2", "state", "failed", "url", "", "note", "vu"),
+		i18n.Code("history.recurrence", "id", "4", "spec", "weekly", "tz", "Europe/Paris", "next", at),
+		i18n.Code("history.recurrence_stop", "id", "4"), i18n.Code("history.recurrence_changed", "id", "4"),
+		i18n.Code("history.recur", "id", "4", "post", "9", "at", at), i18n.Code("history.delivery", "account", "2", "state", "published", "url", ""),
+		i18n.Code("history.delivery_error", "account", "2", "state", "failed", "url", "", "error", "HTTP 500"),
+		i18n.Code("history.fan_out", "n", "1"), i18n.Code("history.fan_out", "n", "3"),
+		i18n.Code("history.variant_sent", "id", "1", "variant", "A", "n", "40"), i18n.Code("history.event", "slug", "marche-11e"),
+	}
+	english := regexp.MustCompile(`\b(scheduled|moved|block|warn|in_review|changes_requested|published|failed|unscheduled|overridden|voided|T08:00)\b`)
+	french := regexp.MustCompile(`\b(programmé|déplacé|bloqué|avertissement|brouillon|publié|échec|sans date|levé|annulée|motif|compte)\b|«`)
+	for _, c := range codes {
+		en, fr := Page{Lang: "en"}.Detail(c), Page{Lang: "fr"}.Detail(c)
+		for _, s := range []string{en, fr} {
+			require.NotContains(t, s, "@", c)
+			require.NotContains(t, s, "{", c)
+			require.NotContains(t, s, "history.", c)
+		}
+		require.NotEqual(t, en, fr, c)
+		require.False(t, english.MatchString(fr), "%s in French: %s", c, fr)
+		require.False(t, french.MatchString(en), "%s in English: %s", c, en)
+	}
+	require.Equal(t, "1 delivery", Page{Lang: "en"}.Detail(i18n.Code("history.fan_out", "n", "1")))
+	require.Equal(t, "3 diffusions", Page{Lang: "fr"}.Detail(i18n.Code("history.fan_out", "n", "3")))
+	require.Equal(t, "déplacé du sans date au 15/03/2027 10:30", Page{Lang: "fr"}.Detail(codes[2]))
+	require.Equal(t, "tone verdict \u201cblocked\u201d overridden: vu", Page{Lang: "en"}.Detail(codes[5]))
+}
+
+// TestHistoryOldRowsStillRead: details older versions stored as English
+// sentences still render in French.
+func TestHistoryOldRowsStillRead(t *testing.T) {
+	fr := Page{Lang: "fr"}
+	require.Equal(t, "verdict de ton « bloqué » levé : vu", fr.Detail("tone verdict block overridden: vu"))
+	require.Equal(t, "demande de validation expirée à l'heure prévue", fr.Detail("approval request expired at the scheduled time"))
+	require.Equal(t, "profil de ton du compte modifié : verdict avertissement, retour à l'état en validation",
+		fr.Detail("tone profile of account changed: verdict now warn; back to in_review"))
+	require.Equal(t, "déplacé du sans date au 15/03/2027 10:30", fr.Detail("moved from unscheduled to 2027-03-15T09:30:00Z"))
+}
+
+// TestHistoryActorPerReader: a member's role in a history line is named
+// in the reader's language, not as its code.
+func TestHistoryActorPerReader(t *testing.T) {
+	stored := "Léa Fontaine <cm@demo.relais.fr> (community_manager)"
+	require.Equal(t, "Léa Fontaine (community manager)", Page{Lang: "en"}.Actor(stored))
+	require.Equal(t, "Karim (responsable web)", Page{Lang: "fr"}.Actor("Karim <k@x.fr> (editor)"))
+	require.Equal(t, "système", Page{Lang: "fr"}.Actor("system"))
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
@@ -16,6 +17,9 @@ type Page struct {
 	Active string // nav entry
 	Flash  string
 	Error  string
+	// Moved warns, after a move, of the posts planned too close to the
+	// moved one on the same accounts.
+	Moved []apiWarning
 	// Analytics puts the weekly report and the A/B tests in the nav.
 	Analytics bool
 }
@@ -43,6 +47,9 @@ func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey, activ
 	if ok := r.URL.Query().Get("ok"); ok != "" {
 		if _, known := messages["flash."+ok]; known {
 			p.Flash = p.T("flash." + ok)
+		}
+		if id, err := strconv.ParseInt(r.URL.Query().Get("moved"), 10, 64); ok == "moved" && err == nil && m != nil {
+			p.Moved = s.slotWarnings(r, lang, id)
 		}
 	}
 	return p

@@ -21,12 +21,12 @@ func (s *Server) handleCalendarMove(w http.ResponseWriter, r *http.Request) {
 	}
 	at, err := time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(r.FormValue("scheduled_at")), relais.MustLocation())
 	if err != nil {
-		s.pageError(w, r, relais.FieldErrorf("scheduled_at", "Date invalide. / Invalid date."))
+		s.pageError(w, r, &relais.Error{Code: relais.EINVALID, Field: "scheduled_at", Key: "error.bad_date", Message: "Invalid date."})
 		return
 	}
 	if _, err := s.cfg.Approval.Reschedule(r.Context(), id, approval.RescheduleInput{ScheduledAt: &at}); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	http.Redirect(w, r, moveNext(r.FormValue("next"), at.Format("2006-01-02")), http.StatusSeeOther)
+	http.Redirect(w, r, moveNext(r.FormValue("next"), at.Format("2006-01-02"))+"&moved="+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/relais/relais"
@@ -23,6 +24,9 @@ type connectPage struct {
 	FormErr   string
 	XReady    bool // the campaign's X app is configured
 	Available bool // the server connects accounts from the browser
+	// Again is the account being reconnected (?reconnect=id): only its
+	// platform's form is shown, and new credentials replace its own.
+	Again *relais.Account
 }
 
 // connectOwner is one choice of owner for the new account.
@@ -31,6 +35,7 @@ type connectOwner struct{ Value, Label string }
 // connectForm is a connect form's fields, but the secrets.
 type connectForm struct {
 	Handle, Owner, BaseURL, PageID, Kind string
+	Reconnect                            int64 // the account whose credentials the flow replaces, 0 for a new one
 }
 
 // tokenPlatforms are connected by a token or URL checked at once.
@@ -40,6 +45,7 @@ var tokenPlatforms = map[string]relais.Platform{"bluesky": relais.PlatformBluesk
 // handleConnectPage handles GET /settings/connect.
 func (s *Server) handleConnectPage(w http.ResponseWriter, r *http.Request) {
 	p := connectPage{Page: s.newPage(w, r, "connect.title", "settings"), Form: connectForm{Owner: "campaign", Kind: webhook.KindSlack}}
+	p.Form.Reconnect, _ = strconv.ParseInt(r.URL.Query().Get("reconnect"), 10, 64)
 	s.renderConnect(w, r, http.StatusOK, p)
 }
 
@@ -53,6 +59,14 @@ func (s *Server) renderConnect(w http.ResponseWriter, r *http.Request, status in
 	p.Available = c != nil
 	p.XReady = c != nil && c.X.Configured()
 	var err error
+	if p.Form.Reconnect > 0 {
+		if p.Again, err = s.againAccount(r, p.Form.Reconnect); err != nil {
+			s.pageError(w, r, err)
+			return
+		} else if p.FormFor == "" { // prefill the handle and server
+			p.FormFor, p.Form.Handle, p.Form.BaseURL = string(p.Again.Platform), p.Again.Handle, p.Again.BaseURL
+		}
+	}
 	if p.Owners, err = s.connectOwners(r, p.Page); err != nil {
 		s.pageError(w, r, err)
 		return
@@ -89,7 +103,7 @@ func (s *Server) handleConnectSubmit(w http.ResponseWriter, r *http.Request) {
 		s.renderConnect(w, r, http.StatusForbidden, p)
 		return
 	case name == "x":
-		err = s.startX(w, r, p.Form.Owner)
+		err = s.startX(w, r, p.Form)
 	case name == "mastodon":
 		err = s.startMastodon(w, r, p.Form)
 	case tokenPlatforms[name] != "":
@@ -106,7 +120,8 @@ func (s *Server) handleConnectSubmit(w http.ResponseWriter, r *http.Request) {
 // typedForm reads the form's plain fields.
 func typedForm(r *http.Request) connectForm {
 	f := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
-	return connectForm{Handle: f("handle"), Owner: f("owner"), BaseURL: f("base_url"), PageID: f("page_id"), Kind: f("kind")}
+	again, _ := strconv.ParseInt(f("reconnect"), 10, 64)
+	return connectForm{Handle: f("handle"), Owner: f("owner"), BaseURL: f("base_url"), PageID: f("page_id"), Kind: f("kind"), Reconnect: again}
 }
 
 // connectWithToken checks the typed token or URL with the platform (one
@@ -119,7 +134,7 @@ func (s *Server) connectWithToken(w http.ResponseWriter, r *http.Request, pl rel
 	} else if relais.NormalizeHandle(a.Handle) == "" {
 		return relais.FieldErrorf("handle", "A handle is required.")
 	}
-	return s.saveConnected(w, r, a, f.Owner, creds, true)
+	return s.saveConnected(w, r, a, f, creds, true)
 }
 
 // tokenCredentials builds each platform's credentials from the form.
@@ -145,7 +160,7 @@ func tokenCredentials(r *http.Request, pl relais.Platform, f connectForm) (map[s
 
 // saveConnected checks the URLs typed, verifies the credentials with the
 // platform when asked, creates the account and goes back to the page.
-func (s *Server) saveConnected(w http.ResponseWriter, r *http.Request, a relais.Account, owner string, creds map[string]string, verify bool) error {
+func (s *Server) saveConnected(w http.ResponseWriter, r *http.Request, a relais.Account, f connectForm, creds map[string]string, verify bool) error {
 	c := s.connectCfg()
 	if err := connectors.CheckAccountURLs(a.BaseURL, creds, c.AllowPrivateNetworks); err != nil {
 		return err
@@ -157,7 +172,10 @@ func (s *Server) saveConnected(w http.ResponseWriter, r *http.Request, a relais.
 		}
 		a.Credentials = nil
 	}
-	got, err := s.cfg.Approval.CreateAccount(r.Context(), approval.NewAccount{Account: a, Owner: owner, Credentials: creds})
+	if f.Reconnect > 0 {
+		return s.reconnect(w, r, f.Reconnect, a, creds)
+	}
+	got, err := s.cfg.Approval.CreateAccount(r.Context(), approval.NewAccount{Account: a, Owner: f.Owner, Credentials: creds})
 	if err != nil {
 		return err
 	}

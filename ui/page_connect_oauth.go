@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
@@ -12,7 +13,7 @@ import (
 // startX starts X's three-legged OAuth: a state bound to the session goes
 // into the callback URL, the request token is kept with it, and the member
 // is sent to X to authorize relais.
-func (s *Server) startX(w http.ResponseWriter, r *http.Request, owner string) error {
+func (s *Server) startX(w http.ResponseWriter, r *http.Request, f connectForm) error {
 	c := s.connectCfg()
 	if !c.X.Configured() {
 		return &relais.Error{Code: relais.EINVALID, Field: "platform", Message: "X is not configured.", Key: "connect.x_unconfigured"}
@@ -25,7 +26,8 @@ func (s *Server) startX(w http.ResponseWriter, r *http.Request, owner string) er
 	if err != nil {
 		return err
 	}
-	c.States.Set(state, map[string]string{"platform": "x", "owner": owner, "token": tok, "secret": secret})
+	c.States.Set(state, map[string]string{"platform": "x", "owner": f.Owner, "token": tok, "secret": secret,
+		"reconnect": strconv.FormatInt(f.Reconnect, 10)})
 	http.Redirect(w, r, auth, http.StatusSeeOther)
 	return nil
 }
@@ -46,7 +48,7 @@ func (s *Server) startMastodon(w http.ResponseWriter, r *http.Request, f connect
 	if err != nil {
 		return err
 	}
-	state, err := c.States.Issue(sessionKey(r), map[string]string{"platform": "mastodon", "owner": f.Owner,
+	state, err := c.States.Issue(sessionKey(r), map[string]string{"platform": "mastodon", "owner": f.Owner, "reconnect": strconv.FormatInt(f.Reconnect, 10),
 		"instance": f.BaseURL, "client_id": app.ClientID, "client_secret": app.ClientSecret})
 	if err != nil {
 		return err
@@ -99,5 +101,6 @@ func (s *Server) finishOAuth(w http.ResponseWriter, r *http.Request, name string
 		return err
 	}
 	a := relais.Account{Platform: relais.Platform(name), Handle: res.Handle, BaseURL: res.BaseURL}
-	return s.saveConnected(w, r, a, st["owner"], res.Credentials, false) // the flow read the account already
+	again, _ := strconv.ParseInt(st["reconnect"], 10, 64)
+	return s.saveConnected(w, r, a, connectForm{Owner: st["owner"], Reconnect: again}, res.Credentials, false) // the flow read the account already
 }

@@ -15,4 +15,5 @@ func (s *Server) scheduleRoutes() {
 	s.api("GET /api/election-rounds", s.handleRoundList)
 	s.api("POST /api/election-rounds", s.handleRoundAdd)
 	s.api("GET /api/deliveries", s.handleDeliveryList)
+	s.api("GET /api/schedule/check", s.handleScheduleCheck)
 }

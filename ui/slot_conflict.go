@@ -31,6 +31,11 @@ func (s *Server) slotWarnings(r *http.Request, lang string, id int64) []apiWarni
 	if err != nil {
 		s.log.Warn("slot conflicts not checked", "post", id, "error", err)
 	}
+	return conflictWarnings(lang, cs)
+}
+
+// conflictWarnings words slot conflicts for a reader of lang.
+func conflictWarnings(lang string, cs []approval.SlotConflict) []apiWarning {
 	out := []apiWarning{}
 	for _, c := range cs {
 		params := map[string]string{"post": strconv.FormatInt(c.PostID, 10), "at": c.At.UTC().Format(time.RFC3339),

@@ -47,7 +47,17 @@ func chromiumPath(t *testing.T) string {
 // Paris campaign and its tone rules, with share suggestions due at once.
 func mustRunDemo(t *testing.T) *testMain {
 	t.Helper()
+	return mustRunDemoWith(t, nil)
+}
+
+// mustRunDemoWith is mustRunDemo with set changing the Main before it
+// runs (nil: no change).
+func mustRunDemoWith(t *testing.T, set func(*Main)) *testMain {
+	t.Helper()
 	m := NewMain(io.Discard, io.Discard)
+	if set != nil {
+		set(m)
+	}
 	m.env.DataDir = t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(m.env.DataDir, "tone.yaml"), []byte(demo.ToneConfig), 0o600))
 	m.Addr, m.PollEvery, m.Rescue, m.ShareWindow = "127.0.0.1:0", 50*time.Millisecond, 5*time.Second, time.Millisecond

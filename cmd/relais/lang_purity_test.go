@@ -29,6 +29,9 @@ var (
 	spacesRE = regexp.MustCompile(`\s+`)
 	// frenchSpacing is a space before a colon, semicolon or percent sign,
 	// or French quotes: right in French, wrong in English.
+	// rawCode is a history code or a catalogue placeholder shown as
+	// stored instead of rendered.
+	rawCode       = regexp.MustCompile(`@(history|detail|audit|reason|approver|verdict|error|state)\.[a-z_.]+|\{[a-z_]+\}|\b(in_review|changes_requested|community_manager|outcome_unknown|post\.[a-z_]+)\b`)
 	frenchSpacing = regexp.MustCompile(`[\p{L}\d][ \x{a0}][:;%]|«|»`)
 )
 
@@ -47,6 +50,9 @@ func requirePure(t *testing.T, what, lang, page string) {
 	}
 	if loc := frenchSpacing.FindStringIndex(text); lang == "en" && loc != nil {
 		t.Errorf("%s (en) uses French punctuation spacing: …%s…", what, text[max(0, loc[0]-60):min(len(text), loc[1]+60)])
+	}
+	if loc := rawCode.FindStringIndex(text); loc != nil {
+		t.Errorf("%s (%s) shows a raw code: …%s…", what, lang, text[max(0, loc[0]-60):min(len(text), loc[1]+60)])
 	}
 	for _, w := range words {
 		re := regexp.MustCompile(`(^|[^\p{L}])` + regexp.QuoteMeta(w) + `($|[^\p{L}])`)
@@ -67,16 +73,19 @@ func TestLanguagePurity(t *testing.T) {
 	admin := tm.signIn(t, "admin@demo.relais.fr")
 	col := tm.signIn(t, "colistier-11e@demo.relais.fr")
 	id := purityFixture(t, tm)
+	moved := movedFixture(t, tm)
+	near := nearFixture(t, tm)
 	pages := []struct {
 		s    *session
 		path string
 	}{
 		{web, "/"}, {web, "/compose"}, {web, "/calendar"}, {web, "/calendar?view=month"}, {web, "/map"}, {web, "/settings"},
-		{web, "/districts/11e"}, {web, fmt.Sprintf("/posts/%d", id)}, {cm, fmt.Sprintf("/posts/%d/edit", id)}, {cm, "/"},
+		{web, "/districts/11e"}, {web, fmt.Sprintf("/posts/%d", id)}, {web, fmt.Sprintf("/posts/%d", moved)}, {cm, fmt.Sprintf("/posts/%d/edit", id)}, {cm, "/"},
 		{web, "/posts/999999"}, {col, "/settings"}, {col, "/"}, {col, "/inbox"}, {col, "/map"},
 		{admin, "/settings"}, {admin, "/settings/members"}, {admin, "/settings/accounts"}, {admin, "/settings/tone"},
 		{admin, "/settings/slots"}, {admin, "/settings/rounds"}, {web, "/settings/members"}, {web, "/settings/tone"},
-		{web, "/settings/accounts"}, {cm, "/settings/slots"}, {cm, "/settings/tone"}, {col, "/settings/slots"},
+		{web, "/settings/accounts"}, {admin, "/settings/connect"}, {admin, "/settings/connect?reconnect=1"},
+		{web, "/reports/weekly"}, {web, fmt.Sprintf("/calendar?ok=moved&moved=%d", near)}, {web, fmt.Sprintf("/?ok=moved&moved=%d", near)}, {cm, "/settings/slots"}, {cm, "/settings/tone"}, {col, "/settings/slots"},
 	}
 	for _, lang := range []string{"fr", "en"} {
 		for _, p := range pages {
@@ -87,7 +96,15 @@ func TestLanguagePurity(t *testing.T) {
 			_, body := p.s.get(p.path + sep + "lang=" + lang)
 			requirePure(t, p.path, lang, body)
 		}
-		_, body := cm.post("/compose?lang="+lang, url.Values{"text": {"Réunion jeudi"}})
+		_, body := web.get(fmt.Sprintf("/calendar?ok=moved&moved=%d&lang=%s", near, lang))
+		require.Contains(t, body, map[string]string{"fr": "est déjà prévue", "en": "is already scheduled"}[lang], "the move's warning")
+		_, body = admin.post("/settings/tone?lang="+lang, url.Values{"yaml": {"opponents: 3"}, "action": {"validate"}})
+		requirePure(t, "tone rules refused", lang, body)
+		require.Contains(t, body, map[string]string{"fr": "une liste de personnes est attendue", "en": "a list of people is expected"}[lang])
+		_, body = web.get(fmt.Sprintf("/posts/%d?lang=%s", moved, lang))
+		require.Contains(t, body, map[string]string{"fr": "déplacé du", "en": "moved from"}[lang])
+		require.Contains(t, body, map[string]string{"fr": "motif : Doublon du tract", "en": "reason: Doublon du tract"}[lang])
+		_, body = cm.post("/compose?lang="+lang, url.Values{"text": {"Réunion jeudi"}})
 		requirePure(t, "compose without an account", lang, body)
 		require.Contains(t, body, map[string]string{"fr": "Cochez au moins un compte", "en": "Tick at least one account"}[lang])
 		day := time.Now().In(relais.MustLocation()).AddDate(0, 0, 30)
@@ -111,5 +128,33 @@ func purityFixture(t *testing.T, tm *testMain) int64 {
 	require.Equal(t, 200, tm.call(web, "POST", fmt.Sprintf("/api/posts/%d/request-changes", p.ID), map[string]string{"comment": "Précisez l'heure"}, &p))
 	require.Equal(t, 200, tm.call(cm, "PUT", fmt.Sprintf("/api/posts/%d", p.ID), `{"text":"Réunion publique jeudi à 19h","targets":["@avecanne"]}`, &p))
 	require.Equal(t, 200, tm.call(cm, "POST", fmt.Sprintf("/api/posts/%d/submit", p.ID), nil, &p))
+	return p.ID
+}
+
+// movedFixture gives a post a history of a move, a tone re-check and a
+// cancellation with a reason (entries stored as codes); it returns its id.
+func movedFixture(t *testing.T, tm *testMain) int64 {
+	cm := tm.cli("user", "token", "--email", "cm@demo.relais.fr")
+	web := tm.cli("user", "token", "--email", "web@demo.relais.fr")
+	day := time.Now().In(relais.MustLocation()).AddDate(0, 0, 3).Truncate(time.Hour)
+	var p postJSON
+	body := fmt.Sprintf(`{"text":"Tractage samedi au marché","targets":["@avecanne"],"scheduled_at":%q}`, day.Format(time.RFC3339))
+	require.Equal(t, 201, tm.call(cm, "POST", "/api/posts", body, &p))
+	at := map[string]string{"scheduled_at": day.Add(26 * time.Hour).Format(time.RFC3339)}
+	require.Equal(t, 200, tm.call(web, "POST", fmt.Sprintf("/api/posts/%d/reschedule", p.ID), at, &p))
+	require.Equal(t, 200, tm.call(web, "POST", fmt.Sprintf("/api/posts/%d/cancel", p.ID), map[string]string{"reason": "Doublon du tract"}, &p))
+	return p.ID
+}
+
+// nearFixture plans two posts five minutes apart on the campaign's X
+// account and returns the second (its move warns of the first).
+func nearFixture(t *testing.T, tm *testMain) int64 {
+	cm := tm.cli("user", "token", "--email", "cm@demo.relais.fr")
+	at := time.Now().In(relais.MustLocation()).AddDate(0, 0, 4).Truncate(time.Hour)
+	var p postJSON
+	for _, when := range []time.Time{at, at.Add(5 * time.Minute)} {
+		body := fmt.Sprintf(`{"text":"Porte-à-porte","targets":["@avecanne"],"scheduled_at":%q}`, when.Format(time.RFC3339))
+		require.Equal(t, 201, tm.call(cm, "POST", "/api/posts", body, &p))
+	}
 	return p.ID
 }

@@ -58,6 +58,9 @@ type Main struct {
 	// WSRecheck is how often websockets re-check their session (default
 	// ui.DefaultWSRecheck).
 	WSRecheck time.Duration
+	// XBaseURL is the X host accounts are connected through (OAuth
+	// 1.0a): X's own when empty; a fake speaking X's protocol in tests.
+	XBaseURL string
 
 	log         *slog.Logger
 	stdout      io.Writer

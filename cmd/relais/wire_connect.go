@@ -19,7 +19,7 @@ func (m *Main) connectConfig(reg *connectors.Registry) *ui.ConnectConfig {
 	hc := outbound.NewClient(outbound.Options{Timeout: 30 * time.Second, AllowPrivate: m.allowPrivateNetworks()})
 	return &ui.ConnectConfig{
 		Verify:               reg.Verify,
-		X:                    &connect.X{HTTP: hc, ConsumerKey: m.cfg.XConsumerKey, ConsumerSecret: m.cfg.XConsumerSecret},
+		X:                    &connect.X{HTTP: hc, ConsumerKey: m.cfg.XConsumerKey, ConsumerSecret: m.cfg.XConsumerSecret, BaseURL: m.XBaseURL},
 		Mastodon:             &connect.Mastodon{HTTP: httpc.New(hc, httpc.Config{Platform: "mastodon"})},
 		AllowPrivateNetworks: m.allowPrivateNetworks(),
 		States:               connect.NewStates(0),

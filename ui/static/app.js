@@ -232,7 +232,15 @@
       if (parts.length !== 2) return;
       var when = parisISO(day.dataset.date, parts[1]);
       postJSON("/api/posts/" + parts[0] + "/reschedule", { scheduled_at: when })
-        .then(refresh, function (e) { alert(cal.dataset.error + colon + e.message); });
+        .then(function (j) {
+          if (!j.warnings || !j.warnings.length) { refresh(); return; }
+          // the move stands, but another post is too close: reload with
+          // the server's warning (in the page's language) above the calendar
+          var u = new URL(location.href);
+          u.searchParams.set("ok", "moved");
+          u.searchParams.set("moved", parts[0]);
+          location.assign(u.toString());
+        }, function (e) { alert(cal.dataset.error + colon + e.message); });
     });
   }
   // parisISO returns the RFC 3339 time of a Paris wall-clock date and time.

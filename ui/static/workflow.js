@@ -36,6 +36,37 @@
   }
   if (when) { when.addEventListener("input", checkBlackout); when.addEventListener("change", checkBlackout); }
 
+  // checkSlots asks the server, as the date or the accounts change, which
+  // posts are already planned too close on the ticked accounts, and shows
+  // its answer (in the page's language) beside the date; nothing typed is
+  // touched.
+  var slots = document.getElementById("when-slots"), slotTimer = null, slotSeq = 0;
+  function checkSlots() {
+    if (!when || !slots) return;
+    var t = parisSeconds(when.value), form = when.form, q = new URLSearchParams();
+    var ticked = form ? form.querySelectorAll("input[name=target]:checked") : [];
+    if (isNaN(t) || !ticked.length) { slots.hidden = true; slots.replaceChildren(); return; }
+    q.set("scheduled_at", new Date(t * 1000).toISOString());
+    ticked.forEach(function (c) { q.append("account", c.value); });
+    if (form.dataset.edit) q.set("post", form.dataset.edit);
+    q.set("lang", document.documentElement.lang || "fr");
+    var seq = ++slotSeq;
+    fetch("/api/schedule/check?" + q, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : { warnings: [] }; })
+      .then(function (j) {
+        if (seq !== slotSeq) return;
+        var ws = (j.warnings || []).filter(function (w) { return w.code === "slot_conflict"; });
+        slots.replaceChildren.apply(slots, ws.map(function (w) { var p = document.createElement("p"); p.textContent = w.message; return p; }));
+        slots.hidden = !ws.length;
+      }, function () {});
+  }
+  function laterSlots() { clearTimeout(slotTimer); slotTimer = setTimeout(checkSlots, 300); }
+  if (when && slots) {
+    when.addEventListener("change", laterSlots);
+    when.addEventListener("input", laterSlots);
+    if (when.form) when.form.addEventListener("change", function (e) { if (e.target.name === "target") laterSlots(); });
+    checkSlots();
+  }
+
   var pick = document.getElementById("cal-date");
   if (pick) pick.addEventListener("change", function () { if (pick.value) pick.form.submit(); });
 })();

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/relais/relais"
+	"github.com/relais/relais/approval"
+)
+
+// reconnectable are the platforms whose accounts Settings › Accounts can
+// reconnect through the platform's own sign-in (OAuth, app password).
+var reconnectable = map[relais.Platform]bool{relais.PlatformBluesky: true, relais.PlatformMastodon: true, relais.PlatformX: true}
+
+// Reconnectable reports whether an account can be reconnected from the
+// connect page.
+func (p Page) Reconnectable(a *relais.Account) bool { return reconnectable[a.Platform] }
+
+// Shows reports whether the connect page shows platform's form: all of
+// them, or only the reconnected account's.
+func (p connectPage) Shows(platform string) bool {
+	return p.Again == nil || string(p.Again.Platform) == platform
+}
+
+// Tp translates key with its {name} placeholders filled from name, value
+// pairs.
+func (p Page) Tp(key string, pairs ...string) string {
+	params := map[string]string{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		params[pairs[i]] = pairs[i+1]
+	}
+	return fill(p.Lang, p.T(key), params)
+}
+
+// againAccount finds the account being reconnected, among those the
+// member sees.
+func (s *Server) againAccount(r *http.Request, id int64) (*relais.Account, error) {
+	as, err := s.cfg.Approval.Accounts(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range as {
+		if a.ID == id && reconnectable[a.Platform] {
+			return a, nil
+		}
+	}
+	return nil, &relais.Error{Code: relais.ENOTFOUND, Field: "reconnect", Key: "error.code.not_found", Message: "No such account."}
+}
+
+// reconnect replaces the credentials of account id with those the
+// platform just gave for got, the same account on the same platform
+// (another one is refused: it would be published to under the wrong
+// name); the change is audited (account.update, no secret in it).
+func (s *Server) reconnect(w http.ResponseWriter, r *http.Request, id int64, got relais.Account, creds map[string]string) error {
+	a, err := s.againAccount(r, id)
+	if err != nil {
+		return err
+	} else if a.Platform != got.Platform || !sameHandle(a.Handle, got.Handle) {
+		return &relais.Error{Code: relais.EINVALID, Field: "handle", Key: "connect.other_account",
+			Params:  map[string]string{"want": "@" + relais.NormalizeHandle(a.Handle), "got": "@" + relais.NormalizeHandle(got.Handle)},
+			Message: "These credentials belong to another account."}
+	}
+	if _, err := s.cfg.Approval.UpdateAccount(r.Context(), id, approval.AccountUpdate{Credentials: creds}); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/settings/accounts?ok=account_reconnected#account-"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+	return nil
+}
+
+// sameHandle compares two handles as platforms do: without "@", case
+// aside; a Mastodon handle without its instance matches one with it.
+func sameHandle(a, b string) bool {
+	a, b = strings.ToLower(relais.NormalizeHandle(a)), strings.ToLower(relais.NormalizeHandle(b))
+	if a == b {
+		return true
+	}
+	ua, _, _ := strings.Cut(a, "@")
+	ub, _, _ := strings.Cut(b, "@")
+	return ua == ub && (a == ua || b == ub)
+}
+
+func init() {
+	for k, v := range map[string][2]string{
+		"connect.other_account":     {"Ces identifiants sont ceux de {got}, pas de {want} : connectez-vous sur la plateforme avec le bon compte.", "These credentials are {got}'s, not {want}'s: sign in on the platform with the right account."},
+		"connect.reconnect_title":   {"Reconnecter {handle}", "Reconnect {handle}"},
+		"connect.reconnect_help":    {"Les nouveaux identifiants remplacent les anciens ; le compte garde son propriétaire, son profil de ton et ses publications.", "The new credentials replace the old ones; the account keeps its owner, tone profile and posts."},
+		"settings.reconnect_via":    {"Reconnecter via la plateforme", "Reconnect through the platform"},
+		"flash.account_reconnected": {"Compte reconnecté : nouveaux identifiants vérifiés et enregistrés.", "Account reconnected: new credentials verified and saved."},
+	} {
+		messages[k] = v
+	}
+}
