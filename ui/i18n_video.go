@@ -20,6 +20,7 @@ var videoMessages = map[string][2]string{
 	"compose.video_wait":         {"Attendez la fin de l'envoi de la vidéo.", "Wait until the video has finished uploading."},
 	"field.video":                {"Vidéo", "Video"},
 	"post.video":                 {"Vidéo", "Video"},
+	"post.video_thumbnail":       {"Miniature montrée avant la lecture", "Thumbnail shown before playback"},
 	"post.video_download":        {"Télécharger la vidéo", "Download the video"},
 }
 

@@ -59,13 +59,15 @@
     status.textContent = fill(box.dataset.progress, { name: name, pct: pct });
   }
 
+  var CODECS = { avc1: "H.264", avc3: "H.264", hvc1: "HEVC", hev1: "HEVC", V_VP8: "VP8", V_VP9: "VP9", V_AV1: "AV1", av01: "AV1" };
+
   function done(u) {
     var i = u.info || {};
     bar.value = 100;
     idInput.value = u.id;
     remove.hidden = false;
     status.textContent = fill(box.dataset.done, { name: u.filename, w: i.width, h: i.height,
-      s: (i.duration / 1e9).toFixed(1), codec: i.video_codec });
+      s: (i.duration / 1e9).toFixed(1), codec: CODECS[i.video_codec] || i.video_codec });
     box.dataset.sha256 = u.sha256;
   }
 
