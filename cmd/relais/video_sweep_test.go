@@ -30,7 +30,11 @@ func TestVideoSweep(t *testing.T) {
 	dir := filepath.Join(tm.env.DataDir, "uploads")
 	exists := func(id string) bool { _, err := os.Stat(filepath.Join(dir, id)); return err == nil }
 	uploadOf := func(post int64) string {
-		var p struct{ Video struct{ UploadID string `json:"upload_id"` } }
+		var p struct {
+			Video struct {
+				UploadID string `json:"upload_id"`
+			}
+		}
 		require.Equal(t, http.StatusOK, tm.call(tm.cli("user", "token", "--email", "web@demo.relais.fr"), "GET", fmt.Sprintf("/api/posts/%d", post), nil, &p))
 		return p.Video.UploadID
 	}
