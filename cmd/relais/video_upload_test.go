@@ -91,7 +91,7 @@ func TestVideoUploadResumesOverHTTP(t *testing.T) {
 	// A clip over X's 140 s is refused once complete, X and its limit named.
 	long := testMP4(150, 1000)
 	require.Equal(t, http.StatusCreated, tm.call(token, "POST", "/api/videos/uploads", fmt.Sprintf(`{"filename":"long.mp4","size":%d,"platforms":["x"]}`, len(long)), &u))
-	req, _ = http.NewRequest("PATCH", tm.URL+"/api/videos/uploads/"+u.ID, bytes.NewReader(long))
+	req, _ = http.NewRequest("PATCH", tm.URL+"/api/videos/uploads/"+u.ID+"?lang=en", bytes.NewReader(long)) // French by default
 	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Upload-Offset", "0")
 	var e apiErr
