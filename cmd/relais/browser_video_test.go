@@ -66,7 +66,7 @@ func TestBrowserComposeVideo(t *testing.T) {
 	clip := testclip.Playable(160, 96, 10, 20)
 	require.Contains(t, cm.refused("coupee.mp4", clip[:len(clip)/2]), "tronquée")
 	require.Contains(t, cm.refused("vide.mp4", testclip.MP4(160, 96, 0, 512, 1)), "0 seconde")
-	require.Contains(t, cm.refused("long.mp4", testclip.MP4(160, 96, 200, 512, 1)), "140.0 s au plus", "X's limit is named")
+	require.Contains(t, cm.refused("long.mp4", testclip.MP4(160, 96, 200, 512, 1)), "X : 140.0 s au plus", "X's limit is named")
 	require.Equal(t, before, uploadsOnDisk(t, tm), "nothing stored")
 	cm.shoot("compose-video-refused")
 	cm.phone() // shoot left it at 1280 px
@@ -123,6 +123,6 @@ func TestBrowserComposeVideo(t *testing.T) {
 	cm.open("/compose?lang=en")
 	cm.do(chromedp.Click(chromedp.CSS(`input[name=target][data-handle="avecanne"][data-platform="x"]`)))
 	require.Contains(t, cm.refused("notes.mp4", []byte("just some text, not a video at all")), "is not an MP4, MOV or WebM video")
-	require.Contains(t, cm.refused("long.mp4", testclip.MP4(160, 96, 200, 512, 1)), "at most 140.0 s")
+	require.Contains(t, cm.refused("long.mp4", testclip.MP4(160, 96, 200, 512, 1)), "X: at most 140.0 s")
 	cm.shoot("compose-video-en")
 }
