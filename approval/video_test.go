@@ -87,7 +87,7 @@ func TestVideoThumbnailAndLimits(t *testing.T) {
 	in.Video = &approval.VideoInput{UploadID: long.ID}
 	_, err = b.svc.CreatePost(as(b.cm), in)
 	requireCode(t, relais.EINVALID, err)
-	require.Contains(t, relais.ErrorMessage(err), "x", "the campaign account is on X, whose limit is 140 s")
+	require.Contains(t, relais.ErrorMessage(err), "X :", "the campaign account is on X, whose limit is 140 s")
 	require.Contains(t, relais.ErrorMessage(err), "140")
 
 	in.Video = &approval.VideoInput{UploadID: "00000000000000000000000000000000"}

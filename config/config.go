@@ -48,6 +48,9 @@ type Config struct {
 	SupporterDistricts supporters.Districts // RELAIS_SUPPORTER_DISTRICTS
 	SupporterRetention time.Duration        // RELAIS_SUPPORTER_RETENTION: 0 for the default
 
+	VideoUploadRetention time.Duration // RELAIS_VIDEO_UPLOAD_RETENTION: uploads no post carries; 0 for 7 days
+	VideoRetention       time.Duration // RELAIS_VIDEO_RETENTION: videos of posts done with them; 0 for 30 days
+
 	Location      *time.Location   // RELAIS_TIMEZONE: the campaign's time zone
 	DistrictsFile string           // RELAIS_DISTRICTS: the campaign's districts file
 	Districts     relais.Districts // read from DistrictsFile, else the Paris sectors
@@ -127,6 +130,8 @@ func (c *Config) readCampaign(r *reader) {
 	c.XConsumerKey, c.XConsumerSecret = r.str("RELAIS_X_CONSUMER_KEY", ""), r.str("RELAIS_X_CONSUMER_SECRET", "")
 	c.SupporterDistricts = r.supporterDistricts("RELAIS_SUPPORTER_DISTRICTS")
 	c.SupporterRetention = r.retention("RELAIS_SUPPORTER_RETENTION")
+	c.VideoUploadRetention = r.retention("RELAIS_VIDEO_UPLOAD_RETENTION")
+	c.VideoRetention = r.retention("RELAIS_VIDEO_RETENTION")
 	c.Location = r.location("RELAIS_TIMEZONE", DefaultTimeZone)
 	c.DistrictsFile = r.str("RELAIS_DISTRICTS", "")
 	c.Districts = r.districts("RELAIS_DISTRICTS", c.DistrictsFile)

@@ -1,21 +1,38 @@
 package ui
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/video"
 )
 
 // composeVideo is the compose form's video: the id of a complete
-// resumable upload (POST /api/videos/uploads, then PATCH its chunks), its
+// resumable upload (made by the page's widget, static/compose_video.js,
+// through POST /api/videos/uploads and PATCHes of its chunks), its
 // description, and optionally an uploaded image as thumbnail.
 type composeVideo struct {
 	UploadID  string
 	AltText   string
 	Thumbnail int64
+	// Summary describes a saved post's video (file, size, duration).
+	Summary string
+}
+
+// Platforms lists the platforms that take videos, for the widget: it
+// asks the upload to be checked against the chosen targets' limits.
+func (composeVideo) Platforms() string {
+	var out []string
+	for p := range video.PlatformLimits {
+		out = append(out, string(p))
+	}
+	slices.Sort(out)
+	return strings.Join(out, " ")
 }
 
 // readVideoForm reads the video fields; no upload id, no video.
@@ -33,22 +50,6 @@ func videoForm(v *relais.PostVideo) composeVideo {
 	if v == nil {
 		return composeVideo{}
 	}
-	return composeVideo{UploadID: v.UploadID, AltText: v.AltText, Thumbnail: v.ThumbnailID}
-}
-
-// videoMessages are the compose form's video strings, merged into messages.
-var videoMessages = map[string][2]string{
-	"compose.video":           {"Vidéo (à la place des images)", "Video (instead of images)"},
-	"compose.video_help":      {"Identifiant d'un envoi de vidéo terminé (l'écran Terrain et l'API /api/videos/uploads en créent). Une miniature est facultative : une image envoyée ci-dessus, sinon chaque réseau choisit la sienne.", "Id of a completed video upload (the Field screen and the /api/videos/uploads API make them). A thumbnail is optional: an image uploaded above, otherwise each network picks its own."},
-	"compose.video_upload":    {"Envoi de la vidéo", "Video upload"},
-	"compose.video_alt":       {"Description de la vidéo", "Video description"},
-	"compose.video_thumbnail": {"Miniature (numéro d'image, facultatif)", "Thumbnail (image number, optional)"},
-	"field.video":             {"Vidéo", "Video"},
-	"post.video":              {"Vidéo", "Video"},
-}
-
-func init() {
-	for k, v := range videoMessages {
-		messages[k] = v
-	}
+	return composeVideo{UploadID: v.UploadID, AltText: v.AltText, Thumbnail: v.ThumbnailID,
+		Summary: fmt.Sprintf("%s — %d×%d, %.0f s", v.Filename, v.Width, v.Height, v.Seconds)}
 }

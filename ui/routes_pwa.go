@@ -17,6 +17,7 @@ func (s *Server) pwaRoutes() {
 		s.api("GET /api/videos/uploads/{id}", s.handleVideoStatus)
 		s.patterns = append(s.patterns, "PATCH /api/videos/uploads/{id}")
 		s.mux.Handle("PATCH /api/videos/uploads/{id}", uploadDeadline(s.apiAuthLimit(s.handleVideoChunk, video.MaxUploadBytes)))
+		s.page("GET /posts/{id}/video", s.handlePostVideo)
 	}
 	if s.cfg.Capture == nil {
 		return

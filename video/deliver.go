@@ -37,3 +37,13 @@ func short(s string) string {
 	}
 	return s
 }
+
+// OpenStored opens upload id's file to show it to a reader, without
+// hashing it again: the caller has checked that the reader may see the
+// post that carries it (the upload id alone grants nothing).
+func (us *Uploads) OpenStored(id string) (*os.File, error) {
+	if !idPattern.MatchString(id) {
+		return nil, fmt.Errorf("video: bad upload id %q", id)
+	}
+	return os.Open(us.path(id))
+}

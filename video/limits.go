@@ -38,8 +38,9 @@ var PlatformLimits = map[relais.Platform]Limits{
 // error (field "file") naming the platform and the limit, in French and
 // English, or nil. Platforms without documented video support in relais
 // (webhooks, e-mail...) refuse videos.
-func Check(p relais.Platform, info *Info, size int64) error {
-	l, ok := PlatformLimits[p]
+func Check(pl relais.Platform, info *Info, size int64) error {
+	l, ok := PlatformLimits[pl]
+	p := platformName(pl)
 	if !ok {
 		return refuse("%s ne publie pas de vidéo. / %s does not take videos.", p, p)
 	}
@@ -62,6 +63,18 @@ func Check(p relais.Platform, info *Info, size int64) error {
 		return refuse("%s : format d'image entre 1:3 et 3:1. / %s: aspect ratio between 1:3 and 3:1.", p, p)
 	}
 	return nil
+}
+
+// platformNames are the platforms as their users write them.
+var platformNames = map[relais.Platform]string{relais.PlatformX: "X", relais.PlatformBluesky: "Bluesky",
+	relais.PlatformMastodon: "Mastodon", relais.PlatformFacebook: "Facebook", relais.PlatformTelegram: "Telegram"}
+
+// platformName names p in a refusal ("X", not "x").
+func platformName(p relais.Platform) string {
+	if n, ok := platformNames[p]; ok {
+		return n
+	}
+	return string(p)
 }
 
 func refuse(format string, args ...any) error {

@@ -115,7 +115,7 @@ func TestUploadRefusesBadVideosAndKeepsNothing(t *testing.T) {
 	u, err := us.Create(ctx, "long.mp4", int64(len(long)), relais.PlatformBluesky, relais.PlatformX)
 	require.NoError(t, err)
 	_, err = us.Append(ctx, u.ID, 0, bytes.NewReader(long))
-	require.Contains(t, relais.ErrorMessage(err), "x: at most 140.0 s (this is 150.0 s)", "the platform and its limit are named")
+	require.Contains(t, relais.ErrorMessage(err), "X: at most 140.0 s (this is 150.0 s)", "the platform and its limit are named")
 	_, err = us.Create(ctx, "x.mp4", 100, relais.PlatformWebhook)
 	require.Equal(t, "platforms", relais.ErrorField(err))
 	entries, _ = os.ReadDir(dir)

@@ -61,18 +61,18 @@ func TestCheckNamesPlatformAndLimit(t *testing.T) {
 	clip := &Info{Container: "mp4", Duration: 141 * time.Second, Width: 1280, Height: 720, VideoCodec: "avc1"}
 	err := Check(relais.PlatformX, clip, 10<<20)
 	require.Equal(t, "file", relais.ErrorField(err))
-	require.Contains(t, relais.ErrorMessage(err), "x: at most 140.0 s (this is 141.0 s)")
+	require.Contains(t, relais.ErrorMessage(err), "X: at most 140.0 s (this is 141.0 s)")
 	require.NoError(t, Check(relais.PlatformBluesky, clip, 10<<20))
-	require.Contains(t, relais.ErrorMessage(Check(relais.PlatformBluesky, clip, 101<<20)), "bluesky: at most 100.0 MB")
+	require.Contains(t, relais.ErrorMessage(Check(relais.PlatformBluesky, clip, 101<<20)), "Bluesky: at most 100.0 MB")
 	webm := &Info{Container: "webm", Duration: 10 * time.Second, Width: 640, Height: 360, VideoCodec: "V_VP9"}
-	require.Contains(t, relais.ErrorMessage(Check(relais.PlatformTelegram, webm, 1<<20)), "telegram does not accept webm")
+	require.Contains(t, relais.ErrorMessage(Check(relais.PlatformTelegram, webm, 1<<20)), "Telegram does not accept webm")
 	require.NoError(t, Check(relais.PlatformMastodon, webm, 1<<20))
 	hevc := &Info{Container: "mov", Duration: 10 * time.Second, Width: 1280, Height: 720, VideoCodec: "hvc1"}
 	require.Contains(t, relais.ErrorMessage(Check(relais.PlatformX, hevc, 1<<20)), "requires H.264")
 	tall := &Info{Container: "mp4", Duration: 10 * time.Second, Width: 200, Height: 1000, VideoCodec: "avc1"}
 	require.Contains(t, relais.ErrorMessage(Check(relais.PlatformX, tall, 1<<20)), "aspect ratio")
 	require.Error(t, Check(relais.PlatformWebhook, clip, 1))
-	require.True(t, strings.HasPrefix(relais.ErrorMessage(Check(relais.PlatformX, clip, 1)), "x : 140.0 s au plus"))
+	require.True(t, strings.HasPrefix(relais.ErrorMessage(Check(relais.PlatformX, clip, 1)), "X : 140.0 s au plus"))
 }
 
 func FuzzProbe(f *testing.F) {

@@ -49,8 +49,9 @@ type Post struct {
 	Video *relais.PostVideo
 	Key   string // the delivery's idempotency key
 	// Thumbnail is the approved thumbnail image (nil: none). Mastodon
-	// receives it (PUT /api/v1/media/:id); the other platforms pick their
-	// own frame.
+	// receives it (PUT /api/v1/media/:id), Facebook as the Page video's
+	// thumb, Telegram as sendVideo's thumbnail (a JPEG of at most 320 px
+	// and 200 kB); X and Bluesky take none and pick their own frame.
 	Thumbnail *Thumbnail
 }
 
@@ -68,6 +69,9 @@ func (pb *Publisher) Publish(ctx context.Context, a relais.Account, p Post) (con
 	}
 	defer f.Close()
 	file := videoup.File{R: f, Size: p.Video.Size, ContentType: p.Video.ContentType, Filename: p.Video.Filename}
+	if p.Thumbnail != nil && a.Platform != relais.PlatformMastodon { // Mastodon's is set after the upload
+		file.Thumbnail = &videoup.Image{Data: p.Thumbnail.Data, ContentType: p.Thumbnail.ContentType}
+	}
 	var r connectors.Receipt
 	switch a.Platform {
 	case relais.PlatformMastodon:

@@ -106,6 +106,7 @@ func (m *Main) chores() []scheduler.Chore {
 		{Name: "purge_live_events", Every: time.Minute, Run: func(ctx context.Context) error {
 			return m.store.PurgeLive(ctx, ui.LiveKeep)
 		}},
+		m.videoSweep(),
 	}
 }
 

@@ -243,6 +243,9 @@ var roleMatrix = map[string]matrixEntry{
 	"PATCH /api/videos/uploads/{id}": {loose: true, call: func(f *fixture) matrixCall {
 		return matrixCall{"/api/videos/uploads/00000000000000000000000000000000", "x"}
 	}},
+	"GET /posts/{id}/video": {call: func(f *fixture) matrixCall { // a draft's video: hidden from colistiers
+		return matrixCall{fmt.Sprintf("/posts/%d/video", f.tm.videoPost(f.author, f.videoAccount(), testMP4(5, 4096), false)), ""}
+	}},
 	"POST /api/push/subscriptions": {call: func(f *fixture) matrixCall { // each member's own devices
 		return matrixCall{"/api/push/subscriptions", pushSubscriptionJSON(f.t, f.next())}
 	}},

@@ -91,7 +91,7 @@ func TestVideoUploadResumesOverHTTP(t *testing.T) {
 	// A clip over X's 140 s is refused once complete, X and its limit named.
 	long := testMP4(150, 1000)
 	require.Equal(t, http.StatusCreated, tm.call(token, "POST", "/api/videos/uploads", fmt.Sprintf(`{"filename":"long.mp4","size":%d,"platforms":["x"]}`, len(long)), &u))
-	req, _ = http.NewRequest("PATCH", tm.URL+"/api/videos/uploads/"+u.ID, bytes.NewReader(long))
+	req, _ = http.NewRequest("PATCH", tm.URL+"/api/videos/uploads/"+u.ID+"?lang=en", bytes.NewReader(long)) // French by default
 	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Upload-Offset", "0")
 	var e apiErr
@@ -102,6 +102,6 @@ func TestVideoUploadResumesOverHTTP(t *testing.T) {
 	require.Equal(t, http.StatusBadRequest, resp.StatusCode)
 	require.NoError(t, json.Unmarshal(b, &e))
 	require.Equal(t, "file", e.Error.Field)
-	require.Contains(t, e.Error.Message, "x: at most 140.0 s (this is 150.0 s)")
+	require.Contains(t, e.Error.Message, "X: at most 140.0 s (this is 150.0 s)")
 	require.Equal(t, http.StatusNotFound, tm.call(token, "GET", "/api/videos/uploads/"+u.ID, nil, nil), "nothing kept")
 }

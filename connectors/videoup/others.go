@@ -44,14 +44,16 @@ func (c *Client) Mastodon(ctx context.Context, base, token string, f File, descr
 }
 
 // Telegram sends f to the channel chatID with sendVideo (multipart: chat_id,
-// video, caption, supports_streaming, and the size and duration read from
-// the container) and returns the message id.
+// video, caption, supports_streaming, the size and duration read from
+// the container, and f's thumbnail when it fits Telegram's limits) and
+// returns the message id.
 // https://core.telegram.org/bots/api#sendvideo
 func (c *Client) Telegram(ctx context.Context, base, token, chatID string, f File, caption string, width, height, seconds int) (string, error) {
-	r := form(http.MethodPost, base+"/bot"+token+"/sendVideo", "send video", []part{{name: "chat_id", value: chatID},
+	parts := []part{{name: "chat_id", value: chatID},
 		{name: "caption", value: caption}, {name: "supports_streaming", value: "true"}, {name: "width", value: strconv.Itoa(width)},
 		{name: "height", value: strconv.Itoa(height)}, {name: "duration", value: strconv.Itoa(seconds)},
-		{name: "video", file: io.NewSectionReader(f.R, 0, f.Size), filename: f.Filename, contentType: f.ContentType}})
+		{name: "video", file: io.NewSectionReader(f.R, 0, f.Size), filename: f.Filename, contentType: f.ContentType}}
+	r := form(http.MethodPost, base+"/bot"+token+"/sendVideo", "send video", append(parts, telegramThumb(f.Thumbnail)...))
 	r.Creates = true
 	var out struct {
 		OK     bool `json:"ok"`
@@ -69,13 +71,13 @@ func (c *Client) Telegram(ctx context.Context, base, token, chatID string, f Fil
 }
 
 // Facebook publishes f on the Page with POST /{page-id}/videos (multipart
-// source, description, access_token: the non-resumable upload, for files
-// up to 1 GB) and returns the video id.
+// source, description, access_token, and f's thumbnail as thumb: the
+// non-resumable upload, for files up to 1 GB) and returns the video id.
 // https://developers.facebook.com/docs/video-api/guides/publishing/
 func (c *Client) Facebook(ctx context.Context, base, pageID, token string, f File, description string) (string, error) {
-	r := form(http.MethodPost, base+"/"+pageID+"/videos", "publish video", []part{{name: "access_token", value: token},
-		{name: "description", value: description},
-		{name: "source", file: io.NewSectionReader(f.R, 0, f.Size), filename: f.Filename, contentType: f.ContentType}})
+	parts := []part{{name: "access_token", value: token}, {name: "description", value: description},
+		{name: "source", file: io.NewSectionReader(f.R, 0, f.Size), filename: f.Filename, contentType: f.ContentType}}
+	r := form(http.MethodPost, base+"/"+pageID+"/videos", "publish video", append(parts, facebookThumb(f.Thumbnail)...))
 	r.Creates = true
 	var out struct {
 		ID string `json:"id"`

@@ -25,6 +25,9 @@ type File struct {
 	Size        int64
 	ContentType string // video/mp4, video/quicktime, video/webm
 	Filename    string
+	// Thumbnail, when set, goes with the video where the platform's video
+	// call takes one (Facebook, Telegram).
+	Thumbnail *Image
 }
 
 // Client sends videos with an HTTP client (for X, one that signs requests).
