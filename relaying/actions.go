@@ -34,6 +34,8 @@ func (s *Service) recent(ctx context.Context, a *relais.Account) ([]Item, error)
 			return nil, err
 		}
 		return s.Client.MastodonRecent(ctx, base(a, ""), tok, id, n)
+	case relais.PlatformX:
+		return s.xRecent(ctx, a)
 	}
 	return nil, fmt.Errorf("relaying: %s is not read", a.Platform)
 }
@@ -76,10 +78,13 @@ func (s *Service) Repost(ctx context.Context, accountID int64, uri string) (stri
 
 // repost calls the platform as the campaign's account.
 func (s *Service) repost(ctx context.Context, camp *relais.Account, it Item) (string, error) {
-	if camp.Platform == relais.PlatformMastodon {
+	switch camp.Platform {
+	case relais.PlatformMastodon:
 		// The status id is the colistier's instance's: the campaign's
 		// account must be on the same instance.
 		return s.Client.MastodonReblog(ctx, base(camp, ""), camp.Credentials[mastodon.CredAccessToken], it.ID)
+	case relais.PlatformX:
+		return "repost of " + it.ID, s.X.Repost(ctx, *camp, it.ID)
 	}
 	jwt, did, err := s.Client.BlueskySession(ctx, s.pds(camp), camp.Credentials[bluesky.CredIdentifier], camp.Credentials[bluesky.CredAppPassword])
 	if err != nil {
@@ -89,8 +94,9 @@ func (s *Service) repost(ctx context.Context, camp *relais.Account, it Item) (st
 }
 
 // Quote writes a post by the signed-in member, addressed to the
-// campaign's account on the same platform, with her comment and the
-// quoted post's link, and submits it: the tone check and the routing
+// campaign's account on the same platform, with her comment quoting the
+// colistier's post (a Bluesky record embed, an X quote; on Mastodon the
+// post's link ends the text), and submits it: the tone check and the routing
 // decide who approves it, as for any post. Returns the post.
 func (s *Service) Quote(ctx context.Context, accountID int64, uri, comment string) (*relais.Post, error) {
 	if _, err := allowed(ctx, policy.RelayRead); err != nil {
@@ -106,12 +112,27 @@ func (s *Service) Quote(ctx context.Context, accountID int64, uri, comment strin
 	if err != nil {
 		return nil, err
 	}
-	in := approval.PostInput{Text: strings.TrimSpace(comment) + "\n\n" + webLink(src, it), Targets: []approval.Target{{ID: camp.ID}}}
-	p, err := s.Quoter.CreatePost(ctx, in)
+	text, q := quoteOf(src, it, strings.TrimSpace(comment))
+	p, err := s.Quoter.CreatePost(ctx, approval.PostInput{Text: text, Targets: []approval.Target{{ID: camp.ID}}, Quote: q})
 	if err != nil {
 		return nil, err
 	}
 	return s.Quoter.Submit(ctx, p.ID)
+}
+
+// quoteOf is the text and quote of a quote of it by src with comment:
+// where the platform embeds quotes (Bluesky, X) the text is the comment
+// alone, elsewhere the link to the post follows it.
+func quoteOf(src *relais.Account, it Item, comment string) (string, *relais.PostQuote) {
+	q := &relais.PostQuote{Platform: src.Platform, URI: it.URI, ID: it.ID, URL: webLink(src, it)}
+	switch src.Platform {
+	case relais.PlatformBluesky:
+		q.CID, q.ID = it.ID, ""
+		return comment, q
+	case relais.PlatformX:
+		return comment, q
+	}
+	return comment + "\n\n" + q.URL, q
 }
 
 // BlueskySession signs in with an app password and returns the access

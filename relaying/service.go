@@ -21,7 +21,7 @@ type Quoter interface {
 }
 
 // Service is the "to relay" list: colistiers' recent public posts on
-// their Bluesky and Mastodon accounts, which an editor reposts from the
+// their Bluesky, Mastodon and X accounts, which an editor reposts from the
 // campaign's account on the same platform (at once, audited) or quotes
 // (a post that goes through approval).
 type Service struct {
@@ -32,6 +32,12 @@ type Service struct {
 	BlueskyPDS string
 	// PerAccount is how many recent posts are read per colistier (default 5).
 	PerAccount int
+	// X reads and reposts on X (nil: X accounts are not relayed);
+	// XDailyCap is the day's X read cap it shares with metrics (0:
+	// analytics.DefaultXDailyCap).
+	X         XClient
+	XDailyCap int64
+	xCache    xReads
 }
 
 // Entry is a colistier's post in the list.
@@ -48,8 +54,8 @@ type Listing struct {
 }
 
 // relayable reports whether relais reads and reposts on platform p.
-func relayable(p relais.Platform) bool {
-	return p == relais.PlatformBluesky || p == relais.PlatformMastodon
+func (s *Service) relayable(p relais.Platform) bool {
+	return p == relais.PlatformBluesky || p == relais.PlatformMastodon || (p == relais.PlatformX && s.X != nil)
 }
 
 // allowed returns the signed-in member if she may do a.
@@ -123,7 +129,7 @@ func (s *Service) accounts(ctx context.Context, kind relais.OwnerKind) ([]*relai
 			return err
 		}
 		for _, a := range all {
-			if a.OwnerKind != kind || !relayable(a.Platform) || a.BaseURL == "sandbox:" {
+			if a.OwnerKind != kind || !s.relayable(a.Platform) || a.BaseURL == "sandbox:" {
 				continue
 			}
 			full, err := tx.AccountWithCredentials(a.ID)
