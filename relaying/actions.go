@@ -68,7 +68,7 @@ func (s *Service) Repost(ctx context.Context, accountID int64, uri string) (stri
 	}
 	id, err := s.repost(ctx, camp, it)
 	if err != nil {
-		return "", relais.Errorf(relais.EINTERNAL, "The repost failed: %v", err)
+		return "", errRepost(camp.Platform, err)
 	}
 	return id, s.Store.Update(ctx, func(tx *store.Tx) error {
 		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: RepostAction,
@@ -102,7 +102,7 @@ func (s *Service) Quote(ctx context.Context, accountID int64, uri, comment strin
 	if _, err := allowed(ctx, policy.RelayRead); err != nil {
 		return nil, err
 	} else if strings.TrimSpace(comment) == "" {
-		return nil, relais.FieldErrorf("text", "Text is required.")
+		return nil, errNoComment()
 	}
 	src, it, err := s.find(ctx, accountID, uri)
 	if err != nil {

@@ -156,7 +156,7 @@ func (s *Service) find(ctx context.Context, accountID int64, uri string) (*relai
 		}
 		items, err := s.recent(ctx, a)
 		if err != nil {
-			return nil, Item{}, fmt.Errorf("relaying: cannot read %s: %w", a.Handle, err)
+			return nil, Item{}, errUnreadable(a.Handle, err)
 		}
 		for _, it := range items {
 			if it.URI == uri {
@@ -164,7 +164,7 @@ func (s *Service) find(ctx context.Context, accountID int64, uri string) (*relai
 			}
 		}
 	}
-	return nil, Item{}, relais.FieldErrorf("uri", "This post is not in the list to relay.")
+	return nil, Item{}, errNotListed()
 }
 
 // campaign returns the campaign's account on platform p.
@@ -178,7 +178,7 @@ func (s *Service) campaign(ctx context.Context, p relais.Platform) (*relais.Acco
 			return a, nil
 		}
 	}
-	return nil, relais.FieldErrorf("uri", "The campaign has no %s account to relay from.", p)
+	return nil, errNoCampaign(p)
 }
 
 // webLink is the post's address for people.

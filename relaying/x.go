@@ -60,9 +60,6 @@ func (s *Service) xRecent(ctx context.Context, a *relais.Account) ([]Item, error
 	return items, nil
 }
 
-// ErrXCap is returned when today's X read cap is spent.
-var ErrXCap = relais.Errorf(relais.EINVALID, "Today's X read cap is reached: the colistiers' X posts are read again tomorrow.")
-
 // takeXReads counts x.OwnPostsMax reads against today's X cap.
 func (s *Service) takeXReads(ctx context.Context) error {
 	limit := s.XDailyCap
