@@ -66,7 +66,7 @@ func (s *Service) Repost(ctx context.Context, accountID int64, uri string) (stri
 	if err != nil {
 		return "", err
 	}
-	id, err := s.repost(ctx, camp, it)
+	id, err := s.repost(ctx, src, camp, it)
 	if err != nil {
 		return "", errRepost(camp.Platform, err)
 	}
@@ -77,12 +77,10 @@ func (s *Service) Repost(ctx context.Context, accountID int64, uri string) (stri
 }
 
 // repost calls the platform as the campaign's account.
-func (s *Service) repost(ctx context.Context, camp *relais.Account, it Item) (string, error) {
+func (s *Service) repost(ctx context.Context, src, camp *relais.Account, it Item) (string, error) {
 	switch camp.Platform {
 	case relais.PlatformMastodon:
-		// The status id is the colistier's instance's: the campaign's
-		// account must be on the same instance.
-		return s.Client.MastodonReblog(ctx, base(camp, ""), camp.Credentials[mastodon.CredAccessToken], it.ID)
+		return s.reblog(ctx, src, camp, it)
 	case relais.PlatformX:
 		return "repost of " + it.ID, s.X.Repost(ctx, *camp, it.ID)
 	}
@@ -91,6 +89,20 @@ func (s *Service) repost(ctx context.Context, camp *relais.Account, it Item) (st
 		return "", err
 	}
 	return s.Client.BlueskyRepost(ctx, s.pds(camp), jwt, did, it)
+}
+
+// reblog boosts it from the campaign's Mastodon account. A status id is
+// its instance's: when the colistier is on another instance, the status
+// is first resolved on the campaign's (by its URL) and that id boosted.
+func (s *Service) reblog(ctx context.Context, src, camp *relais.Account, it Item) (string, error) {
+	inst, tok, id := base(camp, ""), camp.Credentials[mastodon.CredAccessToken], it.ID
+	if !strings.EqualFold(base(src, ""), inst) {
+		var err error
+		if id, err = s.Client.MastodonResolve(ctx, inst, tok, it.URI); err != nil {
+			return "", err
+		}
+	}
+	return s.Client.MastodonReblog(ctx, inst, tok, id)
 }
 
 // Quote writes a post by the signed-in member, addressed to the
