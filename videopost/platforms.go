@@ -99,7 +99,7 @@ func (pb *Publisher) facebook(ctx context.Context, a relais.Account, p Post, f v
 
 // quoteEmbed wraps a video embed in app.bsky.embed.recordWithMedia when
 // the post quotes q (none: the video embed as is).
-// https://docs.bsky.app/docs/advanced-guides/posts#quote-posts
+// lexicons app/bsky/embed/record.json and recordWithMedia.json (github.com/bluesky-social/atproto/tree/main/lexicons)
 func quoteEmbed(video map[string]any, q *connectors.Quote) map[string]any {
 	if q == nil {
 		return video

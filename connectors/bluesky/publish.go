@@ -69,7 +69,7 @@ func newPost(d connectors.Draft, dids map[string]string) *bsky.FeedPost {
 // WithQuote adds the quoted post q to embed (images, video or none): an
 // app.bsky.embed.record alone, or app.bsky.embed.recordWithMedia around
 // the media. Without q, embed is returned as is.
-// https://docs.bsky.app/docs/advanced-guides/posts#quote-posts
+// lexicons app/bsky/embed/record.json and recordWithMedia.json (github.com/bluesky-social/atproto/tree/main/lexicons)
 func WithQuote(embed *bsky.FeedPost_Embed, q *connectors.Quote) *bsky.FeedPost_Embed {
 	if q == nil {
 		return embed
