@@ -116,7 +116,7 @@ var relayMessages = map[string][2]string{
 	"relay.unreadable_account": {"Impossible de relire le compte {handle} : {reason}", "Cannot read the account {handle} again: {reason}"},
 	"relay.repost_failed":      {"Le repartage sur {platform} a échoué : {reason}", "The repost on {platform} failed: {reason}"},
 	"relay.x_cap":              {"Le plafond de lectures X du jour est atteint : les publications X des colistier·es seront relues demain.", "Today's X read cap is reached: the colistiers' X posts will be read again tomorrow."},
-	"relay.quoting":            {"Cite", "Quoting"},
+	"relay.quoting":            {"Cite la publication", "Quotes the post"},
 }
 
 func init() {
