@@ -2,6 +2,7 @@ package relaying
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -51,6 +52,8 @@ type Entry struct {
 type Listing struct {
 	Entries    []Entry
 	Unreadable []string // handles
+	// XCapped: some X accounts were not read, today's X read cap being spent.
+	XCapped bool
 }
 
 // relayable reports whether relais reads and reposts on platform p.
@@ -79,9 +82,11 @@ func (s *Service) List(ctx context.Context) (*Listing, error) {
 		return nil, err
 	}
 	out := &Listing{}
-	for i, items := range s.readAll(ctx, accts) {
-		if items == nil {
+	read, errs := s.readAll(ctx, accts)
+	for i, items := range read {
+		if errs[i] != nil {
 			out.Unreadable = append(out.Unreadable, accts[i].Handle)
+			out.XCapped = out.XCapped || errors.Is(errs[i], ErrXCap)
 			continue
 		}
 		for _, it := range items {
@@ -93,9 +98,9 @@ func (s *Service) List(ctx context.Context) (*Listing, error) {
 }
 
 // readAll reads the accounts' recent posts, a few at a time; an account
-// that could not be read gets nil.
-func (s *Service) readAll(ctx context.Context, accts []*relais.Account) [][]Item {
-	out := make([][]Item, len(accts))
+// that could not be read gets its error.
+func (s *Service) readAll(ctx context.Context, accts []*relais.Account) ([][]Item, []error) {
+	out, errs := make([][]Item, len(accts)), make([]error, len(accts))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 8)
 	for i, a := range accts {
@@ -104,13 +109,12 @@ func (s *Service) readAll(ctx context.Context, accts []*relais.Account) [][]Item
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			if items, err := s.recent(ctx, a); err == nil {
-				out[i] = append([]Item{}, items...)
-			}
+			items, err := s.recent(ctx, a)
+			out[i], errs[i] = append([]Item{}, items...), err
 		}()
 	}
 	wg.Wait()
-	return out
+	return out, errs
 }
 
 // public is a without its credentials.

@@ -145,6 +145,14 @@ func TestRelayXPostsOverHTTP(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []string{"paul20e"}, l.Unreadable, "10 reads were spent today: a cap of 10 leaves none")
 	require.Equal(t, 1, api.reads, "X was not called past the cap")
+	require.True(t, l.XCapped)
+	f2 := httptest.NewServer(ui.New(ui.Config{Auth: au, Approval: svc, Hub: ui.NewHub(), Relay: rel2}))
+	t.Cleanup(f2.Close)
+	f.srv = f2
+	_, body = f.do(t, tok, "GET", "/relay", nil)
+	require.Contains(t, body, "Le plafond de lectures X du jour est atteint")
+	_, body = f.do(t, tok, "GET", "/relay?lang=en", nil)
+	require.Contains(t, body, "Today&#39;s X read cap is reached")
 }
 
 func postIDOf(t *testing.T, loc string) int64 {
