@@ -52,6 +52,7 @@ type Post struct {
 	Targets     []int64             `json:"targets"`            // account IDs
 	Media       []Media             `json:"media,omitempty"`    // images, in order
 	Video       *PostVideo          `json:"video,omitempty"`    // instead of images
+	Quote       *PostQuote          `json:"quote,omitempty"`    // a colistier's post it quotes
 	ScheduledAt *time.Time          `json:"scheduled_at,omitempty"`
 	Sensitive   bool                `json:"sensitive"`
 	State       PostState           `json:"state"`
@@ -97,7 +98,7 @@ func (p *Post) Validate(now time.Time) error {
 }
 
 // Hash returns the content hash an approval is bound to: texts per platform,
-// targets, scheduled time, images and video. Any change to these changes the hash.
+// targets, scheduled time, images, video and quoted post. Any change to these changes the hash.
 func (p *Post) Hash() string {
 	type content struct {
 		Text        string      `json:"text"`
@@ -107,8 +108,9 @@ func (p *Post) Hash() string {
 		Sensitive   bool        `json:"sensitive"`
 		Media       [][2]string `json:"media,omitempty"` // sha256 and alt text, in order
 		Video       []string    `json:"video,omitempty"` // sha256, alt text, thumbnail's sha256
+		Quote       []string    `json:"quote,omitempty"` // platform, uri, cid, id
 	}
-	c := content{Text: p.Text, Sensitive: p.Sensitive, Video: p.Video.hashed()}
+	c := content{Text: p.Text, Sensitive: p.Sensitive, Video: p.Video.hashed(), Quote: p.Quote.hashed()}
 	for _, m := range p.Media {
 		c.Media = append(c.Media, [2]string{m.SHA256, m.AltText})
 	}

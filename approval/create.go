@@ -21,6 +21,9 @@ type PostInput struct {
 	Media       []int64                    `json:"media,omitempty"` // uploaded image IDs, in order
 	Lang        string                     `json:"lang,omitempty"`  // "fr" or "en"; empty: detected from the text
 	Video       *VideoInput                `json:"video,omitempty"` // instead of images
+	// Quote is the colistier's post quoted (set by package relaying, not
+	// by API clients); an edit without one keeps the post's quote.
+	Quote *relais.PostQuote `json:"-"`
 }
 
 // Target is an account ID or a handle ("@anne", "x:anne").
@@ -118,6 +121,9 @@ func writeInput(tx *store.Tx, m *relais.Member, p *relais.Post, in PostInput, av
 	}
 	p.Text, p.Variants, p.Targets, p.ScheduledAt, p.Sensitive = in.Text, in.Variants, ids, in.ScheduledAt, in.Sensitive
 	p.Media, p.Video = media, av.v
+	if in.Quote != nil {
+		p.Quote = in.Quote
+	}
 	if p.Lang, err = postLang(in); err != nil {
 		return err
 	} else if err := p.Validate(tx.Now()); err != nil {

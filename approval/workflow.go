@@ -61,7 +61,7 @@ func (s *Service) Duplicate(ctx context.Context, id int64) (*relais.Post, error)
 			return err
 		}
 		p = &relais.Post{AuthorID: m.ID, Text: src.Text, Variants: src.Variants, Sensitive: src.Sensitive, Lang: src.Lang,
-			Video: src.Video} // uploads never change: the copy shares the file
+			Video: src.Video, Quote: src.Quote} // uploads never change: the copy shares the file
 		if p.Targets, err = targetable(tx, m, src.Targets); err != nil {
 			return err
 		} else if p.Media, err = tx.CopyMedia(src.Media); err != nil {

@@ -26,6 +26,16 @@ type Draft struct {
 	Media    []Media `json:"media,omitempty"`
 	Language string  `json:"language,omitempty"` // BCP 47, "fr" by default
 	Link     string  `json:"link,omitempty"`     // tracked link, for share intents
+	Quote    *Quote  `json:"quote,omitempty"`    // a post of the same platform it quotes
+}
+
+// Quote is the post a draft quotes: Bluesky embeds it as a record (its
+// at:// URI and CID), X by its id (quote_tweet_id). Platforms without
+// quotes ignore it: the draft's text links to the post.
+type Quote struct {
+	URI string `json:"uri"`
+	CID string `json:"cid,omitempty"`
+	ID  string `json:"id,omitempty"`
 }
 
 // Receipt is a platform's acknowledgement of a publication.

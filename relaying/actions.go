@@ -34,6 +34,8 @@ func (s *Service) recent(ctx context.Context, a *relais.Account) ([]Item, error)
 			return nil, err
 		}
 		return s.Client.MastodonRecent(ctx, base(a, ""), tok, id, n)
+	case relais.PlatformX:
+		return s.xRecent(ctx, a)
 	}
 	return nil, fmt.Errorf("relaying: %s is not read", a.Platform)
 }
@@ -64,9 +66,9 @@ func (s *Service) Repost(ctx context.Context, accountID int64, uri string) (stri
 	if err != nil {
 		return "", err
 	}
-	id, err := s.repost(ctx, camp, it)
+	id, err := s.repost(ctx, src, camp, it)
 	if err != nil {
-		return "", relais.Errorf(relais.EINTERNAL, "The repost failed: %v", err)
+		return "", errRepost(camp.Platform, err)
 	}
 	return id, s.Store.Update(ctx, func(tx *store.Tx) error {
 		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: RepostAction,
@@ -75,11 +77,12 @@ func (s *Service) Repost(ctx context.Context, accountID int64, uri string) (stri
 }
 
 // repost calls the platform as the campaign's account.
-func (s *Service) repost(ctx context.Context, camp *relais.Account, it Item) (string, error) {
-	if camp.Platform == relais.PlatformMastodon {
-		// The status id is the colistier's instance's: the campaign's
-		// account must be on the same instance.
-		return s.Client.MastodonReblog(ctx, base(camp, ""), camp.Credentials[mastodon.CredAccessToken], it.ID)
+func (s *Service) repost(ctx context.Context, src, camp *relais.Account, it Item) (string, error) {
+	switch camp.Platform {
+	case relais.PlatformMastodon:
+		return s.reblog(ctx, src, camp, it)
+	case relais.PlatformX:
+		return "repost of " + it.ID, s.X.Repost(ctx, *camp, it.ID)
 	}
 	jwt, did, err := s.Client.BlueskySession(ctx, s.pds(camp), camp.Credentials[bluesky.CredIdentifier], camp.Credentials[bluesky.CredAppPassword])
 	if err != nil {
@@ -88,15 +91,30 @@ func (s *Service) repost(ctx context.Context, camp *relais.Account, it Item) (st
 	return s.Client.BlueskyRepost(ctx, s.pds(camp), jwt, did, it)
 }
 
+// reblog boosts it from the campaign's Mastodon account. A status id is
+// its instance's: when the colistier is on another instance, the status
+// is first resolved on the campaign's (by its URL) and that id boosted.
+func (s *Service) reblog(ctx context.Context, src, camp *relais.Account, it Item) (string, error) {
+	inst, tok, id := base(camp, ""), camp.Credentials[mastodon.CredAccessToken], it.ID
+	if !strings.EqualFold(base(src, ""), inst) {
+		var err error
+		if id, err = s.Client.MastodonResolve(ctx, inst, tok, it.URI); err != nil {
+			return "", err
+		}
+	}
+	return s.Client.MastodonReblog(ctx, inst, tok, id)
+}
+
 // Quote writes a post by the signed-in member, addressed to the
-// campaign's account on the same platform, with her comment and the
-// quoted post's link, and submits it: the tone check and the routing
+// campaign's account on the same platform, with her comment quoting the
+// colistier's post (a Bluesky record embed, an X quote; on Mastodon the
+// post's link ends the text), and submits it: the tone check and the routing
 // decide who approves it, as for any post. Returns the post.
 func (s *Service) Quote(ctx context.Context, accountID int64, uri, comment string) (*relais.Post, error) {
 	if _, err := allowed(ctx, policy.RelayRead); err != nil {
 		return nil, err
 	} else if strings.TrimSpace(comment) == "" {
-		return nil, relais.FieldErrorf("text", "Text is required.")
+		return nil, errNoComment()
 	}
 	src, it, err := s.find(ctx, accountID, uri)
 	if err != nil {
@@ -106,12 +124,27 @@ func (s *Service) Quote(ctx context.Context, accountID int64, uri, comment strin
 	if err != nil {
 		return nil, err
 	}
-	in := approval.PostInput{Text: strings.TrimSpace(comment) + "\n\n" + webLink(src, it), Targets: []approval.Target{{ID: camp.ID}}}
-	p, err := s.Quoter.CreatePost(ctx, in)
+	text, q := quoteOf(src, it, strings.TrimSpace(comment))
+	p, err := s.Quoter.CreatePost(ctx, approval.PostInput{Text: text, Targets: []approval.Target{{ID: camp.ID}}, Quote: q})
 	if err != nil {
 		return nil, err
 	}
 	return s.Quoter.Submit(ctx, p.ID)
+}
+
+// quoteOf is the text and quote of a quote of it by src with comment:
+// where the platform embeds quotes (Bluesky, X) the text is the comment
+// alone, elsewhere the link to the post follows it.
+func quoteOf(src *relais.Account, it Item, comment string) (string, *relais.PostQuote) {
+	q := &relais.PostQuote{Platform: src.Platform, URI: it.URI, ID: it.ID, URL: webLink(src, it)}
+	switch src.Platform {
+	case relais.PlatformBluesky:
+		q.CID, q.ID = it.ID, ""
+		return comment, q
+	case relais.PlatformX:
+		return comment, q
+	}
+	return comment + "\n\n" + q.URL, q
 }
 
 // BlueskySession signs in with an app password and returns the access

@@ -2,6 +2,7 @@ package relaying
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -44,4 +45,23 @@ func (c *Client) MastodonReblog(ctx context.Context, base, token, id string) (st
 	}
 	return out.ID, c.call(ctx, httpc.Request{Method: http.MethodPost, URL: base + "/api/v1/statuses/" + url.PathEscape(id) + "/reblog",
 		Op: "boost status", Creates: true, Token: token}, &out)
+}
+
+// MastodonResolve finds the status at statusURL (another instance's) on
+// the instance at base, fetching it there if needed, and returns its id
+// on that instance: GET /api/v2/search?q=URL&resolve=true&type=statuses.
+// https://docs.joinmastodon.org/methods/search/#v2
+func (c *Client) MastodonResolve(ctx context.Context, base, token, statusURL string) (string, error) {
+	q := url.Values{"q": {statusURL}, "resolve": {"true"}, "type": {"statuses"}, "limit": {"1"}}
+	var out struct {
+		Statuses []struct {
+			ID string `json:"id"`
+		} `json:"statuses"`
+	}
+	if err := c.call(ctx, httpc.Request{URL: base + "/api/v2/search?" + q.Encode(), Op: "resolve status", Token: token}, &out); err != nil {
+		return "", err
+	} else if len(out.Statuses) == 0 || out.Statuses[0].ID == "" {
+		return "", fmt.Errorf("the campaign's instance cannot find %s", statusURL)
+	}
+	return out.Statuses[0].ID, nil
 }

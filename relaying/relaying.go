@@ -4,7 +4,7 @@
 // com.atproto.repo.listRecords (app.bsky.feed.getAuthorFeed is served by
 // the AppView, not by a PDS, and a self-hosted PDS serves only
 // com.atproto.*); Mastodon with GET /api/v1/accounts/:id/statuses; X with
-// GET /2/users/:id/tweets, at most XReadCap posts a read (pay-per-use).
+// GET /2/users/:id/tweets (connectors/x), within the day's X read cap.
 package relaying
 
 import (
@@ -77,18 +77,15 @@ func (c *Client) BlueskyRepost(ctx context.Context, pds, accessJwt, repo string,
 	return c.createRecord(ctx, pds, accessJwt, repo, "app.bsky.feed.repost", rec)
 }
 
-// BlueskyQuote posts text quoting it (app.bsky.embed.record): a quote is
-// the campaign's own words and goes through approval before this call.
-func (c *Client) BlueskyQuote(ctx context.Context, pds, accessJwt, repo, text string, it Item) (string, error) {
-	rec := map[string]any{"$type": "app.bsky.feed.post", "text": text, "createdAt": time.Now().UTC().Format(time.RFC3339),
-		"embed": map[string]any{"$type": "app.bsky.embed.record", "record": map[string]string{"uri": it.URI, "cid": it.ID}}}
-	return c.createRecord(ctx, pds, accessJwt, repo, "app.bsky.feed.post", rec)
-}
-
 func (c *Client) createRecord(ctx context.Context, pds, token, repo, collection string, rec any) (string, error) {
 	var out struct {
 		URI string `json:"uri"`
 	}
 	return out.URI, c.call(ctx, httpc.Request{Method: http.MethodPost, URL: pds + "/xrpc/com.atproto.repo.createRecord", Op: "create record",
 		Creates: true, Token: token, JSON: map[string]any{"repo": repo, "collection": collection, "record": rec}}, &out)
+}
+
+// postJSON sends in to u (a session or a repost: never replayed).
+func (c *Client) postJSON(ctx context.Context, u string, in, out any) error {
+	return c.call(ctx, httpc.Request{Method: http.MethodPost, URL: u, Op: "post", Creates: true, JSON: in}, out)
 }

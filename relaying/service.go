@@ -2,6 +2,7 @@ package relaying
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -21,7 +22,7 @@ type Quoter interface {
 }
 
 // Service is the "to relay" list: colistiers' recent public posts on
-// their Bluesky and Mastodon accounts, which an editor reposts from the
+// their Bluesky, Mastodon and X accounts, which an editor reposts from the
 // campaign's account on the same platform (at once, audited) or quotes
 // (a post that goes through approval).
 type Service struct {
@@ -32,6 +33,12 @@ type Service struct {
 	BlueskyPDS string
 	// PerAccount is how many recent posts are read per colistier (default 5).
 	PerAccount int
+	// X reads and reposts on X (nil: X accounts are not relayed);
+	// XDailyCap is the day's X read cap it shares with metrics (0:
+	// analytics.DefaultXDailyCap).
+	X         XClient
+	XDailyCap int64
+	xCache    xReads
 }
 
 // Entry is a colistier's post in the list.
@@ -45,11 +52,13 @@ type Entry struct {
 type Listing struct {
 	Entries    []Entry
 	Unreadable []string // handles
+	// XCapped: some X accounts were not read, today's X read cap being spent.
+	XCapped bool
 }
 
 // relayable reports whether relais reads and reposts on platform p.
-func relayable(p relais.Platform) bool {
-	return p == relais.PlatformBluesky || p == relais.PlatformMastodon
+func (s *Service) relayable(p relais.Platform) bool {
+	return p == relais.PlatformBluesky || p == relais.PlatformMastodon || (p == relais.PlatformX && s.X != nil)
 }
 
 // allowed returns the signed-in member if she may do a.
@@ -73,9 +82,11 @@ func (s *Service) List(ctx context.Context) (*Listing, error) {
 		return nil, err
 	}
 	out := &Listing{}
-	for i, items := range s.readAll(ctx, accts) {
-		if items == nil {
+	read, errs := s.readAll(ctx, accts)
+	for i, items := range read {
+		if errs[i] != nil {
 			out.Unreadable = append(out.Unreadable, accts[i].Handle)
+			out.XCapped = out.XCapped || errors.Is(errs[i], ErrXCap)
 			continue
 		}
 		for _, it := range items {
@@ -87,9 +98,9 @@ func (s *Service) List(ctx context.Context) (*Listing, error) {
 }
 
 // readAll reads the accounts' recent posts, a few at a time; an account
-// that could not be read gets nil.
-func (s *Service) readAll(ctx context.Context, accts []*relais.Account) [][]Item {
-	out := make([][]Item, len(accts))
+// that could not be read gets its error.
+func (s *Service) readAll(ctx context.Context, accts []*relais.Account) ([][]Item, []error) {
+	out, errs := make([][]Item, len(accts)), make([]error, len(accts))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 8)
 	for i, a := range accts {
@@ -98,13 +109,12 @@ func (s *Service) readAll(ctx context.Context, accts []*relais.Account) [][]Item
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			if items, err := s.recent(ctx, a); err == nil {
-				out[i] = append([]Item{}, items...)
-			}
+			items, err := s.recent(ctx, a)
+			out[i], errs[i] = append([]Item{}, items...), err
 		}()
 	}
 	wg.Wait()
-	return out
+	return out, errs
 }
 
 // public is a without its credentials.
@@ -123,7 +133,7 @@ func (s *Service) accounts(ctx context.Context, kind relais.OwnerKind) ([]*relai
 			return err
 		}
 		for _, a := range all {
-			if a.OwnerKind != kind || !relayable(a.Platform) || a.BaseURL == "sandbox:" {
+			if a.OwnerKind != kind || !s.relayable(a.Platform) || a.BaseURL == "sandbox:" {
 				continue
 			}
 			full, err := tx.AccountWithCredentials(a.ID)
@@ -150,7 +160,7 @@ func (s *Service) find(ctx context.Context, accountID int64, uri string) (*relai
 		}
 		items, err := s.recent(ctx, a)
 		if err != nil {
-			return nil, Item{}, fmt.Errorf("relaying: cannot read %s: %w", a.Handle, err)
+			return nil, Item{}, errUnreadable(a.Handle, err)
 		}
 		for _, it := range items {
 			if it.URI == uri {
@@ -158,7 +168,7 @@ func (s *Service) find(ctx context.Context, accountID int64, uri string) (*relai
 			}
 		}
 	}
-	return nil, Item{}, relais.FieldErrorf("uri", "This post is not in the list to relay.")
+	return nil, Item{}, errNotListed()
 }
 
 // campaign returns the campaign's account on platform p.
@@ -172,7 +182,7 @@ func (s *Service) campaign(ctx context.Context, p relais.Platform) (*relais.Acco
 			return a, nil
 		}
 	}
-	return nil, relais.FieldErrorf("uri", "The campaign has no %s account to relay from.", p)
+	return nil, errNoCampaign(p)
 }
 
 // webLink is the post's address for people.

@@ -2,73 +2,101 @@ package relaying
 
 import (
 	"context"
-	"net/http"
-	"net/url"
-	"strconv"
+	"fmt"
+	"sync"
 	"time"
 
-	"github.com/relais/relais/connectors/httpc"
+	"github.com/relais/relais"
+	"github.com/relais/relais/analytics"
+	"github.com/relais/relais/connectors/x"
+	"github.com/relais/relais/store"
 )
 
-// XReadCap is how many posts one read of a colistier's timeline may
-// return: X bills reads per post under pay-per-use, so relais reads few.
-const XReadCap = 10
+// XClient reads and reposts on X with an account's own signed
+// credentials (connectors/x.Client); quotes are published by the
+// scheduler with the draft's quote_tweet_id.
+type XClient interface {
+	OwnPosts(ctx context.Context, a relais.Account) ([]x.OwnPost, error)
+	Repost(ctx context.Context, a relais.Account, id string) error
+}
 
-// XRecent lists user id's latest posts without replies or reposts
-// (GET /2/users/:id/tweets, at most XReadCap). hc must sign requests for
-// the campaign's account (OAuth 1.0a).
-// https://docs.x.com/x-api/posts/user-posts-timeline-by-user-id
-func (c *Client) XRecent(ctx context.Context, base, userID string, limit int) ([]Item, error) {
-	q := url.Values{"exclude": {"replies,retweets"}, "max_results": {strconv.Itoa(min(max(limit, 5), XReadCap))},
-		"tweet.fields": {"created_at"}}
-	var out struct {
-		Data []struct {
-			ID        string    `json:"id"`
-			Text      string    `json:"text"`
-			CreatedAt time.Time `json:"created_at"`
-		} `json:"data"`
+// XReadsFor is how long a colistier's X posts, once read, are shown
+// again without asking X: each read is billed per post.
+const XReadsFor = 15 * time.Minute
+
+// xReads remembers the last read of each X account.
+type xReads struct {
+	mu sync.Mutex
+	m  map[int64]xRead
+}
+
+type xRead struct {
+	at    time.Time
+	items []Item
+}
+
+// xRecent reads a's latest X posts: from the last read if recent, else
+// from X once today's read cap (shared with metrics: the project's X
+// cost cap, analytics.DefaultXDailyCap reads by default) allows
+// x.OwnPostsMax more reads.
+func (s *Service) xRecent(ctx context.Context, a *relais.Account) ([]Item, error) {
+	if s.X == nil {
+		return nil, fmt.Errorf("relaying: X is not configured")
 	}
-	u := base + "/2/users/" + url.PathEscape(userID) + "/tweets?" + q.Encode()
-	if err := c.call(ctx, httpc.Request{URL: u, Op: "list posts"}, &out); err != nil {
+	if items, ok := s.xCache.get(a.ID, s.Store.Now()); ok {
+		return items, nil
+	} else if err := s.takeXReads(ctx); err != nil {
 		return nil, err
 	}
-	items := make([]Item, 0, len(out.Data))
-	for _, p := range out.Data {
-		items = append(items, Item{URI: "https://x.com/i/status/" + p.ID, ID: p.ID, Text: p.Text, CreatedAt: p.CreatedAt})
+	posts, err := s.X.OwnPosts(ctx, *a)
+	if err != nil {
+		return nil, err
 	}
+	items := make([]Item, 0, len(posts))
+	for _, p := range posts {
+		items = append(items, Item{URI: xURL(a.Handle, p.ID), ID: p.ID, Text: p.Text, CreatedAt: p.CreatedAt})
+	}
+	s.xCache.put(a.ID, s.Store.Now(), items)
 	return items, nil
 }
 
-// XRepost reposts post id from the campaign's account (its user id) with
-// POST /2/users/:id/retweets.
-// https://docs.x.com/x-api/posts/retweet-post
-func (c *Client) XRepost(ctx context.Context, base, campaignUserID, id string) error {
-	var out struct {
-		Data struct {
-			Retweeted bool `json:"retweeted"`
-		} `json:"data"`
+// takeXReads counts x.OwnPostsMax reads against today's X cap.
+func (s *Service) takeXReads(ctx context.Context) error {
+	limit := s.XDailyCap
+	if limit == 0 {
+		limit = analytics.DefaultXDailyCap
 	}
-	err := c.postJSON(ctx, base+"/2/users/"+url.PathEscape(campaignUserID)+"/retweets", map[string]string{"tweet_id": id}, &out)
-	if err == nil && !out.Data.Retweeted {
-		return &Error{Platform: "relaying", Status: 200, Body: "X did not repost"}
+	var ok bool
+	err := s.Store.Update(ctx, func(tx *store.Tx) (err error) {
+		ok, err = tx.TakeBudget(string(relais.PlatformX), analytics.Day(s.Store.Now()), x.OwnPostsMax, limit)
+		return err
+	})
+	if err == nil && !ok {
+		return ErrXCap
 	}
 	return err
 }
 
-// XQuote posts text quoting post id (POST /2/tweets with quote_tweet_id)
-// and returns the new post's id; quotes go through approval first.
-// https://docs.x.com/x-api/posts/create-post
-func (c *Client) XQuote(ctx context.Context, base, text, id string) (string, error) {
-	var out struct {
-		Data struct {
-			ID string `json:"id"`
-		} `json:"data"`
-	}
-	err := c.postJSON(ctx, base+"/2/tweets", map[string]string{"text": text, "quote_tweet_id": id}, &out)
-	return out.Data.ID, err
+func (c *xReads) get(id int64, now time.Time) ([]Item, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.m[id]
+	return r.items, ok && now.Sub(r.at) < XReadsFor
 }
 
-// postJSON publishes in to u (a repost or a quote: never replayed).
-func (c *Client) postJSON(ctx context.Context, u string, in, out any) error {
-	return c.call(ctx, httpc.Request{Method: http.MethodPost, URL: u, Op: "post", Creates: true, JSON: in}, out)
+func (c *xReads) put(id int64, now time.Time, items []Item) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[int64]xRead{}
+	}
+	c.m[id] = xRead{at: now, items: items}
+}
+
+// xURL is a post's address on X.
+func xURL(handle, id string) string {
+	if h := relais.NormalizeHandle(handle); h != "" {
+		return "https://x.com/" + h + "/status/" + id
+	}
+	return "https://x.com/i/web/status/" + id
 }

@@ -91,7 +91,11 @@ func (w *DeliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 
 // draft is what the attempt publishes.
 func (a *attempt) draft(media []connectors.Media) connectors.Draft {
-	return connectors.Draft{Text: a.text, Language: a.post.LangFor(a.account.Platform), Media: media}
+	d := connectors.Draft{Text: a.text, Language: a.post.LangFor(a.account.Platform), Media: media}
+	if q := a.post.QuoteFor(a.account.Platform); q != nil {
+		d.Quote = &connectors.Quote{URI: q.URI, CID: q.CID, ID: q.ID}
+	}
+	return d
 }
 
 // since is when the delivery was first attempted (a little earlier when

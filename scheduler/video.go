@@ -30,7 +30,7 @@ func (w *DeliverWorker) publish(ctx context.Context, a *attempt) (r connectors.R
 			return r, nil, err
 		}
 		r, perr = w.s.cfg.Videos.Publish(ctx, *a.account, videopost.Post{Text: a.text,
-			Lang: a.post.LangFor(a.account.Platform), Video: v, Key: a.d.IdempotencyKey, Thumbnail: th})
+			Lang: a.post.LangFor(a.account.Platform), Video: v, Key: a.d.IdempotencyKey, Thumbnail: th, Quote: a.draft(nil).Quote})
 		return r, perr, nil
 	}
 	media, err := w.loadMedia(ctx, a.post)

@@ -95,6 +95,8 @@ func (tx *Tx) CreatePost(p *relais.Post) error {
 		return err
 	} else if err := tx.setVideo(p.ID, p.Video); err != nil {
 		return err
+	} else if err := tx.setQuote(p.ID, p.Quote); err != nil {
+		return err
 	}
 	return tx.setTargets(p.ID, p.Targets)
 }
@@ -126,6 +128,8 @@ func (tx *Tx) UpdatePost(p *relais.Post) error {
 	if err := tx.setMedia(p.ID, p.Media); err != nil {
 		return err
 	} else if err := tx.setVideo(p.ID, p.Video); err != nil {
+		return err
+	} else if err := tx.setQuote(p.ID, p.Quote); err != nil {
 		return err
 	}
 	return tx.setTargets(p.ID, p.Targets)

@@ -60,9 +60,11 @@ func (tx *Tx) loadVideos(byID map[int64]*relais.Post, ids []int64) error {
 	return nil
 }
 
-// loadAttachments fills the posts' images and video.
+// loadAttachments fills the posts' images, video and quoted post.
 func (tx *Tx) loadAttachments(byID map[int64]*relais.Post, ids []int64) error {
 	if err := tx.loadMedia(byID, ids); err != nil {
+		return err
+	} else if err := tx.loadQuotes(byID, ids); err != nil {
 		return err
 	}
 	return tx.loadVideos(byID, ids)

@@ -79,10 +79,11 @@ func (s *Server) handleRelayQuote(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/posts/"+itoa(p.ID), http.StatusSeeOther)
 }
 
-// relayFailed shows the list again with the error, or the error page
-// for a refusal of the role.
+// relayFailed shows the list again with the error in the page's
+// language (a platform's refusal of a repost too), or the error page for
+// a refusal of the role.
 func (s *Server) relayFailed(w http.ResponseWriter, r *http.Request, err error) {
-	if c := relais.ErrorCode(err); c == relais.EFORBIDDEN || c == relais.EUNAUTHORIZED || c == relais.EINTERNAL {
+	if c := relais.ErrorCode(err); c == relais.EFORBIDDEN || c == relais.EUNAUTHORIZED {
 		s.pageError(w, r, err)
 		return
 	}
@@ -98,17 +99,24 @@ func plainText(s string) string {
 
 // relayMessages are the "to relay" page's strings, merged into messages.
 var relayMessages = map[string][2]string{
-	"nav.relay":        {"À relayer", "To relay"},
-	"relay.title":      {"Publications des colistier·es à relayer", "Colistiers' posts to relay"},
-	"relay.help":       {"Les publications publiques récentes des colistier·es. Repartager part tout de suite depuis le compte de campagne (c'est consigné) ; citer crée une publication qui passe par la validation habituelle.", "The colistiers' recent public posts. A repost goes out at once from the campaign's account (it is logged); a quote creates a post that goes through the usual approval."},
-	"relay.none":       {"Rien à relayer pour l'instant.", "Nothing to relay for now."},
-	"relay.unreadable": {"Comptes illisibles :", "Accounts that could not be read:"},
-	"relay.repost":     {"Repartager", "Repost"},
-	"relay.quote":      {"Citer", "Quote"},
-	"relay.quote_text": {"Votre commentaire", "Your comment"},
-	"relay.open":       {"Voir la publication", "Open the post"},
-	"flash.reposted":   {"Repartagé depuis le compte de campagne.", "Reposted from the campaign's account."},
-	"field.uri":        {"Publication", "Post"},
+	"nav.relay":                {"À relayer", "To relay"},
+	"relay.title":              {"Publications des colistier·es à relayer", "Colistiers' posts to relay"},
+	"relay.help":               {"Les publications publiques récentes des colistier·es. Repartager part tout de suite depuis le compte de campagne (c'est consigné) ; citer crée une publication qui passe par la validation habituelle.", "The colistiers' recent public posts. A repost goes out at once from the campaign's account (it is logged); a quote creates a post that goes through the usual approval."},
+	"relay.none":               {"Rien à relayer pour l'instant.", "Nothing to relay for now."},
+	"relay.unreadable":         {"Comptes illisibles :", "Accounts that could not be read:"},
+	"relay.repost":             {"Repartager", "Repost"},
+	"relay.quote":              {"Citer", "Quote"},
+	"relay.quote_text":         {"Votre commentaire", "Your comment"},
+	"relay.open":               {"Voir la publication", "Open the post"},
+	"flash.reposted":           {"Repartagé depuis le compte de campagne.", "Reposted from the campaign's account."},
+	"field.uri":                {"Publication", "Post"},
+	"relay.not_listed":         {"Cette publication n'est plus dans la liste à relayer.", "This post is no longer in the list to relay."},
+	"relay.no_campaign":        {"La campagne n'a pas de compte {platform} d'où relayer.", "The campaign has no {platform} account to relay from."},
+	"relay.text_required":      {"Écrivez votre commentaire avant de citer.", "Write your comment before quoting."},
+	"relay.unreadable_account": {"Impossible de relire le compte {handle} : {reason}", "Cannot read the account {handle} again: {reason}"},
+	"relay.repost_failed":      {"Le repartage sur {platform} a échoué : {reason}", "The repost on {platform} failed: {reason}"},
+	"relay.x_cap":              {"Le plafond de lectures X du jour est atteint : les publications X des colistier·es seront relues demain.", "Today's X read cap is reached: the colistiers' X posts will be read again tomorrow."},
+	"relay.quoting":            {"Cite la publication", "Quotes the post"},
 }
 
 func init() {

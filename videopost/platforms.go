@@ -60,7 +60,7 @@ func (pb *Publisher) bluesky(ctx context.Context, a relais.Account, p Post, f vi
 	}
 	rec := map[string]any{"$type": "app.bsky.feed.post", "text": p.Text, "langs": []string{p.Lang},
 		"createdAt": time.Now().UTC().Format(time.RFC3339Nano),
-		"embed":     videoup.BlueskyEmbed(blob, p.Video.AltText, p.Video.Width, p.Video.Height)}
+		"embed":     quoteEmbed(videoup.BlueskyEmbed(blob, p.Video.AltText, p.Video.Width, p.Video.Height), p.Quote)}
 	var out struct{ URI string }
 	err = postJSON(ctx, pb.HTTP, pds+"/xrpc/com.atproto.repo.createRecord", map[string]string{"Authorization": "Bearer " + s.AccessJwt},
 		map[string]any{"repo": s.Did, "collection": "app.bsky.feed.post", "record": rec}, &out)
@@ -95,4 +95,15 @@ func (pb *Publisher) facebook(ctx context.Context, a relais.Account, p Post, f v
 	}
 	id, err := pb.up().Facebook(ctx, base(a, pb.FacebookAPI), page, c[0], f, p.Text)
 	return connectors.Receipt{RemoteID: id, URL: "https://www.facebook.com/" + id}, err
+}
+
+// quoteEmbed wraps a video embed in app.bsky.embed.recordWithMedia when
+// the post quotes q (none: the video embed as is).
+// lexicons app/bsky/embed/record.json and recordWithMedia.json (github.com/bluesky-social/atproto/tree/main/lexicons)
+func quoteEmbed(video map[string]any, q *connectors.Quote) map[string]any {
+	if q == nil {
+		return video
+	}
+	return map[string]any{"$type": "app.bsky.embed.recordWithMedia", "media": video,
+		"record": map[string]any{"$type": "app.bsky.embed.record", "record": map[string]string{"uri": q.URI, "cid": q.CID}}}
 }

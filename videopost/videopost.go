@@ -48,6 +48,10 @@ type Post struct {
 	Lang  string
 	Video *relais.PostVideo
 	Key   string // the delivery's idempotency key
+	// Quote is the post of the same platform it quotes (nil: none):
+	// Bluesky wraps the video in app.bsky.embed.recordWithMedia, X sends
+	// quote_tweet_id.
+	Quote *connectors.Quote
 	// Thumbnail is the approved thumbnail image (nil: none). Mastodon
 	// receives it (PUT /api/v1/media/:id), Facebook as the Page video's
 	// thumb, Telegram as sendVideo's thumbnail (a JPEG of at most 320 px

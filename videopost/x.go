@@ -31,6 +31,10 @@ func (pb *Publisher) x(ctx context.Context, a relais.Account, p Post, f videoup.
 	var out struct {
 		Data struct{ ID string } `json:"data"`
 	}
-	err = postJSON(ctx, hc, api+"/2/tweets", nil, map[string]any{"text": p.Text, "media": map[string]any{"media_ids": []string{id}}}, &out)
+	in := map[string]any{"text": p.Text, "media": map[string]any{"media_ids": []string{id}}}
+	if p.Quote != nil {
+		in["quote_tweet_id"] = p.Quote.ID
+	}
+	err = postJSON(ctx, hc, api+"/2/tweets", nil, in, &out)
 	return connectors.Receipt{RemoteID: out.Data.ID, URL: "https://x.com/i/web/status/" + out.Data.ID}, err
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/relais/relais/approval"
 	"github.com/relais/relais/capture"
 	"github.com/relais/relais/connectors/outbound"
+	"github.com/relais/relais/connectors/x"
 	"github.com/relais/relais/events"
 	"github.com/relais/relais/push"
 	"github.com/relais/relais/relaying"
@@ -80,8 +81,9 @@ func (m *Main) videoPublisher() scheduler.VideoPublisher {
 
 // newRelay builds the "to relay" list over the colistiers' and the
 // campaign's connected accounts, through the outbound guard; quotes go
-// through approvals.
+// through approvals; X reads count against RELAIS_X_METRICS_DAILY_CAP.
 func (m *Main) newRelay(approvals *approval.Service) *relaying.Service {
 	hc := outbound.NewClient(outbound.Options{Timeout: 20 * time.Second, AllowPrivate: m.allowPrivateNetworks()})
-	return &relaying.Service{Store: m.store, Client: &relaying.Client{HTTP: hc}, Quoter: approvals}
+	return &relaying.Service{Store: m.store, Client: &relaying.Client{HTTP: hc}, Quoter: approvals,
+		X: x.New(hc, ""), XDailyCap: m.cfg.XMetricsDailyCap}
 }

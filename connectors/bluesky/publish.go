@@ -37,6 +37,7 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 		if post.Embed, err = c.uploadImages(ctx, x, d.Media); err != nil {
 			return err
 		}
+		post.Embed = WithQuote(post.Embed, d.Quote)
 		if rc, err = createPost(ctx, x, did, rkey, post); lostOrRefused(err) {
 			if prev, found, lerr := getPost(ctx, x, did, rkey); lerr == nil && found {
 				rc, err = prev, nil
@@ -63,6 +64,23 @@ func newPost(d connectors.Draft, dids map[string]string) *bsky.FeedPost {
 		post.Langs = []string{d.Language}
 	}
 	return post
+}
+
+// WithQuote adds the quoted post q to embed (images, video or none): an
+// app.bsky.embed.record alone, or app.bsky.embed.recordWithMedia around
+// the media. Without q, embed is returned as is.
+// lexicons app/bsky/embed/record.json and recordWithMedia.json (github.com/bluesky-social/atproto/tree/main/lexicons)
+func WithQuote(embed *bsky.FeedPost_Embed, q *connectors.Quote) *bsky.FeedPost_Embed {
+	if q == nil {
+		return embed
+	}
+	rec := &bsky.EmbedRecord{LexiconTypeID: "app.bsky.embed.record", Record: &atproto.RepoStrongRef{Uri: q.URI, Cid: q.CID}}
+	if embed == nil {
+		return &bsky.FeedPost_Embed{EmbedRecord: rec}
+	}
+	media := &bsky.EmbedRecordWithMedia_Media{EmbedImages: embed.EmbedImages, EmbedVideo: embed.EmbedVideo}
+	return &bsky.FeedPost_Embed{EmbedRecordWithMedia: &bsky.EmbedRecordWithMedia{
+		LexiconTypeID: "app.bsky.embed.recordWithMedia", Media: media, Record: rec}}
 }
 
 func createPost(ctx context.Context, x xrpc, did, rkey string, post *bsky.FeedPost) (connectors.Receipt, error) {

@@ -74,5 +74,5 @@ func (f *X) Finish(ctx context.Context, token, secret, verifier string) (Result,
 	}
 	return Result{Handle: me.Data.Username, Credentials: map[string]string{
 		x.CredConsumerKey: f.ConsumerKey, x.CredConsumerSecret: f.ConsumerSecret,
-		x.CredAccessToken: at, x.CredAccessTokenSecret: as}}, nil
+		x.CredAccessToken: at, x.CredAccessTokenSecret: as, x.CredUserID: me.Data.ID}}, nil
 }

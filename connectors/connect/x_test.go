@@ -77,7 +77,7 @@ func TestXThreeLegged(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "AvecAnne", res.Handle)
 	require.Equal(t, map[string]string{x.CredConsumerKey: "ck", x.CredConsumerSecret: "cs",
-		x.CredAccessToken: "at", x.CredAccessTokenSecret: "ats"}, res.Credentials)
+		x.CredAccessToken: "at", x.CredAccessTokenSecret: "ats", x.CredUserID: "42"}, res.Credentials, "the user id is kept: reading and reposting need it")
 
 	_, err = f.Finish(context.Background(), tok, sec, "forged")
 	require.ErrorContains(t, err, "x refused the connection (access token)")

@@ -13,6 +13,9 @@ import (
 type tweetRequest struct {
 	Text  string      `json:"text"`
 	Media *tweetMedia `json:"media,omitempty"`
+	// QuoteTweetID makes the post a quote of that post
+	// (https://docs.x.com/x-api/posts/create-post).
+	QuoteTweetID string `json:"quote_tweet_id,omitempty"`
 }
 
 type tweetMedia struct {
@@ -38,6 +41,9 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 		return connectors.Receipt{}, err
 	}
 	req := tweetRequest{Text: d.Text}
+	if d.Quote != nil {
+		req.QuoteTweetID = d.Quote.ID
+	}
 	for _, m := range d.Media {
 		id, err := c.upload(ctx, hc, a, m)
 		if err != nil {
