@@ -45,10 +45,10 @@ func (s *Service) Approve(ctx context.Context, id int64, in ApproveInput) (*rela
 		}
 		if p.Tone != nil && p.Tone.Verdict == "block" && !p.Tone.Overridden {
 			return &relais.Error{Code: relais.EBLOCKED, Field: "text",
-				Message: "Les règles de ton bloquent ce message : seul un·e admin peut passer outre. / The tone rules block this post: only an admin may override."}
+				Message: "The tone rules block this post: only an admin may override.", Key: "error.tone_blocked_approve"}
 		}
 		if p.Tone != nil && p.Tone.Verdict == "warn" && !in.AcknowledgeWarnings {
-			return relais.FieldErrorf("acknowledge_warnings", "This post carries tone warnings: acknowledge them to approve.")
+			return relais.FieldErrorf("acknowledge_warnings", "This post carries tone warnings: acknowledge them to approve.").With("error.acknowledge")
 		}
 		at := tx.Now()
 		if p.ScheduledAt != nil {
@@ -134,9 +134,9 @@ func (s *Service) decidable(tx *store.Tx, m *relais.Member, id int64, hash strin
 	} else if err := st.refusal(m, p); err != nil {
 		return nil, nil, err
 	} else if hash == "" {
-		return nil, nil, relais.FieldErrorf("content_hash", "content_hash is required: it binds the decision to what you read.")
+		return nil, nil, relais.FieldErrorf("content_hash", "content_hash is required: it binds the decision to what you read.").With("error.hash_required")
 	} else if hash != p.ContentHash {
-		return nil, nil, &relais.Error{Code: relais.ECONFLICT, Field: "content_hash", Message: "The post changed since you read it: reload and review it again."}
+		return nil, nil, &relais.Error{Code: relais.ECONFLICT, Field: "content_hash", Message: "The post changed since you read it: reload and review it again.", Key: "error.hash_stale"}
 	}
 	return p, st, nil
 }

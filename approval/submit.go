@@ -71,7 +71,7 @@ func (s *Service) review(tx *store.Tx, p *relais.Post) error {
 	p.Tone = tv
 	if tv.Verdict == "block" && !overridden {
 		return &relais.Error{Code: relais.EBLOCKED, Field: "text",
-			Message: "Ce message enfreint les règles de ton de la campagne. / This post breaks the campaign's tone rules."}
+			Message: "This post breaks the campaign's tone rules.", Key: "error.tone_blocked"}
 	}
 	p.Routing, err = s.route(tx, p)
 	return err

@@ -26,7 +26,7 @@ var routeActions = map[string]policy.Action{
 	"PATCH /api/videos/uploads/{id}": policy.PostCreate, "POST /posts/{id}/duplicate": policy.PostCreate,
 	"POST /api/posts/{id}/duplicate": policy.PostCreate,
 	"GET /api/posts/{id}":            policy.PostReadUnpublished, "GET /media/{id}": policy.PostReadUnpublished, "GET /posts/{id}": policy.PostReadUnpublished,
-	"PUT /api/posts/{id}": policy.PostEdit, "POST /api/posts/{id}/submit": policy.PostEdit,
+	"PUT /api/posts/{id}": policy.PostEdit, "POST /api/posts/{id}/submit": policy.PostEdit, "POST /posts/{id}/submit": policy.PostEdit,
 	"GET /posts/{id}/edit": policy.PostEdit, "POST /posts/{id}/edit": policy.PostEdit,
 	"POST /posts/{id}/delete": policy.PostDelete, "DELETE /api/posts/{id}": policy.PostDelete,
 	"POST /api/posts/{id}/approve": policy.PostApprove, "POST /api/posts/{id}/reject": policy.PostApprove,
