@@ -38,6 +38,9 @@ func errorParams(lang, key string, params map[string]string) map[string]string {
 func init() {
 	for k, v := range map[string][2]string{
 		"flash.not_sent":                {"Brouillon enregistré, pas encore envoyé en validation : corrigez ce qui est signalé puis renvoyez-le.", "Draft saved, not yet sent for review: fix what is flagged, then send it again."},
+		"profile.candidate":             {"candidate", "candidate"},
+		"profile.campaign":              {"campagne", "campaign"},
+		"profile.colistier":             {"colistier·e", "running mate"},
 		"flash.submitted":               {"Publication envoyée en validation.", "Post sent for review."},
 		"flash.decided_approve":         {"Publication approuvée.", "Post approved."},
 		"flash.decided_request_changes": {"Modifications demandées : l'auteur·rice est prévenu·e.", "Changes requested: the author is told."},

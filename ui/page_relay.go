@@ -99,8 +99,8 @@ func plainText(s string) string {
 // relayMessages are the "to relay" page's strings, merged into messages.
 var relayMessages = map[string][2]string{
 	"nav.relay":        {"À relayer", "To relay"},
-	"relay.title":      {"Publications des colistier·es à relayer", "Colistiers' posts to relay"},
-	"relay.help":       {"Les publications publiques récentes des colistier·es. Repartager part tout de suite depuis le compte de campagne (c'est consigné) ; citer crée une publication qui passe par la validation habituelle.", "The colistiers' recent public posts. A repost goes out at once from the campaign's account (it is logged); a quote creates a post that goes through the usual approval."},
+	"relay.title":      {"Publications des colistier·es à relayer", "Running mates' posts to relay"},
+	"relay.help":       {"Les publications publiques récentes des colistier·es. Repartager part tout de suite depuis le compte de campagne (c'est consigné) ; citer crée une publication qui passe par la validation habituelle.", "The running mates' recent public posts. A repost goes out at once from the campaign's account (it is logged); a quote creates a post that goes through the usual approval."},
 	"relay.none":       {"Rien à relayer pour l'instant.", "Nothing to relay for now."},
 	"relay.unreadable": {"Comptes illisibles :", "Accounts that could not be read:"},
 	"relay.repost":     {"Repartager", "Repost"},
