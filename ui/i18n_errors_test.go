@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/balance"
 )
 
 // formErrorFiles are the services' files whose errors a person meets on
@@ -188,4 +189,24 @@ func TestFormErrorsSayWhyInFrench(t *testing.T) {
 		require.Contains(t, localize("en", err), c.en)
 		require.NotContains(t, localize("fr", err), "valeur refusée")
 	}
+}
+
+// TestDistrictOrder: sectors and owners follow the districts file, not
+// text order ("10e" before "5e"); a colistier's name is not doubled.
+func TestDistrictOrder(t *testing.T) {
+	ds := relais.DefaultDistricts()
+	m := &balance.Meter{Sectors: []balance.Sector{{District: "10e arrondissement"}, {District: "20e arrondissement"},
+		{District: "5e arrondissement"}, {District: "Paris Centre"}, {District: "ailleurs"}}}
+	sortSectors(ds, m)
+	var got []string
+	for _, s := range m.Sectors {
+		got = append(got, s.District)
+	}
+	require.Equal(t, []string{"Paris Centre", "5e arrondissement", "10e arrondissement", "20e arrondissement", "ailleurs"}, got)
+	fr, en := Page{Lang: "fr"}, Page{Lang: "en"}
+	demo := &relais.Member{Name: "Colistier·e 10e arrondissement"}
+	require.Equal(t, "Colistier·e 10e arrondissement", runningMateLabel(fr, demo))
+	require.Equal(t, "Colistier·e 10e arrondissement", runningMateLabel(en, demo))
+	require.Equal(t, "colistier·e Claire Morel", runningMateLabel(fr, &relais.Member{Name: "Claire Morel"}))
+	require.Equal(t, "running mate Claire Morel", runningMateLabel(en, &relais.Member{Name: "Claire Morel"}))
 }

@@ -115,6 +115,7 @@ func (s *Server) balanceMeter(r *http.Request) *balance.Meter {
 		s.log.Warn("balance meter unavailable", "error", err)
 		return nil
 	}
+	sortSectors(s.cfg.Districts, m)
 	return m
 }
 
