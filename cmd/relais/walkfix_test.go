@@ -120,3 +120,28 @@ func TestLanguageSwitchKeepsTheView(t *testing.T) {
 	_, body := tm.signIn(t, "web@demo.relais.fr").get("/calendar?view=month&date=2026-11-01")
 	require.Contains(t, body, `class="lang" href="/calendar?date=2026-11-01&amp;lang=en&amp;view=month"`)
 }
+
+// TestApproverCardShowsChanges: the approver's home card of a post sent
+// back and edited shows the words changed and her earlier comment, and
+// deciding from home says what happened.
+func TestApproverCardShowsChanges(t *testing.T) {
+	tm := mustRunDemo(t)
+	cmTok, webTok := tm.cli("user", "token", "--email", "cm@demo.relais.fr"), tm.cli("user", "token", "--email", "web@demo.relais.fr")
+	var p postJSON
+	require.Equal(t, 201, tm.call(cmTok, "POST", "/api/posts", `{"text":"Réunion publique jeudi","targets":["@avecanne"]}`, &p))
+	require.Equal(t, 200, tm.call(cmTok, "POST", fmt.Sprintf("/api/posts/%d/submit", p.ID), nil, &p))
+	require.Equal(t, 200, tm.call(webTok, "POST", fmt.Sprintf("/api/posts/%d/request-changes", p.ID), map[string]string{"comment": "Précisez l'heure"}, &p))
+	require.Equal(t, 200, tm.call(cmTok, "PUT", fmt.Sprintf("/api/posts/%d", p.ID), `{"text":"Réunion publique jeudi à 19h","targets":["@avecanne"]}`, &p))
+	require.Equal(t, 200, tm.call(cmTok, "POST", fmt.Sprintf("/api/posts/%d/submit", p.ID), nil, &p))
+	web := tm.signIn(t, "web@demo.relais.fr")
+	_, home := web.get("/?lang=fr")
+	card := home[strings.Index(home, fmt.Sprintf(`id="post-%d"`, p.ID)):]
+	card = card[:strings.Index(card, "</article>")]
+	require.Contains(t, card, `<ins title="ajouté">à 19h</ins>`)
+	require.Contains(t, card, "Précisez l&#39;heure")
+	where, status, body := web.postForm(fmt.Sprintf("/posts/%d/decide", p.ID),
+		url.Values{"action": {"approve"}, "content_hash": {p.ContentHash}, "next": {"/"}})
+	require.Equal(t, http.StatusOK, status)
+	require.Equal(t, "/?ok=decided_approve", where)
+	require.Contains(t, body, `<p class="flash" role="status">Publication approuvée.</p>`)
+}
