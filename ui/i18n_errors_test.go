@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/analytics"
 	"github.com/relais/relais/balance"
 )
 
@@ -209,4 +210,17 @@ func TestDistrictOrder(t *testing.T) {
 	require.Equal(t, "Colistier·e 10e arrondissement", runningMateLabel(en, demo))
 	require.Equal(t, "colistier·e Claire Morel", runningMateLabel(fr, &relais.Member{Name: "Claire Morel"}))
 	require.Equal(t, "running mate Claire Morel", runningMateLabel(en, &relais.Member{Name: "Claire Morel"}))
+}
+
+// TestDatesInTheReadersFormat: one helper writes days and times, in
+// Paris time, per language; a report's week reads as two dates.
+func TestDatesInTheReadersFormat(t *testing.T) {
+	day := time.Date(2026, 12, 12, 23, 30, 0, 0, time.UTC) // 13/12 00:30 in Paris
+	require.Equal(t, "13/12/2026", fmtDate(day, "fr"))
+	require.Equal(t, "Sun 13 Dec 2026", fmtDate(day, "en"))
+	require.Equal(t, "13/12/2026", fmtDate("2026-12-13", "fr"))
+	require.Equal(t, "13/12/2026 00:30", fmtTime(day, "fr"))
+	wk := analytics.WeekOf(time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC))
+	require.Equal(t, "23/11/2026 → 29/11/2026", period(wk, "fr"))
+	require.Equal(t, "Mon 23 Nov 2026 → Sun 29 Nov 2026", period(wk, "en"))
 }
