@@ -47,9 +47,10 @@ type templates struct {
 func mustParseTemplates() *templates {
 	t := &templates{byName: map[string]*template.Template{}, assets: staticURLs()}
 	funcs := template.FuncMap{
-		"asset":   func(name string) string { return t.assets[name] },
-		"fmtTime": fmtTime,
-		"fmtDate": fmtDate,
+		"asset":     func(name string) string { return t.assets[name] },
+		"fmtTime":   fmtTime,
+		"fmtDate":   fmtDate,
+		"monthName": monthName,
 		"short": func(s string) string {
 			if len(s) > 12 {
 				return s[:12]
