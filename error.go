@@ -50,6 +50,19 @@ func FieldErrorf(field, format string, args ...any) *Error {
 	return &Error{Code: EINVALID, Field: field, Message: fmt.Sprintf(format, args...)}
 }
 
+// With sets e's catalogue key and its parameters, given as name, value
+// pairs, and returns e: FieldErrorf("text", "Text is required.").With("error.text_required").
+func (e *Error) With(key string, pairs ...string) *Error {
+	e.Key = key
+	if len(pairs) > 1 {
+		e.Params = make(map[string]string, len(pairs)/2)
+		for i := 0; i+1 < len(pairs); i += 2 {
+			e.Params[pairs[i]] = pairs[i+1]
+		}
+	}
+	return e
+}
+
 // ErrorCode returns the code of the first *Error in err's chain, EINTERNAL for
 // any other non-nil error and "" for nil.
 func ErrorCode(err error) string {

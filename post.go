@@ -75,23 +75,24 @@ func (p *Post) TextFor(pl Platform) string {
 // Validate checks the fields a post needs whatever its targets.
 func (p *Post) Validate(now time.Time) error {
 	if strings.TrimSpace(p.Text) == "" {
-		return FieldErrorf("text", "Text is required.")
+		return FieldErrorf("text", "Text is required.").With("error.text_required")
 	} else if !utf8.ValidString(p.Text) {
-		return FieldErrorf("text", "Text is not valid UTF-8.")
+		return FieldErrorf("text", "Text is not valid UTF-8.").With("error.text_utf8")
 	} else if len(p.Text) > MaxTextBytes {
-		return &Error{Code: ETOOLARGE, Field: "text", Message: "Text is longer than 64 KiB."}
+		return &Error{Code: ETOOLARGE, Field: "text", Message: "Text is longer than 64 KiB.", Key: "error.text_too_large"}
 	} else if len(p.Targets) == 0 {
-		return FieldErrorf("targets", "At least one target account is required.")
+		return FieldErrorf("targets", "At least one target account is required.").With("error.no_target")
 	} else if p.Video != nil && len(p.Media) > 0 {
-		return FieldErrorf("video", "A post carries one video or images, not both.")
+		return FieldErrorf("video", "A post carries one video or images, not both.").With("error.video_and_images")
 	} else if p.ScheduledAt != nil && p.ScheduledAt.Before(now.Add(-time.Minute)) {
-		return FieldErrorf("scheduled_at", "Scheduled time %s is in the past.", p.ScheduledAt.UTC().Format(time.RFC3339))
+		at := p.ScheduledAt.UTC().Format(time.RFC3339)
+		return FieldErrorf("scheduled_at", "Scheduled time %s is in the past.", at).With("error.past_date", "at", at)
 	}
 	for pl, v := range p.Variants {
 		if !pl.Valid() {
-			return FieldErrorf("variants", "Unknown platform %q.", pl)
+			return FieldErrorf("variants", "Unknown platform %q.", pl).With("error.variant_platform", "platform", string(pl))
 		} else if !utf8.ValidString(v) || len(v) > MaxTextBytes {
-			return FieldErrorf("variants", "Variant for %s is not valid text or is too long.", pl)
+			return FieldErrorf("variants", "Variant for %s is not valid text or is too long.", pl).With("error.variant_text", "platform", string(pl))
 		}
 	}
 	return nil

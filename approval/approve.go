@@ -137,9 +137,9 @@ func (s *Service) decidable(tx *store.Tx, m *relais.Member, id int64, hash strin
 	} else if err := st.refusal(m, p); err != nil {
 		return nil, nil, err
 	} else if hash == "" {
-		return nil, nil, relais.FieldErrorf("content_hash", "content_hash is required: it binds the decision to what you read.")
+		return nil, nil, relais.FieldErrorf("content_hash", "content_hash is required: it binds the decision to what you read.").With("error.hash_required")
 	} else if hash != p.ContentHash {
-		return nil, nil, &relais.Error{Code: relais.ECONFLICT, Field: "content_hash", Message: "The post changed since you read it: reload and review it again."}
+		return nil, nil, &relais.Error{Code: relais.ECONFLICT, Field: "content_hash", Message: "The post changed since you read it: reload and review it again.", Key: "error.hash_stale"}
 	}
 	return p, st, nil
 }

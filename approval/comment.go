@@ -91,9 +91,9 @@ func mayDiscuss(ctx context.Context) (*relais.Member, error) {
 func (in CommentInput) validate() error {
 	b := strings.TrimSpace(in.Body)
 	if b == "" {
-		return relais.FieldErrorf("body", "Comment text is required.")
+		return relais.FieldErrorf("body", "Comment text is required.").With("error.comment_body")
 	} else if !utf8.ValidString(b) || len(b) > MaxCommentBytes {
-		return relais.FieldErrorf("body", "Comment must be valid text of at most %d bytes.", MaxCommentBytes)
+		return relais.FieldErrorf("body", "Comment must be valid text of at most %d bytes.", MaxCommentBytes).With("error.comment_long", "max", strconv.Itoa(MaxCommentBytes))
 	}
 	return nil
 }
@@ -104,7 +104,7 @@ func checkParent(tx *store.Tx, parentID *int64, postID int64) error {
 	}
 	parent, err := tx.CommentByID(*parentID)
 	if relais.ErrorCode(err) == relais.ENOTFOUND || (err == nil && parent.PostID != postID) {
-		return relais.FieldErrorf("parent_id", "Comment %d is not on this post.", *parentID)
+		return relais.FieldErrorf("parent_id", "Comment %d is not on this post.", *parentID).With("error.comment_parent")
 	}
 	return err
 }

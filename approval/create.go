@@ -143,11 +143,11 @@ func resolveTargets(tx *store.Tx, m *relais.Member, targets []Target) ([]int64, 
 	for _, t := range targets {
 		a, err := lookupTarget(tx, t)
 		if relais.ErrorCode(err) == relais.ENOTFOUND {
-			return nil, relais.FieldErrorf("targets", "Unknown account %s.", t.String())
+			return nil, relais.FieldErrorf("targets", "Unknown account %s.", t.String()).With("error.unknown_account", "account", t.String())
 		} else if err != nil {
 			return nil, err
 		} else if !MayTarget(m, a) {
-			return nil, relais.FieldErrorf("targets", "You may not publish to account %s.", t.String())
+			return nil, relais.FieldErrorf("targets", "You may not publish to account %s.", t.String()).With("error.account_forbidden", "account", t.String())
 		}
 		if !seen[a.ID] {
 			seen[a.ID] = true

@@ -2,6 +2,7 @@ package approval
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -58,18 +59,18 @@ func (s *Service) MediaData(ctx context.Context, id int64) (data []byte, content
 // and be free or already attached to this post.
 func resolveMedia(tx *store.Tx, postID int64, ids []int64) ([]relais.Media, error) {
 	if len(ids) > relais.MaxMediaPerPost {
-		return nil, relais.FieldErrorf("media", "At most %d images per post.", relais.MaxMediaPerPost)
+		return nil, relais.FieldErrorf("media", "At most %d images per post.", relais.MaxMediaPerPost).With("error.media_count", "max", strconv.Itoa(relais.MaxMediaPerPost))
 	}
 	seen := map[int64]bool{}
 	var out []relais.Media
 	for _, id := range ids {
 		md, owner, err := tx.MediaByID(id)
 		if relais.ErrorCode(err) == relais.ENOTFOUND || (owner != nil && *owner != postID) {
-			return nil, relais.FieldErrorf("media", "Unknown image %d.", id)
+			return nil, relais.FieldErrorf("media", "Unknown image %d.", id).With("error.media_unknown", "id", strconv.FormatInt(id, 10))
 		} else if err != nil {
 			return nil, err
 		} else if seen[id] {
-			return nil, relais.FieldErrorf("media", "Image %d is attached twice.", id)
+			return nil, relais.FieldErrorf("media", "Image %d is attached twice.", id).With("error.media_twice", "id", strconv.FormatInt(id, 10))
 		}
 		seen[id] = true
 		out = append(out, md)

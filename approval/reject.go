@@ -37,7 +37,7 @@ func (s *Service) refuse(ctx context.Context, id int64, in DecisionInput, decisi
 	}
 	comment := strings.TrimSpace(in.Comment)
 	if comment == "" {
-		return nil, relais.FieldErrorf("comment", "A comment is required to say why.")
+		return nil, relais.FieldErrorf("comment", "A comment is required to say why.").With("error.comment_required")
 	}
 	if err := checkToneRule(in.ToneRule); err != nil {
 		return nil, err

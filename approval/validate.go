@@ -2,10 +2,12 @@ package approval
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/store"
 )
 
@@ -25,7 +27,7 @@ func (s *Service) checkPlatforms(tx *store.Tx, p *relais.Post) error {
 	if err != nil {
 		return err
 	}
-	var msgs []string
+	var msgs, coded []string
 	for _, id := range p.Targets {
 		a, err := tx.AccountByID(id)
 		if err != nil {
@@ -38,6 +40,7 @@ func (s *Service) checkPlatforms(tx *store.Tx, p *relais.Post) error {
 		d := connectors.Draft{Text: p.TextFor(a.Platform), Language: p.LangFor(a.Platform), Media: media}
 		for _, pr := range connectors.ValidateFor(tx.Context(), c, *a, d) {
 			msgs = append(msgs, fmt.Sprintf("%s @%s: %s", a.Platform, a.Handle, pr.Message))
+			coded = append(coded, problemCode(a, pr))
 		}
 	}
 	if len(msgs) > 0 {
@@ -45,9 +48,26 @@ func (s *Service) checkPlatforms(tx *store.Tx, p *relais.Post) error {
 		if len(p.Variants) > 0 {
 			field = "variants"
 		}
-		return relais.FieldErrorf(field, "%s.", strings.Join(msgs, "; "))
+		return relais.FieldErrorf(field, "%s.", strings.Join(msgs, "; ")).With("error.platform", "problems", strings.Join(coded, "\n"))
 	}
 	return nil
+}
+
+// numbers finds the integers of a problem's English message: a length
+// problem names the count first and the limit last.
+var numbers = regexp.MustCompile(`[0-9][0-9,]*`)
+
+// problemCode is one platform problem as a coded text (i18n.Code) for
+// each reader's language: "error.platform.too_long" with the account, the
+// count and the limit, or the problem's code alone.
+func problemCode(a *relais.Account, pr connectors.Problem) string {
+	pairs := []string{"platform", string(a.Platform), "handle", a.Handle}
+	if n := numbers.FindAllString(pr.Message, -1); pr.Code == "too_long" && len(n) >= 2 {
+		pairs = append(pairs, "count", n[0], "max", n[len(n)-1])
+	} else if pr.Code == "too_long" {
+		return i18n.Code("error.platform.too_long_any", pairs...)
+	}
+	return i18n.Code("error.platform."+pr.Code, pairs...)
 }
 
 // draftMedia loads the images' bytes for the connectors.

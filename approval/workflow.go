@@ -89,7 +89,7 @@ func targetable(tx *store.Tx, m *relais.Member, ids []int64) ([]int64, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, relais.FieldErrorf("targets", "You may target none of this post's accounts.")
+		return nil, relais.FieldErrorf("targets", "You may target none of this post's accounts.").With("error.no_target_allowed")
 	}
 	return out, nil
 }

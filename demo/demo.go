@@ -45,12 +45,15 @@ var Logins = []Login{
 const ToneConfig = `# Demo campaign tone rules (relais). Edit and reload from the settings page.
 opponents:
   - name: Bernard Lacombe
-    aliases: [Lacombe, "@blacombe"]
+    aliases: [Lacombe]
+    handles: ["@blacombe"]
   - name: Sophie Tolliver
-    aliases: [Tolliver, "@stolliver"]
+    aliases: [Tolliver]
+    handles: ["@stolliver"]
 own_team:
   - name: Anne Valois
-    aliases: [Anne, "@annevalois"]
+    aliases: [Anne]
+    handles: ["@annevalois"]
   - name: Claire Morel
 profiles:
   candidate: {attack: block, negative: block, desintox: block, ridicule: block}

@@ -22,6 +22,15 @@ func calRange(view string, day time.Time) (from, to, prev, next time.Time) {
 
 var monthsFR = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
 
+// monthName is t's month for lang ("décembre", "December"): beside the
+// days of a month view that belong to the month before or after.
+func monthName(t time.Time, lang string) string {
+	if lang == "en" {
+		return t.Format("January")
+	}
+	return monthsFR[t.Month()-1]
+}
+
 // calLabel names the period shown: "novembre 2026", "semaine du 23/11/2026".
 func calLabel(view string, day, from time.Time, lang string) string {
 	if view == "month" {

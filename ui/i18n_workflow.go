@@ -19,7 +19,7 @@ func init() {
 		"edit.review_again":      {"Cette publication est déjà en validation ou approuvée : la modifier la renvoie en validation selon les règles en vigueur.", "This post is already in review or approved: editing it sends it back to review under the current rules."},
 		"post.edit":              {"Modifier", "Edit"},
 		"post.delete":            {"Supprimer", "Delete"},
-		"post.delete_confirm":    {"Supprimer définitivement ce brouillon ? Il reste dans l'historique.", "Delete this draft for good? It stays in the history."},
+		"post.delete_confirm":    {"Supprimer ce brouillon ? Il disparaît des listes et du calendrier, mais reste consigné dans l'historique.", "Delete this draft? It leaves the lists and the calendar, but stays recorded in the history."},
 		"post.duplicate":         {"Dupliquer", "Duplicate"},
 		"post.diff":              {"Modifié depuis votre dernière lecture", "Changed since you last read it"},
 		"post.diff_removed":      {"retiré", "removed"},
@@ -38,7 +38,7 @@ func init() {
 		"queue.mine":             {"Vos publications à reprendre", "Your posts to rework"},
 		"calendar.undated":       {"Brouillons sans date", "Undated drafts"},
 		"calendar.no_undated":    {"Aucun brouillon sans date.", "No undated drafts."},
-		"calendar.go":            {"Aller au", "Go to"},
+		"calendar.go":            {"Aller à la date", "Go to date"},
 		"calendar.date":          {"Date", "Date"},
 		"compose.blackout":       {"Cette date tombe pendant la réserve électorale : rien ne peut partir avant le %s.", "This date falls in the electoral blackout: nothing may go out before %s."},
 		"field.text":             {"Texte", "Text"},
@@ -57,7 +57,7 @@ func init() {
 		"field.variants":         {"Variantes", "Variants"},
 		"error.invalid_field":    {"valeur refusée, vérifiez ce champ.", "value refused, check this field."},
 		"error.no_target":        {"Cochez au moins un compte.", "Tick at least one account."},
-		"error.bad_date":         {"Date invalide (jj/mm/aaaa hh:mm).", "Invalid date (yyyy-mm-dd hh:mm)."},
+		"error.bad_date":         {"Date et heure : « {value} » n'est pas une date (jj/mm/aaaa hh:mm).", "Date and time: \"{value}\" is not a date (yyyy-mm-dd hh:mm)."},
 		"error.blackout":         {"Réserve électorale (Code électoral, art. L49) : rien ne peut être publié avant le {until}.", "Electoral blackout (French electoral code, art. L49): nothing may be published before {until}."},
 		"error.delete_state":     {"Seuls les brouillons, les publications à reprendre et les publications refusées peuvent être supprimés (état : {state}).", "Only drafts, posts sent back for changes and rejected posts may be deleted (state: {state})."},
 		"error.edit_forbidden":   {"Vous ne pouvez pas modifier cette publication dans son état actuel.", "You may not edit this post in its current state."},
@@ -76,7 +76,7 @@ func init() {
 func localize(lang string, err error) string {
 	key, params := relais.ErrorKey(err)
 	if _, ok := messages[key]; ok {
-		return fill(lang, translate(lang, key), lifecycleParams(lang, key, params))
+		return fill(lang, translate(lang, key), errorParams(lang, key, lifecycleParams(lang, key, params)))
 	}
 	if relais.ErrorCode(err) == relais.EINTERNAL {
 		return translate(lang, "error.internal")

@@ -20,6 +20,9 @@ type Page struct {
 	// Moved warns, after a move, of the posts planned too close to the
 	// moved one on the same accounts.
 	Moved []apiWarning
+	// SwitchURL is this page in the other language: its path and query
+	// with lang set.
+	SwitchURL string
 	// Analytics puts the weekly report and the A/B tests in the nav.
 	Analytics bool
 }
@@ -44,6 +47,7 @@ func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey, activ
 	}
 	p := Page{Lang: lang, Member: m, Active: active, Analytics: s.cfg.Analytics != nil && mayReadAnalytics(m)}
 	p.Title = p.T(titleKey)
+	p.SwitchURL = switchURL(r, p.OtherLang())
 	if ok := r.URL.Query().Get("ok"); ok != "" {
 		if _, known := messages["flash."+ok]; known {
 			p.Flash = p.T("flash." + ok)
@@ -99,4 +103,14 @@ func (p Page) Why(a policy.Action, v *approval.PostView) string {
 		return p.T(d.Reason)
 	}
 	return ""
+}
+
+// switchURL is the current page's path and query with lang set to lang,
+// so that switching language keeps the view (a calendar's month, a
+// filter). A form's POST address is shown as the page it came from.
+func switchURL(r *http.Request, lang string) string {
+	q := r.URL.Query()
+	q.Set("lang", lang)
+	q.Del("ok")
+	return r.URL.Path + "?" + q.Encode()
 }

@@ -82,7 +82,7 @@ func (s *Server) handleReportPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Prev, p.Next = wk.Previous().String(), analytics.WeekOf(wk.To.AddDate(0, 0, 1)).String()
-	p.Period, p.Sources = period(wk), reportSources(p.Page, p.Report)
+	p.Period, p.Sources = period(wk, p.Lang), reportSources(p.Page, p.Report)
 	p.Bars, p.Height = bars(s.cfg.Districts, p.Report.Sectors, p.Metric)
 	p.Tiles = tiles(s.cfg.Districts, p.Report.Sectors, p.Metric)
 	s.render(w, http.StatusOK, "report", p)

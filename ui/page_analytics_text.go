@@ -31,9 +31,8 @@ func reportSources(p Page, r *analytics.WeeklyReport) []source {
 
 // period is a week's window as dates in the campaign's time zone: its
 // Monday to its Sunday.
-func period(w analytics.Week) string {
-	loc := relais.MustLocation()
-	return w.From.In(loc).Format(time.DateOnly) + " → " + w.To.In(loc).AddDate(0, 0, -1).Format(time.DateOnly)
+func period(w analytics.Week, lang string) string {
+	return fmtDate(w.From, lang) + " → " + fmtDate(w.To.In(relais.MustLocation()).AddDate(0, 0, -1), lang)
 }
 
 // hoursText writes a decide_after duration ("120m") in hours and minutes.

@@ -110,8 +110,8 @@ func (s *Server) handleComposeSubmit(w http.ResponseWriter, r *http.Request) {
 	if err != nil && post == nil {
 		s.renderCompose(w, r, statusOf[relais.ErrorCode(err)], p, err)
 		return
-	} else if err != nil {
-		s.renderPost(w, r, post.ID, err) // saved as a draft, not submitted
+	} else if err != nil { // saved once as a draft, not submitted: its edit page says why
+		http.Redirect(w, r, "/posts/"+strconv.FormatInt(post.ID, 10)+"/edit?check=1&ok=not_sent", http.StatusSeeOther)
 		return
 	}
 	http.Redirect(w, r, "/posts/"+strconv.FormatInt(post.ID, 10), http.StatusSeeOther)
@@ -151,7 +151,7 @@ func readComposeForm(r *http.Request) (composePage, approval.PostInput, error) {
 	if p.When != "" && !p.Queue {
 		t, err := time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(p.When), relais.MustLocation())
 		if err != nil {
-			return p, in, &relais.Error{Code: relais.EINVALID, Field: "scheduled_at", Key: "error.bad_date", Message: "Invalid date."}
+			return p, in, (&relais.Error{Code: relais.EINVALID, Field: "scheduled_at", Message: "Invalid date."}).With("error.bad_date", "value", p.When)
 		}
 		in.ScheduledAt = &t
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -81,9 +82,11 @@ func (s *Server) connectOwners(r *http.Request, p Page) ([]connectOwner, error) 
 		out = append(out, connectOwner{"district:" + d.Name, p.T("connect.owner_district") + " " + d.Name})
 	}
 	ms, err := s.cfg.Approval.Members(r.Context())
+	cmp := districtRank(s.cfg.Districts)
+	slices.SortStableFunc(ms, func(a, b *relais.Member) int { return cmp(a.District, b.District) })
 	for _, m := range ms {
 		if isRunningMate(m) && m.DisabledAt == nil {
-			out = append(out, connectOwner{"colistier:" + m.Email, p.T("role.colistier") + " " + m.Name})
+			out = append(out, connectOwner{"colistier:" + m.Email, runningMateLabel(p, m)})
 		}
 	}
 	return out, err

@@ -30,7 +30,11 @@ func (s *Server) handleEditPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	s.renderCompose(w, r, http.StatusOK, editForm(v), nil)
+	var why error
+	if r.URL.Query().Get("check") == "1" {
+		why = s.cfg.Approval.Check(r.Context(), id)
+	}
+	s.renderCompose(w, r, http.StatusOK, editForm(v), why)
 }
 
 // editForm fills the compose form with a saved post.
@@ -146,4 +150,23 @@ func (s *Server) blackoutSpans(r *http.Request) ([]blackoutSpan, error) {
 		out = append(out, blackoutSpan{Start: rd.BlackoutStart, End: rd.BlackoutEnd})
 	}
 	return out, err
+}
+
+// handlePostSubmitPage handles POST /posts/{id}/submit: send a draft (or a
+// post sent back) to review. When its content is refused (tone rules,
+// platform limits, a past date), its edit page says why, with the text
+// kept; other refusals (state, role) get the error page.
+func (s *Server) handlePostSubmitPage(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err == nil {
+		_, err = s.cfg.Approval.Submit(r.Context(), id)
+	}
+	switch c := relais.ErrorCode(err); {
+	case err == nil:
+		http.Redirect(w, r, "/posts/"+strconv.FormatInt(id, 10)+"?ok=submitted", http.StatusSeeOther)
+	case c == relais.EBLOCKED || c == relais.EINVALID || c == relais.ETOOLARGE || c == relais.EBLACKOUT:
+		http.Redirect(w, r, "/posts/"+strconv.FormatInt(id, 10)+"/edit?check=1&ok=not_sent", http.StatusSeeOther)
+	default:
+		s.pageError(w, r, err)
+	}
 }

@@ -115,13 +115,14 @@ func (s *Server) balanceMeter(r *http.Request) *balance.Meter {
 		s.log.Warn("balance meter unavailable", "error", err)
 		return nil
 	}
+	sortSectors(s.cfg.Districts, m)
 	return m
 }
 
 // balanceMessages are the balance meter's strings, merged into messages.
 var balanceMessages = map[string][2]string{
 	"balance.title":     {"Équilibre de la semaine", "This week's balance"},
-	"balance.help":      {"Part des publications du compte de campagne consacrées à la candidate et aux colistier·es de chaque secteur (mentions et repartages), cette semaine.", "Share of the campaign account's posts about the candidate and about each sector's colistiers (mentions and reposts), this week."},
+	"balance.help":      {"Part des publications du compte de campagne consacrées à la candidate et aux colistier·es de chaque secteur (mentions et repartages), cette semaine.", "Share of the campaign account's posts about the candidate and about each sector's running mates (mentions and reposts), this week."},
 	"balance.candidate": {"Candidate", "Candidate"},
 	"balance.sep":       {"\u00a0: ", ": "},
 	"balance.none":      {"Aucune publication du compte de campagne cette semaine.", "No post from the campaign account this week."},

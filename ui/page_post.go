@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
@@ -106,7 +107,10 @@ func (s *Server) handlePostDecide(w http.ResponseWriter, r *http.Request) {
 	default:
 		err = relais.FieldErrorf("action", "Unknown action.")
 	}
-	if err != nil {
+	if c := relais.ErrorCode(err); c == relais.EINVALID || c == relais.EBLOCKED || c == relais.ECONFLICT {
+		s.renderPost(w, r, id, err) // the post and its decision form, with why
+		return
+	} else if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -114,7 +118,20 @@ func (s *Server) handlePostDecide(w http.ResponseWriter, r *http.Request) {
 	if back == "/" && r.FormValue("next") == "" {
 		back = "/posts/" + strconv.FormatInt(id, 10)
 	}
-	http.Redirect(w, r, back, http.StatusSeeOther)
+	http.Redirect(w, r, withFlash(back, "decided_"+r.FormValue("action")), http.StatusSeeOther)
+}
+
+// withFlash adds ?ok=flash to a local address, before its #fragment.
+func withFlash(path, flash string) string {
+	path, frag, _ := strings.Cut(path, "#")
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	if frag != "" {
+		frag = "#" + frag
+	}
+	return path + sep + "ok=" + flash + frag
 }
 
 // sandboxPage shows a post recorded by the sandbox connector.

@@ -100,8 +100,8 @@ func plainText(s string) string {
 // relayMessages are the "to relay" page's strings, merged into messages.
 var relayMessages = map[string][2]string{
 	"nav.relay":                {"À relayer", "To relay"},
-	"relay.title":              {"Publications des colistier·es à relayer", "Colistiers' posts to relay"},
-	"relay.help":               {"Les publications publiques récentes des colistier·es. Repartager part tout de suite depuis le compte de campagne (c'est consigné) ; citer crée une publication qui passe par la validation habituelle.", "The colistiers' recent public posts. A repost goes out at once from the campaign's account (it is logged); a quote creates a post that goes through the usual approval."},
+	"relay.title":              {"Publications des colistier·es à relayer", "Running mates' posts to relay"},
+	"relay.help":               {"Les publications publiques récentes des colistier·es. Repartager part tout de suite depuis le compte de campagne (c'est consigné) ; citer crée une publication qui passe par la validation habituelle.", "The running mates' recent public posts. A repost goes out at once from the campaign's account (it is logged); a quote creates a post that goes through the usual approval."},
 	"relay.none":               {"Rien à relayer pour l'instant.", "Nothing to relay for now."},
 	"relay.unreadable":         {"Comptes illisibles :", "Accounts that could not be read:"},
 	"relay.repost":             {"Repartager", "Repost"},
@@ -115,7 +115,7 @@ var relayMessages = map[string][2]string{
 	"relay.text_required":      {"Écrivez votre commentaire avant de citer.", "Write your comment before quoting."},
 	"relay.unreadable_account": {"Impossible de relire le compte {handle} : {reason}", "Cannot read the account {handle} again: {reason}"},
 	"relay.repost_failed":      {"Le repartage sur {platform} a échoué : {reason}", "The repost on {platform} failed: {reason}"},
-	"relay.x_cap":              {"Le plafond de lectures X du jour est atteint : les publications X des colistier·es seront relues demain.", "Today's X read cap is reached: the colistiers' X posts will be read again tomorrow."},
+	"relay.x_cap":              {"Le plafond de lectures X du jour est atteint : les publications X des colistier·es seront relues demain.", "Today's X read cap is reached: the running mates' X posts will be read again tomorrow."},
 	"relay.quoting":            {"Cite la publication", "Quotes the post"},
 }
 

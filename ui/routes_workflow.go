@@ -8,6 +8,7 @@ func (s *Server) workflowRoutes() {
 	s.mux.HandleFunc("GET /favicon.ico", handleFavicon)
 	s.page("GET /posts/{id}/edit", s.handleEditPage)
 	s.page("POST /posts/{id}/edit", s.handleEditSubmit)
+	s.page("POST /posts/{id}/submit", s.handlePostSubmitPage)
 	s.page("POST /posts/{id}/delete", s.handlePostDelete)
 	s.page("POST /posts/{id}/duplicate", s.handlePostDuplicate)
 	s.api("DELETE /api/posts/{id}", s.handleAPIPostDelete)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 )
 
 //go:embed templates/*.html
@@ -46,8 +47,10 @@ type templates struct {
 func mustParseTemplates() *templates {
 	t := &templates{byName: map[string]*template.Template{}, assets: staticURLs()}
 	funcs := template.FuncMap{
-		"asset":   func(name string) string { return t.assets[name] },
-		"fmtTime": fmtTime,
+		"asset":     func(name string) string { return t.assets[name] },
+		"fmtTime":   fmtTime,
+		"fmtDate":   fmtDate,
+		"monthName": monthName,
 		"short": func(s string) string {
 			if len(s) > 12 {
 				return s[:12]
@@ -134,10 +137,22 @@ func fmtTime(v any, lang string) string {
 	default:
 		return ""
 	}
-	if lang == "en" {
-		return tm.In(relais.MustLocation()).Format("Mon 2 Jan 2006 15:04")
+	return i18n.FormatDateTime(lang, tm.In(relais.MustLocation()))
+}
+
+// fmtDate formats a day for lang: a time.Time (in Paris time) or a
+// "2006-01-02" string; anything else is written as is.
+func fmtDate(v any, lang string) string {
+	switch t := v.(type) {
+	case time.Time:
+		return i18n.FormatDate(lang, t.In(relais.MustLocation()))
+	case string:
+		if d, err := time.ParseInLocation(time.DateOnly, t, relais.MustLocation()); err == nil {
+			return i18n.FormatDate(lang, d)
+		}
+		return t
 	}
-	return tm.In(relais.MustLocation()).Format("02/01/2006 15:04")
+	return fmt.Sprint(v)
 }
 
 // dict builds a map for passing several values to a partial template.

@@ -274,6 +274,7 @@ var roleMatrix = map[string]matrixEntry{
 	"POST /posts/{id}/edit": {call: func(f *fixture) matrixCall {
 		return matrixCall{fmt.Sprintf("/posts/%d/edit", f.draft()), url.Values{"text": {"Réunion publique vendredi"}, "target": {fmt.Sprint(f.campaign)}}.Encode()}
 	}},
+	"POST /posts/{id}/submit":        {call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/posts/%d/submit", f.draft()), ""} }},
 	"POST /posts/{id}/delete":        {call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/posts/%d/delete", f.draft()), ""} }},
 	"POST /posts/{id}/duplicate":     {call: func(f *fixture) matrixCall { return matrixCall{fmt.Sprintf("/posts/%d/duplicate", f.draft()), ""} }},
 	"DELETE /api/posts/{id}":         {call: func(f *fixture) matrixCall { return matrixCall{f.postPath(f.draft(), ""), ""} }},

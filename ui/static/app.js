@@ -77,6 +77,19 @@
 
   // refresh replaces the page's live regions with a fresh render.
   var refreshing = false, again = false;
+  // decided shows the flash of the page a decision redirected to (the
+  // card leaves the queue: the approver reads what happened).
+  function decided(html) {
+    var main = document.getElementById("main");
+    var got = new DOMParser().parseFromString(html, "text/html").querySelector("main .flash");
+    var cur = $("main > .flash");
+    if (got) {
+      if (!cur) { cur = document.createElement("p"); cur.className = "flash"; cur.setAttribute("role", "status"); main.prepend(cur); }
+      cur.textContent = got.textContent;
+    }
+    main.focus();
+  }
+
   function refresh() {
     if (refreshing) { again = true; return; }
     refreshing = true;
@@ -196,7 +209,7 @@
         if (ev.submitter) data.append(ev.submitter.name, ev.submitter.value);
         fetch(f.getAttribute("action"), { method: "POST", body: new URLSearchParams(data), credentials: "same-origin" })
           .then(function (r) {
-            if (r.ok) { document.getElementById("main").focus(); refresh(); return; }
+            if (r.ok) return r.text().then(function (html) { decided(html); refresh(); });
             return r.text().then(function (html) {
               var d = new DOMParser().parseFromString(html, "text/html"), m = d.querySelector(".error");
               err.textContent = m ? m.textContent : String(r.status);

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/relais/relais/i18n"
+)
+
+// errorParams renders, for lang, the parameters of an error that are
+// themselves coded texts (i18n.Code): a platform refusal lists each
+// account's problem, one per line.
+func errorParams(lang, key string, params map[string]string) map[string]string {
+	if key != "error.platform" || params["problems"] == "" {
+		return params
+	}
+	var lines []string
+	for _, c := range strings.Split(params["problems"], "\n") {
+		if k, ps, ok := i18n.Decode(c); ok {
+			if _, named := messages["platform."+ps["platform"]]; named {
+				ps["platform"] = translate(lang, "platform."+ps["platform"])
+			}
+			c = i18n.T(lang, k, ps)
+		}
+		lines = append(lines, c)
+	}
+	out := map[string]string{}
+	for k, v := range params {
+		out[k] = v
+	}
+	out["problems"] = strings.Join(lines, " ; ")
+	if lang == "en" {
+		out["problems"] = strings.Join(lines, "; ")
+	}
+	return out
+}
+
+// The walk-through fixes' strings (flashes after a submit).
+func init() {
+	for k, v := range map[string][2]string{
+		"flash.not_sent":                {"Brouillon enregistré, pas encore envoyé en validation : corrigez ce qui est signalé puis renvoyez-le.", "Draft saved, not yet sent for review: fix what is flagged, then send it again."},
+		"profile.candidate":             {"candidate", "candidate"},
+		"profile.campaign":              {"campagne", "campaign"},
+		"profile.colistier":             {"colistier·e", "running mate"},
+		"flash.submitted":               {"Publication envoyée en validation.", "Post sent for review."},
+		"flash.decided_approve":         {"Publication approuvée.", "Post approved."},
+		"flash.decided_request_changes": {"Modifications demandées : l'auteur·rice est prévenu·e.", "Changes requested: the author is told."},
+		"flash.decided_reject":          {"Publication refusée.", "Post rejected."},
+		"flash.decided_submit":          {"Publication envoyée en validation.", "Post sent for review."},
+	} {
+		messages[k] = v
+	}
+}
