@@ -101,7 +101,7 @@ func TestRelayXPostsOverHTTP(t *testing.T) {
 	require.Contains(t, body, "Publications des colistier·es à relayer")
 	require.Contains(t, body, "https://x.com/paul20e/status/1869")
 	_, body = f.do(t, tok, "GET", "/relay?lang=en", nil)
-	require.Contains(t, body, "Colistiers&#39; posts to relay")
+	require.Contains(t, body, "Running mates&#39; posts to relay")
 	require.Contains(t, body, "Au marché de Belleville")
 	require.Equal(t, 1, api.reads, "read once, then shown from memory")
 
