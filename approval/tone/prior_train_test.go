@@ -14,8 +14,8 @@ import (
 
 // Training and validation of the built-in prior (prior.go). The prior is
 // learnt from the development sources only: dev.jsonl + test.jsonl, dev2
-// and the former blind sets A, B and C (read in the third round, so no
-// longer blind). Set D is never read here.
+// and the former blind sets A to F (A-C read in the third round, D-F in
+// the fourth, so no longer blind).
 //
 //	RELAIS_TONE_PRIOR_CV=1 go test ./approval/tone/ -run TestPriorCV -v
 //	RELAIS_TONE_GEN_PRIOR=1 go test ./approval/tone/ -run TestGeneratePrior
@@ -35,10 +35,10 @@ var (
 )
 
 // priorThresholds are the logit thresholds per rule written in the file.
-var priorThresholds = [4]float64{0, 0, 0, 0}
+var priorThresholds = [4]float64{-0.5, -1, -0.5, -1}
 
 // priorFlagged is added to the thresholds on a post the rules flagged.
-const priorFlagged = 1.0
+const priorFlagged = 0.5
 
 // priorUntargeted is added to the thresholds on a post with no target.
 const priorUntargeted = 1.5
@@ -71,7 +71,7 @@ func loadPriorSources(t *testing.T) []priorSource {
 		dev.posts = append(dev.posts, p...)
 	}
 	out = append(out, dev)
-	for _, dir := range []string{"testdata/dev2", "testdata/blind/a", "testdata/blind/b", "testdata/blind/c"} {
+	for _, dir := range []string{"testdata/dev2", "testdata/blind/a", "testdata/blind/b", "testdata/blind/c", "testdata/blind/d", "testdata/blind/e", "testdata/blind/f"} {
 		set, err := loadBlindSet(dir)
 		if err != nil {
 			t.Fatal(err)
@@ -222,11 +222,13 @@ func (tp trainedPrior) model(th [4]float64) *priorModel {
 
 // judged is one held-out post: the rules' result and the prior's logits.
 type judged struct {
+	lang    string
 	gold    []string
 	rules   map[string]bool
 	flagged bool
 	target  bool
 	applies bool // priorApplies
+	short   bool // fewer than priorShortWords tokens
 	z       [ruleRidicule + 1]float32
 }
 
@@ -236,7 +238,7 @@ func judgeWith(e *Engine, m *priorModel, posts []blindPost) []judged {
 	out := make([]judged, len(posts))
 	for i, p := range posts {
 		r := bare.Check(p.Text, ProfileCandidate)
-		j := judged{gold: p.Rules, rules: rulesOf(r), flagged: r.Verdict != VerdictOK}
+		j := judged{lang: p.Lang, gold: p.Rules, rules: rulesOf(r), flagged: r.Verdict != VerdictOK}
 		s := e.getScratch()
 		e.analyze(s, p.Text)
 		for k := range s.units {
@@ -244,6 +246,7 @@ func judgeWith(e *Engine, m *priorModel, posts []blindPost) []judged {
 		}
 		j.z = e.priorScores(s, m)
 		j.applies = s.priorApplies()
+		j.short = len(s.toks) < priorShortWords
 		e.putScratch(s)
 		out[i] = j
 	}
@@ -259,8 +262,16 @@ var untargetedExtra = priorUntargeted
 
 // simulate scores js as if the prior warned at thresholds th (nil: no prior).
 func simulate(js []judged, th *[4]float64) *agg {
+	return simulateLang(js, th, "")
+}
+
+// simulateLang is simulate restricted to posts in lang ("" for all).
+func simulateLang(js []judged, th *[4]float64, lang string) *agg {
 	a := newAgg()
 	for _, j := range js {
+		if lang != "" && j.lang != lang {
+			continue
+		}
 		res := Result{Verdict: VerdictOK}
 		if j.flagged {
 			res.Verdict = VerdictBlock
@@ -275,6 +286,9 @@ func simulate(js []judged, th *[4]float64) *agg {
 			}
 			if !j.target {
 				lim += untargetedExtra
+			}
+			if j.short {
+				lim += float64(priorShortExtra)
 			}
 			if float64(j.z[r]) >= lim && !j.rules[ruleNames[r]] {
 				res.Violations = append(res.Violations, Violation{Rule: ruleNames[r]})
@@ -298,6 +312,12 @@ func TestPriorCV(t *testing.T) {
 	}
 	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_EXTRA"), "%g", &untargetedExtra)
 	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_FLAGGED"), "%g", &flaggedExtra)
+	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_SHORT"), "%d,%g", &priorShortWords, &priorShortExtra)
+	off := priorThresholds
+	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_TH"), "%g,%g,%g,%g", &off[0], &off[1], &off[2], &off[3])
+	at := func(th float64) *[4]float64 {
+		return &[4]float64{off[0] + th, off[1] + th, off[2] + th, off[3] + th}
+	}
 	srcs := loadPriorSources(t)
 	docs := priorDocs(srcs)
 	grid := []float64{-1, -0.5, 0, 0.5, 1, 2}
@@ -313,8 +333,7 @@ func TestPriorCV(t *testing.T) {
 		js := judgeWith(src.engine, tp.model([4]float64{}), src.posts)
 		t.Logf("CV held-out=%s base: %s", src.name, simulate(js, nil).summary())
 		for _, th := range grid {
-			thr := [4]float64{th, th, th, th}
-			t.Logf("  th=%.1f %s", th, simulate(js, &thr).summary())
+			t.Logf("  th=%.1f %s", th, simulate(js, at(th)).summary())
 			pooled[th] = append(pooled[th], js...)
 		}
 	}
@@ -327,8 +346,9 @@ func TestPriorCV(t *testing.T) {
 		}
 	}
 	for _, th := range grid {
-		thr := [4]float64{th, th, th, th}
-		t.Logf("  pooled th=%.1f %s", th, simulate(pooled[th], &thr).summary())
+		a := simulate(pooled[th], at(th))
+		t.Logf("  pooled th=%.1f %s rule-without-gold %v", th, a.summary(), a.ruleFP)
+		t.Logf("  pooled-fr th=%.1f %s", th, simulateLang(pooled[th], at(th), "fr").summary())
 	}
 }
 
@@ -357,7 +377,7 @@ func TestPriorFileIsCurrent(t *testing.T) {
 func renderPrior(tp trainedPrior) string {
 	var b strings.Builder
 	b.WriteString("# Built-in tone prior, generated by TestGeneratePrior (prior_train_test.go)\n")
-	b.WriteString("# from the development sources dev+test, dev2, A, B, C (names as placeholders).\n")
+	b.WriteString("# from the development sources dev+test, dev2, A-F (names as placeholders).\n")
 	b.WriteString("# feature\tattack\tnegative\tdesintox\tridicule (logistic weights)\n")
 	row := func(f string, ws [4]float64) {
 		fmt.Fprintf(&b, "%s\t%.3f\t%.3f\t%.3f\t%.3f\n", f, ws[0], ws[1], ws[2], ws[3])
