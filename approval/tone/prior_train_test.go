@@ -37,8 +37,9 @@ var (
 // priorThresholds are the logit thresholds per rule written in the file.
 var priorThresholds = [4]float64{-0.5, -1, -0.5, -1}
 
-// priorFlagged is added to the thresholds on a post the rules flagged.
-const priorFlagged = 0.5
+// priorFlagged is added to the thresholds, per rule, on a post the rules
+// flagged.
+var priorFlagged = [4]float64{0.5, 0, 0.5, 0.5}
 
 // priorUntargeted is added to the thresholds on a post with no target.
 const priorUntargeted = 1.5
@@ -208,7 +209,7 @@ func (tp trainedPrior) model(th [4]float64) *priorModel {
 	for r := 0; r < 4; r++ {
 		m.bias[r], m.thresh[r] = float32(tp.bias[r]), float32(th[r])
 		m.untargeted[r] = float32(untargetedExtra)
-		m.flagged[r] = float32(flaggedExtra)
+		m.flagged[r] = float32(flaggedExtra[r])
 	}
 	for f, ws := range tp.w {
 		var v [ruleRidicule + 1]float32
@@ -253,8 +254,8 @@ func judgeWith(e *Engine, m *priorModel, posts []blindPost) []judged {
 	return out
 }
 
-// flaggedExtra is added to the threshold on a post the rules flagged (the
-// prior then only adds a rule); 50 or more: the prior skips such posts.
+// flaggedExtra is added, per rule, to the threshold on a post the rules
+// flagged (the prior then only adds a rule the rules did not name).
 var flaggedExtra = priorFlagged
 
 // untargetedExtra is added to the threshold on a post without a target.
@@ -279,10 +280,10 @@ func simulateLang(js []judged, th *[4]float64, lang string) *agg {
 		for r := range j.rules {
 			res.Violations = append(res.Violations, Violation{Rule: r})
 		}
-		for r := 0; th != nil && (!j.flagged || flaggedExtra < 50) && j.applies && r < 4; r++ {
+		for r := 0; th != nil && j.applies && r < 4; r++ {
 			lim := th[r]
 			if j.flagged {
-				lim += flaggedExtra
+				lim += flaggedExtra[r]
 			}
 			if !j.target {
 				lim += untargetedExtra
@@ -311,7 +312,8 @@ func TestPriorCV(t *testing.T) {
 		fmt.Sscanf(hp, "%d,%d,%g,%d,%g", &priorMinSources, &priorMinCount, &priorL2, &priorEpochs, &priorRate)
 	}
 	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_EXTRA"), "%g", &untargetedExtra)
-	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_FLAGGED"), "%g", &flaggedExtra)
+	fe := &flaggedExtra
+	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_FLAGGED"), "%g,%g,%g,%g", &fe[0], &fe[1], &fe[2], &fe[3])
 	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_SHORT"), "%d,%g", &priorShortWords, &priorShortExtra)
 	off := priorThresholds
 	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_TH"), "%g,%g,%g,%g", &off[0], &off[1], &off[2], &off[3])
@@ -385,7 +387,7 @@ func renderPrior(tp trainedPrior) string {
 	row("<bias>", tp.bias)
 	row("<threshold>", priorThresholds)
 	row("<untargeted>", [4]float64{priorUntargeted, priorUntargeted, priorUntargeted, priorUntargeted})
-	row("<flagged>", [4]float64{priorFlagged, priorFlagged, priorFlagged, priorFlagged})
+	row("<flagged>", priorFlagged)
 	feats := make([]string, 0, len(tp.w))
 	for f, ws := range tp.w {
 		if math.Abs(ws[0])+math.Abs(ws[1])+math.Abs(ws[2])+math.Abs(ws[3]) >= 0.02 {
