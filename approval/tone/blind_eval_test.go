@@ -34,16 +34,19 @@ import (
 // aggregates only) measured recall 0.87, false flags 0.04, rules >= 0.65
 // on D and higher on the others. Sets E and F, written blind after that
 // freeze (c4d0029) and never read by a tuner, measured recall 0.76 and
-// 0.87, false flags 0.02 and 0.05, rules >= 0.43 (negative on E); the
-// floors follow the weakest of them.
+// 0.87, false flags 0.02 and 0.05, rules >= 0.43 (negative on E). In the
+// fourth round A-F are all development data (the prior learns from them);
+// leave-one-source-out cross-validation gave recall >= 0.87, false flags
+// <= 0.08, rules >= 0.62 on each held-out set, so the floors rise to
+// recall 0.85 and rules 0.60 (false flags stay at 0.06).
 const (
 	blindMinRecall     = 0.85
 	blindMaxFalseFlags = 0.05
 	blindMinRuleRecall = 0.75
 
-	floorRecall     = 0.74
+	floorRecall     = 0.85
 	floorFalseFlags = 0.06
-	floorRuleRecall = 0.40
+	floorRuleRecall = 0.60
 )
 
 // strictBlind reports whether the thresholds are asserted.

@@ -68,6 +68,8 @@ var frenchFrames = map[string][]string{
 		"certains candidats", "certaines candidates", "certains élus", "certaines personnes",
 		"le sortant", "la sortante", "les sortants",
 		"ceux d'en face", "celles d'en face", "l'ancienne équipe", "la précédente équipe", "l'équipe précédente", "nos adversaires",
+		"cette équipe", "cette majorité", "la majorité actuelle", "la majorité municipale", "l'équipe municipale",
+		"ce mandat", "cette mandature", "la mandature", "ce maire", "cette maire", "cette municipalité",
 	},
 	"praise": {
 		"bravo", "félicitations", "chapeau", "bienvenue", "bien joué", "joli", "belle performance",

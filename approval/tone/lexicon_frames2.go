@@ -127,5 +127,7 @@ var englishFrames2 = map[string][]string{
 		"the mayor", "madam mayor", "mister mayor", "mr. mayor", "the councilman", "the councilwoman",
 		"this guy", "that guy", "this man", "that man", "this woman", "that woman", "these people",
 		"this candidate", "that candidate", "these guys", "those guys",
+		"the current team", "the outgoing team", "this team", "the current administration",
+		"this administration", "the administration", "this council", "the current council", "this mayor",
 	},
 }

@@ -20,6 +20,9 @@ func (b *builder) priorRule() {
 		if b.res.Verdict != VerdictOK {
 			lim += m.flagged[r]
 		}
+		if len(b.s.toks) < priorShortWords {
+			lim += priorShortExtra
+		}
 		if z[r] < lim || b.p[r] == sevOff || b.hasRule(r) {
 			continue
 		}
@@ -49,6 +52,13 @@ func (s *scratch) priorApplies() bool {
 
 // priorMinWords is the shortest post the prior judges.
 const priorMinWords = 8
+
+// A post shorter than priorShortWords gives the prior few words to weigh:
+// its thresholds rise by priorShortExtra (chosen by TestPriorCV).
+var (
+	priorShortWords         = 12
+	priorShortExtra float32 = 1
+)
 
 // priorSpan is the target's span, or the whole post's words if none.
 func (b *builder) priorSpan(target int) Span {

@@ -14,8 +14,8 @@ import (
 
 // Training and validation of the built-in prior (prior.go). The prior is
 // learnt from the development sources only: dev.jsonl + test.jsonl, dev2
-// and the former blind sets A, B and C (read in the third round, so no
-// longer blind). Set D is never read here.
+// and the former blind sets A to F (A-C read in the third round, D-F in
+// the fourth, so no longer blind).
 //
 //	RELAIS_TONE_PRIOR_CV=1 go test ./approval/tone/ -run TestPriorCV -v
 //	RELAIS_TONE_GEN_PRIOR=1 go test ./approval/tone/ -run TestGeneratePrior
@@ -35,10 +35,11 @@ var (
 )
 
 // priorThresholds are the logit thresholds per rule written in the file.
-var priorThresholds = [4]float64{0, 0, 0, 0}
+var priorThresholds = [4]float64{-0.5, -1, -0.5, -1}
 
-// priorFlagged is added to the thresholds on a post the rules flagged.
-const priorFlagged = 1.0
+// priorFlagged is added to the thresholds, per rule, on a post the rules
+// flagged.
+var priorFlagged = [4]float64{0.5, 0, 0.5, 0.5}
 
 // priorUntargeted is added to the thresholds on a post with no target.
 const priorUntargeted = 1.5
@@ -71,7 +72,7 @@ func loadPriorSources(t *testing.T) []priorSource {
 		dev.posts = append(dev.posts, p...)
 	}
 	out = append(out, dev)
-	for _, dir := range []string{"testdata/dev2", "testdata/blind/a", "testdata/blind/b", "testdata/blind/c"} {
+	for _, dir := range []string{"testdata/dev2", "testdata/blind/a", "testdata/blind/b", "testdata/blind/c", "testdata/blind/d", "testdata/blind/e", "testdata/blind/f"} {
 		set, err := loadBlindSet(dir)
 		if err != nil {
 			t.Fatal(err)
@@ -208,7 +209,7 @@ func (tp trainedPrior) model(th [4]float64) *priorModel {
 	for r := 0; r < 4; r++ {
 		m.bias[r], m.thresh[r] = float32(tp.bias[r]), float32(th[r])
 		m.untargeted[r] = float32(untargetedExtra)
-		m.flagged[r] = float32(flaggedExtra)
+		m.flagged[r] = float32(flaggedExtra[r])
 	}
 	for f, ws := range tp.w {
 		var v [ruleRidicule + 1]float32
@@ -222,11 +223,13 @@ func (tp trainedPrior) model(th [4]float64) *priorModel {
 
 // judged is one held-out post: the rules' result and the prior's logits.
 type judged struct {
+	lang    string
 	gold    []string
 	rules   map[string]bool
 	flagged bool
 	target  bool
 	applies bool // priorApplies
+	short   bool // fewer than priorShortWords tokens
 	z       [ruleRidicule + 1]float32
 }
 
@@ -236,7 +239,7 @@ func judgeWith(e *Engine, m *priorModel, posts []blindPost) []judged {
 	out := make([]judged, len(posts))
 	for i, p := range posts {
 		r := bare.Check(p.Text, ProfileCandidate)
-		j := judged{gold: p.Rules, rules: rulesOf(r), flagged: r.Verdict != VerdictOK}
+		j := judged{lang: p.Lang, gold: p.Rules, rules: rulesOf(r), flagged: r.Verdict != VerdictOK}
 		s := e.getScratch()
 		e.analyze(s, p.Text)
 		for k := range s.units {
@@ -244,14 +247,15 @@ func judgeWith(e *Engine, m *priorModel, posts []blindPost) []judged {
 		}
 		j.z = e.priorScores(s, m)
 		j.applies = s.priorApplies()
+		j.short = len(s.toks) < priorShortWords
 		e.putScratch(s)
 		out[i] = j
 	}
 	return out
 }
 
-// flaggedExtra is added to the threshold on a post the rules flagged (the
-// prior then only adds a rule); 50 or more: the prior skips such posts.
+// flaggedExtra is added, per rule, to the threshold on a post the rules
+// flagged (the prior then only adds a rule the rules did not name).
 var flaggedExtra = priorFlagged
 
 // untargetedExtra is added to the threshold on a post without a target.
@@ -259,8 +263,16 @@ var untargetedExtra = priorUntargeted
 
 // simulate scores js as if the prior warned at thresholds th (nil: no prior).
 func simulate(js []judged, th *[4]float64) *agg {
+	return simulateLang(js, th, "")
+}
+
+// simulateLang is simulate restricted to posts in lang ("" for all).
+func simulateLang(js []judged, th *[4]float64, lang string) *agg {
 	a := newAgg()
 	for _, j := range js {
+		if lang != "" && j.lang != lang {
+			continue
+		}
 		res := Result{Verdict: VerdictOK}
 		if j.flagged {
 			res.Verdict = VerdictBlock
@@ -268,13 +280,16 @@ func simulate(js []judged, th *[4]float64) *agg {
 		for r := range j.rules {
 			res.Violations = append(res.Violations, Violation{Rule: r})
 		}
-		for r := 0; th != nil && (!j.flagged || flaggedExtra < 50) && j.applies && r < 4; r++ {
+		for r := 0; th != nil && j.applies && r < 4; r++ {
 			lim := th[r]
 			if j.flagged {
-				lim += flaggedExtra
+				lim += flaggedExtra[r]
 			}
 			if !j.target {
 				lim += untargetedExtra
+			}
+			if j.short {
+				lim += float64(priorShortExtra)
 			}
 			if float64(j.z[r]) >= lim && !j.rules[ruleNames[r]] {
 				res.Violations = append(res.Violations, Violation{Rule: ruleNames[r]})
@@ -297,7 +312,14 @@ func TestPriorCV(t *testing.T) {
 		fmt.Sscanf(hp, "%d,%d,%g,%d,%g", &priorMinSources, &priorMinCount, &priorL2, &priorEpochs, &priorRate)
 	}
 	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_EXTRA"), "%g", &untargetedExtra)
-	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_FLAGGED"), "%g", &flaggedExtra)
+	fe := &flaggedExtra
+	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_FLAGGED"), "%g,%g,%g,%g", &fe[0], &fe[1], &fe[2], &fe[3])
+	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_SHORT"), "%d,%g", &priorShortWords, &priorShortExtra)
+	off := priorThresholds
+	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_TH"), "%g,%g,%g,%g", &off[0], &off[1], &off[2], &off[3])
+	at := func(th float64) *[4]float64 {
+		return &[4]float64{off[0] + th, off[1] + th, off[2] + th, off[3] + th}
+	}
 	srcs := loadPriorSources(t)
 	docs := priorDocs(srcs)
 	grid := []float64{-1, -0.5, 0, 0.5, 1, 2}
@@ -313,8 +335,7 @@ func TestPriorCV(t *testing.T) {
 		js := judgeWith(src.engine, tp.model([4]float64{}), src.posts)
 		t.Logf("CV held-out=%s base: %s", src.name, simulate(js, nil).summary())
 		for _, th := range grid {
-			thr := [4]float64{th, th, th, th}
-			t.Logf("  th=%.1f %s", th, simulate(js, &thr).summary())
+			t.Logf("  th=%.1f %s", th, simulate(js, at(th)).summary())
 			pooled[th] = append(pooled[th], js...)
 		}
 	}
@@ -327,8 +348,9 @@ func TestPriorCV(t *testing.T) {
 		}
 	}
 	for _, th := range grid {
-		thr := [4]float64{th, th, th, th}
-		t.Logf("  pooled th=%.1f %s", th, simulate(pooled[th], &thr).summary())
+		a := simulate(pooled[th], at(th))
+		t.Logf("  pooled th=%.1f %s rule-without-gold %v", th, a.summary(), a.ruleFP)
+		t.Logf("  pooled-fr th=%.1f %s", th, simulateLang(pooled[th], at(th), "fr").summary())
 	}
 }
 
@@ -357,7 +379,7 @@ func TestPriorFileIsCurrent(t *testing.T) {
 func renderPrior(tp trainedPrior) string {
 	var b strings.Builder
 	b.WriteString("# Built-in tone prior, generated by TestGeneratePrior (prior_train_test.go)\n")
-	b.WriteString("# from the development sources dev+test, dev2, A, B, C (names as placeholders).\n")
+	b.WriteString("# from the development sources dev+test, dev2, A-F (names as placeholders).\n")
 	b.WriteString("# feature\tattack\tnegative\tdesintox\tridicule (logistic weights)\n")
 	row := func(f string, ws [4]float64) {
 		fmt.Fprintf(&b, "%s\t%.3f\t%.3f\t%.3f\t%.3f\n", f, ws[0], ws[1], ws[2], ws[3])
@@ -365,7 +387,7 @@ func renderPrior(tp trainedPrior) string {
 	row("<bias>", tp.bias)
 	row("<threshold>", priorThresholds)
 	row("<untargeted>", [4]float64{priorUntargeted, priorUntargeted, priorUntargeted, priorUntargeted})
-	row("<flagged>", [4]float64{priorFlagged, priorFlagged, priorFlagged, priorFlagged})
+	row("<flagged>", priorFlagged)
 	feats := make([]string, 0, len(tp.w))
 	for f, ws := range tp.w {
 		if math.Abs(ws[0])+math.Abs(ws[1])+math.Abs(ws[2])+math.Abs(ws[3]) >= 0.02 {
