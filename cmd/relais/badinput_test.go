@@ -55,7 +55,7 @@ func TestBadInputWritesNothing(t *testing.T) {
 		var list struct{ Posts []postJSON }
 		require.Equal(t, http.StatusOK, tm.call(cm, "GET", "/api/posts", nil, &list))
 		require.Empty(t, list.Posts, "bad input must write nothing")
-		require.Contains(t, tm.cli("audit", "verify"), ": 5 entries", "only the 3 members and 2 accounts are audited")
+		require.Contains(t, tm.cli("audit", "verify"), ": 8 entries", "only the 3 members, their 3 tokens and 2 accounts are audited")
 	})
 }
 

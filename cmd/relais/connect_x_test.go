@@ -126,7 +126,7 @@ func TestConnectXEndToEnd(t *testing.T) {
 	_, body = admin.get("/settings/accounts")
 	require.Contains(t, body, "@AvecAnne<")
 	a, raw := xAccount(t, tm, "AvecAnne")
-	require.Equal(t, map[string]string{"consumer_key": "campaign-ck", "consumer_secret": "campaign-cs", "access_token": "at-1", "access_token_secret": "ats-1"}, a.Credentials)
+	require.Equal(t, map[string]string{"consumer_key": "campaign-ck", "consumer_secret": "campaign-cs", "access_token": "at-1", "access_token_secret": "ats-1", "user_id": "42"}, a.Credentials)
 	require.NotContains(t, raw, "at-1", "stored encrypted")
 	require.NotContains(t, raw, "ats-1")
 

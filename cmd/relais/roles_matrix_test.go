@@ -136,6 +136,9 @@ var roleMatrix = map[string]matrixEntry{
 	"POST /logout": {},
 	"GET /{$}":     {},
 	"GET /compose": {},
+	"GET /api/schedule/check": {call: func(f *fixture) matrixCall {
+		return matrixCall{fmt.Sprintf("/api/schedule/check?scheduled_at=%s&account=%d", url.QueryEscape(inHours(4)), f.campaign), ""}
+	}},
 	"POST /compose": {call: func(f *fixture) matrixCall {
 		return matrixCall{"/compose", url.Values{"text": {"Réunion publique jeudi"}, "target": {fmt.Sprint(f.campaign)}}.Encode()}
 	}},
