@@ -91,6 +91,12 @@ func (tx *Tx) CreatePost(p *relais.Post) error {
 		return err
 	}
 	p.ID = r.ID
+	return tx.setParts(p)
+}
+
+// setParts writes what a post holds beside its row: images, video,
+// quoted post and target accounts.
+func (tx *Tx) setParts(p *relais.Post) error {
 	if err := tx.setMedia(p.ID, p.Media); err != nil {
 		return err
 	} else if err := tx.setVideo(p.ID, p.Video); err != nil {
@@ -125,14 +131,7 @@ func (tx *Tx) UpdatePost(p *relais.Post) error {
 	if err := tx.stale(res.Error, res.RowsAffected, "post", p.ID, r.State, string(relais.PostEdit)); err != nil {
 		return err
 	}
-	if err := tx.setMedia(p.ID, p.Media); err != nil {
-		return err
-	} else if err := tx.setVideo(p.ID, p.Video); err != nil {
-		return err
-	} else if err := tx.setQuote(p.ID, p.Quote); err != nil {
-		return err
-	}
-	return tx.setTargets(p.ID, p.Targets)
+	return tx.setParts(p)
 }
 
 // SetPostState forces a post's state, outside the lifecycle and without

@@ -1,5 +1,7 @@
 package tone
 
+import _ "embed"
+
 // More campaign frames, grouped by the kind of miss they cover: record
 // statements ("payer plus pour moins", "that's her legacy"), fact-check
 // endings ("les chiffres montrent l'inverse", "says otherwise"), mock
@@ -7,127 +9,15 @@ package tone
 // phrased as absences ("aucune honte", "zero integrity": the absent
 // quality is listed as positive, so that its negation near a target is an
 // attack), and possessive or "d'en face" references to the other camp.
-var frenchFrames2 = map[string][]string{
-	"desintox": {"pas ce que dit", "pas ce que disent", "ce que dit le rapport", "oublie de dire", "oublie de préciser", "omet de dire", "annoncé deux fois", "argent recyclé", "se vante", "se targue",
-		"l'inverse", "le contraire", "dit l'inverse", "disent l'inverse", "montrent l'inverse",
-		"montre l'inverse", "prouvent le contraire", "dit autre chose", "disent autre chose",
-		"erreur/n~0.5", "inexactitude/n", "invente des chiffres", "inventer des chiffres",
-		"chiffres inventés", "chiffres bidons", "mise au point", "les faits :", "rétablissons",
-		"trompeuse|trompeurs|trompeuses", "mensongère|mensongers|mensongères", "désinformer/v",
-		"ne tient pas", "ne tiennent pas", "vérifiez", "source :",
-	},
-	"attack": {"ne connaît rien", "n'y connaît rien", "ne comprend rien", "n'a rien compris", "n'a aucune idée", "ne sait rien", "n'y comprend rien", "ne connaît pas la ville", "ne connaît pas le terrain", "hors-sol", "déconnecté", "déconnectée", "déconnectés", "refuse de publier", "refuse de répondre", "refusent de publier", "pourquoi ce silence", "étrange silence", "silence gêné", "curieusement~0.5", "étrangement~0.5", "bizarrement~0.5", "quelle coïncidence", "quel hasard", "des questions se posent", "on se demande~0.5", "on s'interroge~0.5", "ses amis promoteurs", "ses amis", "ses copains", "ses petits copains", "ses donateurs", "ses financeurs", "renvoi d'ascenseur", "renvoyer l'ascenseur", "en échange de", "double discours", "double langage", "a retourné sa veste", "mensonges", "fausses promesses", "promesses en l'air", "tout et son contraire", "se remplir les poches", "s'en mettre plein les poches", "emplois fictifs", "emploi fictif", "mis en examen", "mise en examen", "condamné", "condamnée", "se fiche", "se fichent", "se fout", "se foutent", "s'en fiche", "s'en fout", "n'en a rien à faire", "pour lui-même", "pour elle-même", "ne respecte rien", "ne respecte personne",
-		"aucune honte", "sans honte", "aucun honneur", "sans honneur", "aucune parole",
-		"aucune morale", "aucune dignité", "aucun scrupule", "en prison", "la prison",
-		"derrière les barreaux", "sa carrière", "sa propre carrière", "ses petits intérêts",
-		"caché ses", "cache ses", "cachait ses", "se sert", "se servent", "se sont servis",
-		"prend les électeurs pour", "prennent les électeurs pour", "se moque des", "se moquent des",
-	},
-	"claim":    {"propose", "proposent", "propose de", "proposent de", "a proposé de", "prévoit de", "souhaite", "parle de", "parlent de", "évoque", "évoquent", "avance", "cite", "se vante", "se targue"},
-	"positive": {"la vérité", "le niveau", "la carrure", "l'étoffe", "respecter/v", "écouter/v", "confiance", "honneur", "intégrité", "scrupule/n", "dignité", "probité"},
-	"negative": {"plus cher", "plus chers", "plus chère", "plus chères", "plus longs", "plus longues", "plus lent", "plus lents", "plus sale", "plus sales", "moins sûr", "moins sûre", "moins sûres", "plus de taxes", "plus de bouchons", "plus de bruit", "plus de béton", "loyers plus chers", "vos factures", "votre facture", "vos impôts", "rideaux baissés", "vitrines vides", "commerces fermés", "attendez-vous à", "tuer/v", "couler/v", "saboter/v", "sabotage/n", "démanteler/v", "démantèlement/n", "bousiller/v", "flinguer/v", "torpiller/v", "dilapider/v", "siphonner/v", "vampiriser/v", "piller/v", "pillage/n", "liquider/v", "endetter/v", "surendetter/v", "surendettement/n", "enlaidir/v", "paralyser/v", "paralysie/n", "fragiliser/v", "affaiblir/v", "enterrer/v", "gâcher/v", "pourrir/v", "polluer/v", "mettre en danger", "met en danger", "mis en danger", "mettre à mal", "met à mal", "mis à mal", "l'enfer", "enfer fiscal", "asphyxié", "étranglé", "à genoux", "au bord du gouffre", "dans le mur", "droit dans le mur", "la dérive", "délabré", "délabrée", "délabrés", "délabrées", "à bout de souffle", "exsangue", "ne font rien", "ne fait rien", "ne faites rien", "on a vu le résultat", "on connaît le résultat", "on voit le résultat", "mérite mieux", "méritent mieux", "on comprend la colère", "ne laissez pas", "ne la laissez pas", "ne le laissez pas", "ne les laissez pas", "n'oubliez pas ce que", "souvenez-vous de ce que", "rappelez-vous ce que", "voter pour eux", "rien à attendre", "ce qui vous attend", "s'il gagne", "si elle gagne", "s'ils gagnent", "s'il passe", "si elle passe", "s'il est élu", "si elle est élue", "brader/v", "trinquer/v", "disparaîtra", "disparaîtront", "irrespirable", "plus aucun", "plus aucune", "finis les", "fini le", "finie la", "terminé les", "coquille vide", "page blanche", "feuille blanche", "vous paierez", "vous allez payer", "vous coûteront", "vous coûtera", "cher payer", "encore six ans", "encore 6 ans", "six ans de plus", "la même chose", "non merci", "si vous voulez encore", "si vous voulez plus de", "invivable", "devenu invivable", "ville morte", "centre-ville mort", "paient le prix", "payer le prix", "paiera le prix", "coupé dans", "coupe dans", "coupes dans", "sabrer/v", "raboter/v", "niveau record", "au plus haut", "attendent toujours", "on attend toujours",
-		"payer plus", "paierez plus", "paieront plus", "pour moins", "si vous aimez",
-		"le retour des", "le retour de", "a coûté", "ont coûté", "coûtera", "aux contribuables",
-		"l'argent des contribuables", "ferait payer", "fera payer", "fait payer", "faire payer",
-		"veut faire payer", "aucune tenue", "aucune n'a été tenue", "jamais tenue", "jamais tenues",
-		"a vidé", "ont vidé", "vider/v~0.5", "laissé pourrir", "laisse pourrir", "à l'abandon",
-		"laissé tomber", "a laissé tomber", "tout raté", "a échoué", "ont échoué", "occasions manquées",
-		"occasion manquée", "en panne", "à l'arrêt", "au point mort", "zéro logement", "zéro euro",
-		"voilà son bilan", "voilà leur bilan", "quel bilan",
-	},
-	"ridicule": {"on dirait un", "on dirait une", "on dirait du", "digne d'un", "digne d'une", "écrit par un", "écrit par une", "rédigé par un", "rédigé par une", "sorti d'un", "tout droit sorti", "spectacle", "divertissant", "hilarant", "désopilant", "qui croit encore", "qui peut croire", "a-t-il seulement", "a-t-elle seulement", "sait-il seulement", "sait-elle seulement", "a-t-il déjà", "a-t-elle déjà", "quelqu'un peut lui expliquer", "quelqu'un pour lui expliquer", "faut-il rappeler à", "on lui explique", "il faudrait lui expliquer", "breaking :", "flash info :", "scoop :", "exclusif :", "ah non", "ah bah non", "fausse alerte", "tellement creux", "si creux", "la seule candidate capable", "le seul candidat capable", "involontairement", "sans le vouloir", "malgré lui", "malgré elle", "on ne s'en lasse pas", "on ne s'en lasse", "c'est comme regarder", "c'était comme", "intervilles", "🤷", "🤨", "😐", "😑", "😶", "🤐", "😵", "🫣", "🙈", "🤪", "😜", "📠", "📄", "🐌", "🦕", "tout va bien", "tout va très bien", "on a hâte", "on a mal pour", "nous voilà rassurés", "rassurant", "malaisant", "gênance", "l'art de ne rien dire", "parler pour ne rien dire", "brasser du vent", "comédie", "sitcom", "efficace~0.5",
-		"se prend pour", "se prennent pour", "c'est gênant", "gênant", "😬", "l'eau tiède",
-		"inventé la roue", "réinventé la roue", "même mon chat", "même mon chien", "même un enfant",
-		"même mon fils", "même ma fille", "post-it", "sur un post-it", "sur une serviette",
-		"applaudissons", "chapeau l'artiste", "on aura tout vu", "sketch", "champion du monde",
-		"championne du monde", "maître incontesté", "le roi du", "la reine du", "grand débatteur",
-		"quelle ambition", "la grande classe", "bel effort",
-	},
-	"irony": {
-		"enfin", "pour une fois", "a réussi à", "a réussi", "a trouvé", "a compris", "a appris", "encore une fois",
-		"comme toujours", "même pas", "au moins", "quelle surprise", "qui l'eût cru", "on n'y croyait plus",
-	},
-	"goodwill": {
-		"avons signé", "signé ensemble", "cosigné", "même lettre", "même combat", "main dans la main",
-		"a raison", "avait raison", "ont raison", "d'accord avec", "sommes d'accord", "partageons", "saluons",
-		"nos pensées", "toutes nos pensées", "condoléances", "soutien à", "soutien aux", "message de soutien", "tout notre soutien", "solidarité avec",
-		"prompt rétablissement", "respect pour", "rendons hommage", "hommage à",
-	},
-	"deadpan": {"sérieusement", "vraiment", "sans rire", "bien sûr", "comme d'hab", "comme d'habitude", "évidemment",
-		"efficace", "chapeau", "bel effort", "magnifique", "génial", "brillant", "superbe", "courageux",
-		"audacieux", "visionnaire", "ambitieux", "la classe", "quelle classe", "sérieux", "rassurant",
-		"logique", "cohérent", "bien joué", "tout va bien", "bref", "voilà voilà", "ok", "d'accord",
-		"quel talent", "quelle audace", "quelle vision", "c'est beau", "fascinant", "passionnant",
-		"quelle ambition", "du grand art", "respect", "bravo l'artiste", "trop fort", "trop forte",
-	},
-	"condescend": {"pauvre", "sacré", "sacrée", "ce cher", "cette chère", "notre cher", "notre chère", "ce brave", "le petit", "la petite", "ce bon vieux"},
-	"praise":     {"applaudissons", "saluons le courage", "quel courage", "bel effort", "grand débatteur"},
-	"vague": {"six ans de", "six ans d'", "6 ans de", "6 ans d'", "six années de", "depuis six ans", "depuis 6 ans", "ces six dernières années", "ces six ans", "six ans de gestion", "le mandat qui s'achève", "la gestion actuelle", "la gestion de la ville", "comment la ville est gérée", "la façon dont la ville est gérée", "la ville est gérée", "d'autres préfèrent", "d'autres veulent", "d'autres promettent",
-		"le candidat d'en face", "la candidate d'en face", "le côté d'en face", "le parti d'en face",
-		"la tête de liste d'en face", "la majorité actuelle", "l'ancienne majorité", "mes adversaires",
-		"mes opposants", "notre concurrent", "notre concurrente", "le pouvoir en place",
-		"ceux qui sont aux manettes", "leur programme", "leur bilan", "leur projet", "leur plan",
-		"leur gestion", "leur politique", "leurs promesses", "leur tract", "leurs chiffres",
-		"la municipalité actuelle", "le maire actuel", "la maire actuelle",
-		"le maire", "la maire", "madame la maire", "monsieur le maire", "m. le maire", "mme la maire",
-		"ce monsieur", "cette dame", "ce type", "ce mec", "ce gars", "cette femme", "cet homme",
-		"ce candidat", "cette candidate", "cette liste", "ces gens", "ces messieurs", "ces dames",
-	},
-}
+// The lists live in data/frames2_fr.tsv and data/frames2_en.tsv, one
+// "class<TAB>entry" a line.
+var (
+	frenchFrames2  = classTable(frames2FR)
+	englishFrames2 = classTable(frames2EN)
+)
 
-var englishFrames2 = map[string][]string{
-	"desintox": {"disagrees", "the data disagrees", "leaves out", "left out", "fails to mention", "conveniently", "announced twice", "same money", "brags", "boasts", "touts", "keeps saying",
-		"says otherwise", "say otherwise", "show otherwise", "shows otherwise", "the opposite",
-		"misleading", "made-up numbers", "made up numbers", "making up numbers", "not what happened",
-		"the data says", "the data shows", "the facts say", "in reality",
-		"inaccurate", "misstates", "misstate", "misrepresents", "misrepresent",
-		"check the numbers", "the numbers show", "records show", "permits show",
-	},
-	"attack": {"has no idea", "no clue", "clueless", "doesn't understand", "does not understand", "doesn't know the first thing", "out of touch", "has never worked", "never held a job", "refuses to release", "won't release", "won't answer", "refuses to answer", "why won't", "funny how", "interesting how~0.5", "strange that~0.5", "what a coincidence", "questions remain~0.5", "one wonders~0.5", "his donors", "her donors", "his buddies", "her buddies", "his cronies", "her cronies", "in exchange for", "double standard", "two-faced", "says one thing", "talks out of both sides", "lining his pockets", "lining her pockets", "line his pockets", "indicted", "convicted", "under investigation", "empty promises", "false promises", "for himself", "for herself", "in it for", "doesn't respect", "no respect", "couldn't care less", "doesn't give a",
-		"no shame", "zero shame", "no integrity", "zero integrity", "no honor", "no honour",
-		"no scruples", "no principles", "behind bars", "in jail", "belongs in prison",
-		"his own career", "her own career", "treats voters like", "takes voters for",
-	},
-	"claim":    {"proposes", "proposed", "plans to", "talks about", "touts", "boasts", "brags", "keeps saying", "cites", "pointed to"},
-	"positive": {"the truth", "respect/v", "listen/v", "integrity", "honor", "honour", "scruples", "principles", "trust", "trusted", "trustworthy"},
-	"negative": {"higher taxes", "higher rents", "higher fares", "higher bills", "higher fees", "higher prices", "fewer~0.5", "longer commutes", "longer waits", "longer lines", "slower", "emptier", "dirtier", "worse", "more expensive", "pricier", "rising rents", "rising taxes", "rising costs", "shuttered", "boarded-up", "to double", "a bill for", "expect your", "you'll be paying", "emptier wallets", "does nothing", "do nothing", "we've seen the results", "we all know how that went", "deserves better", "deserve better", "more of this", "don't let", "do not let", "remember what", "nothing to expect", "what awaits", "if he wins", "if she wins", "if they win", "take away", "takes away", "hand our", "hand over", "give away", "sell off", "no more", "say goodbye", "kiss goodbye", "will cost you", "cost you", "you'll pay", "you will pay", "hollow", "more of the same", "if you liked", "no thanks", "ten-year high", "record high", "all-time high", "still doesn't", "still don't", "still can't", "still isn't", "still hasn't", "shortfall", "pay the price", "slashed", "gutted", "gut/v",
-		"that's her legacy", "that's his legacy", "their legacy", "legacy of", "if you like", "if you love",
-		"if you enjoy", "pay more", "paying more", "fall apart", "fell apart", "falling apart",
-		"nothing got fixed", "nothing gets fixed", "got worse", "gotten worse", "cost taxpayers",
-		"cost us", "costs us", "taxpayers' money", "taxpayer money", "broke her promise",
-		"broke his promise", "broke their promise", "fell short", "dropped the ball",
-	},
-	"ridicule": {"sounds like it was", "reads like", "straight out of", "looks like it was", "written by a", "special kind of", "entertaining", "hilarious", "amusing", "who still believes", "who believes", "does he even", "does she even", "has he ever", "has she ever", "someone tell", "somebody tell", "someone explain", "somebody explain", "someone should tell", "breaking:", "breaking news:", "oh wait", "never mind", "nevermind", "false alarm", "so thin", "so empty", "the only candidate who", "unintentionally", "never gets old", "like watching", "from his yacht", "from her yacht", "🤷", "🤨", "😐", "😑", "😶", "🤐", "😵", "🫣", "🙈", "🤪", "😜", "you can't make this up", "can't make this up", "comedy", "comedy special", "sitcom", "yikes", "oof", "what could go wrong", "nothing to see here", "good luck with that", "sure, jan",
-		"thinks he's", "thinks she's", "think they're", "cringe", "cringey", "😬", "my dog could",
-		"my cat could", "a toddler could", "reinvented the wheel", "on a napkin", "called and want",
-		"world champion", "bold vision~0.5",
-	},
-	"irony": {
-		"finally", "for once", "at last", "managed to", "figured out", "learned", "once again", "as always",
-		"at least", "who knew", "who would have thought", "what a surprise",
-	},
-	"goodwill": {
-		"signed the same", "co-signed", "cosigned", "joint letter", "side by side",
-		"is right", "was right", "are right", "agree with", "we agree", "i agree", "agree on", "thoughts are with",
-		"our thoughts", "condolences", "get well", "prayers", "solidarity with", "we salute", "tribute to",
-	},
-	"deadpan": {"really", "seriously", "for real", "of course", "as usual", "sure thing",
-		"bold", "genius", "brilliant", "impressive", "inspiring", "visionary", "cool", "sure", "okay", "ok",
-		"classy", "stunning", "fascinating", "groundbreaking", "revolutionary", "very serious", "serious",
-		"nice try", "good luck", "masterful", "riveting", "truly", "real leadership", "leadership",
-		"so brave", "visionary stuff", "what a plan", "great plan", "solid plan", "big brain",
-	},
-	"condescend": {"poor", "good old", "dear old", "little", "bless", "our friend", "our dear"},
-	"praise":     {"so brave", "truly inspiring", "what courage", "bold"},
-	"vague": {"four years of", "4 years of", "the last four years", "the past four years", "eight years of", "the last eight years", "the way this city is run", "how this city is run", "how this city has been run", "the current management", "others would", "others want", "some people", "some politicians", "certain people",
-		"the outgoing mayor", "the outgoing council", "the outgoing administration", "our challenger",
-		"my challengers", "the opposing campaign", "their campaign", "their team", "their plan",
-		"their record", "their program", "their budget", "their policies", "their promises",
-		"the current leadership", "those in power", "the people in power",
-		"the mayor", "madam mayor", "mister mayor", "mr. mayor", "the councilman", "the councilwoman",
-		"this guy", "that guy", "this man", "that man", "this woman", "that woman", "these people",
-		"this candidate", "that candidate", "these guys", "those guys",
-		"the current team", "the outgoing team", "this team", "the current administration",
-		"this administration", "the administration", "this council", "the current council", "this mayor",
-	},
-}
+//go:embed data/frames2_fr.tsv
+var frames2FR string
+
+//go:embed data/frames2_en.tsv
+var frames2EN string
