@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -102,4 +104,32 @@ func TestReviewEditorKeepsAuthorsVideo(t *testing.T) {
 	body = fmt.Sprintf(`{"text":"Ce soir au local","targets":[%d],"scheduled_at":"%s","video":{"upload_id":%q}}`, campaign, inHours(3), other)
 	require.Equal(t, http.StatusBadRequest, tm.call(editor, "PUT", fmt.Sprintf("/api/posts/%d", id), body, nil),
 		"another member's upload the post does not carry stays hers")
+}
+
+// TestReviewReconnectOtherInstance: a Mastodon account is reconnected
+// through another instance where a user has the same name (both answer
+// on 127.0.0.1, so the handles match): the other instance's token must
+// not replace the account's, since it would be sent to the account's own
+// instance and publish nothing, or leak there.
+func TestReviewReconnectOtherInstance(t *testing.T) {
+	t.Parallel()
+	tm := mustRunDemo(t)
+	home, other := newMastodonInstanceOAuth(t), newMastodonInstanceOAuth(t)
+	admin := tm.signIn(t, "admin@demo.relais.fr")
+	status, body := admin.post("/settings/connect/mastodon", url.Values{"base_url": {home.srv.URL}, "owner": {"campaign"}})
+	require.Equal(t, http.StatusOK, status, body)
+	var id int64
+	require.NoError(t, tm.store.View(context.Background(), func(tx *store.Tx) error {
+		a, err := tx.AccountByHandle("annevalois@127.0.0.1")
+		if err == nil {
+			id = a.ID
+		}
+		return err
+	}))
+	before := tm.lastAudit()
+	status, body = admin.post("/settings/connect/mastodon", url.Values{"base_url": {other.srv.URL}, "reconnect": {fmt.Sprint(id)}})
+	require.False(t, strings.Contains(body, "Compte reconnecté"), "reconnected through another instance")
+	require.Equal(t, http.StatusBadRequest, status)
+	require.True(t, strings.Contains(body, "pas de "+home.srv.URL), "the refusal names the account's instance")
+	require.Equal(t, before.ID, tm.lastAudit().ID, "nothing changed")
 }
