@@ -1,6 +1,7 @@
 package relaying
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -40,7 +41,10 @@ func (s *Service) recent(ctx context.Context, a *relais.Account) ([]Item, error)
 	return nil, fmt.Errorf("relaying: %s is not read", a.Platform)
 }
 
-func (s *Service) pds(a *relais.Account) string { return base(a, s.BlueskyPDS) }
+// pds is a's PDS: its own, else the service's, else bsky.social's.
+func (s *Service) pds(a *relais.Account) string {
+	return base(a, cmp.Or(s.BlueskyPDS, bluesky.DefaultBaseURL))
+}
 
 func base(a *relais.Account, def string) string {
 	if a.BaseURL != "" {
