@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/relais/relais"
@@ -69,6 +70,8 @@ func (s *Service) Repost(ctx context.Context, accountID int64, uri string) (stri
 	camp, err := s.campaign(ctx, src.Platform)
 	if err != nil {
 		return "", err
+	} else if resolved(src, camp) && !sameHost(it.URI, base(src, "")) {
+		return "", errForeignStatus(src.Handle)
 	}
 	id, err := s.repost(ctx, src, camp, it)
 	if err != nil {
@@ -97,16 +100,34 @@ func (s *Service) repost(ctx context.Context, src, camp *relais.Account, it Item
 
 // reblog boosts it from the campaign's Mastodon account. A status id is
 // its instance's: when the colistier is on another instance, the status
-// is first resolved on the campaign's (by its URL) and that id boosted.
+// is first resolved on the campaign's (by its URL, which must be on the
+// colistier's server: the campaign's would boost whatever another holds
+// there) and that id boosted.
 func (s *Service) reblog(ctx context.Context, src, camp *relais.Account, it Item) (string, error) {
 	inst, tok, id := base(camp, ""), camp.Credentials[mastodon.CredAccessToken], it.ID
-	if !strings.EqualFold(base(src, ""), inst) {
+	if resolved(src, camp) {
 		var err error
 		if id, err = s.Client.MastodonResolve(ctx, inst, tok, it.URI); err != nil {
 			return "", err
 		}
 	}
 	return s.Client.MastodonReblog(ctx, inst, tok, id)
+}
+
+// resolved reports whether a Mastodon repost from camp of src's status
+// resolves it by its URL first (they are on different instances).
+func resolved(src, camp *relais.Account) bool {
+	return camp.Platform == relais.PlatformMastodon && !strings.EqualFold(base(src, ""), base(camp, ""))
+}
+
+// sameHost reports whether URL a is on the server of URL b.
+func sameHost(a, b string) bool {
+	ua, err := url.Parse(a)
+	if err != nil {
+		return false
+	}
+	ub, err := url.Parse(b)
+	return err == nil && ua.Host != "" && strings.EqualFold(ua.Host, ub.Host)
 }
 
 // Quote writes a post by the signed-in member, addressed to the
