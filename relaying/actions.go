@@ -28,7 +28,8 @@ func (s *Service) recent(ctx context.Context, a *relais.Account) ([]Item, error)
 		if repo == "" {
 			repo = a.Handle // listRecords takes a handle as well as a DID
 		}
-		return s.Client.BlueskyRecent(ctx, s.pds(a), repo, n)
+		items, err := s.Client.BlueskyRecent(ctx, s.pds(a), repo, n)
+		return ownRecords(repo, items), err
 	case relais.PlatformMastodon:
 		tok := a.Credentials[mastodon.CredAccessToken]
 		id, err := s.Client.MastodonSelf(ctx, base(a, ""), tok)
@@ -40,6 +41,22 @@ func (s *Service) recent(ctx context.Context, a *relais.Account) ([]Item, error)
 		return s.xRecent(ctx, a)
 	}
 	return nil, fmt.Errorf("relaying: %s is not read", a.Platform)
+}
+
+// ownRecords keeps the records of repo when it is a DID (a handle's DID is
+// not known here): a PDS could answer another repo's record, which a
+// repost would then take as the colistier's.
+func ownRecords(repo string, items []Item) []Item {
+	if !strings.HasPrefix(repo, "did:") {
+		return items
+	}
+	out := items[:0]
+	for _, it := range items {
+		if strings.HasPrefix(it.URI, "at://"+repo+"/") {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // pds is a's PDS: its own, else the service's, else bsky.social's.
