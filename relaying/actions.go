@@ -79,6 +79,8 @@ func (s *Service) Repost(ctx context.Context, accountID int64, uri string) (stri
 	m, err := allowed(ctx, policy.RelayRepost)
 	if err != nil {
 		return "", err
+	} else if err := s.notInBlackout(ctx); err != nil {
+		return "", err
 	}
 	src, it, err := s.find(ctx, accountID, uri)
 	if err != nil {
@@ -97,6 +99,18 @@ func (s *Service) Repost(ctx context.Context, accountID int64, uri string) (stri
 	return id, s.Store.Update(ctx, func(tx *store.Tx) error {
 		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: RepostAction,
 			Detail: RepostDetail(camp.Handle, it.URI, src.Handle, id)})
+	})
+}
+
+// notInBlackout refuses a repost during an electoral blackout: it is a
+// publication of the campaign's account (EBLACKOUT, naming its end).
+func (s *Service) notInBlackout(ctx context.Context) error {
+	return s.Store.View(ctx, func(tx *store.Tx) error {
+		b, err := tx.Blackout()
+		if err != nil {
+			return err
+		}
+		return b.Refuse(tx.Now())
 	})
 }
 
