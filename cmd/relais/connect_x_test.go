@@ -126,7 +126,8 @@ func TestConnectXEndToEnd(t *testing.T) {
 	_, body = admin.get("/settings/accounts")
 	require.Contains(t, body, "@AvecAnne<")
 	a, raw := xAccount(t, tm, "AvecAnne")
-	require.Equal(t, map[string]string{"consumer_key": "campaign-ck", "consumer_secret": "campaign-cs", "access_token": "at-1", "access_token_secret": "ats-1"}, a.Credentials)
+	require.Equal(t, map[string]string{"consumer_key": "campaign-ck", "consumer_secret": "campaign-cs", "access_token": "at-1", "access_token_secret": "ats-1",
+		"user_id": "42"}, a.Credentials, "the user id kept at connection (relaying reads without asking X who it is)")
 	require.NotContains(t, raw, "at-1", "stored encrypted")
 	require.NotContains(t, raw, "ats-1")
 
