@@ -57,7 +57,7 @@ func (t *Target) UnmarshalJSON(b []byte) error {
 // CreatePost saves a draft by the signed-in member. Returns EFORBIDDEN if
 // the role may not draft, EINVALID for bad fields or targets.
 func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, error) {
-	p, err := s.writePost(ctx, writer, in, func(tx *store.Tx, m *relais.Member, av attachedVideo) (*relais.Post, error) {
+	p, err := s.writePost(ctx, writer, 0, in, func(tx *store.Tx, m *relais.Member, av attachedVideo) (*relais.Post, error) {
 		p := &relais.Post{AuthorID: m.ID}
 		if err := writeInput(tx, m, p, in, av); err != nil {
 			return nil, err
@@ -74,15 +74,16 @@ func (s *Service) CreatePost(ctx context.Context, in PostInput) (*relais.Post, e
 }
 
 // writePost is CreatePost's and UpdatePost's prelude: the member who
-// (caller or writer) returns, the input's video, then write in one
-// transaction.
-func (s *Service) writePost(ctx context.Context, who func(context.Context) (*relais.Member, error), in PostInput,
+// (caller or writer) returns, the input's video (post, when not 0, is the
+// post edited: the upload it already carries stays whoever made it),
+// then write in one transaction.
+func (s *Service) writePost(ctx context.Context, who func(context.Context) (*relais.Member, error), post int64, in PostInput,
 	write func(tx *store.Tx, m *relais.Member, av attachedVideo) (*relais.Post, error)) (*relais.Post, error) {
 	m, err := who(ctx)
 	if err != nil {
 		return nil, err
 	}
-	av, err := s.loadVideo(ctx, in.Video)
+	av, err := s.loadVideo(ctx, in.Video, s.carried(ctx, post))
 	if err != nil {
 		return nil, err
 	}

@@ -12,7 +12,7 @@ import (
 // the tone check and routing; an edit after approval sends the post back to
 // review (its scheduled job, bound to the old hash, then does nothing).
 func (s *Service) UpdatePost(ctx context.Context, id int64, in PostInput) (*relais.Post, error) {
-	return s.writePost(ctx, caller, in, func(tx *store.Tx, m *relais.Member, av attachedVideo) (*relais.Post, error) {
+	return s.writePost(ctx, caller, id, in, func(tx *store.Tx, m *relais.Member, av attachedVideo) (*relais.Post, error) {
 		p, err := postToEdit(tx, m, id, "edit")
 		if err != nil {
 			return nil, err

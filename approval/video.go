@@ -18,9 +18,11 @@ type VideoInput struct {
 	Thumbnail int64  `json:"thumbnail,omitempty"` // an uploaded image's id; 0: the platform's own
 }
 
-// VideoSource finds the signed-in member's uploads (video.Uploads).
+// VideoSource finds the signed-in member's uploads (video.Uploads), and
+// the upload a post already carries, whoever made it.
 type VideoSource interface {
 	Get(ctx context.Context, id string) (*video.Upload, error)
+	Carried(id string) (*video.Upload, error)
 }
 
 // SetVideos lets posts carry videos uploaded to vs.
@@ -32,9 +34,26 @@ type attachedVideo struct {
 	info *video.Info
 }
 
-// loadVideo reads the upload in names for the signed-in member: it must be
-// complete (hashed and checked). Nil in, nil out.
-func (s *Service) loadVideo(ctx context.Context, in *VideoInput) (attachedVideo, error) {
+// carried returns the upload id of post's video ("" if none or post is 0).
+// Whether the caller may edit post is checked after, in the transaction.
+func (s *Service) carried(ctx context.Context, post int64) string {
+	var id string
+	if post == 0 {
+		return ""
+	}
+	_ = s.store.View(ctx, func(tx *store.Tx) error {
+		if p, err := tx.PostByID(post); err == nil && p.Video != nil {
+			id = p.Video.UploadID
+		}
+		return nil
+	})
+	return id
+}
+
+// loadVideo reads the upload in names: one of the signed-in member's, or
+// the one the edited post already carries (carried). It must be complete
+// (hashed and checked). Nil in, nil out.
+func (s *Service) loadVideo(ctx context.Context, in *VideoInput, carried string) (attachedVideo, error) {
 	if in == nil || in.UploadID == "" {
 		return attachedVideo{}, nil
 	} else if s.videos == nil {
@@ -43,6 +62,9 @@ func (s *Service) loadVideo(ctx context.Context, in *VideoInput) (attachedVideo,
 		return attachedVideo{}, relais.FieldErrorf("video", "The description must be valid text of at most 1,500 characters.")
 	}
 	u, err := s.videos.Get(ctx, in.UploadID)
+	if in.UploadID == carried {
+		u, err = s.videos.Carried(carried)
+	}
 	if relais.ErrorCode(err) == relais.ENOTFOUND || (err == nil && !u.Complete()) {
 		return attachedVideo{}, relais.FieldErrorf("video", "Unknown or unfinished video upload %q.", in.UploadID)
 	} else if err != nil {

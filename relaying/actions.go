@@ -1,8 +1,10 @@
 package relaying
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/relais/relais"
@@ -26,7 +28,8 @@ func (s *Service) recent(ctx context.Context, a *relais.Account) ([]Item, error)
 		if repo == "" {
 			repo = a.Handle // listRecords takes a handle as well as a DID
 		}
-		return s.Client.BlueskyRecent(ctx, s.pds(a), repo, n)
+		items, err := s.Client.BlueskyRecent(ctx, s.pds(a), repo, n)
+		return ownRecords(repo, items), err
 	case relais.PlatformMastodon:
 		tok := a.Credentials[mastodon.CredAccessToken]
 		id, err := s.Client.MastodonSelf(ctx, base(a, ""), tok)
@@ -40,7 +43,26 @@ func (s *Service) recent(ctx context.Context, a *relais.Account) ([]Item, error)
 	return nil, fmt.Errorf("relaying: %s is not read", a.Platform)
 }
 
-func (s *Service) pds(a *relais.Account) string { return base(a, s.BlueskyPDS) }
+// ownRecords keeps the records of repo when it is a DID (a handle's DID is
+// not known here): a PDS could answer another repo's record, which a
+// repost would then take as the colistier's.
+func ownRecords(repo string, items []Item) []Item {
+	if !strings.HasPrefix(repo, "did:") {
+		return items
+	}
+	out := items[:0]
+	for _, it := range items {
+		if strings.HasPrefix(it.URI, "at://"+repo+"/") {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// pds is a's PDS: its own, else the service's, else bsky.social's.
+func (s *Service) pds(a *relais.Account) string {
+	return base(a, cmp.Or(s.BlueskyPDS, bluesky.DefaultBaseURL))
+}
 
 func base(a *relais.Account, def string) string {
 	if a.BaseURL != "" {
@@ -57,6 +79,8 @@ func (s *Service) Repost(ctx context.Context, accountID int64, uri string) (stri
 	m, err := allowed(ctx, policy.RelayRepost)
 	if err != nil {
 		return "", err
+	} else if err := s.notInBlackout(ctx); err != nil {
+		return "", err
 	}
 	src, it, err := s.find(ctx, accountID, uri)
 	if err != nil {
@@ -65,6 +89,8 @@ func (s *Service) Repost(ctx context.Context, accountID int64, uri string) (stri
 	camp, err := s.campaign(ctx, src.Platform)
 	if err != nil {
 		return "", err
+	} else if resolved(src, camp) && !sameHost(it.URI, base(src, "")) {
+		return "", errForeignStatus(src.Handle)
 	}
 	id, err := s.repost(ctx, src, camp, it)
 	if err != nil {
@@ -73,6 +99,18 @@ func (s *Service) Repost(ctx context.Context, accountID int64, uri string) (stri
 	return id, s.Store.Update(ctx, func(tx *store.Tx) error {
 		return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: relais.Actor(m), Action: RepostAction,
 			Detail: RepostDetail(camp.Handle, it.URI, src.Handle, id)})
+	})
+}
+
+// notInBlackout refuses a repost during an electoral blackout: it is a
+// publication of the campaign's account (EBLACKOUT, naming its end).
+func (s *Service) notInBlackout(ctx context.Context) error {
+	return s.Store.View(ctx, func(tx *store.Tx) error {
+		b, err := tx.Blackout()
+		if err != nil {
+			return err
+		}
+		return b.Refuse(tx.Now())
 	})
 }
 
@@ -93,16 +131,34 @@ func (s *Service) repost(ctx context.Context, src, camp *relais.Account, it Item
 
 // reblog boosts it from the campaign's Mastodon account. A status id is
 // its instance's: when the colistier is on another instance, the status
-// is first resolved on the campaign's (by its URL) and that id boosted.
+// is first resolved on the campaign's (by its URL, which must be on the
+// colistier's server: the campaign's would boost whatever another holds
+// there) and that id boosted.
 func (s *Service) reblog(ctx context.Context, src, camp *relais.Account, it Item) (string, error) {
 	inst, tok, id := base(camp, ""), camp.Credentials[mastodon.CredAccessToken], it.ID
-	if !strings.EqualFold(base(src, ""), inst) {
+	if resolved(src, camp) {
 		var err error
 		if id, err = s.Client.MastodonResolve(ctx, inst, tok, it.URI); err != nil {
 			return "", err
 		}
 	}
 	return s.Client.MastodonReblog(ctx, inst, tok, id)
+}
+
+// resolved reports whether a Mastodon repost from camp of src's status
+// resolves it by its URL first (they are on different instances).
+func resolved(src, camp *relais.Account) bool {
+	return camp.Platform == relais.PlatformMastodon && !strings.EqualFold(base(src, ""), base(camp, ""))
+}
+
+// sameHost reports whether URL a is on the server of URL b.
+func sameHost(a, b string) bool {
+	ua, err := url.Parse(a)
+	if err != nil {
+		return false
+	}
+	ub, err := url.Parse(b)
+	return err == nil && ua.Host != "" && strings.EqualFold(ua.Host, ub.Host)
 }
 
 // Quote writes a post by the signed-in member, addressed to the

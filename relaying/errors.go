@@ -22,6 +22,14 @@ func errNoCampaign(p relais.Platform) error {
 		Message: "The campaign has no " + string(p) + " account to relay from."}
 }
 
+// errForeignStatus: the colistier's instance gave a status address on
+// another server, which the campaign's instance would resolve to whatever
+// that server holds.
+func errForeignStatus(handle string) error {
+	return &relais.Error{Code: relais.EINVALID, Field: "uri", Key: "relay.foreign_status", Params: map[string]string{"handle": handle},
+		Message: "This post's address is not on " + handle + "'s server: it is not reposted."}
+}
+
 // errNoComment: a quote needs words.
 func errNoComment() error {
 	return &relais.Error{Code: relais.EINVALID, Field: "text", Key: "relay.text_required", Message: "Write your comment."}

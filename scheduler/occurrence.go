@@ -76,7 +76,8 @@ func stillApproved(tpl *relais.Post, r *relais.Recurrence) bool {
 func occurrence(tpl *relais.Post, at time.Time) *relais.Post {
 	p := &relais.Post{AuthorID: tpl.AuthorID, Text: tpl.Text, Variants: tpl.Variants, Sensitive: tpl.Sensitive,
 		Targets: append([]int64(nil), tpl.Targets...), ScheduledAt: &at,
-		Tone: tpl.Tone, Routing: tpl.Routing, Video: tpl.Video} // the same approved video file
+		Tone: tpl.Tone, Routing: tpl.Routing, Video: tpl.Video, // the same approved video file
+		Quote: tpl.Quote, Lang: tpl.Lang} // the quote is approved content
 	p.ContentHash = p.Hash()
 	return p
 }

@@ -13,6 +13,9 @@ type VideoUse struct {
 	UploadID  string
 	State     relais.PostState
 	UpdatedAt time.Time
+	// Recurring: the post is the template of an active recurrence, whose
+	// next occurrences publish the same file.
+	Recurring bool
 }
 
 // DoneStates are the states of a post that will publish nothing more: its
@@ -20,8 +23,9 @@ type VideoUse struct {
 var DoneStates = []relais.PostState{relais.PostPublished, relais.PostRejected, relais.PostCancelled,
 	relais.PostExpired, relais.PostDeleted}
 
-// Done reports whether the post will publish nothing more.
-func (u VideoUse) Done() bool { return slices.Contains(DoneStates, u.State) }
+// Done reports whether the post will publish nothing more: a done state,
+// and no active recurrence copying it.
+func (u VideoUse) Done() bool { return !u.Recurring && slices.Contains(DoneStates, u.State) }
 
 // VideoUses lists every post's video upload (deleted posts included).
 func (tx *Tx) VideoUses() ([]VideoUse, error) {
@@ -29,12 +33,14 @@ func (tx *Tx) VideoUses() ([]VideoUse, error) {
 		UploadID  string
 		State     string
 		UpdatedAt time.Time
+		Recurring bool
 	}
-	err := tx.db.Table("post_videos").Select("post_videos.upload_id, posts.state, posts.updated_at").
+	active := tx.db.Model(&recurrenceRow{}).Select("1").Where("recurrences.post_id = posts.id AND recurrences.active")
+	err := tx.db.Table("post_videos").Select("post_videos.upload_id, posts.state, posts.updated_at, EXISTS (?) AS recurring", active).
 		Joins("JOIN posts ON posts.id = post_videos.post_id").Scan(&rows).Error
 	out := make([]VideoUse, len(rows))
 	for i, r := range rows {
-		out[i] = VideoUse{UploadID: r.UploadID, State: relais.PostState(r.State), UpdatedAt: r.UpdatedAt}
+		out[i] = VideoUse{UploadID: r.UploadID, State: relais.PostState(r.State), UpdatedAt: r.UpdatedAt, Recurring: r.Recurring}
 	}
 	return out, err
 }

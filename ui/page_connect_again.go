@@ -60,12 +60,26 @@ func (s *Server) reconnect(w http.ResponseWriter, r *http.Request, id int64, got
 		return &relais.Error{Code: relais.EINVALID, Field: "handle", Key: "connect.other_account",
 			Params:  map[string]string{"want": "@" + relais.NormalizeHandle(a.Handle), "got": "@" + relais.NormalizeHandle(got.Handle)},
 			Message: "These credentials belong to another account."}
+	} else if err := sameInstance(a, got); err != nil {
+		return err
 	}
 	if _, err := s.cfg.Approval.UpdateAccount(r.Context(), id, approval.AccountUpdate{Credentials: creds}); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/settings/accounts?ok=account_reconnected#account-"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 	return nil
+}
+
+// sameInstance refuses a Mastodon token from another server than the
+// account's: the handle compares host names only (two servers may share
+// one), and the token would be sent to the account's own server.
+func sameInstance(a *relais.Account, got relais.Account) error {
+	want, have := strings.TrimRight(a.BaseURL, "/"), strings.TrimRight(got.BaseURL, "/")
+	if a.Platform != relais.PlatformMastodon || want == "" || strings.EqualFold(want, have) {
+		return nil
+	}
+	return &relais.Error{Code: relais.EINVALID, Field: "base_url", Key: "connect.other_instance",
+		Params: map[string]string{"want": want, "got": have}, Message: "These credentials come from another server than the account's."}
 }
 
 // sameHandle compares two handles as platforms do: without "@", case
@@ -83,6 +97,7 @@ func sameHandle(a, b string) bool {
 func init() {
 	for k, v := range map[string][2]string{
 		"connect.other_account":     {"Ces identifiants sont ceux de {got}, pas de {want} : connectez-vous sur la plateforme avec le bon compte.", "These credentials are {got}'s, not {want}'s: sign in on the platform with the right account."},
+		"connect.other_instance":    {"Ces identifiants viennent de {got}, pas de {want}, le serveur du compte : connectez-vous sur le bon serveur.", "These credentials come from {got}, not from {want}, the account's server: sign in on the right server."},
 		"connect.reconnect_title":   {"Reconnecter {handle}", "Reconnect {handle}"},
 		"connect.reconnect_help":    {"Les nouveaux identifiants remplacent les anciens ; le compte garde son propriétaire, son profil de ton et ses publications.", "The new credentials replace the old ones; the account keeps its owner, tone profile and posts."},
 		"settings.reconnect_via":    {"Reconnecter via la plateforme", "Reconnect through the platform"},

@@ -117,6 +117,7 @@ var relayMessages = map[string][2]string{
 	"relay.repost_failed":      {"Le repartage sur {platform} a échoué : {reason}", "The repost on {platform} failed: {reason}"},
 	"relay.x_cap":              {"Le plafond de lectures X du jour est atteint : les publications X des colistier·es seront relues demain.", "Today's X read cap is reached: the running mates' X posts will be read again tomorrow."},
 	"relay.quoting":            {"Cite la publication", "Quotes the post"},
+	"relay.foreign_status":     {"L'adresse de cette publication n'est pas sur le serveur de {handle} : elle n'est pas repartagée.", "This post's address is not on {handle}'s server: it is not reposted."},
 }
 
 func init() {

@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/relais/relais/video"
+import (
+	"net/http"
+
+	"github.com/relais/relais/video"
+)
 
 // pwaRoutes registers the installable web app (manifest, icons, service
 // worker, public) and the Terrain screen with its capture API.
@@ -16,7 +20,7 @@ func (s *Server) pwaRoutes() {
 		s.api("POST /api/videos/uploads", s.handleVideoCreate)
 		s.api("GET /api/videos/uploads/{id}", s.handleVideoStatus)
 		s.patterns = append(s.patterns, "PATCH /api/videos/uploads/{id}")
-		s.mux.Handle("PATCH /api/videos/uploads/{id}", uploadDeadline(s.apiAuthLimit(s.handleVideoChunk, video.MaxUploadBytes)))
+		s.mux.Handle("PATCH /api/videos/uploads/{id}", s.apiAuthLimit(uploadDeadline(http.HandlerFunc(s.handleVideoChunk)).ServeHTTP, video.MaxUploadBytes)) // the long deadline once signed in
 		s.page("GET /posts/{id}/video", s.handlePostVideo)
 	}
 	if s.cfg.Capture == nil {
