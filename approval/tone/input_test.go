@@ -81,8 +81,10 @@ func TestConcurrentChecks(t *testing.T) {
 // 8 times, quadratic work 64 times; the bound is 24. The whole 100 KB then
 // must take at most 16 times its half: at that size the pooled buffers are
 // outgrown and allocation adds a step (about 3 to 10 times measured).
+//
+// Not parallel: it runs before the package's parallel tests, so that they
+// do not share its CPU while it is timed.
 func TestPathologicalText(t *testing.T) {
-	t.Parallel()
 	e := MustEngine(t)
 	for _, unit := range []string{
 		"LACOMBE MENT FAUX dit « plan » ",
