@@ -18,7 +18,7 @@ func (s *Server) handleScheduleCheck(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	at, err := time.Parse(time.RFC3339, q.Get("scheduled_at"))
 	if err != nil {
-		s.apiError(w, r, &relais.Error{Code: relais.EINVALID, Field: "scheduled_at", Key: "error.bad_date", Message: "Invalid date (RFC 3339)."})
+		s.apiError(w, r, (&relais.Error{Code: relais.EINVALID, Field: "scheduled_at", Message: "Invalid date (RFC 3339)."}).With("error.bad_date", "value", q.Get("scheduled_at")))
 		return
 	}
 	var accounts []int64

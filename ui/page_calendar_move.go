@@ -21,7 +21,7 @@ func (s *Server) handleCalendarMove(w http.ResponseWriter, r *http.Request) {
 	}
 	at, err := time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(r.FormValue("scheduled_at")), relais.MustLocation())
 	if err != nil {
-		s.pageError(w, r, &relais.Error{Code: relais.EINVALID, Field: "scheduled_at", Key: "error.bad_date", Message: "Invalid date."})
+		s.pageError(w, r, (&relais.Error{Code: relais.EINVALID, Field: "scheduled_at", Message: "Invalid date."}).With("error.bad_date", "value", r.FormValue("scheduled_at")))
 		return
 	}
 	if _, err := s.cfg.Approval.Reschedule(r.Context(), id, approval.RescheduleInput{ScheduledAt: &at}); err != nil {

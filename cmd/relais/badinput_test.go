@@ -105,7 +105,7 @@ func TestPlatformRulesBeforeApproval(t *testing.T) {
 	var e apiErr
 	require.Equal(t, http.StatusBadRequest, tm.call(cm, "POST", fmt.Sprintf("/api/posts/%d/submit", p.ID), nil, &e))
 	require.Equal(t, "text", e.Error.Field)
-	require.Contains(t, e.Error.Message, "x @anne")
+	require.Contains(t, e.Error.Message, "X @anne")
 	require.Contains(t, e.Error.Message, "280")
 	require.Equal(t, http.StatusOK, tm.call(cm, "GET", fmt.Sprintf("/api/posts/%d", p.ID), nil, &p))
 	require.Equal(t, "draft", p.State, "a refused submit changes nothing")

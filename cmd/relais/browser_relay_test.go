@@ -92,7 +92,7 @@ func TestBrowserRelay(t *testing.T) {
 	b.shoot("relay-refused")
 
 	b.open("/relay?lang=en")
-	require.Equal(t, "Colistiers' posts to relay", b.text("main h1"))
+	require.Equal(t, "Running mates' posts to relay", b.text("main h1"))
 	b.shoot("relay-en")
 	b.do(chromedp.Click(chromedp.CSS(`li[data-ref$="/1870"] form[action="/relay/repost"] button`)), chromedp.WaitVisible(chromedp.CSS("p.error")))
 	require.Contains(t, b.text("p.error"), "The repost on X failed")

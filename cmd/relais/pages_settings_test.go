@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"os"
@@ -36,7 +37,7 @@ func TestSettingsToneRules(t *testing.T) {
 	requireSelectors(t, "tone error", body, "p#tone-error[role=alert]")
 	msg := between(body, `id="tone-error">`, "</p>")
 	require.Contains(t, msg, "profiles.colistier.attack")
-	require.Contains(t, msg, "Ligne 14")
+	require.Contains(t, msg, fmt.Sprintf("Ligne %d", strings.Count(demo.ToneConfig, "\n")+1), "the line appended")
 
 	rules := "opponents:\n  - name: Jean Dupont\n" + demo.ToneConfig[len("# Demo campaign tone rules (relais). Edit and reload from the settings page.\nopponents:\n"):]
 	status, body = web.post("/settings/tone", url.Values{"yaml": {rules}, "action": {"validate"}})

@@ -49,10 +49,10 @@ func TestSlotCheckAtComposeAndMove(t *testing.T) {
 	require.Empty(t, check(base.Add(3*time.Minute), "account=2").Warnings, "another account")
 	require.Empty(t, check(base.Add(3*time.Minute), fmt.Sprintf("account=1&post=%d", first.ID)).Warnings, "the post edited is no conflict with itself")
 	require.Empty(t, check(base.Add(time.Hour), "account=1").Warnings, "an hour later: free")
-	var bad map[string]map[string]string
+	var bad map[string]map[string]any
 	require.Equal(t, http.StatusBadRequest, tm.call(tok, "GET", "/api/schedule/check?scheduled_at=demain&lang=fr", nil, &bad))
 	require.Equal(t, "scheduled_at", bad["error"]["field"])
-	require.Contains(t, bad["error"]["message"], "Date invalide")
+	require.Contains(t, bad["error"]["message"], "« demain » n'est pas une date")
 
 	day := time.Now().In(paris()).AddDate(0, 0, 20)
 	require.Equal(t, 201, tm.call(tok, "POST", "/api/election-rounds", map[string]string{"name": "Premier tour", "day": day.Format("2006-01-02"), "polls_close": "20:00"}, nil))
@@ -82,5 +82,5 @@ func TestSlotCheckAtComposeAndMove(t *testing.T) {
 	}
 	status, page := web.post("/calendar/move?lang=en", url.Values{"post": {fmt.Sprint(other.ID)}, "scheduled_at": {"demain"}})
 	require.Equal(t, http.StatusBadRequest, status)
-	require.Contains(t, visibleText(page), "Invalid date")
+	require.Contains(t, visibleText(page), `Date and time: "demain" is not a date`)
 }
