@@ -39,8 +39,10 @@ var detailRules = []detailRule{
 	{re: regexp.MustCompile(`^recurrence #(\d+) stopped: its post was edited, cancelled or rejected since it was approved$`), key: "detail.recurrence_changed"},
 }
 
-// actorRE is how relais.Actor writes a member: name, e-mail, role.
-var actorRE = regexp.MustCompile(`^(.*) <[^>]*> \((\w+)\)$`)
+// actorRE is how relais.Actor writes a member: name, e-mail, role; the
+// e-mail is absent when the reader may not read addresses (the post
+// view drops it).
+var actorRE = regexp.MustCompile(`^(.*?)(?: <[^>]*>)? \((\w+)\)$`)
 
 // Actor names an audit entry's actor for the reader: "system" and the
 // command line in her language, a member by name and role.

@@ -219,3 +219,11 @@ func TestHistoryActorPerReader(t *testing.T) {
 	require.Equal(t, "Karim (responsable web)", Page{Lang: "fr"}.Actor("Karim <k@x.fr> (editor)"))
 	require.Equal(t, "système", Page{Lang: "fr"}.Actor("system"))
 }
+
+// TestHistoryActorWithoutEmail: a reader who may not read e-mail
+// addresses gets actors without them ("Name (role)"); the role is still
+// named in her language, as for a reader who sees the address.
+func TestHistoryActorWithoutEmail(t *testing.T) {
+	require.Equal(t, "Léa Fontaine (community manager)", Page{Lang: "fr"}.Actor("Léa Fontaine (community_manager)"))
+	require.Equal(t, "Karim (web lead)", Page{Lang: "en"}.Actor("Karim (editor)"))
+}

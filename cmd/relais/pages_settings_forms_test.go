@@ -113,3 +113,17 @@ func requireFieldError(t *testing.T, page, prefix string) {
 	t.Helper()
 	require.Contains(t, html.UnescapeString(page), `<p class="field-error" role="alert">`+prefix)
 }
+
+// TestSettingsAccountProfileNamed: an account card names its tone profile
+// in the page's language, as the menu below it does, not by its code.
+func TestSettingsAccountProfileNamed(t *testing.T) {
+	t.Parallel()
+	tm := mustRunDemo(t)
+	admin := tm.signIn(t, "admin@demo.relais.fr")
+	status, body := admin.get("/settings/accounts?lang=fr")
+	require.Equal(t, http.StatusOK, status)
+	text := html.UnescapeString(body)
+	require.Contains(t, text, "profil de ton campagne")
+	require.NotContains(t, text, "profil de ton campaign")
+	require.Contains(t, text, "profil de ton colistier·e ·")
+}
