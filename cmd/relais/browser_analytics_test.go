@@ -100,9 +100,11 @@ func (b *browser) viaNav(lang string, vp viewport, exp int64) {
 	require.Contains(b.t, b.text("section.report"), want[4], "the balance's rule in the page's language")
 	require.Equal(b.t, "Paris Centre", b.text(".report-table tbody tr th"), "sectors in their order, not the alphabet's")
 	b.noOverflow("report " + lang + " " + vp.name)
-	if vp.mobile { // each sector a card: the table itself does not scroll sideways
-		tw := eval[[]int](b, `(e => [e.scrollWidth, e.clientWidth])(document.querySelector(".table-wrap"))`)
-		require.LessOrEqual(b.t, tw[0], tw[1], "report %s: the sector table scrolls sideways on a phone", lang)
+	// the table fits its box: on a phone each sector is a card, on a
+	// desktop the last column wraps rather than hiding past the edge
+	tw := eval[[]int](b, `(e => [e.scrollWidth, e.clientWidth])(document.querySelector(".table-wrap"))`)
+	require.LessOrEqual(b.t, tw[0], tw[1], "report %s %s: the sector table is wider than its box", lang, vp.name)
+	if vp.mobile {
 		require.Equal(b.t, map[string]string{"fr": "Taux de partage", "en": "Share rate"}[lang],
 			eval[string](b, `getComputedStyle(document.querySelector(".report-table td[data-label]:nth-of-type(5)"), "::before").content.replace(/"/g, "")`))
 	}
