@@ -7,6 +7,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/store"
 )
 
@@ -117,7 +118,7 @@ func seedOutcomeUnknown(ctx context.Context, s *store.Store, author *relais.Memb
 			return err
 		}
 		return tx.AppendAudit(&relais.AuditEntry{Actor: "system", Action: "demo.seed", PostID: p.ID, ContentHash: p.ContentHash,
-			Detail: "demo: a delivery whose outcome is unknown"})
+			Detail: i18n.Code("history.demo_unknown")})
 	})
 }
 
@@ -132,6 +133,6 @@ func seedUnknownDelivery(tx *store.Tx, p *relais.Post) error {
 	if err := tx.MoveDelivery(d, relais.DeliveryStartPublishing); err != nil {
 		return err
 	}
-	d.Error = "timeout waiting for the platform's answer"
+	d.Error = i18n.Code("delivery.timeout")
 	return tx.MoveDelivery(d, relais.DeliverySettleUnknown)
 }

@@ -35,5 +35,7 @@ func init() {
 		"verdict.warn":               {"avertissement", "warning"},
 		"verdict.block":              {"bloqué", "blocked"},
 		"history.event":              {"événement {slug}", "event {slug}"},
+		"history.demo_unknown":       {"démo : une diffusion dont l'issue est inconnue", "demo: a delivery whose outcome is unknown"},
+		"delivery.timeout":           {"délai dépassé en attendant la réponse de la plateforme", "timeout waiting for the platform's answer"},
 	})
 }

@@ -36,6 +36,8 @@ var detailRules = []detailRule{
 	{re: regexp.MustCompile(`^approval request expired at the scheduled time$`), key: "history.expire"},
 	{re: regexp.MustCompile(`^tone profile of account changed: verdict now (\w+); back to (\w+)$`), key: "detail.rereview", names: []string{"verdict", "state"}},
 	{re: regexp.MustCompile(`^(\d+) deliveries$`), key: "detail.fan_out"},
+	{re: regexp.MustCompile(`^demo: a delivery whose outcome is unknown$`), key: "history.demo_unknown"},
+	{re: regexp.MustCompile(`^([a-z_]+)$`), key: "detail.state"}, // post.settle stores the state reached
 	{re: regexp.MustCompile(`^recurrence #(\d+) stopped: its post was edited, cancelled or rejected since it was approved$`), key: "detail.recurrence_changed"},
 }
 
@@ -182,4 +184,23 @@ func (p Page) Percent(n int) string {
 		return strconv.Itoa(n) + "%"
 	}
 	return strconv.Itoa(n) + "\u00a0%"
+}
+
+// legacyDeliveryErrors are delivery errors older versions stored as
+// English sentences, by their catalogue key.
+var legacyDeliveryErrors = map[string]string{
+	"timeout waiting for the platform's answer": "delivery.timeout",
+}
+
+// DeliveryError renders a delivery's stored error for the reader: a coded
+// text or a known older sentence in her language; a platform's own
+// message as it came.
+func (p Page) DeliveryError(stored string) string {
+	if key, params, ok := i18n.Decode(stored); ok {
+		return p.coded(key, params)
+	}
+	if key, ok := legacyDeliveryErrors[stored]; ok {
+		return i18n.T(p.Lang, key, nil)
+	}
+	return stored
 }

@@ -44,6 +44,8 @@ func init() {
 		"lifecycle.event.resolve_published": {"régler à la main : publié", "resolve as published"},
 		"lifecycle.event.resolve_failed":    {"régler à la main : échec", "resolve as failed"},
 		"audit.post.settle":                 {"issue de la diffusion", "publication settled"},
+		"audit.demo.seed":                   {"exemple de démonstration", "demo example"},
+		"detail.state":                      {"%s", "%s"},
 	} {
 		messages[k] = v
 	}

@@ -227,3 +227,20 @@ func TestHistoryActorWithoutEmail(t *testing.T) {
 	require.Equal(t, "Léa Fontaine (community manager)", Page{Lang: "fr"}.Actor("Léa Fontaine (community_manager)"))
 	require.Equal(t, "Karim (web lead)", Page{Lang: "en"}.Actor("Karim (editor)"))
 }
+
+// TestHistoryDeliveryOutcomeRead: a delivery's outcome, the demo's seeded
+// entry and a delivery's stored error read in the reader's language,
+// whether stored coded or as older English text.
+func TestHistoryDeliveryOutcomeRead(t *testing.T) {
+	fr, en := Page{Lang: "fr"}, Page{Lang: "en"}
+	require.Equal(t, "publié", fr.Detail("published"))
+	require.Equal(t, "issue inconnue", fr.Detail("outcome_unknown"))
+	require.Equal(t, "démo : une diffusion dont l'issue est inconnue", fr.Detail("demo: a delivery whose outcome is unknown"))
+	require.Equal(t, "démo : une diffusion dont l'issue est inconnue", fr.Detail(i18n.Code("history.demo_unknown")))
+	require.Equal(t, "demo: a delivery whose outcome is unknown", en.Detail(i18n.Code("history.demo_unknown")))
+	require.Equal(t, "exemple de démonstration", fr.TOr("audit.demo.seed", "demo.seed"))
+	require.Equal(t, "délai dépassé en attendant la réponse de la plateforme", fr.DeliveryError("timeout waiting for the platform's answer"))
+	require.Equal(t, "délai dépassé en attendant la réponse de la plateforme", fr.DeliveryError(i18n.Code("delivery.timeout")))
+	require.Equal(t, "timeout waiting for the platform's answer", en.DeliveryError(i18n.Code("delivery.timeout")))
+	require.Equal(t, "HTTP 503 from the platform", fr.DeliveryError("HTTP 503 from the platform"), "a platform's own message as it came")
+}

@@ -158,3 +158,37 @@ func nearFixture(t *testing.T, tm *testMain) int64 {
 	}
 	return p.ID
 }
+
+// TestLanguagePurityUnknownOutcome: the demo's post whose delivery timed
+// out reads in the page's language: the delivery's error and the demo's
+// own history entry.
+func TestLanguagePurityUnknownOutcome(t *testing.T) {
+	t.Parallel()
+	tm := mustRunDemoWith(t, func(m *Main) { m.Demo = true })
+	web := tm.signIn(t, "web@demo.relais.fr")
+	tok := tm.cli("user", "token", "--email", "web@demo.relais.fr")
+	var id int64
+	require.Eventually(t, func() bool {
+		var ps struct {
+			Posts []struct {
+				ID int64 `json:"id"`
+			} `json:"posts"`
+		}
+		require.Equal(t, 200, tm.call(tok, "GET", "/api/posts?state=outcome_unknown", nil, &ps))
+		if len(ps.Posts) > 0 {
+			id = ps.Posts[0].ID
+		}
+		return id != 0
+	}, 20*time.Second, 100*time.Millisecond, "the demo seeds a post whose outcome is unknown")
+	want := map[string][]string{
+		"fr": {"délai dépassé en attendant la réponse de la plateforme", "exemple de démonstration — système — démo : une diffusion dont l'issue est inconnue"},
+		"en": {"timeout waiting for the platform's answer", "demo example — system — demo: a delivery whose outcome is unknown"},
+	}
+	for lang, texts := range want {
+		_, body := web.get(fmt.Sprintf("/posts/%d?lang=%s", id, lang))
+		requirePure(t, "post with an unknown outcome", lang, body)
+		for _, s := range texts {
+			require.Contains(t, visibleText(body), s, lang)
+		}
+	}
+}
