@@ -52,8 +52,12 @@ func TestBrowserWalkFixes(t *testing.T) {
 		editor.do(chromedp.ScrollIntoView(chromedp.CSS(card)))
 		editor.shoot("walk-home-card-" + lang)
 	}
+	// on a phone, scrolled down to the card: the flash comes into view
+	editor.do(chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile), chromedp.Sleep(200*time.Millisecond),
+		chromedp.ScrollIntoView(chromedp.CSS(card+" button[value=approve]")))
 	editor.do(chromedp.Click(chromedp.CSS(card + " button[value=approve]")))
 	editor.waitJS("the decision's flash", `(document.querySelector("main > .flash")||{}).textContent === "Publication approuvée."`)
+	editor.waitJS("the flash in view", `(r => r.top >= 0 && r.bottom <= innerHeight)(document.querySelector("main > .flash").getBoundingClientRect())`)
 	editor.shoot("walk-home-decided-fr")
 
 	for _, lang := range []string{"fr", "en"} {

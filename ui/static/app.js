@@ -87,7 +87,10 @@
       if (!cur) { cur = document.createElement("p"); cur.className = "flash"; cur.setAttribute("role", "status"); main.prepend(cur); }
       cur.textContent = got.textContent;
     }
-    main.focus();
+    main.focus({ preventScroll: true });
+    // the flash is at the top of the page: bring it into view (the card
+    // decided may have been far down, on a phone)
+    if (cur) cur.scrollIntoView({ block: "start" });
   }
 
   function refresh() {
