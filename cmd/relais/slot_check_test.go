@@ -11,12 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-type dateWarnings struct {
-	Warnings []struct {
-		Code, Field, Message string
-		Params               map[string]string
-	}
-}
+// dateWarnings is GET /api/schedule/check's answer.
+type dateWarnings struct{ Warnings []warningJSON }
 
 // TestSlotCheckAtComposeAndMove (issue 14 item 3): the compose page's
 // check (GET /api/schedule/check) names, in the caller's language, the

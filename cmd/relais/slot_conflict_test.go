@@ -12,12 +12,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// warningJSON is one warning of an API answer.
+type warningJSON struct {
+	Code, Field, Message string
+	Params               map[string]string
+}
+
+// warnedPost is a saved post with its warnings.
 type warnedPost struct {
 	ID       int64
-	Warnings []struct {
-		Code, Field, Message string
-		Params               map[string]string
-	}
+	Warnings []warningJSON
 }
 
 // TestSlotConflictWarns (issue 14 item 3): a post scheduled on an account
