@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -49,11 +50,22 @@ type gtsServer struct {
 	statuses       map[string][]gtsStatus // token -> statuses created
 	held, heldLost int                    // requests being held; held requests that created nothing
 	heldSeen       int
+	epoch          int            // bumped when the relais process is killed
+	connEpoch      map[string]int // client address -> epoch its connection was opened in
 }
 
 func newGTSServer(t testing.TB, answerFirst int) *gtsServer {
-	g := &gtsServer{answerFirst: answerFirst, hold: true, posts: map[string]int{}, statuses: map[string][]gtsStatus{}}
-	g.srv = httptest.NewServer(http.HandlerFunc(g.serve))
+	g := &gtsServer{answerFirst: answerFirst, hold: true, posts: map[string]int{}, statuses: map[string][]gtsStatus{},
+		connEpoch: map[string]int{}}
+	g.srv = httptest.NewUnstartedServer(http.HandlerFunc(g.serve))
+	g.srv.Config.ConnState = func(c net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			g.mu.Lock()
+			g.connEpoch[c.RemoteAddr().String()] = g.epoch
+			g.mu.Unlock()
+		}
+	}
+	g.srv.Start()
 	t.Cleanup(g.srv.Close)
 	return g
 }
@@ -95,6 +107,16 @@ func (g *gtsServer) post(w http.ResponseWriter, r *http.Request, tok string, bod
 	var req struct{ Status string }
 	_ = json.Unmarshal(body, &req)
 	g.mu.Lock()
+	if g.connEpoch[r.RemoteAddr] < g.epoch {
+		// A request the killed process sent that the server reads only
+		// now: its client is gone, so nothing is created (otherwise the
+		// status could appear after the restarted process looked for it,
+		// which relais rightly leaves outcome_unknown).
+		g.posts[tok]++
+		g.heldLost++
+		g.mu.Unlock()
+		return
+	}
 	g.posts[tok]++
 	created := 0
 	for _, sts := range g.statuses {
@@ -112,7 +134,7 @@ func (g *gtsServer) post(w http.ResponseWriter, r *http.Request, tok string, bod
 	}
 	g.mu.Unlock()
 	if hold {
-		if st, ok := g.wait(r.Context(), tok, req.Status, first, st); ok {
+		if st, ok := g.wait(r.Context(), r.RemoteAddr, tok, req.Status, first, st); ok {
 			json.NewEncoder(w).Encode(st)
 		}
 		return
@@ -121,8 +143,10 @@ func (g *gtsServer) post(w http.ResponseWriter, r *http.Request, tok string, bod
 	json.NewEncoder(w).Encode(st)
 }
 
-// wait holds a request until the hold ends (ok) or the client is gone.
-func (g *gtsServer) wait(ctx context.Context, tok, text string, created bool, st gtsStatus) (gtsStatus, bool) {
+// wait holds a request until the hold ends (ok) or its client is gone:
+// the connection closed or opened by the killed process. A request whose
+// client is gone creates nothing that it had not created already.
+func (g *gtsServer) wait(ctx context.Context, remote, tok, text string, created bool, st gtsStatus) (gtsStatus, bool) {
 	defer func() {
 		g.mu.Lock()
 		g.held--
@@ -130,16 +154,23 @@ func (g *gtsServer) wait(ctx context.Context, tok, text string, created bool, st
 	}()
 	for {
 		g.mu.Lock()
-		hold := g.hold
-		if !hold && !created {
-			st = g.create(tok, text)
-		} else if ctx.Err() != nil && !created {
+		gone := ctx.Err() != nil || g.connEpoch[remote] < g.epoch
+		switch {
+		case gone && !created:
 			g.heldLost++
+			g.mu.Unlock()
+			return st, false
+		case gone:
+			g.mu.Unlock()
+			return st, false
+		case !g.hold:
+			if !created {
+				st = g.create(tok, text)
+			}
+			g.mu.Unlock()
+			return st, true
 		}
 		g.mu.Unlock()
-		if !hold || ctx.Err() != nil {
-			return st, !hold
-		}
 		time.Sleep(5 * time.Millisecond)
 	}
 }
@@ -165,6 +196,13 @@ func (g *gtsServer) snapshot() (held, lost, created int) {
 		created += len(sts)
 	}
 	return g.held, g.heldLost, created
+}
+
+// killed marks every connection opened so far as the killed process's.
+func (g *gtsServer) killed() {
+	g.mu.Lock()
+	g.epoch++
+	g.mu.Unlock()
 }
 
 // release stops holding requests.
@@ -220,6 +258,7 @@ func TestCrashGoToSocialNoDuplicate(t *testing.T) {
 		require.Eventually(t, func() bool { held, _, _ := gts.snapshot(); return held >= 6 }, 30*time.Second, 5*time.Millisecond,
 			"the server holds publishing requests (see %s)", logPath)
 		c.kill()
+		gts.killed()
 		require.Eventually(t, func() bool { held, _, _ := gts.snapshot(); return held == 0 }, 10*time.Second, 5*time.Millisecond)
 		_, lost, createdAtKill := gts.snapshot()
 		gts.release()
