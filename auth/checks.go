@@ -9,7 +9,7 @@ import (
 )
 
 // checkMemory is what one argon2id password check holds.
-const checkMemory = argonMemory * 1024
+const checkMemory = argonMemoryKiB * 1024
 
 // DefaultCheckBudget is the memory password checks may hold at once when
 // the process has no memory limit (GOMEMLIMIT): 4 checks.

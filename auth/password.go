@@ -16,13 +16,28 @@ import (
 	"golang.org/x/crypto/argon2"
 )
 
-// argon2id parameters (RFC 9106 second recommended option, lighter memory).
-const (
-	argonTime    = 2
-	argonMemory  = 64 * 1024
-	argonThreads = 2
-	argonKeyLen  = 32
+// argon2id parameters (RFC 9106 second recommended option, lighter
+// memory). CheckPassword reads them from each stored hash, so changing
+// them only changes new hashes.
+var (
+	argonTime    uint32 = 2
+	argonMemory  uint32 = argonMemoryKiB
+	argonThreads uint8  = 2
 )
+
+const (
+	argonMemoryKiB = 64 * 1024 // what a production hash or check holds
+	argonKeyLen    = 32
+)
+
+// UseTestHashCost makes every password hash made afterwards cheap (argon2id
+// with 1 MiB and one pass) so that test binaries that create hundreds of
+// members do not spend their time hashing. Such hashes are weak: only a
+// test's TestMain calls it, and TestHashCostOnlyInTests fails if code
+// outside *_test.go files does.
+func UseTestHashCost() {
+	argonTime, argonMemory, argonThreads = 1, 1024, 1
+}
 
 // MinPasswordLength is the shortest password accepted.
 const MinPasswordLength = 10

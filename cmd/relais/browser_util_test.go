@@ -60,7 +60,7 @@ func mustRunDemoWith(t *testing.T, set func(*Main)) *testMain {
 	}
 	m.env.DataDir = t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(m.env.DataDir, "tone.yaml"), []byte(demo.ToneConfig), 0o600))
-	m.Addr, m.PollEvery, m.Rescue, m.ShareWindow = "127.0.0.1:0", 50*time.Millisecond, 5*time.Second, time.Millisecond
+	m.Addr, m.PollEvery, m.Rescue, m.ShareWindow = "127.0.0.1:0", testPoll, 5*time.Second, time.Millisecond
 	require.NoError(t, m.Run(context.Background()))
 	t.Cleanup(func() { require.NoError(t, m.Close()) })
 	_, err := demo.Seed(context.Background(), m.store, 20)

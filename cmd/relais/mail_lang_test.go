@@ -30,7 +30,7 @@ func TestMailInRecipientLanguage(t *testing.T) {
 	m := NewMain(io.Discard, io.Discard)
 	m.env.DataDir, m.BaseURL = t.TempDir(), "http://relais.test"
 	m.cfg.SMTP.Host, m.cfg.SMTP.Port, m.cfg.SMTP.TLS, m.cfg.SMTP.From = "127.0.0.1", mb.port, "none", "relais@example.org"
-	m.Addr, m.PollEvery, m.Rescue = "127.0.0.1:0", 50*time.Millisecond, 5*time.Second
+	m.Addr, m.PollEvery, m.Rescue = "127.0.0.1:0", testPoll, 5*time.Second
 	require.NoError(t, m.Run(context.Background()))
 	t.Cleanup(func() { require.NoError(t, m.Close()) })
 	tm := &testMain{Main: m, t: t, URL: "http://" + m.ListenAddr()}

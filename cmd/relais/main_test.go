@@ -6,15 +6,25 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/relais/relais/auth"
 	"github.com/relais/relais/store"
 	"github.com/relais/relais/store/storetest"
 )
+
+// TestMain makes password hashes cheap: the package's servers create
+// hundreds of members, and argon2id at production cost was most of the
+// CPU of its role matrix. Binaries the crash tests build hash as shipped.
+func TestMain(m *testing.M) {
+	auth.UseTestHashCost()
+	os.Exit(m.Run())
+}
 
 // testMain is a running relais on a fresh database.
 type testMain struct {
@@ -22,6 +32,13 @@ type testMain struct {
 	t   *testing.T
 	URL string
 }
+
+// testPoll is how often a test server's job queue polls the database.
+// Jobs a server inserts itself wake its workers at once (scheduler.Wake),
+// so the poll only matters for jobs another process inserted; each poll
+// is a large query that the race detector makes costly, so a short
+// interval here slowed the whole package.
+const testPoll = 500 * time.Millisecond
 
 // MustRunMain starts relais on 127.0.0.1:0 on a fresh database of dialect
 // and stops it at cleanup.
@@ -32,7 +49,7 @@ func MustRunMain(t *testing.T, dialect string) *testMain {
 	if dialect == store.DialectPostgres {
 		m.env.DatabaseURL = storetest.NewPostgresDB(t)
 	}
-	m.Addr, m.PollEvery, m.Rescue = "127.0.0.1:0", 50*time.Millisecond, 5*time.Second
+	m.Addr, m.PollEvery, m.Rescue = "127.0.0.1:0", testPoll, 5*time.Second
 	require.NoError(t, m.Run(context.Background()))
 	t.Cleanup(func() { require.NoError(t, m.Close()) })
 	return &testMain{Main: m, t: t, URL: "http://" + m.ListenAddr()}

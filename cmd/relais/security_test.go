@@ -30,7 +30,7 @@ func mustRunMainWith(t *testing.T, dialect string, set func(m *Main)) *testMain 
 	if dialect == store.DialectPostgres {
 		m.env.DatabaseURL = storetest.NewPostgresDB(t)
 	}
-	m.Addr, m.PollEvery, m.Rescue = "127.0.0.1:0", 50*time.Millisecond, 5*time.Second
+	m.Addr, m.PollEvery, m.Rescue = "127.0.0.1:0", testPoll, 5*time.Second
 	set(m)
 	require.NoError(t, m.Run(context.Background()))
 	t.Cleanup(func() { require.NoError(t, m.Close()) })
@@ -345,7 +345,7 @@ func TestInvalidSMTPPortRefusedAtStart(t *testing.T) {
 func TestShutdownClosesWebsockets(t *testing.T) {
 	t.Parallel()
 	m := NewMain(io.Discard, io.Discard)
-	m.env.DataDir, m.Addr, m.PollEvery = t.TempDir(), "127.0.0.1:0", 50*time.Millisecond
+	m.env.DataDir, m.Addr, m.PollEvery = t.TempDir(), "127.0.0.1:0", testPoll
 	require.NoError(t, m.Run(context.Background()))
 	tm := &testMain{Main: m, t: t, URL: "http://" + m.ListenAddr()}
 	editor := tm.member("web@example.org", "editor")
