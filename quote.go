@@ -10,6 +10,10 @@ type PostQuote struct {
 	CID      string   `json:"cid,omitempty"` // Bluesky: the quoted record's CID
 	ID       string   `json:"id,omitempty"`  // X post id, Mastodon status id
 	URL      string   `json:"url"`           // a web link to the quoted post
+	// Author (handle) and Text (plain) of the quoted post when it was
+	// quoted, for the previews only: the hash covers what identifies it.
+	Author string `json:"author,omitempty"`
+	Text   string `json:"text,omitempty"`
 }
 
 // hashed is what of q the content hash covers.

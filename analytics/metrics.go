@@ -21,6 +21,10 @@ var Steps = []time.Duration{time.Hour, 6 * time.Hour, 24 * time.Hour, 72 * time.
 // x.ReadCost(500) = US$2.50.
 const DefaultXDailyCap = 500
 
+// BudgetDay returns the UTC day of t: the paid-read cap is counted per
+// UTC day, the same day for every replica whatever its time zone.
+func BudgetDay(t time.Time) string { return t.UTC().Format(time.DateOnly) }
+
 // Collector reads due platform metrics and stores them.
 type Collector struct {
 	Store      *store.Store
@@ -140,7 +144,7 @@ func (c *Collector) budget(ctx context.Context, a *relais.Account, conn connecto
 	}
 	var ok bool
 	err := c.Store.Update(ctx, func(tx *store.Tx) (err error) {
-		ok, err = tx.TakeBudget(string(relais.PlatformX), Day(c.Store.Now()), int64(n), limit)
+		ok, err = tx.TakeBudget(string(relais.PlatformX), BudgetDay(c.Store.Now()), int64(n), limit)
 		return err
 	})
 	if err == nil && !ok {

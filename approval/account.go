@@ -19,6 +19,10 @@ import (
 type AccountUpdate struct {
 	ToneProfile string            `json:"tone_profile,omitempty"`
 	Credentials map[string]string `json:"credentials,omitempty"`
+	// Reconnect, set by the connect pages after the platform's sign-in,
+	// checks the credentials are the account's own and follows its server
+	// and handle.
+	Reconnect *Reconnection `json:"-"`
 }
 
 // profiler lists the tone profiles the running rules define.
@@ -57,12 +61,11 @@ func (s *Service) UpdateAccount(ctx context.Context, id int64, in AccountUpdate)
 			changes, a.ToneProfile = append(changes, "tone profile "+in.ToneProfile), in.ToneProfile
 		}
 		if len(in.Credentials) > 0 {
-			if err := tx.MergeCredentials(id, in.Credentials); err != nil {
-				return err
-			} else if err := tx.SetAccountStatus(id, relais.AccountActive); err != nil {
+			more, err := saveCredentials(tx, a, in)
+			if err != nil {
 				return err
 			}
-			changes, a.Status = append(changes, "credentials "+strings.Join(keys(in.Credentials), ", ")+"; reconnected"), relais.AccountActive
+			changes = append(changes, more...)
 		}
 		if len(changes) == 0 {
 			return nil
@@ -71,6 +74,28 @@ func (s *Service) UpdateAccount(ctx context.Context, id int64, in AccountUpdate)
 			Detail: fmt.Sprintf("%s @%s: %s", a.Platform, a.Handle, strings.Join(changes, "; "))})
 	})
 	return a, err
+}
+
+// saveCredentials stores in's credentials for a, checked against the
+// platform's sign-in when in is a reconnection, and makes a active again.
+func saveCredentials(tx *store.Tx, a *relais.Account, in AccountUpdate) ([]string, error) {
+	var changes []string
+	if in.Reconnect == nil {
+		if err := tx.MergeCredentials(a.ID, in.Credentials); err != nil {
+			return nil, err
+		}
+	} else if full, err := tx.AccountWithCredentials(a.ID); err != nil {
+		return nil, err
+	} else if err := checkReconnect(full, in.Reconnect, in.Credentials); err != nil {
+		return nil, err
+	} else if changes, err = applyReconnect(tx, a, in.Reconnect, in.Credentials); err != nil {
+		return nil, err
+	}
+	if err := tx.SetAccountStatus(a.ID, relais.AccountActive); err != nil {
+		return nil, err
+	}
+	a.Status = relais.AccountActive
+	return append([]string{"credentials " + strings.Join(keys(in.Credentials), ", ") + "; reconnected"}, changes...), nil
 }
 
 func (s *Service) validateUpdate(in AccountUpdate) error {

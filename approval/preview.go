@@ -20,6 +20,9 @@ type Preview struct {
 	Problems []string    `json:"problems,omitempty"`
 	Links    []ShortLink `json:"links,omitempty"` // destinations and the short links replacing them
 	Counting string      `json:"counting,omitempty"`
+	// Quote is the post this account's platform embeds under the text
+	// (a quote of a post of the same platform), drawn by the previews.
+	Quote *relais.PostQuote `json:"quote,omitempty"`
 
 	account *relais.Account // measured again after the transaction, as its server counts
 }
@@ -32,7 +35,7 @@ func previews(tx *store.Tx, p *relais.Post) ([]Preview, error) {
 		if err != nil {
 			return nil, err
 		}
-		pv := Preview{AccountID: a.ID, AccountLabel: a.Label(), Text: p.TextFor(a.Platform), account: a}
+		pv := Preview{AccountID: a.ID, AccountLabel: a.Label(), Text: p.TextFor(a.Platform), Quote: p.QuoteFor(a.Platform), account: a}
 		if r, err := textlen.Count(string(a.Platform), pv.Text, textlen.Options{}); err == nil {
 			pv.Length, pv.Limit, pv.Problems = r.Length, r.Limit, r.Problems
 		}

@@ -50,6 +50,7 @@ type Config struct {
 
 	VideoUploadRetention time.Duration // RELAIS_VIDEO_UPLOAD_RETENTION: uploads no post carries; 0 for 7 days
 	VideoRetention       time.Duration // RELAIS_VIDEO_RETENTION: videos of posts done with them; 0 for 30 days
+	VideoMemberQuota     int64         // RELAIS_VIDEO_MEMBER_QUOTA (MB, stored in bytes): a member's videos no post carries; 0 for video.DefaultMaxHeldBytes
 
 	Location      *time.Location   // RELAIS_TIMEZONE: the campaign's time zone
 	DistrictsFile string           // RELAIS_DISTRICTS: the campaign's districts file
@@ -132,6 +133,7 @@ func (c *Config) readCampaign(r *reader) {
 	c.SupporterRetention = r.retention("RELAIS_SUPPORTER_RETENTION")
 	c.VideoUploadRetention = r.retention("RELAIS_VIDEO_UPLOAD_RETENTION")
 	c.VideoRetention = r.retention("RELAIS_VIDEO_RETENTION")
+	c.VideoMemberQuota = int64(r.intIn("RELAIS_VIDEO_MEMBER_QUOTA", 0, 100, 1<<20)) << 20
 	c.Location = r.location("RELAIS_TIMEZONE", DefaultTimeZone)
 	c.DistrictsFile = r.str("RELAIS_DISTRICTS", "")
 	c.Districts = r.districts("RELAIS_DISTRICTS", c.DistrictsFile)

@@ -31,7 +31,7 @@ func TestDefaults(t *testing.T) {
 func TestValues(t *testing.T) {
 	c, err := Load(env(map[string]string{"RELAIS_SMTP_PORT": "2525", "RELAIS_BASE_URL": "https://relais.example.org/",
 		"RELAIS_SUPPORTER_RETENTION": "180d", "RELAIS_TIMEZONE": "America/Montreal", "RELAIS_SECURE_COOKIES": "true",
-		"RELAIS_ALLOWED_ORIGINS": "https://a.example, https://b.example", "RELAIS_SUPPORTER_DISTRICTS": "93100=Montreuil"}))
+		"RELAIS_ALLOWED_ORIGINS": "https://a.example, https://b.example", "RELAIS_SUPPORTER_DISTRICTS": "93100=Montreuil", "RELAIS_VIDEO_MEMBER_QUOTA": "500"}))
 	require.NoError(t, err)
 	require.Equal(t, 2525, c.SMTP.Port)
 	require.Equal(t, "https://relais.example.org", c.BaseURL)
@@ -41,6 +41,7 @@ func TestValues(t *testing.T) {
 	require.True(t, c.SecureCookies)
 	require.Equal(t, []string{"https://a.example", "https://b.example"}, c.AllowedOrigins)
 	require.Equal(t, "Montreuil", c.SupporterDistricts.Extra["93100"])
+	require.EqualValues(t, 500<<20, c.VideoMemberQuota, "MB")
 }
 
 // TestEveryProblemAtOnce (issue 13 item 4): each bad variable is named,
@@ -51,6 +52,7 @@ func TestEveryProblemAtOnce(t *testing.T) {
 		"RELAIS_TIMEZONE": "Mars/Olympus", "RELAIS_WORKERS": "-1", "RELAIS_SECURE_COOKIES": "maybe",
 		"RELAIS_LOG_LEVEL": "loud", "RELAIS_SMTP_TLS": "tls9", "RELAIS_DATABASE_URL": "mysql://x/y",
 		"RELAIS_DB_MAX_CONNS": "2", "RELAIS_SECRET_KEY": "short", "RELAIS_SUPPORTER_DISTRICTS": "Montreuil",
+		"RELAIS_VIDEO_MEMBER_QUOTA": "10",
 	}
 	_, err := Load(env(bad))
 	var p *Problems

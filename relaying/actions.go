@@ -192,7 +192,8 @@ func (s *Service) Quote(ctx context.Context, accountID int64, uri, comment strin
 // where the platform embeds quotes (Bluesky, X) the text is the comment
 // alone, elsewhere the link to the post follows it.
 func quoteOf(src *relais.Account, it Item, comment string) (string, *relais.PostQuote) {
-	q := &relais.PostQuote{Platform: src.Platform, URI: it.URI, ID: it.ID, URL: webLink(src, it)}
+	q := &relais.PostQuote{Platform: src.Platform, URI: it.URI, ID: it.ID, URL: webLink(src, it),
+		Author: relais.NormalizeHandle(src.Handle), Text: PlainText(it.Text)}
 	switch src.Platform {
 	case relais.PlatformBluesky:
 		q.CID, q.ID = it.ID, ""

@@ -60,7 +60,8 @@ func (s *Service) xRecent(ctx context.Context, a *relais.Account) ([]Item, error
 	return items, nil
 }
 
-// takeXReads counts x.OwnPostsMax reads against today's X cap.
+// takeXReads counts x.OwnPostsMax reads against today's (UTC) X cap,
+// in the database: every replica takes from the same count.
 func (s *Service) takeXReads(ctx context.Context) error {
 	limit := s.XDailyCap
 	if limit == 0 {
@@ -68,7 +69,7 @@ func (s *Service) takeXReads(ctx context.Context) error {
 	}
 	var ok bool
 	err := s.Store.Update(ctx, func(tx *store.Tx) (err error) {
-		ok, err = tx.TakeBudget(string(relais.PlatformX), analytics.Day(s.Store.Now()), x.OwnPostsMax, limit)
+		ok, err = tx.TakeBudget(string(relais.PlatformX), analytics.BudgetDay(s.Store.Now()), x.OwnPostsMax, limit)
 		return err
 	})
 	if err == nil && !ok {

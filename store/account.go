@@ -220,3 +220,28 @@ func (tx *Tx) FlagNeedsReconnect(id int64) (bool, error) {
 		Update("status", relais.AccountNeedsReconnect)
 	return res.RowsAffected == 1, res.Error
 }
+
+// ReplaceCredentials stores creds as account id's whole credentials:
+// those of another server (a Bluesky account moved to a new PDS) keep
+// nothing of the old ones' sessions.
+func (tx *Tx) ReplaceCredentials(id int64, creds map[string]string) error {
+	return tx.saveCredentials(id, creds)
+}
+
+// SetAccountServer sets the server (BaseURL) account id is reached at.
+func (tx *Tx) SetAccountServer(id int64, baseURL string) error {
+	return tx.db.Model(&accountRow{}).Where("id = ?", id).Update("base_url", baseURL).Error
+}
+
+// SetAccountHandle renames account id (its platform renamed it). Returns
+// ECONFLICT if another account of the platform has handle.
+func (tx *Tx) SetAccountHandle(id int64, handle string) error {
+	handle = relais.NormalizeHandle(handle)
+	var n int64
+	if err := tx.db.Model(&accountRow{}).Where("handle = ? AND id <> ? AND platform = (SELECT platform FROM accounts WHERE id = ?)", handle, id, id).Count(&n).Error; err != nil {
+		return err
+	} else if n > 0 {
+		return &relais.Error{Code: relais.ECONFLICT, Field: "handle", Message: fmt.Sprintf("Another account is already named %s.", handle)}
+	}
+	return tx.db.Model(&accountRow{}).Where("id = ?", id).Update("handle", handle).Error
+}

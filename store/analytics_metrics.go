@@ -78,15 +78,13 @@ func (tx *Tx) PostMetrics(postID int64) ([]MetricsPoint, error) {
 }
 
 // TakeBudget adds n calls to a platform's count for day and reports
-// whether the total stays within limit (nothing is added when it would not).
+// whether the total stays within limit (nothing is added when it would
+// not). It is one statement, so replicas sharing the database take from
+// the same count: the insert, or the update of a row another transaction
+// holds, checks the limit against the committed count.
 func (tx *Tx) TakeBudget(platform, day string, n, limit int64) (bool, error) {
-	var used int64
-	if err := tx.db.Raw(`SELECT COALESCE(SUM(calls), 0) FROM metrics_budget WHERE platform = ? AND day = ?`, platform, day).Scan(&used).Error; err != nil {
-		return false, err
-	}
-	if used+n > limit {
-		return false, nil
-	}
-	return true, tx.db.Exec(`INSERT INTO metrics_budget (platform, day, calls) VALUES (?, ?, ?)
-ON CONFLICT (platform, day) DO UPDATE SET calls = metrics_budget.calls + excluded.calls`, platform, day, n).Error
+	res := tx.db.Exec(`INSERT INTO metrics_budget (platform, day, calls) SELECT ?, ?, CAST(? AS BIGINT) WHERE CAST(? AS BIGINT) <= CAST(? AS BIGINT)
+ON CONFLICT (platform, day) DO UPDATE SET calls = metrics_budget.calls + excluded.calls
+WHERE metrics_budget.calls + excluded.calls <= CAST(? AS BIGINT)`, platform, day, n, n, limit, limit)
+	return res.RowsAffected == 1, res.Error
 }

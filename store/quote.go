@@ -9,6 +9,8 @@ type postQuoteRow struct {
 	CID      string `gorm:"column:cid"`
 	RemoteID string
 	URL      string `gorm:"column:url"`
+	Author   string
+	Text     string `gorm:"column:quoted_text"`
 }
 
 func (postQuoteRow) TableName() string { return "post_quotes" }
@@ -18,7 +20,7 @@ func (tx *Tx) setQuote(postID int64, q *relais.PostQuote) error {
 	if err := tx.db.Where("post_id = ?", postID).Delete(&postQuoteRow{}).Error; err != nil || q == nil {
 		return err
 	}
-	r := postQuoteRow{PostID: postID, Platform: string(q.Platform), URI: q.URI, CID: q.CID, RemoteID: q.ID, URL: q.URL}
+	r := postQuoteRow{PostID: postID, Platform: string(q.Platform), URI: q.URI, CID: q.CID, RemoteID: q.ID, URL: q.URL, Author: q.Author, Text: q.Text}
 	return tx.db.Create(&r).Error
 }
 
@@ -29,7 +31,8 @@ func (tx *Tx) loadQuotes(byID map[int64]*relais.Post, ids []int64) error {
 		return err
 	}
 	for _, r := range rows {
-		byID[r.PostID].Quote = &relais.PostQuote{Platform: relais.Platform(r.Platform), URI: r.URI, CID: r.CID, ID: r.RemoteID, URL: r.URL}
+		byID[r.PostID].Quote = &relais.PostQuote{Platform: relais.Platform(r.Platform), URI: r.URI, CID: r.CID, ID: r.RemoteID, URL: r.URL,
+			Author: r.Author, Text: r.Text}
 	}
 	return nil
 }

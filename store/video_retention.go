@@ -44,3 +44,18 @@ func (tx *Tx) VideoUses() ([]VideoUse, error) {
 	}
 	return out, err
 }
+
+// CarriedUploads reports which of the upload ids a post carries (deleted
+// posts included: their file is the history's until it is swept).
+func (tx *Tx) CarriedUploads(ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var got []string
+	err := tx.db.Table("post_videos").Where("upload_id IN ?", ids).Distinct().Pluck("upload_id", &got).Error
+	for _, id := range got {
+		out[id] = true
+	}
+	return out, err
+}

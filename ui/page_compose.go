@@ -26,6 +26,7 @@ type composePage struct {
 	Selected  map[int64]bool
 	Media     []int64 // uploaded images, kept when the form comes back
 	Video     composeVideo
+	Quote     *relais.PostQuote // the post an edited quote quotes, drawn in its platform's preview
 
 	PostLang string           // "fr", "en", or "" to detect it from the text
 	EditID   int64            // the post being edited, 0 when composing

@@ -3,7 +3,6 @@ package ui
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
@@ -49,49 +48,20 @@ func (s *Server) againAccount(r *http.Request, id int64) (*relais.Account, error
 }
 
 // reconnect replaces the credentials of account id with those the
-// platform just gave for got, the same account on the same platform
-// (another one is refused: it would be published to under the wrong
-// name); the change is audited (account.update, no secret in it).
+// platform just gave for got: approval checks it is the same account (by
+// its X user id, else its handle) on the same Mastodon server, follows a
+// Bluesky account to its new PDS and an X account to its new username,
+// and audits the change (account.update, no secret in it).
 func (s *Server) reconnect(w http.ResponseWriter, r *http.Request, id int64, got relais.Account, creds map[string]string) error {
-	a, err := s.againAccount(r, id)
-	if err != nil {
-		return err
-	} else if a.Platform != got.Platform || !sameHandle(a.Handle, got.Handle) {
-		return &relais.Error{Code: relais.EINVALID, Field: "handle", Key: "connect.other_account",
-			Params:  map[string]string{"want": "@" + relais.NormalizeHandle(a.Handle), "got": "@" + relais.NormalizeHandle(got.Handle)},
-			Message: "These credentials belong to another account."}
-	} else if err := sameInstance(a, got); err != nil {
+	if _, err := s.againAccount(r, id); err != nil {
 		return err
 	}
-	if _, err := s.cfg.Approval.UpdateAccount(r.Context(), id, approval.AccountUpdate{Credentials: creds}); err != nil {
+	rc := &approval.Reconnection{Platform: got.Platform, Handle: got.Handle, BaseURL: got.BaseURL}
+	if _, err := s.cfg.Approval.UpdateAccount(r.Context(), id, approval.AccountUpdate{Credentials: creds, Reconnect: rc}); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/settings/accounts?ok=account_reconnected#account-"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 	return nil
-}
-
-// sameInstance refuses a Mastodon token from another server than the
-// account's: the handle compares host names only (two servers may share
-// one), and the token would be sent to the account's own server.
-func sameInstance(a *relais.Account, got relais.Account) error {
-	want, have := strings.TrimRight(a.BaseURL, "/"), strings.TrimRight(got.BaseURL, "/")
-	if a.Platform != relais.PlatformMastodon || want == "" || strings.EqualFold(want, have) {
-		return nil
-	}
-	return &relais.Error{Code: relais.EINVALID, Field: "base_url", Key: "connect.other_instance",
-		Params: map[string]string{"want": want, "got": have}, Message: "These credentials come from another server than the account's."}
-}
-
-// sameHandle compares two handles as platforms do: without "@", case
-// aside; a Mastodon handle without its instance matches one with it.
-func sameHandle(a, b string) bool {
-	a, b = strings.ToLower(relais.NormalizeHandle(a)), strings.ToLower(relais.NormalizeHandle(b))
-	if a == b {
-		return true
-	}
-	ua, _, _ := strings.Cut(a, "@")
-	ub, _, _ := strings.Cut(b, "@")
-	return ua == ub && (a == ua || b == ub)
 }
 
 func init() {

@@ -47,7 +47,7 @@ func editForm(v *approval.PostView) composePage {
 	for _, m := range v.Media {
 		p.Media = append(p.Media, m.ID)
 	}
-	p.Video = videoForm(v.Video)
+	p.Video, p.Quote = videoForm(v.Video), v.Quote
 	if v.ScheduledAt != nil {
 		p.When = v.ScheduledAt.In(relais.MustLocation()).Format("2006-01-02T15:04")
 	}
@@ -69,6 +69,9 @@ func (s *Server) handleEditSubmit(w http.ResponseWriter, r *http.Request) {
 		err = s.saveEdit(r, id, in, p.Queue)
 	}
 	if err != nil {
+		if v, gerr := s.cfg.Approval.Get(r.Context(), id); gerr == nil {
+			p.Quote = v.Quote // the form does not carry it
+		}
 		s.renderCompose(w, r, statusOf[relais.ErrorCode(err)], p, err)
 		return
 	}

@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"html"
 	"net/http"
-	"regexp"
 	"strconv"
 
 	"github.com/relais/relais"
@@ -42,7 +40,7 @@ func (s *Server) renderRelay(w http.ResponseWriter, r *http.Request, status int,
 		return
 	}
 	for i := range l.Entries {
-		l.Entries[i].Item.Text = plainText(l.Entries[i].Item.Text)
+		l.Entries[i].Item.Text = relaying.PlainText(l.Entries[i].Item.Text)
 	}
 	p.Listing, p.CanRepost = l, p.Can(policy.RelayRepost)
 	if failure != nil {
@@ -88,13 +86,6 @@ func (s *Server) relayFailed(w http.ResponseWriter, r *http.Request, err error) 
 		return
 	}
 	s.renderRelay(w, r, statusOf[relais.ErrorCode(err)], err)
-}
-
-var tags = regexp.MustCompile(`<[^>]*>`)
-
-// plainText is a post's HTML (Mastodon's) as text.
-func plainText(s string) string {
-	return html.UnescapeString(tags.ReplaceAllString(s, " "))
 }
 
 // relayMessages are the "to relay" page's strings, merged into messages.

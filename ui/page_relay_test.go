@@ -181,6 +181,13 @@ func TestRelayQuoteGoesThroughApprovalOverHTTP(t *testing.T) {
 	require.NotNil(t, p.Tone, "the tone check ran")
 	require.NotEmpty(t, p.Routing.Approver, "routing chose the approver")
 	require.Empty(t, f.reblogs(), "a quote reposts nothing")
+	require.Equal(t, "Conseil de quartier du 11e : la cantine bio & locale est votée", p.Quote.Text, "the status's HTML kept as plain text")
+
+	_, body := f.do(t, f.editor, "GET", loc, nil)
+	require.Regexp(t, `(?s)<div class="preview pv-mastodon".*class="pv-quote-author">@claire<.*la cantine bio &amp; locale est votée.*Mastodon 4.5 et suivants affichent la publication citée`, body,
+		"the Mastodon preview draws the quoted post and says which servers show it")
+	_, body = f.do(t, f.editor, "GET", loc+"?lang=en", nil)
+	require.Contains(t, body, "Mastodon 4.5 and later show the quoted post under the text")
 
 	form.Set("text", "  ")
 	resp, _ = f.do(t, f.editor, "POST", "/relay/quote", form)

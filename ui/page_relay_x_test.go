@@ -3,6 +3,7 @@ package ui_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -138,7 +139,13 @@ func TestRelayXPostsOverHTTP(t *testing.T) {
 	}))
 	require.Equal(t, relais.PostInReview, p.State)
 	require.Equal(t, "Bravo Paul !", p.Text, "X shows the quoted post: no link in the text")
-	require.Equal(t, &relais.PostQuote{Platform: relais.PlatformX, URI: "https://x.com/paul20e/status/1869", ID: "1869", URL: "https://x.com/paul20e/status/1869"}, p.Quote)
+	require.Equal(t, &relais.PostQuote{Platform: relais.PlatformX, URI: "https://x.com/paul20e/status/1869", ID: "1869", URL: "https://x.com/paul20e/status/1869",
+		Author: "paul20e", Text: "Au marché de Belleville avec les commerçants du 20e"}, p.Quote, "the quoted post's author and text are kept for the previews")
+	_, body = f.do(t, tok, "GET", fmt.Sprintf("/posts/%d", p.ID), nil)
+	require.Regexp(t, `(?s)<div class="preview pv-x".*<blockquote class="pv-quote" cite="https://x.com/paul20e/status/1869" data-platform="x">.*@paul20e.*Au marché de Belleville.*Voir la publication citée`, body,
+		"the X preview draws the quoted post under the comment")
+	_, body = f.do(t, tok, "GET", fmt.Sprintf("/posts/%d?lang=en", p.ID), nil)
+	require.Contains(t, body, "Open the quoted post")
 
 	rel2 := &relaying.Service{Store: st, Client: rel.Client, Quoter: svc, X: rel.X, XDailyCap: 10}
 	l, err := rel2.List(relais.NewContextWithMember(ctx, editor))

@@ -82,8 +82,10 @@ func refuse(format string, args ...any) error {
 }
 
 func mb(n int64) string {
-	if n >= 1<<30 {
+	if n >= 1<<30 && n%(1<<30) == 0 {
 		return fmt.Sprintf("%d GB", n>>30)
+	} else if n >= 1<<30 {
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }

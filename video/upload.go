@@ -23,9 +23,6 @@ import (
 // Bluesky's 100 MB fit; Facebook's 10 GB does not: relais caps it).
 const MaxUploadBytes = 1 << 30
 
-// maxOpenPerMember bounds the unfinished uploads one member may hold.
-const maxOpenPerMember = 5
-
 // Upload is a resumable upload: the client sends the file in chunks at
 // increasing offsets (PATCH with Upload-Offset, as in the tus protocol);
 // after a dropped connection it asks for the offset and goes on from there.
@@ -49,6 +46,14 @@ func (u *Upload) Complete() bool { return u.SHA256 != "" }
 // Uploads keeps resumable uploads on disk (never whole in memory): DIR/ID
 // holds the bytes, DIR/ID.json the metadata.
 type Uploads struct {
+	// MaxHeldBytes bounds the bytes one member's uploads may hold while no
+	// post carries them (unfinished, or complete and not attached): 0
+	// means DefaultMaxHeldBytes (RELAIS_VIDEO_MEMBER_QUOTA).
+	MaxHeldBytes int64
+	// Attached reports which of the upload ids a post carries (nil: none
+	// does); those count no more against their owner's MaxHeldBytes.
+	Attached func(ctx context.Context, ids []string) (map[string]bool, error)
+
 	dir   string
 	mu    sync.Mutex
 	locks map[string]*sync.Mutex
@@ -89,8 +94,10 @@ func (us *Uploads) Create(ctx context.Context, filename string, size int64, plat
 		return nil, relais.FieldErrorf("filename", "Nom de fichier requis. / filename is required.")
 	} else if err := checkPlatforms(platforms); err != nil {
 		return nil, err
-	} else if n, err := us.openCount(m.ID); err != nil || n >= maxOpenPerMember {
-		return nil, relais.Errorf(relais.ERATELIMIT, "Terminez d'abord vos envois en cours. / Finish your uploads in progress first.")
+	}
+	defer us.lock(ownerLock(m.ID))()
+	if err := us.checkHeld(ctx, m.ID, size); err != nil {
+		return nil, err
 	}
 	b := make([]byte, 16)
 	_, _ = rand.Read(b)
@@ -249,25 +256,6 @@ func (us *Uploads) Open(ctx context.Context, id string) (*Upload, *os.File, erro
 	}
 	f, err := os.Open(us.path(id))
 	return u, f, err
-}
-
-// openCount returns how many unfinished uploads member id holds.
-func (us *Uploads) openCount(owner int64) (int, error) {
-	entries, err := os.ReadDir(us.dir)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".json") {
-			continue
-		}
-		var u Upload
-		if b, err := os.ReadFile(filepath.Join(us.dir, e.Name())); err == nil && json.Unmarshal(b, &u) == nil && u.Owner == owner && u.SHA256 == "" {
-			n++
-		}
-	}
-	return n, nil
 }
 
 // checkPlatforms refuses unknown platforms and those taking no video.

@@ -104,4 +104,25 @@ func TestBrowserRelay(t *testing.T) {
 	b.shoot("relay-quote-en")
 	require.Contains(t, b.text("article[data-post]"), "Bravo Claire !")
 	require.Len(t, fx.retweets, 1, "a quote reposts nothing")
+
+	// The previews draw the quoted post under the comment, as Bluesky
+	// embeds it: its author and text (approval page, then the editor).
+	quoted := ".preview[data-platform=bluesky] .pv-quote"
+	require.Equal(t, "@"+col.Handle, b.text(quoted+" .pv-quote-author"))
+	require.Contains(t, b.text(quoted+" .pv-quote-text"), "la cantine bio est votée à l'unanimité")
+	require.Equal(t, "Open the quoted post", b.text(quoted+" .pv-quote-link"))
+	post := eval[string](b, `location.pathname`)
+	b.open(post + "?lang=fr")
+	require.Equal(t, "Voir la publication citée", b.text(quoted+" .pv-quote-link"))
+	require.Contains(t, b.text(quoted+" .pv-quote-text"), "la cantine bio")
+	b.shoot("relay-quote-preview")
+	b.open(post + "/edit")
+	require.Equal(t, "@"+col.Handle, b.text("#previews "+quoted+" .pv-quote-author"), "the editor's preview draws it too")
+	require.Equal(t, "Bravo Claire !", eval[string](b, `document.querySelector(".preview[data-platform=bluesky] .pv-text").textContent`))
+	b.shoot("relay-quote-edit")
+	b.do(chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile), chromedp.Sleep(150*time.Millisecond))
+	require.LessOrEqual(t, eval[int](b, `document.documentElement.scrollWidth`), 375, "the editor fits a phone: long handles wrap")
+	b.open(post + "/edit?lang=en")
+	require.Equal(t, "Open the quoted post", b.text("#previews "+quoted+" .pv-quote-link"))
+	b.shoot("relay-quote-edit-en")
 }

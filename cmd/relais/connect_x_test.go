@@ -40,10 +40,11 @@ type xOAuthServer struct {
 	issued   map[string]string // request token → verifier
 	n        int
 	username string // who signs in on X
+	userID   string // her X user id
 }
 
 func newXOAuthServer(t *testing.T) *xOAuthServer {
-	f := &xOAuthServer{callback: map[string]string{}, issued: map[string]string{}, username: "AvecAnne"}
+	f := &xOAuthServer{callback: map[string]string{}, issued: map[string]string{}, username: "AvecAnne", userID: "42"}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
@@ -95,10 +96,10 @@ func (f *xOAuthServer) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		delete(f.issued, rt)
 		n := strings.TrimPrefix(rt, "rt-")
-		fmt.Fprintf(w, "oauth_token=at-%s&oauth_token_secret=ats-%s&user_id=42&screen_name=%s", n, n, f.username)
+		fmt.Fprintf(w, "oauth_token=at-%s&oauth_token_secret=ats-%s&user_id=%s&screen_name=%s", n, n, f.userID, f.username)
 	case "GET /2/users/me":
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprintf(w, `{"data":{"id":"42","name":"Anne","username":%q}}`, f.username)
+		fmt.Fprintf(w, `{"data":{"id":%q,"name":"Anne","username":%q}}`, f.userID, f.username)
 	default:
 		http.NotFound(w, r)
 	}
@@ -147,7 +148,7 @@ func TestConnectXEndToEnd(t *testing.T) {
 
 	// Someone else signs in on X: refused, nothing replaced.
 	fx.mu.Lock()
-	fx.username = "Usurpateur"
+	fx.username, fx.userID = "Usurpateur", "43"
 	fx.mu.Unlock()
 	status, body = admin.post("/settings/connect/x?lang=en", url.Values{"reconnect": {fmt.Sprint(a.ID)}})
 	require.Equal(t, http.StatusBadRequest, status)

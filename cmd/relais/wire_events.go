@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/relais/relais/push"
 	"github.com/relais/relais/relaying"
 	"github.com/relais/relais/scheduler"
+	"github.com/relais/relais/store"
 	"github.com/relais/relais/video"
 	"github.com/relais/relais/videopost"
 )
@@ -53,6 +55,14 @@ func (m *Main) newVideos() *video.Uploads {
 	if err != nil {
 		m.log.Error("video uploads disabled", "error", err)
 		return nil
+	}
+	us.MaxHeldBytes = m.cfg.VideoMemberQuota
+	us.Attached = func(ctx context.Context, ids []string) (out map[string]bool, err error) {
+		err = m.store.View(ctx, func(tx *store.Tx) error {
+			out, err = tx.CarriedUploads(ids)
+			return err
+		})
+		return out, err
 	}
 	return us
 }

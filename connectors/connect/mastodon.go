@@ -15,8 +15,11 @@ import (
 var zeroAccount relais.Account
 
 // MastodonScopes are the scopes relais asks for: read its own account,
-// post statuses and media.
-const MastodonScopes = "read:accounts write:statuses write:media"
+// find another instance's status by its URL (GET /api/v2/search with
+// resolve=true, for boosting and quoting a colistier's post:
+// https://docs.joinmastodon.org/methods/search/#v2), post statuses and
+// media.
+const MastodonScopes = "read:accounts read:search write:statuses write:media"
 
 // Mastodon registers relais as an app on the member's instance and runs
 // the OAuth 2 authorization-code flow there

@@ -15,6 +15,7 @@ type Instance struct {
 	ImageSizeLimit int      // configuration.media_attachments.image_size_limit, bytes
 	MediaTypes     []string // configuration.media_attachments.supported_mime_types
 	Software       string   // nodeinfo software.name: "mastodon", "gotosocial"...; "" unknown
+	APIVersion     int      // api_versions.mastodon (0: not announced, before Mastodon 4.3)
 
 	fetched time.Time
 }
@@ -35,6 +36,9 @@ var DefaultInstance = Instance{
 }
 
 type instanceJSON struct {
+	APIVersions struct {
+		Mastodon int `json:"mastodon"`
+	} `json:"api_versions"`
 	Configuration struct {
 		Statuses struct {
 			MaxCharacters            int `json:"max_characters"`
@@ -91,6 +95,7 @@ func (j instanceJSON) instance() Instance {
 	if len(m.SupportedMimeTypes) > 0 {
 		in.MediaTypes = m.SupportedMimeTypes
 	}
+	in.APIVersion = j.APIVersions.Mastodon
 	return in
 }
 

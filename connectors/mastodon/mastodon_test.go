@@ -2,6 +2,7 @@ package mastodon
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"io"
 	"net/http"
@@ -27,6 +28,7 @@ type fake struct {
 	byKey    map[string]string
 	statuses func(w http.ResponseWriter, r *http.Request, body []byte) bool // true if answered
 	software string                                                         // nodeinfo software.name, "mastodon" by default
+	instance string                                                         // GET /api/v2/instance's answer, instanceBody by default
 }
 
 func mustFake(t *testing.T, statuses func(w http.ResponseWriter, r *http.Request, body []byte) bool) *fake {
@@ -46,7 +48,7 @@ func mustFake(t *testing.T, statuses func(w http.ResponseWriter, r *http.Request
 func (f *fake) serve(t *testing.T, w http.ResponseWriter, r *http.Request, body []byte) {
 	switch r.Method + " " + r.URL.Path {
 	case "GET /api/v2/instance":
-		w.Write([]byte(instanceBody))
+		w.Write([]byte(cmp.Or(f.instance, instanceBody)))
 		return
 	case "GET /.well-known/nodeinfo", "GET /nodeinfo/2.0":
 		f.nodeinfo(w, r)

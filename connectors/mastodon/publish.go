@@ -11,10 +11,11 @@ import (
 )
 
 type statusRequest struct {
-	Status     string   `json:"status"`
-	Language   string   `json:"language,omitempty"`
-	Visibility string   `json:"visibility"`
-	MediaIDs   []string `json:"media_ids,omitempty"`
+	Status         string   `json:"status"`
+	Language       string   `json:"language,omitempty"`
+	Visibility     string   `json:"visibility"`
+	MediaIDs       []string `json:"media_ids,omitempty"`
+	QuotedStatusID string   `json:"quoted_status_id,omitempty"` // Mastodon 4.5 (API version 7), see quote.go
 }
 
 type status struct {
@@ -47,8 +48,11 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 		}
 		req.MediaIDs = append(req.MediaIDs, id)
 	}
+	if in, err := c.Instance(ctx, a); err == nil {
+		req.QuotedStatusID = c.quotedStatusID(ctx, in, base, tok, d.Quote)
+	}
 	started := time.Now()
-	st, err := c.createStatus(ctx, base, tok, key, req)
+	st, err := c.createQuoting(ctx, base, tok, key, req)
 	if err != nil {
 		return c.unclear(ctx, a, d, key, started, err)
 	}
