@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -35,6 +36,39 @@ func jsonLines(cmd string, stdin io.Reader, stdout io.Writer, maxLine int, fn fu
 	}
 	return nil
 }
+
+// checkLines runs a `check --jsonl` command with jsonLines: check answers
+// each line, and a line it cannot check is written {"error": "line N: ..."}.
+func checkLines(cmd string, stdin io.Reader, stdout io.Writer, check func(line []byte) (any, error)) error {
+	return jsonLines(cmd, stdin, stdout, maxJSONLine, func(n int, line []byte) any {
+		out, err := check(line)
+		if err != nil {
+			return map[string]string{"error": fmt.Sprintf("line %d: %v", n, err)}
+		}
+		return out
+	})
+}
+
+// textInput is what every `check --jsonl` line has: the text to check.
+type textInput struct {
+	Text *string `json:"text"`
+}
+
+// decodeTextLine decodes one `check --jsonl` line into in, a struct that
+// embeds textInput, and returns its text: an error when the line is not
+// JSON or has no "text".
+func decodeTextLine(line []byte, in interface{ text() *string }) (string, error) {
+	if err := json.Unmarshal(line, in); err != nil {
+		return "", fmt.Errorf("invalid JSON: %w", err)
+	}
+	if in.text() == nil {
+		return "", errors.New(`missing "text"`)
+	}
+	return *in.text(), nil
+}
+
+// text returns the line's text, nil when it has none.
+func (t *textInput) text() *string { return t.Text }
 
 // maxJSONLine is the longest JSON line --jsonl accepts.
 const maxJSONLine = 4 << 20

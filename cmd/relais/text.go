@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -112,40 +112,31 @@ func printResult(w io.Writer, r textlen.Result) error {
 
 // textLine is one --jsonl input line.
 type textLine struct {
-	Text     *string `json:"text"`
-	Platform string  `json:"platform"`
+	textInput
+	Platform string `json:"platform"`
 }
 
 // checkJSONL reads one JSON object a line and writes one result a line, in
 // order; a line that cannot be checked yields {"error": "line N: ..."}.
 func checkJSONL(f textFlags, stdin io.Reader, stdout io.Writer) error {
-	return jsonLines("text check", stdin, stdout, maxJSONLine, func(n int, line []byte) any {
+	return checkLines("text check", stdin, stdout, func(line []byte) (any, error) {
 		if strings.TrimSpace(string(line)) == "" {
-			return nil
+			return nil, nil
 		}
-		out, err := checkLine(f, line)
-		if err != nil {
-			return map[string]string{"error": fmt.Sprintf("line %d: %v", n, err)}
-		}
-		return out
+		return checkLine(f, line)
 	})
 }
 
 // checkLine decodes and checks one --jsonl line.
 func checkLine(f textFlags, line []byte) (textlen.Result, error) {
 	var in textLine
-	if err := json.Unmarshal(line, &in); err != nil {
-		return textlen.Result{}, fmt.Errorf("invalid JSON: %w", err)
+	text, err := decodeTextLine(line, &in)
+	if err != nil {
+		return textlen.Result{}, err
 	}
-	if in.Text == nil {
-		return textlen.Result{}, errors.New(`missing "text"`)
-	}
-	platform := f.platform
-	if in.Platform != "" {
-		platform = in.Platform
-	}
+	platform := cmp.Or(in.Platform, f.platform)
 	if platform == "" {
 		return textlen.Result{}, errors.New(`no "platform" and no --platform`)
 	}
-	return textlen.Count(platform, *in.Text, f.opt)
+	return textlen.Count(platform, text, f.opt)
 }
