@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -85,6 +86,16 @@ func checkArgs(name string, args []string, stderr io.Writer, usage string) ([]st
 		return nil, usageErrorf("%s: expected the check subcommand", name)
 	}
 	return args[1:], nil
+}
+
+// checkFlagSet is the flag set of `relais NAME check`: its errors and
+// usage go to stderr, and --jsonl sets jsonl.
+func checkFlagSet(name, usage string, stderr io.Writer, jsonl *bool) *flag.FlagSet {
+	fs := flag.NewFlagSet("relais "+name+" check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs.BoolVar(jsonl, "jsonl", false, "read JSON lines from stdin and write JSON lines")
+	return fs
 }
 
 // inputText returns the words of TEXT joined by spaces or, without any,

@@ -3,7 +3,6 @@ package main
 import (
 	"cmp"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -39,11 +38,12 @@ type textFlags struct {
 // text; with --jsonl a bad line becomes {"error": "line N: ..."} and the
 // command goes on.
 func textCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	args, err := checkArgs("text", args, stderr, textUsage+strings.Join(textlen.Platforms(), ", ")+"\n")
+	usage := textUsage + strings.Join(textlen.Platforms(), ", ") + "\n"
+	args, err := checkArgs("text", args, stderr, usage)
 	if err != nil {
 		return err
 	}
-	f, err := parseTextFlags(args, stderr)
+	f, err := parseTextFlags(args, usage, stderr)
 	if err != nil {
 		return err
 	}
@@ -54,15 +54,12 @@ func textCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 }
 
 // parseTextFlags parses the flags of `text check`.
-func parseTextFlags(args []string, stderr io.Writer) (textFlags, error) {
+func parseTextFlags(args []string, usage string, stderr io.Writer) (textFlags, error) {
 	var f textFlags
-	fs := flag.NewFlagSet("relais text check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, textUsage+strings.Join(textlen.Platforms(), ", ")+"\n") }
+	fs := checkFlagSet("text", usage, stderr, &f.jsonl)
 	fs.StringVar(&f.platform, "platform", "", "platform to count for (x, mastodon, bluesky, ...)")
 	fs.IntVar(&f.opt.MaxChars, "max-chars", 0, "limit override, e.g. a Mastodon instance's max_characters")
 	fs.IntVar(&f.opt.URLLength, "url-length", 0, "Mastodon characters_reserved_per_url override")
-	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON lines from stdin and write JSON lines")
 	if err := parseFlags(fs, args); err != nil {
 		return f, fmt.Errorf("text check: %w", err)
 	}

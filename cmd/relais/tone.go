@@ -3,7 +3,6 @@ package main
 import (
 	"cmp"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -66,12 +65,9 @@ func toneCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 // parseToneFlags parses flags interleaved with the words of TEXT.
 func parseToneFlags(args []string, stderr io.Writer) (toneFlags, error) {
 	var f toneFlags
-	fs := flag.NewFlagSet("relais tone check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, toneUsage) }
+	fs := checkFlagSet("tone", toneUsage, stderr, &f.jsonl)
 	fs.StringVar(&f.config, "config", "", "tone configuration YAML file")
 	fs.StringVar(&f.profile, "profile", tone.ProfileCandidate, "account profile: candidate, campaign, colistier…")
-	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON lines from stdin and write JSON lines")
 	fs.StringVar(&f.examples, "examples", "", "JSON-lines file of labelled examples to learn from first")
 	for {
 		if err := parseFlags(fs, args); err != nil {
