@@ -140,7 +140,7 @@ func (c *Collector) budget(ctx context.Context, a *relais.Account, conn connecto
 	}
 	var ok bool
 	err := c.Store.Update(ctx, func(tx *store.Tx) (err error) {
-		ok, err = tx.TakeBudget(string(relais.PlatformX), Day(c.Store.Now()), int64(n), limit)
+		ok, err = tx.TakeBudget(string(relais.PlatformX), Day(c.Store.Now(), c.Store.Location()), int64(n), limit)
 		return err
 	})
 	if err == nil && !ok {

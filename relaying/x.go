@@ -68,7 +68,7 @@ func (s *Service) takeXReads(ctx context.Context) error {
 	}
 	var ok bool
 	err := s.Store.Update(ctx, func(tx *store.Tx) (err error) {
-		ok, err = tx.TakeBudget(string(relais.PlatformX), analytics.Day(s.Store.Now()), x.OwnPostsMax, limit)
+		ok, err = tx.TakeBudget(string(relais.PlatformX), analytics.Day(s.Store.Now(), s.Store.Location()), x.OwnPostsMax, limit)
 		return err
 	})
 	if err == nil && !ok {
