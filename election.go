@@ -3,7 +3,6 @@ package relais
 import (
 	"fmt"
 	"sync"
-	"sync/atomic"
 	"time"
 	_ "time/tzdata" // Europe/Paris must resolve on any machine
 )
@@ -11,22 +10,11 @@ import (
 // CampaignTZ is the campaign's default time zone (RELAIS_TIMEZONE unset).
 const CampaignTZ = "Europe/Paris"
 
-// location is the campaign's time zone, set once at start (SetLocation).
-var location atomic.Pointer[time.Location]
-
-// MustLocation returns the campaign's location: the one set at start from
-// RELAIS_TIMEZONE, else CampaignTZ. Weeks, days, blackout windows and
-// displayed times are in it.
-func MustLocation() *time.Location {
-	if loc := location.Load(); loc != nil {
-		return loc
-	}
-	return campaignLocation()
-}
-
-// SetLocation sets the campaign's time zone for the process; the relais
-// command calls it once at start, before any service runs.
-func SetLocation(loc *time.Location) { location.Store(loc) }
+// DefaultLocation returns CampaignTZ's location: the campaign's time zone
+// when its configuration names none (RELAIS_TIMEZONE unset). The zone in
+// use travels with the configuration (store.Config.Location), never as
+// process-wide state, so that two servers in one process may differ.
+func DefaultLocation() *time.Location { return campaignLocation() }
 
 var campaignLocation = sync.OnceValue(func() *time.Location {
 	loc, err := time.LoadLocation(CampaignTZ)
@@ -46,9 +34,9 @@ type ElectionRound struct {
 	PollsClose string `json:"polls_close"` // HH:MM, campaign time zone
 }
 
-// Window returns the blackout window of the round, in UTC.
-func (r ElectionRound) Window() (start, end time.Time, err error) {
-	loc := MustLocation()
+// Window returns the blackout window of the round, in UTC; its day and
+// closing time are wall-clock times in loc, the campaign's time zone.
+func (r ElectionRound) Window(loc *time.Location) (start, end time.Time, err error) {
 	day, err := time.ParseInLocation("2006-01-02", r.Day, loc)
 	if err != nil {
 		return start, end, FieldErrorf("day", "Day %q is not a date (YYYY-MM-DD).", r.Day)
@@ -65,12 +53,23 @@ func (r ElectionRound) Window() (start, end time.Time, err error) {
 // Blackout is the set of the campaign's blackout windows.
 type Blackout struct {
 	Rounds []ElectionRound
+	// Loc is the campaign's time zone, which the rounds' days are in;
+	// nil means DefaultLocation.
+	Loc *time.Location
+}
+
+// Location returns b.Loc, else DefaultLocation.
+func (b Blackout) Location() *time.Location {
+	if b.Loc != nil {
+		return b.Loc
+	}
+	return DefaultLocation()
 }
 
 // At reports whether t falls in a window and, if so, when it ends.
 func (b Blackout) At(t time.Time) (bool, time.Time) {
 	for _, r := range b.Rounds {
-		start, end, err := r.Window()
+		start, end, err := r.Window(b.Location())
 		if err == nil && !t.Before(start) && t.Before(end) {
 			return true, end
 		}
@@ -86,7 +85,7 @@ func (b Blackout) Refuse(t time.Time) error {
 		return &Error{Code: EBLACKOUT, Field: "scheduled_at", Key: "error.blackout",
 			Params: map[string]string{"until": until.UTC().Format(time.RFC3339)},
 			Message: fmt.Sprintf("Electoral blackout (French electoral code, art. L49): nothing may be published before %s.",
-				until.In(MustLocation()).Format("2006-01-02 15:04 MST"))}
+				until.In(b.Location()).Format("2006-01-02 15:04 MST"))}
 	}
 	return nil
 }

@@ -27,10 +27,11 @@ type Recurrence struct {
 var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 
 // Schedule parses the recurrence as "CRON_TZ=<tz> <spec>". Returns an
-// EINVALID error naming "tz" or "spec".
+// EINVALID error naming "tz" or "spec". An empty TZ becomes CampaignTZ:
+// the approval service fills in the campaign's zone before.
 func (r *Recurrence) Schedule() (cron.Schedule, error) {
 	if r.TZ == "" {
-		r.TZ = MustLocation().String()
+		r.TZ = CampaignTZ
 	}
 	if _, err := time.LoadLocation(r.TZ); err != nil || strings.ContainsAny(r.TZ, " \t") {
 		return nil, FieldErrorf("tz", "Unknown time zone %q (use an IANA name such as Europe/Paris).", r.TZ)

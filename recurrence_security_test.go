@@ -12,7 +12,7 @@ import (
 // an hour is refused; hourly and weekday schedules still pass.
 func TestRecurrenceMinimumIntervalAllYear(t *testing.T) {
 	t.Parallel()
-	paris := MustLocation()
+	paris := DefaultLocation()
 	now := time.Date(2026, 3, 2, 9, 30, 0, 0, paris) // between 9:00 and 9:59
 	r := &Recurrence{PostID: 1, Spec: "0,59 9,23 * * *", TZ: "Europe/Paris"}
 	err := r.Validate(now)

@@ -11,7 +11,7 @@ import (
 
 func paris(t *testing.T, s string) time.Time {
 	t.Helper()
-	v, err := time.ParseInLocation("2006-01-02 15:04", s, relais.MustLocation())
+	v, err := time.ParseInLocation("2006-01-02 15:04", s, relais.DefaultLocation())
 	require.NoError(t, err)
 	return v
 }
@@ -22,10 +22,10 @@ func TestRecurrenceDST(t *testing.T) {
 	r := &relais.Recurrence{PostID: 1, Spec: "30 8 * * 1-5", TZ: "Europe/Paris"}
 	next, err := r.Next(paris(t, "2026-03-27 09:00")) // Friday before spring forward
 	require.NoError(t, err)
-	require.Equal(t, "2026-03-30 08:30 CEST", next.In(relais.MustLocation()).Format("2006-01-02 15:04 MST"))
+	require.Equal(t, "2026-03-30 08:30 CEST", next.In(relais.DefaultLocation()).Format("2006-01-02 15:04 MST"))
 	require.Equal(t, 6, next.Hour(), "08:30 CEST is 06:30 UTC")
 	next, _ = r.Next(paris(t, "2026-10-23 09:00")) // Friday before fall back
-	require.Equal(t, "2026-10-26 08:30 CET", next.In(relais.MustLocation()).Format("2006-01-02 15:04 MST"))
+	require.Equal(t, "2026-10-26 08:30 CET", next.In(relais.DefaultLocation()).Format("2006-01-02 15:04 MST"))
 
 	daily := &relais.Recurrence{PostID: 1, Spec: "30 2 * * *"}
 	var fired []string
@@ -33,7 +33,7 @@ func TestRecurrenceDST(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		at, err = daily.Next(at)
 		require.NoError(t, err)
-		fired = append(fired, at.In(relais.MustLocation()).Format("01-02 15:04 MST"))
+		fired = append(fired, at.In(relais.DefaultLocation()).Format("01-02 15:04 MST"))
 	}
 	require.Equal(t, []string{"10-25 02:30 CEST", "10-26 02:30 CET", "10-27 02:30 CET"}, fired,
 		"02:30 happens twice on 25 October: it fires once")
@@ -75,7 +75,7 @@ func TestNextFreeSlot(t *testing.T) {
 	for d := time.Monday; d <= time.Friday; d++ {
 		for _, hm := range []string{"08:30", "12:30", "18:30"} {
 			s := relais.QueueSlot{Weekday: d, Time: hm}
-			require.NoError(t, s.Validate())
+			require.NoError(t, s.Validate(relais.DefaultLocation()))
 			slots = append(slots, s)
 		}
 	}
@@ -92,9 +92,9 @@ func TestNextFreeSlot(t *testing.T) {
 	_, err = relais.NextFreeSlot(nil, friday, func(time.Time) bool { return false }, b)
 	require.Equal(t, relais.ECONFLICT, relais.ErrorCode(err))
 	bad := relais.QueueSlot{Weekday: 7, Time: "08:30"}
-	require.Equal(t, "weekdays", relais.ErrorField(bad.Validate()))
+	require.Equal(t, "weekdays", relais.ErrorField(bad.Validate(relais.DefaultLocation())))
 	bad = relais.QueueSlot{Weekday: 1, Time: "8h30"}
-	require.Equal(t, "times", relais.ErrorField(bad.Validate()))
+	require.Equal(t, "times", relais.ErrorField(bad.Validate(relais.DefaultLocation())))
 }
 
 // TestElectionRoundValidate checks the round's field errors.
@@ -109,9 +109,9 @@ func TestElectionRoundValidate(t *testing.T) {
 		{"2026-02-01", "20:00", "day"}, // over
 	} {
 		r := relais.ElectionRound{Day: c.day, PollsClose: c.close}
-		require.Equal(t, c.field, relais.ErrorField(r.Validate(now)), c)
+		require.Equal(t, c.field, relais.ErrorField(r.Validate(now, relais.DefaultLocation())), c)
 	}
-	require.NoError(t, (&relais.ElectionRound{Day: "2026-03-15"}).Validate(now))
+	require.NoError(t, (&relais.ElectionRound{Day: "2026-03-15"}).Validate(now, relais.DefaultLocation()))
 }
 
 // FuzzRecurrence: any cron text and zone validates or fails with a field

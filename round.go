@@ -7,8 +7,8 @@ import (
 
 // Validate checks an election round before it is saved: a real date, a
 // closing time of the polls, a blackout window that ends after it starts,
-// and a voting day not already over at now.
-func (r *ElectionRound) Validate(now time.Time) error {
+// and a voting day not already over at now. Its day is in loc.
+func (r *ElectionRound) Validate(now time.Time, loc *time.Location) error {
 	r.Name = strings.TrimSpace(r.Name)
 	if r.PollsClose == "" {
 		r.PollsClose = "20:00"
@@ -16,7 +16,7 @@ func (r *ElectionRound) Validate(now time.Time) error {
 	if len(r.Name) > 200 {
 		return FieldErrorf("name", "The round name is longer than 200 bytes.")
 	}
-	start, end, err := r.Window()
+	start, end, err := r.Window(loc)
 	if err != nil {
 		return err
 	} else if !end.After(start) {

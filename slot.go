@@ -16,10 +16,11 @@ type QueueSlot struct {
 	TZ        string       `json:"tz"`
 }
 
-// Validate checks the weekday, the time and the time zone.
-func (s *QueueSlot) Validate() error {
+// Validate checks the weekday, the time and the time zone; an empty time
+// zone becomes loc's, the campaign's.
+func (s *QueueSlot) Validate(loc *time.Location) error {
 	if s.TZ == "" {
-		s.TZ = MustLocation().String()
+		s.TZ = loc.String()
 	}
 	if _, err := time.LoadLocation(s.TZ); err != nil {
 		return FieldErrorf("tz", "Unknown time zone %q.", s.TZ)
@@ -47,14 +48,14 @@ func (s QueueSlot) On(year int, month time.Month, day int) (time.Time, bool) {
 }
 
 // NextFreeSlot returns the earliest slot time after `after` (within eight
-// weeks) that is not taken and not inside a blackout window. Returns a
+// weeks) that is not taken and not inside a blackout window; days are
+// those of b's time zone, the campaign's. Returns a
 // ECONFLICT error when there is none.
 func NextFreeSlot(slots []QueueSlot, after time.Time, taken func(time.Time) bool, b Blackout) (time.Time, error) {
 	if len(slots) == 0 {
 		return time.Time{}, Errorf(ECONFLICT, "The target accounts have no queue slots: add some first.")
 	}
-	loc := MustLocation()
-	day := after.In(loc)
+	day := after.In(b.Location())
 	for d := 0; d < 7*8; d++ {
 		var cands []time.Time
 		for _, s := range slots {

@@ -19,7 +19,7 @@ func BenchmarkWeeklyReport(b *testing.B) {
 	for _, dialect := range storetest.Dialects {
 		b.Run(dialect, func(b *testing.B) {
 			f := newReportFixture(b, dialect)
-			w, _ := analytics.ParseWeek("2026-W49")
+			w, _ := analytics.ParseWeek("2026-W49", relais.DefaultLocation())
 			seedReport(b, f, w)
 			svc := analytics.New(f.st, nil, nil)
 			ctx := f.as(f.editor)

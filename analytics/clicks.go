@@ -28,7 +28,7 @@ type Clicks struct {
 	mu       sync.Mutex
 	pending  map[dayKey]int64
 	now      func() time.Time
-	day      string    // today in Paris, computed once a day (under mu)
+	day      string    // today in the campaign, computed once a day (under mu)
 	dayEnd   time.Time // when day ends
 	flushing atomic.Bool
 }
@@ -41,8 +41,8 @@ func NewClicks(st *store.Store, log *slog.Logger) *Clicks {
 	return &Clicks{st: st, log: log, pending: map[dayKey]int64{}, now: time.Now}
 }
 
-// Day returns the campaign's calendar day (relais.MustLocation) of t.
-func Day(t time.Time) string { return t.In(relais.MustLocation()).Format(time.DateOnly) }
+// Day returns the calendar day of t in loc, the campaign's time zone.
+func Day(t time.Time, loc *time.Location) string { return t.In(loc).Format(time.DateOnly) }
 
 // Add counts one click on a link today. It never waits for the
 // database: past MaxPendingCounts keys, a flush starts in the background.
@@ -50,7 +50,8 @@ func (c *Clicks) Add(linkID int64) {
 	now := c.now()
 	c.mu.Lock()
 	if !now.Before(c.dayEnd) {
-		c.day, c.dayEnd = Day(now), nextMidnight(now)
+		loc := c.st.Location()
+		c.day, c.dayEnd = Day(now, loc), nextMidnight(now, loc)
 	}
 	c.pending[dayKey{linkID, c.day}]++
 	full := len(c.pending) >= MaxPendingCounts
@@ -63,10 +64,10 @@ func (c *Clicks) Add(linkID int64) {
 	}
 }
 
-// nextMidnight is the start of the campaign's next calendar day after t.
-func nextMidnight(t time.Time) time.Time {
-	y, m, d := t.In(relais.MustLocation()).Date()
-	return time.Date(y, m, d+1, 0, 0, 0, 0, relais.MustLocation())
+// nextMidnight is the start of the next calendar day after t in loc.
+func nextMidnight(t time.Time, loc *time.Location) time.Time {
+	y, m, d := t.In(loc).Date()
+	return time.Date(y, m, d+1, 0, 0, 0, 0, loc)
 }
 
 // Flush writes the buffered counts. On failure they are kept for the next

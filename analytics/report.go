@@ -116,7 +116,7 @@ func (s *Service) build(ctx context.Context, w Week, lang string) (*WeeklyReport
 		return nil, err
 	}
 	r := &WeeklyReport{Week: w.String(), From: w.From.Format("2006-01-02T15:04:05Z07:00"), To: w.To.Format("2006-01-02T15:04:05Z07:00"),
-		Window: "Monday 00:00 to Monday 00:00, " + relais.MustLocation().String(), Sources: sources(s.NewSupporters != nil), FocusRule: FocusRule[langIndex(lang)]}
+		Window: "Monday 00:00 to Monday 00:00, " + s.st.Location().String(), Sources: sources(s.NewSupporters != nil), FocusRule: FocusRule[langIndex(lang)]}
 	err = s.st.View(ctx, func(tx *store.Tx) (err error) {
 		r.Balance.Candidate, r.Balance.Colistiers, err = tx.CampaignBalance(w.From, w.To)
 		return err

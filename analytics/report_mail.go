@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors/email"
@@ -41,7 +42,7 @@ func (s *Service) ReportMails(ctx context.Context, w Week) ([]email.Message, err
 			reports[lang] = r
 		}
 		out = append(out, email.Message{To: []string{m.Email}, Subject: mailSubject(lang, w, m.District),
-			Text: mailText(reports[lang], lang, m.District), MessageID: fmt.Sprintf("report-%s-%d@relais", w, m.ID)})
+			Text: mailText(reports[lang], lang, m.District, s.st.Location()), MessageID: fmt.Sprintf("report-%s-%d@relais", w, m.ID)})
 	}
 	return out, nil
 }
@@ -60,7 +61,7 @@ func mailSubject(lang string, w Week, district string) string {
 // mailText writes the report as plain text: one block per sector (only
 // the reader's for a web lead), the focus list with its rule, the window
 // and the sources.
-func mailText(r *WeeklyReport, lang, district string) string {
+func mailText(r *WeeklyReport, lang, district string, loc *time.Location) string {
 	t := func(fr, en string) string {
 		if lang == "en" {
 			return en
@@ -68,7 +69,7 @@ func mailText(r *WeeklyReport, lang, district string) string {
 		return fr
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s → %s (%s)\n\n", t("Période :", "Window:"), r.From, r.To, relais.MustLocation())
+	fmt.Fprintf(&b, "%s %s → %s (%s)\n\n", t("Période :", "Window:"), r.From, r.To, loc)
 	for _, s := range r.Sectors {
 		if district != "" && s.District != district {
 			continue

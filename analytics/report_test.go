@@ -187,7 +187,7 @@ func TestWeeklyReportHandComputed(t *testing.T) {
 
 		svc := analytics.New(f.st, nil, nil)
 		svc.Seats = map[string]int{"11e": 11, "12e": 9}
-		w, err := analytics.ParseWeek("2026-W49")
+		w, err := analytics.ParseWeek("2026-W49", relais.DefaultLocation())
 		require.NoError(t, err)
 		bare, err := svc.Report(f.as(f.editor), w, "en")
 		require.NoError(t, err)
@@ -239,21 +239,21 @@ func checkSupportersOut(t *testing.T, r *analytics.WeeklyReport) {
 		got[row[col["district"]]] = [2]string{row[col["new_supporters"]], row[col["new_supporters_change"]]}
 	}
 	require.Equal(t, map[string][2]string{"11e": {"3", "2"}, "12e": {"0", "-2"}, "13e": {"1", "1"}}, got)
-	require.Contains(t, analytics.MailText(r, "en", "12e"), "new supporters 0 (-2 vs previous week)")
-	require.Contains(t, analytics.MailText(r, "fr", "11e"), "nouveaux soutiens 3 (+2 par rapport à la semaine précédente)")
+	require.Contains(t, analytics.MailText(r, "en", "12e", relais.DefaultLocation()), "new supporters 0 (-2 vs previous week)")
+	require.Contains(t, analytics.MailText(r, "fr", "11e", relais.DefaultLocation()), "nouveaux soutiens 3 (+2 par rapport à la semaine précédente)")
 }
 
 // TestParseWeek checks week parsing and its field errors.
 func TestParseWeek(t *testing.T) {
-	w, err := analytics.ParseWeek("2026-W53")
+	w, err := analytics.ParseWeek("2026-W53", relais.DefaultLocation())
 	require.NoError(t, err, "2026 has 53 ISO weeks")
 	require.Equal(t, "2026-12-28", w.From.Format(time.DateOnly))
-	w, err = analytics.ParseWeek("2026-W01")
+	w, err = analytics.ParseWeek("2026-W01", relais.DefaultLocation())
 	require.NoError(t, err)
 	require.Equal(t, "2025-12-29", w.From.Format(time.DateOnly))
 	require.Equal(t, "2025-W52", w.Previous().String())
 	for _, bad := range []string{"", "2026", "2026-W54", "2025-W53", "2026-W00", "2026-w10", "2026-W1x", "１２３４-W01", "1999-W10"} {
-		_, err := analytics.ParseWeek(bad)
+		_, err := analytics.ParseWeek(bad, relais.DefaultLocation())
 		require.Equal(t, relais.EINVALID, relais.ErrorCode(err), bad)
 		require.Equal(t, "week", relais.ErrorField(err), bad)
 	}
@@ -266,7 +266,7 @@ func FuzzParseWeek(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if w, err := analytics.ParseWeek(s); err == nil && w.String() != s {
+		if w, err := analytics.ParseWeek(s, relais.DefaultLocation()); err == nil && w.String() != s {
 			t.Fatalf("%q parsed as %s", s, w)
 		}
 	})

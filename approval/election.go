@@ -28,7 +28,7 @@ func (s *Service) AddElectionRound(ctx context.Context, r relais.ElectionRound) 
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not declare election rounds.", m.Role)
 	}
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
-		if err := r.Validate(tx.Now()); err != nil {
+		if err := r.Validate(tx.Now(), tx.Location()); err != nil {
 			return err
 		}
 		b, err := tx.Blackout()
@@ -49,7 +49,7 @@ func (s *Service) AddElectionRound(ctx context.Context, r relais.ElectionRound) 
 	if err != nil {
 		return nil, err
 	}
-	return roundView(r), nil
+	return roundView(r, s.store.Location()), nil
 }
 
 // ElectionRounds lists the declared rounds and their blackout windows.
@@ -61,15 +61,15 @@ func (s *Service) ElectionRounds(ctx context.Context) ([]*RoundView, error) {
 	err := s.store.View(ctx, func(tx *store.Tx) error {
 		b, err := tx.Blackout()
 		for _, r := range b.Rounds {
-			out = append(out, roundView(r))
+			out = append(out, roundView(r, s.store.Location()))
 		}
 		return err
 	})
 	return out, err
 }
 
-func roundView(r relais.ElectionRound) *RoundView {
-	start, end, _ := r.Window()
+func roundView(r relais.ElectionRound, loc *time.Location) *RoundView {
+	start, end, _ := r.Window(loc)
 	return &RoundView{ElectionRound: r, BlackoutStart: start, BlackoutEnd: end}
 }
 

@@ -1,6 +1,7 @@
 package approval
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -46,7 +47,7 @@ func (s *Service) CreateRecurrence(ctx context.Context, in RecurrenceInput) (*re
 	if !ok {
 		return nil, fmt.Errorf("approval: the job queue cannot schedule recurrences")
 	}
-	r := &relais.Recurrence{PostID: in.PostID, Spec: in.Spec, TZ: in.TZ, CreatedBy: m.ID}
+	r := &relais.Recurrence{PostID: in.PostID, Spec: in.Spec, TZ: cmp.Or(in.TZ, s.store.Location().String()), CreatedBy: m.ID}
 	err = s.store.Update(ctx, func(tx *store.Tx) error {
 		if err := r.Validate(tx.Now()); err != nil {
 			return err

@@ -34,7 +34,7 @@ func (s *Service) AddSlots(ctx context.Context, accountID int64, in SlotsInput) 
 	for _, d := range in.Weekdays {
 		for _, t := range in.Times {
 			q := relais.QueueSlot{AccountID: accountID, Weekday: time.Weekday(d), Time: t, TZ: in.TZ}
-			if err := q.Validate(); err != nil {
+			if err := q.Validate(s.store.Location()); err != nil {
 				return nil, err
 			}
 			ss = append(ss, q)

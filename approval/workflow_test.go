@@ -130,10 +130,10 @@ func TestBlackoutRefusedAtCompose(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dialect string) {
 		b := setup(t, dialect)
-		day := time.Now().In(relais.MustLocation()).AddDate(0, 0, 10)
+		day := time.Now().In(relais.DefaultLocation()).AddDate(0, 0, 10)
 		_, err := b.svc.AddElectionRound(as(b.admin), relais.ElectionRound{Name: "1er tour", Day: day.Format("2006-01-02"), PollsClose: "20:00"})
 		require.NoError(t, err)
-		inside := time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, relais.MustLocation())
+		inside := time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, relais.DefaultLocation())
 		in := b.post("Votez !", b.campaign)
 		in.ScheduledAt = &inside
 		_, err = b.svc.CreatePost(as(b.cm), in)
@@ -141,7 +141,7 @@ func TestBlackoutRefusedAtCompose(t *testing.T) {
 		require.Equal(t, "scheduled_at", relais.ErrorField(err))
 		key, params := relais.ErrorKey(err)
 		require.Equal(t, "error.blackout", key)
-		end := time.Date(day.Year(), day.Month(), day.Day(), 20, 0, 0, 0, relais.MustLocation())
+		end := time.Date(day.Year(), day.Month(), day.Day(), 20, 0, 0, 0, relais.DefaultLocation())
 		require.Equal(t, end.UTC().Format(time.RFC3339), params["until"])
 
 		outside := end.Add(time.Hour)

@@ -31,7 +31,7 @@ func TestWeekMeterHandComputed(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dialect string) {
 		st := storetest.Open(t, dialect)
 		ctx := context.Background()
-		now := time.Date(2026, 12, 2, 10, 0, 0, 0, relais.MustLocation()) // a Wednesday
+		now := time.Date(2026, 12, 2, 10, 0, 0, 0, relais.DefaultLocation()) // a Wednesday
 		st.SetNow(func() time.Time { return now.UTC() })
 		author := &relais.Member{Email: "cm@x.fr", Name: "cm", Role: relais.RoleCommunityManager}
 		camp := &relais.Account{Platform: relais.PlatformMastodon, Handle: "avecanne", OwnerKind: relais.OwnerCampaign}

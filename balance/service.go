@@ -18,7 +18,7 @@ type Service struct {
 // Week returns the meter of the campaign week holding now (Monday 00:00
 // to Monday 00:00, campaign time).
 func (s *Service) Week(ctx context.Context, now time.Time) (*Meter, error) {
-	w := analytics.WeekOf(now)
+	w := analytics.WeekOf(now, s.Store.Location())
 	in := Input{Campaign: map[int64]bool{}}
 	err := s.Store.View(ctx, func(tx *store.Tx) error {
 		accts, err := tx.Accounts()

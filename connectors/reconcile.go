@@ -41,3 +41,40 @@ func LookupFor(ctx context.Context, c Connector, a relais.Account, d Draft, key 
 	}
 	return c.Lookup(ctx, a, key)
 }
+
+// CreateOrFind runs create, the call that makes a post. When it fails,
+// unclear says whether the post may exist all the same (a lost answer): it
+// returns the error to report then, or nil when nothing can have been
+// posted. For a post that may exist, CreateOrFind looks for d among the
+// account's posts since the attempt started with dl, and returns the
+// receipt it finds instead of the error.
+func CreateOrFind(ctx context.Context, dl DraftLookup, a relais.Account, d Draft, key string,
+	create func() (Receipt, error), unclear func(error) error) (Receipt, error) {
+	started := time.Now()
+	rc, err := create()
+	if err == nil {
+		return rc, nil
+	}
+	report := unclear(err)
+	if report == nil {
+		return Receipt{}, err
+	}
+	if rc, found, lerr := dl.LookupDraft(ctx, a, d, key, started); lerr == nil && found {
+		return rc, nil
+	}
+	return Receipt{}, report
+}
+
+// UploadEach uploads each medium in order with up and returns the ids the
+// platform gave them; the first error stops it.
+func UploadEach(media []Media, up func(Media) (string, error)) ([]string, error) {
+	var ids []string
+	for _, m := range media {
+		id, err := up(m)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}

@@ -2,6 +2,9 @@ package connectors
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/relais/relais"
 )
@@ -28,4 +31,16 @@ func (r *Registry) Verify(ctx context.Context, a relais.Account) (ok bool, err e
 		return false, nil
 	}
 	return true, v.Verify(ctx, a)
+}
+
+// CheckOwner compares want, the handle an account is being saved with, to
+// the account its credentials belong to (got: its handle, then any other
+// name of it such as a DID), case folded. An empty want matches anything;
+// a mismatch is a Permanent error naming both.
+func CheckOwner(platform, want string, got ...string) error {
+	if want == "" || slices.ContainsFunc(got, func(g string) bool { return strings.EqualFold(g, want) }) {
+		return nil
+	}
+	return &Error{Platform: platform, Class: Permanent,
+		Err: fmt.Errorf("%s: these credentials belong to @%s, not @%s", platform, got[0], want)}
 }

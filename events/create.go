@@ -125,8 +125,8 @@ func slugify(s string) string {
 	return b.String()
 }
 
-// nextMorning returns 10:00 Paris time on the day after t.
-func nextMorning(t time.Time) time.Time {
-	p := t.In(relais.MustLocation())
+// nextMorning returns 10:00 on the day after t, in loc (the campaign's).
+func nextMorning(t time.Time, loc *time.Location) time.Time {
+	p := t.In(loc)
 	return time.Date(p.Year(), p.Month(), p.Day()+1, 10, 0, 0, 0, p.Location()).UTC()
 }

@@ -26,7 +26,7 @@ var weekdaysFR = []string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "ve
 // completes on site (on approval), and the thank-you at 10:00 the day
 // after it ends.
 func (s *Service) draftInputs(e *relais.FieldEvent, targets []approval.Target, now time.Time) []approval.PostInput {
-	start := e.StartsAt.In(relais.MustLocation())
+	start := e.StartsAt.In(s.cfg.Location)
 	when := fmt.Sprintf("%s %d à %s", weekdaysFR[start.Weekday()], start.Day(), start.Format("15h04"))
 	var announceAt *time.Time
 	day := "bientôt" // less than a day ahead: announced on approval
@@ -40,7 +40,7 @@ func (s *Service) draftInputs(e *relais.FieldEvent, targets []approval.Target, n
 	}
 	live := fmt.Sprintf("En direct : « %s », %s. [Une phrase du terrain, une photo ou une vidéo]", e.Title, e.Place)
 	recap := fmt.Sprintf("Merci à toutes celles et tous ceux venus hier pour « %s » (%s) ! [Le bilan en une phrase]", e.Title, e.Place)
-	recapAt := nextMorning(e.EndsAt)
+	recapAt := nextMorning(e.EndsAt, s.cfg.Location)
 	return []approval.PostInput{
 		{Text: announce, Targets: targets, ScheduledAt: announceAt},
 		{Text: live, Targets: targets},

@@ -115,8 +115,8 @@ func TestCreateGeneratesThreeDraftsThroughApproval(t *testing.T) {
 		require.Contains(t, byRole[relais.DraftAnnounce].Text, "Tournée du marché demain")
 		require.True(t, byRole[relais.DraftAnnounce].ScheduledAt.Equal(start.Add(-24*time.Hour)))
 		require.Nil(t, byRole[relais.DraftLive].ScheduledAt)
-		recap := byRole[relais.DraftRecap].ScheduledAt.In(relais.MustLocation())
-		end := start.Add(3 * time.Hour).In(relais.MustLocation())
+		recap := byRole[relais.DraftRecap].ScheduledAt.In(relais.DefaultLocation())
+		end := start.Add(3 * time.Hour).In(relais.DefaultLocation())
 		require.Equal(t, 10, recap.Hour())
 		require.Equal(t, end.AddDate(0, 0, 1).Format("2006-01-02"), recap.Format("2006-01-02"))
 		for _, p := range byRole { // normal review: submitted by the web team, decided by an approver

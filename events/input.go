@@ -45,9 +45,9 @@ func (s *Service) validate(in Input, now time.Time, lang string) (*relais.FieldE
 		return nil, fieldErr(lang, "kind", "kind.unknown", in.Kind)
 	}
 	var err error
-	if e.StartsAt, err = parseTime(lang, "starts_at", in.StartsAt); err != nil {
+	if e.StartsAt, err = parseTime(lang, "starts_at", in.StartsAt, s.cfg.Location); err != nil {
 		return nil, err
-	} else if e.EndsAt, err = parseTime(lang, "ends_at", in.EndsAt); err != nil {
+	} else if e.EndsAt, err = parseTime(lang, "ends_at", in.EndsAt, s.cfg.Location); err != nil {
 		return nil, err
 	} else if err := checkSpan(lang, e.StartsAt, e.EndsAt, now); err != nil {
 		return nil, err
@@ -98,8 +98,9 @@ func checkSpan(lang string, start, end, now time.Time) error {
 	return nil
 }
 
-// parseTime reads an RFC 3339 time, or a Paris local time from a form.
-func parseTime(lang, field, v string) (time.Time, error) {
+// parseTime reads an RFC 3339 time, or a local time in loc (the
+// campaign's) from a form.
+func parseTime(lang, field, v string, loc *time.Location) (time.Time, error) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return time.Time{}, fieldErr(lang, field, "time.required")
@@ -108,7 +109,7 @@ func parseTime(lang, field, v string) (time.Time, error) {
 		return t.UTC(), nil
 	}
 	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05"} {
-		if t, err := time.ParseInLocation(layout, v, relais.MustLocation()); err == nil {
+		if t, err := time.ParseInLocation(layout, v, loc); err == nil {
 			return t.UTC(), nil
 		}
 	}

@@ -30,6 +30,10 @@ type Config struct {
 	BaseURL   string     // public URL, for links in the announcement
 	// Supporters, when set, records each RSVP as a supporter with consent.
 	Supporters SupporterIntake
+	// Location is the campaign's time zone, which forms' local times and
+	// the drafts' wording are in. Default: the store's (Store.Location),
+	// else relais.DefaultLocation.
+	Location *time.Location
 }
 
 // Service manages field events and their RSVPs.
@@ -40,6 +44,11 @@ type Service struct {
 // New returns an events service.
 func New(cfg Config) *Service {
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	if cfg.Location == nil && cfg.Store != nil {
+		cfg.Location = cfg.Store.Location()
+	} else if cfg.Location == nil {
+		cfg.Location = relais.DefaultLocation()
+	}
 	return &Service{cfg: cfg}
 }
 

@@ -25,7 +25,7 @@ func TestReviewRepostRefusedInBlackout(t *testing.T) {
 	col := &relais.Account{Platform: relais.PlatformMastodon, Handle: "claire", OwnerKind: relais.OwnerColistier, BaseURL: inst.URL}
 	camp := &relais.Account{Platform: relais.PlatformMastodon, Handle: "avecanne", OwnerKind: relais.OwnerCampaign, BaseURL: inst.URL}
 	ed := &relais.Member{Email: "web@x.fr", Name: "web", Role: relais.RoleEditor}
-	tomorrow := time.Now().In(relais.MustLocation()).AddDate(0, 0, 1).Format("2006-01-02")
+	tomorrow := time.Now().In(relais.DefaultLocation()).AddDate(0, 0, 1).Format("2006-01-02")
 	storetest.Must(t, st.Update(ctx, func(tx *store.Tx) error {
 		if err := tx.CreateMember(ed, ""); err != nil {
 			return err

@@ -28,13 +28,13 @@ type ReportWorker struct {
 // restarts never mail one week twice.
 func reportJob(loc *time.Location) *river.PeriodicJob {
 	return river.NewPeriodicJob(schedule(loc, ReportAt), func() (river.JobArgs, *river.InsertOpts) {
-		return ReportArgs{Week: analytics.WeekOf(time.Now()).Previous().String()}, &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}}
+		return ReportArgs{Week: analytics.WeekOf(time.Now(), loc).Previous().String()}, &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}}
 	}, &river.PeriodicJobOpts{ID: "weekly_report"})
 }
 
 // Work builds and sends the week's e-mails.
 func (w *ReportWorker) Work(ctx context.Context, job *river.Job[ReportArgs]) error {
-	wk, err := analytics.ParseWeek(job.Args.Week)
+	wk, err := analytics.ParseWeek(job.Args.Week, w.s.cfg.Location)
 	if err != nil {
 		return river.JobCancel(err)
 	}

@@ -63,8 +63,8 @@ type Config struct {
 	// ReportSeats weighs districts in the weekly report's focus ranking.
 	ReportSeats map[string]int
 	// Location is the campaign's time zone (RELAIS_TIMEZONE): digests,
-	// reports and retention run at its wall-clock hours. Default
-	// relais.MustLocation().
+	// reports and retention run at its wall-clock hours. Default: the
+	// store's (Store.Location).
 	Location *time.Location
 	// ReportSupporters counts the week's new supporters per district for
 	// the weekly report (supporters.Service.NewByDistrict); nil reports
@@ -119,7 +119,7 @@ func Current(ctx context.Context, s *store.Store) error {
 // New builds the scheduler; call Start to run jobs.
 func New(cfg Config) (*Scheduler, error) {
 	if cfg.Location == nil {
-		cfg.Location = relais.MustLocation()
+		cfg.Location = cfg.Store.Location()
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()

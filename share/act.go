@@ -132,7 +132,7 @@ func mayPublish(acct *relais.Account, sg *relais.Suggestion, tx *store.Tx) error
 		return relais.FieldErrorf("publish", "Your account @%s must be reconnected first.", acct.Handle)
 	case tx.Now().Before(sg.NotBefore):
 		return relais.Errorf(relais.ECONFLICT, "Not yet: this suggestion may be published from %s (sharing is staggered).",
-			sg.NotBefore.In(relais.MustLocation()).Format("02/01 15:04"))
+			sg.NotBefore.In(tx.Location()).Format("02/01 15:04"))
 	}
 	return nil
 }

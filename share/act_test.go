@@ -116,7 +116,7 @@ func TestShareRefusedDuringBlackout(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, dialect string) {
 		f := setup(t, dialect, time.Now().Add(-time.Minute))
-		tomorrow := time.Now().In(relais.MustLocation()).AddDate(0, 0, 1).Format("2006-01-02")
+		tomorrow := time.Now().In(relais.DefaultLocation()).AddDate(0, 0, 1).Format("2006-01-02")
 		storetest.Must(t, f.st.Update(t.Context(), func(tx *store.Tx) error {
 			return tx.AddElectionRound(&relais.ElectionRound{Name: "1er tour", Day: tomorrow, PollsClose: "20:00"})
 		}))

@@ -63,7 +63,7 @@ func (s *Service) Inbox(ctx context.Context) (*Inbox, error) {
 			}
 		}
 		in.Items = append(in.Items, done...)
-		in.SharedThisWeek, err = sharedSince(tx, m.ID, weekStart(now))
+		in.SharedThisWeek, err = sharedSince(tx, m.ID, weekStart(now, tx.Location()))
 		return err
 	})
 	return in, err

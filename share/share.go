@@ -65,9 +65,10 @@ func caller(ctx context.Context) (*relais.Member, error) {
 	return m, nil
 }
 
-// weekStart returns Monday 00:00 (Paris) of the week holding t.
-func weekStart(t time.Time) time.Time {
-	t = t.In(relais.MustLocation())
+// weekStart returns Monday 00:00 of the week holding t, in loc (the
+// campaign's).
+func weekStart(t time.Time, loc *time.Location) time.Time {
+	t = t.In(loc)
 	d := (int(t.Weekday()) + 6) % 7
 	return time.Date(t.Year(), t.Month(), t.Day()-d, 0, 0, 0, 0, t.Location())
 }

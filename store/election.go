@@ -16,7 +16,7 @@ func (tx *Tx) AddElectionRound(r *relais.ElectionRound) error {
 	if r.PollsClose == "" {
 		r.PollsClose = "20:00"
 	}
-	if _, _, err := r.Window(); err != nil {
+	if _, _, err := r.Window(tx.store.loc); err != nil {
 		return err
 	}
 	row := roundRow{Name: r.Name, Day: r.Day, PollsClose: r.PollsClose}
@@ -33,7 +33,7 @@ func (tx *Tx) Blackout() (relais.Blackout, error) {
 	if err := tx.db.Order("day").Find(&rows).Error; err != nil {
 		return relais.Blackout{}, err
 	}
-	b := relais.Blackout{}
+	b := relais.Blackout{Loc: tx.store.loc}
 	for _, r := range rows {
 		b.Rounds = append(b.Rounds, relais.ElectionRound{ID: r.ID, Name: r.Name, Day: r.Day, PollsClose: r.PollsClose})
 	}

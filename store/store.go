@@ -22,6 +22,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
+	"github.com/relais/relais"
 	"github.com/relais/relais/secret"
 )
 
@@ -39,6 +40,10 @@ type Config struct {
 	// MaxConns is this process's PostgreSQL connection budget (all pools
 	// together, RELAIS_DB_MAX_CONNS); 0 means DefaultMaxConns. See Budget.
 	MaxConns int
+	// Location is the campaign's time zone (RELAIS_TIMEZONE), which its
+	// days, weeks and wall-clock times are in; nil means
+	// relais.DefaultLocation.
+	Location *time.Location
 }
 
 // Store is the database.
@@ -50,11 +55,15 @@ type Store struct {
 	budget  Budget // PostgreSQL connections by use
 	box     *secret.Box
 	now     func() time.Time
+	loc     *time.Location
 }
 
 // Open connects to the database the config names. It does not migrate.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
-	s := &Store{box: cfg.Box, now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{box: cfg.Box, now: func() time.Time { return time.Now().UTC() }, loc: cfg.Location}
+	if s.loc == nil {
+		s.loc = relais.DefaultLocation()
+	}
 	if s.box == nil {
 		return nil, errors.New("store: a secret box is required")
 	}
@@ -122,6 +131,10 @@ func (s *Store) Dialect() string { return s.dialect }
 
 // SetNow replaces the clock, for tests.
 func (s *Store) SetNow(now func() time.Time) { s.now = now }
+
+// Location returns the campaign's time zone: every service that reads
+// days, weeks or wall-clock times of the campaign reads them in it.
+func (s *Store) Location() *time.Location { return s.loc }
 
 // Now returns the store's current time in UTC.
 func (s *Store) Now() time.Time { return s.now() }

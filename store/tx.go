@@ -36,6 +36,9 @@ func (tx *Tx) Context() context.Context { return tx.ctx }
 // Now returns the store clock's time.
 func (tx *Tx) Now() time.Time { return tx.store.now() }
 
+// Location returns the campaign's time zone (Store.Location).
+func (tx *Tx) Location() *time.Location { return tx.store.loc }
+
 // AfterCommit registers fn to run once the transaction has committed (for
 // live events, which must never announce what was rolled back).
 func (tx *Tx) AfterCommit(fn func()) { tx.after = append(tx.after, fn) }

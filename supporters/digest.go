@@ -8,7 +8,6 @@ import (
 
 	"github.com/wneessen/go-mail"
 
-	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
 	"github.com/relais/relais/store"
 )
@@ -24,7 +23,7 @@ func (k *Kits) SendDigests(ctx context.Context) error {
 	}
 	s := &session{k: k, claim: newClaim()}
 	defer s.closeConn()
-	day := k.svc.store.Now().In(relais.MustLocation()).Format("20060102")
+	day := k.svc.store.Now().In(k.svc.store.Location()).Format("20060102")
 	for _, id := range ids {
 		if err := s.digest(ctx, id, day); err != nil {
 			return err

@@ -147,7 +147,7 @@ func (s *Service) scan(r io.Reader, opt Options, fn func(*candidate, *Rejection)
 	if err != nil {
 		return l, err
 	}
-	now, loc := s.store.Now(), relais.MustLocation()
+	now, loc := s.store.Now(), s.store.Location()
 	for {
 		rec, err := rd.Next()
 		if errors.Is(err, io.EOF) {

@@ -216,7 +216,7 @@ func (s *Service) deleteBatch(ctx context.Context, ids []int64) error {
 func lastRoundEnd(b relais.Blackout) time.Time {
 	var last time.Time
 	for _, r := range b.Rounds {
-		if _, end, err := r.Window(); err == nil && end.After(last) {
+		if _, end, err := r.Window(b.Location()); err == nil && end.After(last) {
 			last = end
 		}
 	}

@@ -70,7 +70,7 @@ func (s *Server) writeEvent(w http.ResponseWriter, r *http.Request, status int, 
 // handleEventList handles GET /api/events?from=YYYY-MM-DD&to=YYYY-MM-DD
 // (default: from today, 90 days).
 func (s *Server) handleEventList(w http.ResponseWriter, r *http.Request) {
-	from, to, err := eventRange(r)
+	from, to, err := eventRange(r, s.cfg.Location)
 	var es []*relais.FieldEvent
 	if err == nil {
 		es, err = s.cfg.Events.List(r.Context(), from, to)
@@ -85,9 +85,8 @@ func (s *Server) handleEventList(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"events": es})
 }
 
-// eventRange reads ?from= and ?to= (Paris dates).
-func eventRange(r *http.Request) (time.Time, time.Time, error) {
-	loc := relais.MustLocation()
+// eventRange reads ?from= and ?to= (dates in loc, the campaign's zone).
+func eventRange(r *http.Request, loc *time.Location) (time.Time, time.Time, error) {
 	now := time.Now().In(loc)
 	from := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
 	to := from.AddDate(0, 0, 90)

@@ -9,16 +9,17 @@ import (
 )
 
 // reportWeek reads ?week=YYYY-Www; without it, the last complete week.
-func reportWeek(r *http.Request) (analytics.Week, error) {
+// Weeks are the campaign's (Config.Location).
+func (s *Server) reportWeek(r *http.Request) (analytics.Week, error) {
 	if q := r.URL.Query().Get("week"); q != "" || r.URL.Query().Has("week") {
-		return analytics.ParseWeek(q)
+		return analytics.ParseWeek(q, s.cfg.Location)
 	}
-	return analytics.WeekOf(time.Now()).Previous(), nil
+	return analytics.WeekOf(time.Now(), s.cfg.Location).Previous(), nil
 }
 
 // handleWeeklyReport handles GET /api/reports/weekly?week=YYYY-Www.
 func (s *Server) handleWeeklyReport(w http.ResponseWriter, r *http.Request) {
-	wk, err := reportWeek(r)
+	wk, err := s.reportWeek(r)
 	var rep *analytics.WeeklyReport
 	if err == nil {
 		rep, err = s.cfg.Analytics.Report(r.Context(), wk, langOf(w, r, memberOf(r).Lang))
@@ -32,7 +33,7 @@ func (s *Server) handleWeeklyReport(w http.ResponseWriter, r *http.Request) {
 
 // handleWeeklyReportCSV handles GET /reports/weekly.csv?week=YYYY-Www.
 func (s *Server) handleWeeklyReportCSV(w http.ResponseWriter, r *http.Request) {
-	wk, err := reportWeek(r)
+	wk, err := s.reportWeek(r)
 	var rep *analytics.WeeklyReport
 	if err == nil {
 		rep, err = s.cfg.Analytics.Report(r.Context(), wk, langOf(w, r, memberOf(r).Lang))

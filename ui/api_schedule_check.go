@@ -33,16 +33,16 @@ func (s *Server) handleScheduleCheck(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string][]apiWarning{"warnings": dateWarnings(requestLang(r), c)})
+	writeJSON(w, http.StatusOK, map[string][]apiWarning{"warnings": dateWarnings(requestLang(r), s.cfg.Location, c)})
 }
 
-// dateWarnings words a date check for a reader of lang.
-func dateWarnings(lang string, c approval.DateCheck) []apiWarning {
+// dateWarnings words a date check for a reader of lang, times in loc.
+func dateWarnings(lang string, loc *time.Location, c approval.DateCheck) []apiWarning {
 	out := []apiWarning{}
 	if !c.BlackoutUntil.IsZero() {
 		params := map[string]string{"until": c.BlackoutUntil.UTC().Format(time.RFC3339)}
 		out = append(out, apiWarning{Code: relais.EBLACKOUT, Field: "scheduled_at", Params: params,
-			Message: fill(lang, translate(lang, "error.blackout"), params)})
+			Message: fill(lang, translate(lang, "error.blackout"), params, loc)})
 	}
-	return append(out, conflictWarnings(lang, c.Conflicts)...)
+	return append(out, conflictWarnings(lang, loc, c.Conflicts)...)
 }

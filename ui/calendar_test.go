@@ -12,7 +12,7 @@ import (
 )
 
 func TestCalRange(t *testing.T) {
-	loc := relais.MustLocation()
+	loc := relais.DefaultLocation()
 	day := time.Date(2026, 3, 29, 0, 0, 0, 0, loc) // a Sunday, the day clocks go forward
 	from, to, prev, next := calRange("week", day)
 	require.Equal(t, "2026-03-23", from.Format("2006-01-02"))

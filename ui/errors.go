@@ -41,7 +41,7 @@ func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 	var body apiErrorBody
 	body.Error.Code, body.Error.Message, body.Error.Field = code, relais.ErrorMessage(err), relais.ErrorField(err)
 	if key, params := relais.ErrorKey(err); key != "" {
-		body.Error.Message, body.Error.Params = localize(requestLang(r), err), params
+		body.Error.Message, body.Error.Params = localize(requestLang(r), s.cfg.Location, err), params
 	}
 	writeJSON(w, statusOf[code], body)
 }

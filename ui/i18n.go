@@ -281,7 +281,7 @@ func (p Page) TOr(key, fallback string) string {
 // TN translates the plural form of key for count n ("key.one" or
 // "key.other", by the page language's rules) and fills {n}.
 func (p Page) TN(key string, n int) string {
-	return fill(p.Lang, p.T(key+"."+i18n.PluralForm(p.Lang, n)), map[string]string{"n": strconv.Itoa(n)})
+	return fill(p.Lang, p.T(key+"."+i18n.PluralForm(p.Lang, n)), map[string]string{"n": strconv.Itoa(n)}, p.Location())
 }
 
 // langOf picks the page language: ?lang=, then the cookie, then the

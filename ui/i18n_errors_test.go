@@ -186,9 +186,10 @@ func TestFormErrorsSayWhyInFrench(t *testing.T) {
 		{relais.Post{Text: "Bonjour"}, "Cochez au moins un compte", "Tick at least one account"},
 	} {
 		err := c.p.Validate(now)
-		require.Contains(t, localize("fr", err), c.fr)
-		require.Contains(t, localize("en", err), c.en)
-		require.NotContains(t, localize("fr", err), "valeur refusée")
+		paris := relais.DefaultLocation()
+		require.Contains(t, localize("fr", paris, err), c.fr)
+		require.Contains(t, localize("en", paris, err), c.en)
+		require.NotContains(t, localize("fr", paris, err), "valeur refusée")
 	}
 }
 
@@ -213,14 +214,24 @@ func TestDistrictOrder(t *testing.T) {
 }
 
 // TestDatesInTheReadersFormat: one helper writes days and times, in
-// Paris time, per language; a report's week reads as two dates.
+// the campaign's time zone, per language; a report's week reads as two
+// dates. Another campaign's zone gives other days and hours.
 func TestDatesInTheReadersFormat(t *testing.T) {
+	paris := relais.DefaultLocation()
 	day := time.Date(2026, 12, 12, 23, 30, 0, 0, time.UTC) // 13/12 00:30 in Paris
-	require.Equal(t, "13/12/2026", fmtDate(day, "fr"))
-	require.Equal(t, "Sun 13 Dec 2026", fmtDate(day, "en"))
-	require.Equal(t, "13/12/2026", fmtDate("2026-12-13", "fr"))
-	require.Equal(t, "13/12/2026 00:30", fmtTime(day, "fr"))
-	wk := analytics.WeekOf(time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC))
-	require.Equal(t, "23/11/2026 → 29/11/2026", period(wk, "fr"))
-	require.Equal(t, "Mon 23 Nov 2026 → Sun 29 Nov 2026", period(wk, "en"))
+	require.Equal(t, "13/12/2026", fmtDate(day, "fr", paris))
+	require.Equal(t, "Sun 13 Dec 2026", fmtDate(day, "en", paris))
+	require.Equal(t, "13/12/2026", fmtDate("2026-12-13", "fr", paris))
+	require.Equal(t, "13/12/2026 00:30", fmtTime(day, "fr", paris))
+	wk := analytics.WeekOf(time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC), paris)
+	require.Equal(t, "23/11/2026 → 29/11/2026", period(wk, "fr", paris))
+	require.Equal(t, "Mon 23 Nov 2026 → Sun 29 Nov 2026", period(wk, "en", paris))
+
+	reunion, err := time.LoadLocation("Indian/Reunion") // UTC+4
+	require.NoError(t, err)
+	require.Equal(t, "13/12/2026 03:30", fmtTime(day, "fr", reunion))
+	nyc, err := time.LoadLocation("America/New_York") // UTC-5 in December
+	require.NoError(t, err)
+	require.Equal(t, "12/12/2026", fmtDate(day, "fr", nyc))
+	require.Equal(t, "12/12/2026 18:30", fmtTime(day, "fr", nyc))
 }

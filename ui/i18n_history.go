@@ -125,7 +125,7 @@ func (p Page) detailArg(g string) string {
 		return i18n.T(p.Lang, "history.unscheduled", nil)
 	}
 	if t, err := time.Parse(time.RFC3339, g); err == nil {
-		return fmtTime(t, p.Lang)
+		return fmtTime(t, p.Lang, p.Location())
 	}
 	if _, ok := messages["approver."+g]; ok && (g == "candidate" || g == "editor") {
 		return p.T("approver." + g)

@@ -21,9 +21,9 @@ func TestLifecycleCatalogue(t *testing.T) {
 		require.True(t, ok, "delivery state %s has no name", st)
 	}
 	_, err := relais.PostTransition(relais.PostPublished, relais.PostCancel)
-	require.Equal(t, "Action « annuler » impossible : la publication est à l'état « publié » (cette action mène à : annulé).", localize("fr", err))
-	require.Equal(t, "Cannot cancel: the post is published (this action leads to: cancelled).", localize("en", err))
+	require.Equal(t, "Action « annuler » impossible : la publication est à l'état « publié » (cette action mène à : annulé).", localize("fr", relais.DefaultLocation(), err))
+	require.Equal(t, "Cannot cancel: the post is published (this action leads to: cancelled).", localize("en", relais.DefaultLocation(), err))
 	err = relais.StaleStateError("delivery", "publishing", "published", "retry")
-	require.Equal(t, "The delivery changed meanwhile: it is published, no longer publishing (action retry later). Reload it.", localize("en", err))
-	require.Contains(t, localize("fr", err), "« publié » : elle n'est plus « en cours de publication »")
+	require.Equal(t, "The delivery changed meanwhile: it is published, no longer publishing (action retry later). Reload it.", localize("en", relais.DefaultLocation(), err))
+	require.Contains(t, localize("fr", relais.DefaultLocation(), err), "« publié » : elle n'est plus « en cours de publication »")
 }

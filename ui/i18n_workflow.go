@@ -73,10 +73,10 @@ func init() {
 // its parameters when it has a key, else its field's name and a generic
 // French message for French readers (the service's message is English),
 // else the message itself.
-func localize(lang string, err error) string {
+func localize(lang string, loc *time.Location, err error) string {
 	key, params := relais.ErrorKey(err)
 	if _, ok := messages[key]; ok {
-		return fill(lang, translate(lang, key), errorParams(lang, key, lifecycleParams(lang, key, params)))
+		return fill(lang, translate(lang, key), errorParams(lang, key, lifecycleParams(lang, key, params)), loc)
 	}
 	if relais.ErrorCode(err) == relais.EINTERNAL {
 		return translate(lang, "error.internal")
@@ -93,11 +93,11 @@ func localize(lang string, err error) string {
 }
 
 // fill replaces {name} with params[name], dates (RFC 3339) formatted for
-// lang in Paris time.
-func fill(lang, s string, params map[string]string) string {
+// lang in loc, the campaign's time zone.
+func fill(lang, s string, params map[string]string, loc *time.Location) string {
 	for k, v := range params {
 		if t, err := time.Parse(time.RFC3339, v); err == nil {
-			v = fmtTime(t, lang)
+			v = fmtTime(t, lang, loc)
 		}
 		s = strings.ReplaceAll(s, "{"+k+"}", v)
 	}
@@ -105,7 +105,7 @@ func fill(lang, s string, params map[string]string) string {
 }
 
 // formError is the message of a form error in the page's language.
-func formError(p Page, err error) string { return localize(p.Lang, err) }
+func formError(p Page, err error) string { return localize(p.Lang, p.Location(), err) }
 
 // requestLang is an API caller's language: ?lang, the cookie, the
 // member's setting, then Accept-Language, French by default.
@@ -133,12 +133,12 @@ func requestLang(r *http.Request) string {
 // pageErrorText is an error page's message: the catalogue's when the error
 // has a key; for French readers of an unkeyed error (the services write
 // English), a French sentence for its code and field.
-func pageErrorText(lang string, err error) string {
+func pageErrorText(lang string, loc *time.Location, err error) string {
 	if key, _ := relais.ErrorKey(err); key != "" || lang == "en" {
-		return localize(lang, err)
+		return localize(lang, loc, err)
 	}
 	if _, ok := messages["field."+relais.ErrorField(err)]; ok {
-		return localize(lang, err)
+		return localize(lang, loc, err)
 	}
 	if k := "error.code." + relais.ErrorCode(err); messages[k][0] != "" {
 		return translate(lang, k)

@@ -3,6 +3,7 @@ package ui
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
@@ -25,6 +26,17 @@ type Page struct {
 	SwitchURL string
 	// Analytics puts the weekly report and the A/B tests in the nav.
 	Analytics bool
+
+	loc *time.Location // the campaign's time zone (Config.Location)
+}
+
+// Location is the campaign's time zone, which the page shows times in
+// (relais.DefaultLocation for a page not built by newPage).
+func (p Page) Location() *time.Location {
+	if p.loc != nil {
+		return p.loc
+	}
+	return relais.DefaultLocation()
 }
 
 // T translates key into the page's language.
@@ -45,7 +57,7 @@ func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey, activ
 	if m != nil {
 		lang = langOf(w, r, m.Lang)
 	}
-	p := Page{Lang: lang, Member: m, Active: active, Analytics: s.cfg.Analytics != nil && mayReadAnalytics(m)}
+	p := Page{Lang: lang, Member: m, Active: active, Analytics: s.cfg.Analytics != nil && mayReadAnalytics(m), loc: s.cfg.Location}
 	p.Title = p.T(titleKey)
 	p.SwitchURL = switchURL(r, p.OtherLang())
 	if ok := r.URL.Query().Get("ok"); ok != "" {
@@ -62,7 +74,7 @@ func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey, activ
 // pageError renders an error page with the error's safe message.
 func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 	p := s.newPage(w, r, "error.title", "")
-	p.Error = pageErrorText(p.Lang, err)
+	p.Error = pageErrorText(p.Lang, p.Location(), err)
 	code := statusOf[relais.ErrorCode(err)]
 	if relais.ErrorCode(err) == relais.EINTERNAL {
 		s.log.Error("internal error", "path", r.URL.Path, "error", err)

@@ -73,7 +73,7 @@ func (s *Server) handleReportPage(w http.ResponseWriter, r *http.Request) {
 	if !contains(reportMetrics, p.Metric) {
 		p.Metric = "clicks"
 	}
-	wk, err := reportWeek(r)
+	wk, err := s.reportWeek(r)
 	if err == nil {
 		p.Report, err = s.cfg.Analytics.Report(r.Context(), wk, p.Lang)
 	}
@@ -81,8 +81,8 @@ func (s *Server) handleReportPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	p.Prev, p.Next = wk.Previous().String(), analytics.WeekOf(wk.To.AddDate(0, 0, 1)).String()
-	p.Period, p.Sources = period(wk, p.Lang), reportSources(p.Page, p.Report)
+	p.Prev, p.Next = wk.Previous().String(), analytics.WeekOf(wk.To.AddDate(0, 0, 1), s.cfg.Location).String()
+	p.Period, p.Sources = period(wk, p.Lang, s.cfg.Location), reportSources(p.Page, p.Report)
 	p.Bars, p.Height = bars(s.cfg.Districts, p.Report.Sectors, p.Metric)
 	p.Tiles = tiles(s.cfg.Districts, p.Report.Sectors, p.Metric)
 	s.render(w, http.StatusOK, "report", p)

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/relais/relais"
 	"github.com/relais/relais/analytics"
 )
 
@@ -31,8 +30,8 @@ func reportSources(p Page, r *analytics.WeeklyReport) []source {
 
 // period is a week's window as dates in the campaign's time zone: its
 // Monday to its Sunday.
-func period(w analytics.Week, lang string) string {
-	return fmtDate(w.From, lang) + " → " + fmtDate(w.To.In(relais.MustLocation()).AddDate(0, 0, -1), lang)
+func period(w analytics.Week, lang string, loc *time.Location) string {
+	return fmtDate(w.From, lang, loc) + " → " + fmtDate(w.To.In(loc).AddDate(0, 0, -1), lang, loc)
 }
 
 // hoursText writes a decide_after duration ("120m") in hours and minutes.

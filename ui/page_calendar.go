@@ -60,7 +60,7 @@ func movable(s relais.PostState) bool {
 func (s *Server) handleCalendarPage(w http.ResponseWriter, r *http.Request) {
 	p := calendarPage{Page: s.newPage(w, r, "calendar.title", "calendar"), View: "week"}
 	p.CanMove = policy.Grants(p.Member.Role, policy.PostReschedule)
-	loc, q := relais.MustLocation(), r.URL.Query()
+	loc, q := s.cfg.Location, r.URL.Query()
 	if q.Get("view") == "month" {
 		p.View = "month"
 	}

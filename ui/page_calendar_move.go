@@ -3,8 +3,6 @@ package ui
 import (
 	"net/http"
 	"strconv"
-	"strings"
-	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
@@ -19,7 +17,7 @@ func (s *Server) handleCalendarMove(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, relais.FieldErrorf("post", "Unknown post."))
 		return
 	}
-	at, err := time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(r.FormValue("scheduled_at")), relais.MustLocation())
+	at, err := parseLocal(r.FormValue("scheduled_at"), s.cfg.Location)
 	if err != nil {
 		s.pageError(w, r, (&relais.Error{Code: relais.EINVALID, Field: "scheduled_at", Message: "Invalid date."}).With("error.bad_date", "value", r.FormValue("scheduled_at")))
 		return

@@ -96,7 +96,7 @@ func (s *Server) renderCompose(w http.ResponseWriter, r *http.Request, status in
 
 // handleComposeSubmit handles POST /compose: save the draft and submit it.
 func (s *Server) handleComposeSubmit(w http.ResponseWriter, r *http.Request) {
-	p, in, err := readComposeForm(r)
+	p, in, err := readComposeForm(r, s.cfg.Location)
 	if err != nil {
 		s.renderCompose(w, r, http.StatusBadRequest, p, err)
 		return
@@ -121,7 +121,7 @@ func (s *Server) handleComposeSubmit(w http.ResponseWriter, r *http.Request) {
 // readComposeForm reads the compose (or edit) form into the page to show
 // again on error, with everything typed kept, and the service's input.
 // No account ticked and a bad date are form errors naming their field.
-func readComposeForm(r *http.Request) (composePage, approval.PostInput, error) {
+func readComposeForm(r *http.Request, loc *time.Location) (composePage, approval.PostInput, error) {
 	p := composePage{Text: r.FormValue("text"), When: r.FormValue("scheduled_at"), Selected: map[int64]bool{},
 		Sensitive: r.FormValue("sensitive") == "on", Queue: r.FormValue("queue") == "on", Variants: map[relais.Platform]string{}}
 	p.PostLang = r.FormValue("lang")
@@ -150,7 +150,7 @@ func readComposeForm(r *http.Request) (composePage, approval.PostInput, error) {
 		return p, in, &relais.Error{Code: relais.EINVALID, Field: "targets", Key: "error.no_target", Message: "Tick at least one account."}
 	}
 	if p.When != "" && !p.Queue {
-		t, err := time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(p.When), relais.MustLocation())
+		t, err := parseLocal(p.When, loc)
 		if err != nil {
 			return p, in, (&relais.Error{Code: relais.EINVALID, Field: "scheduled_at", Message: "Invalid date."}).With("error.bad_date", "value", p.When)
 		}

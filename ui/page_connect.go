@@ -115,7 +115,7 @@ func (s *Server) handleConnectSubmit(w http.ResponseWriter, r *http.Request) {
 		err = relais.Errorf(relais.ENOTFOUND, "Unknown platform %q.", name)
 	}
 	if err != nil {
-		p.FormErr = pageErrorText(p.Lang, err)
+		p.FormErr = pageErrorText(p.Lang, p.Location(), err)
 		s.renderConnect(w, r, statusOf[relais.ErrorCode(err)], p)
 	}
 }

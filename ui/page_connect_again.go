@@ -29,7 +29,7 @@ func (p Page) Tp(key string, pairs ...string) string {
 	for i := 0; i+1 < len(pairs); i += 2 {
 		params[pairs[i]] = pairs[i+1]
 	}
-	return fill(p.Lang, p.T(key), params)
+	return fill(p.Lang, p.T(key), params, p.Location())
 }
 
 // againAccount finds the account being reconnected, among those the

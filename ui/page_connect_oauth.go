@@ -68,7 +68,7 @@ func (s *Server) handleConnectCallback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.finishOAuth(w, r, name); err != nil {
-		p.FormErr = pageErrorText(p.Lang, err)
+		p.FormErr = pageErrorText(p.Lang, p.Location(), err)
 		s.renderConnect(w, r, statusOf[relais.ErrorCode(err)], p)
 	}
 }

@@ -34,11 +34,11 @@ func (s *Server) handleEditPage(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Get("check") == "1" {
 		why = s.cfg.Approval.Check(r.Context(), id)
 	}
-	s.renderCompose(w, r, http.StatusOK, editForm(v), why)
+	s.renderCompose(w, r, http.StatusOK, editForm(v, s.cfg.Location), why)
 }
 
-// editForm fills the compose form with a saved post.
-func editForm(v *approval.PostView) composePage {
+// editForm fills the compose form with a saved post, its time in loc.
+func editForm(v *approval.PostView, loc *time.Location) composePage {
 	p := composePage{EditID: v.ID, State: v.State, Text: v.Text, Variants: v.Variants, Sensitive: v.Sensitive, Selected: map[int64]bool{},
 		PostLang: v.Lang}
 	for _, id := range v.Targets {
@@ -49,7 +49,7 @@ func editForm(v *approval.PostView) composePage {
 	}
 	p.Video, p.Quote = videoForm(v.Video), v.Quote
 	if v.ScheduledAt != nil {
-		p.When = v.ScheduledAt.In(relais.MustLocation()).Format("2006-01-02T15:04")
+		p.When = v.ScheduledAt.In(loc).Format(localTimeLayout)
 	}
 	return p
 }
@@ -63,7 +63,7 @@ func (s *Server) handleEditSubmit(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	p, in, err := readComposeForm(r)
+	p, in, err := readComposeForm(r, s.cfg.Location)
 	p.EditID = id
 	if err == nil {
 		err = s.saveEdit(r, id, in, p.Queue)

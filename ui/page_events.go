@@ -150,7 +150,7 @@ func (p *eventsPage) setError(err error) {
 	}
 }
 
-// eventsByDay returns the field events starting in [from, to) by Paris
+// eventsByDay returns the field events starting in [from, to) by campaign
 // date, for the calendar (none when events are not configured or fail to
 // load: the calendar still shows the posts).
 func (s *Server) eventsByDay(r *http.Request, from, to time.Time) map[string][]*relais.FieldEvent {
@@ -164,7 +164,7 @@ func (s *Server) eventsByDay(r *http.Request, from, to time.Time) map[string][]*
 		return out
 	}
 	for _, e := range es {
-		k := e.StartsAt.In(relais.MustLocation()).Format("2006-01-02")
+		k := e.StartsAt.In(s.cfg.Location).Format("2006-01-02")
 		out[k] = append(out[k], e)
 	}
 	return out

@@ -73,7 +73,7 @@ func (s *Server) renderPost(w http.ResponseWriter, r *http.Request, id int64, ac
 		raw = v.Tone.Violations
 	}
 	if actionErr != nil {
-		p.Error, status = pageErrorText(p.Lang, actionErr), statusOf[relais.ErrorCode(actionErr)]
+		p.Error, status = pageErrorText(p.Lang, p.Location(), actionErr), statusOf[relais.ErrorCode(actionErr)]
 		if relais.ErrorCode(actionErr) == relais.EBLOCKED {
 			_, raw = s.cfg.Tone.Check(v.Text, "candidate")
 		}
@@ -145,7 +145,7 @@ func (s *Server) handleSandboxEntry(w http.ResponseWriter, r *http.Request) {
 	for _, e := range s.cfg.Sandbox.Entries() {
 		if e.ID == r.PathValue("id") {
 			p := sandboxPage{Page: s.newPage(w, r, "post.deliveries", ""), ID: e.ID, Handle: e.Handle, Text: e.Text,
-				At: e.At.In(relais.MustLocation()).Format("02/01/2006 15:04:05")}
+				At: e.At.In(s.cfg.Location).Format("02/01/2006 15:04:05")}
 			p.Title = "Sandbox #" + e.ID
 			s.render(w, http.StatusOK, "sandbox", p)
 			return

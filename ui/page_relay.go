@@ -44,7 +44,7 @@ func (s *Server) renderRelay(w http.ResponseWriter, r *http.Request, status int,
 	}
 	p.Listing, p.CanRepost = l, p.Can(policy.RelayRepost)
 	if failure != nil {
-		p.Error = localize(p.Lang, failure)
+		p.Error = localize(p.Lang, p.Location(), failure)
 	}
 	s.render(w, status, "relay", p)
 }

@@ -172,7 +172,7 @@ func splitList(s string) []string {
 // fieldMsg is a form error naming its field in the page's language:
 // "Nom : obligatoire".
 func (p settingsPage) fieldMsg(fieldKey, problemKey string, params map[string]string) string {
-	return fill(p.Lang, p.T("form.field_error"), map[string]string{"field": p.T(fieldKey), "problem": fill(p.Lang, p.T(problemKey), params)})
+	return fill(p.Lang, p.T("form.field_error"), map[string]string{"field": p.T(fieldKey), "problem": fill(p.Lang, p.T(problemKey), params, p.Location())}, p.Location())
 }
 
 // handleSettingsToneProfiles handles POST /settings/tone/profiles
@@ -221,7 +221,7 @@ func (p *settingsPage) checkSeverity(profile, rule, v string) {
 		}
 	}
 	p.FieldErr["sev."+profile+"."+rule] = fill(p.Lang, p.T("form.field_error"), map[string]string{
-		"field": profile + " · " + p.T("rule."+rule), "problem": fill(p.Lang, p.T("error.severity"), map[string]string{"value": v})})
+		"field": profile + " · " + p.T("rule."+rule), "problem": fill(p.Lang, p.T("error.severity"), map[string]string{"value": v}, p.Location())}, p.Location())
 }
 
 // saveToneKey sets key of the rules to value, then saves and reloads

@@ -51,6 +51,10 @@ type Config struct {
 	// Districts are the campaign's districts (RELAIS_DISTRICTS): the map,
 	// the settings and the reports show them. Default: the Paris sectors.
 	Districts relais.Districts
+	// Location is the campaign's time zone (RELAIS_TIMEZONE): pages show
+	// times in it and read the times of forms in it. Default:
+	// relais.DefaultLocation.
+	Location *time.Location
 	// WSRecheck is how often websockets re-check their session
 	// (DefaultWSRecheck when 0); MaxSocketsPerMember bounds one member's
 	// websockets (DefaultMaxSocketsPerMember when 0).
@@ -92,10 +96,13 @@ func New(cfg Config) *Server {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	if cfg.Location == nil {
+		cfg.Location = relais.DefaultLocation()
+	}
 	if cfg.Hub == nil {
 		cfg.Hub = NewHub()
 	}
-	s := &Server{cfg: cfg, hub: cfg.Hub, log: cfg.Logger, pages: mustParseTemplates(), mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, hub: cfg.Hub, log: cfg.Logger, pages: mustParseTemplates(cfg.Location), mux: http.NewServeMux()}
 	s.routes()
 	return s
 }

@@ -31,17 +31,17 @@ func (s *Server) slotWarnings(r *http.Request, lang string, id int64) []apiWarni
 	if err != nil {
 		s.log.Warn("slot conflicts not checked", "post", id, "error", err)
 	}
-	return conflictWarnings(lang, cs)
+	return conflictWarnings(lang, s.cfg.Location, cs)
 }
 
-// conflictWarnings words slot conflicts for a reader of lang.
-func conflictWarnings(lang string, cs []approval.SlotConflict) []apiWarning {
+// conflictWarnings words slot conflicts for a reader of lang, times in loc.
+func conflictWarnings(lang string, loc *time.Location, cs []approval.SlotConflict) []apiWarning {
 	out := []apiWarning{}
 	for _, c := range cs {
 		params := map[string]string{"post": strconv.FormatInt(c.PostID, 10), "at": c.At.UTC().Format(time.RFC3339),
 			"handle": "@" + c.Handle, "spacing": spacingText(c.Spacing)}
 		out = append(out, apiWarning{Code: "slot_conflict", Field: "scheduled_at", Params: params,
-			Message: fill(lang, translate(lang, "slot.conflict"), params)})
+			Message: fill(lang, translate(lang, "slot.conflict"), params, loc)})
 	}
 	return out
 }

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/relais/relais"
 	"github.com/relais/relais/i18n"
 )
 
@@ -44,12 +43,13 @@ type templates struct {
 
 // mustParseTemplates parses every page at startup and panics on a broken
 // template, so that a bad build never serves.
-func mustParseTemplates() *templates {
+// Times are shown in loc, the campaign's time zone.
+func mustParseTemplates(loc *time.Location) *templates {
 	t := &templates{byName: map[string]*template.Template{}, assets: staticURLs()}
 	funcs := template.FuncMap{
 		"asset":     func(name string) string { return t.assets[name] },
-		"fmtTime":   fmtTime,
-		"fmtDate":   fmtDate,
+		"fmtTime":   func(v any, lang string) string { return fmtTime(v, lang, loc) },
+		"fmtDate":   func(v any, lang string) string { return fmtDate(v, lang, loc) },
 		"monthName": monthName,
 		"short": func(s string) string {
 			if len(s) > 12 {
@@ -62,8 +62,8 @@ func mustParseTemplates() *templates {
 		"signed":  func(n int64) string { return fmt.Sprintf("%+d", n) },
 		"dict":    dict,
 		"list":    func(v ...any) []any { return v },
-		"isoDate": func(t time.Time) string { return t.In(relais.MustLocation()).Format("2006-01-02") },
-		"hhmm":    func(t time.Time) string { return t.In(relais.MustLocation()).Format("15:04") },
+		"isoDate": func(t time.Time) string { return t.In(loc).Format("2006-01-02") },
+		"hhmm":    func(t time.Time) string { return t.In(loc).Format("15:04") },
 	}
 	for _, name := range pageNames {
 		tpl := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS,
@@ -123,8 +123,17 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 	_, _ = buf.WriteTo(w)
 }
 
-// fmtTime formats a time.Time or *time.Time in Paris time for lang.
-func fmtTime(v any, lang string) string {
+// localTimeLayout is the value of a datetime-local input.
+const localTimeLayout = "2006-01-02T15:04"
+
+// parseLocal reads the value of a datetime-local input as a wall-clock
+// time in loc, the campaign's time zone.
+func parseLocal(v string, loc *time.Location) (time.Time, error) {
+	return time.ParseInLocation(localTimeLayout, strings.TrimSpace(v), loc)
+}
+
+// fmtTime formats a time.Time or *time.Time in loc for lang.
+func fmtTime(v any, lang string, loc *time.Location) string {
 	var tm time.Time
 	switch t := v.(type) {
 	case time.Time:
@@ -137,17 +146,17 @@ func fmtTime(v any, lang string) string {
 	default:
 		return ""
 	}
-	return i18n.FormatDateTime(lang, tm.In(relais.MustLocation()))
+	return i18n.FormatDateTime(lang, tm.In(loc))
 }
 
-// fmtDate formats a day for lang: a time.Time (in Paris time) or a
-// "2006-01-02" string; anything else is written as is.
-func fmtDate(v any, lang string) string {
+// fmtDate formats a day for lang: a time.Time (in loc) or a "2006-01-02"
+// string; anything else is written as is.
+func fmtDate(v any, lang string, loc *time.Location) string {
 	switch t := v.(type) {
 	case time.Time:
-		return i18n.FormatDate(lang, t.In(relais.MustLocation()))
+		return i18n.FormatDate(lang, t.In(loc))
 	case string:
-		if d, err := time.ParseInLocation(time.DateOnly, t, relais.MustLocation()); err == nil {
+		if d, err := time.ParseInLocation(time.DateOnly, t, loc); err == nil {
 			return i18n.FormatDate(lang, d)
 		}
 		return t

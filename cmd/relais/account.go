@@ -45,36 +45,57 @@ func accountList(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o
 	})
 }
 
-func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o cmdIO) error {
-	platform := fs.String("platform", "", "x, bluesky, mastodon, facebook, telegram, webhook, email, sandbox")
-	handle := fs.String("handle", "", "account handle")
-	owner := fs.String("owner", "", "candidate, campaign, colistier:EMAIL or district:NAME")
-	baseURL := fs.String("base-url", "", "platform API base URL (instance URL for Mastodon; fakes in tests)")
-	credFile := fs.String("credentials-file", "", "JSON object of credentials (tokens), stored encrypted")
-	profile := fs.String("tone-profile", "", "tone profile (default from the owner kind)")
-	noVerify := fs.Bool("no-verify", false, "store the credentials without checking them with the platform (offline set-ups)")
+// accountAddArgs are the options of `relais account add`.
+type accountAddArgs struct {
+	account         relais.Account
+	platform, owner string
+	credFile        string
+	noVerify        bool
+}
+
+// parseAccountAdd reads the options of `relais account add`.
+func parseAccountAdd(fs *flag.FlagSet, args []string) (accountAddArgs, error) {
+	var v accountAddArgs
+	stringOptions(fs,
+		option{"platform", "x, bluesky, mastodon, facebook, telegram, webhook, email, sandbox", &v.platform},
+		option{"handle", "account handle", &v.account.Handle},
+		option{"owner", "candidate, campaign, colistier:EMAIL or district:NAME", &v.owner},
+		option{"base-url", "platform API base URL (instance URL for Mastodon; fakes in tests)", &v.account.BaseURL},
+		option{"credentials-file", "JSON object of credentials (tokens), stored encrypted", &v.credFile},
+		option{"tone-profile", "tone profile (default from the owner kind)", &v.account.ToneProfile})
+	fs.BoolVar(&v.noVerify, "no-verify", false, "store the credentials without checking them with the platform (offline set-ups)")
 	if err := parseFlags(fs, args[1:]); err != nil {
+		return v, err
+	}
+	v.account.Platform = relais.Platform(v.platform)
+	if !v.account.Platform.Valid() {
+		return v, relais.FieldErrorf("platform", "unknown platform %q", v.platform)
+	} else if relais.NormalizeHandle(v.account.Handle) == "" {
+		return v, relais.FieldErrorf("handle", "--handle is required")
+	}
+	return v, nil
+}
+
+// accountAdd runs `relais account add`.
+func accountAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o cmdIO) error {
+	v, err := parseAccountAdd(fs, args)
+	if err != nil {
 		return err
 	}
-	a := relais.Account{Platform: relais.Platform(*platform), Handle: *handle, BaseURL: *baseURL, ToneProfile: *profile}
-	if !a.Platform.Valid() {
-		return relais.FieldErrorf("platform", "unknown platform %q", *platform)
-	} else if relais.NormalizeHandle(a.Handle) == "" {
-		return relais.FieldErrorf("handle", "--handle is required")
-	}
-	creds, err := readCredentials(*credFile)
+	a := v.account
+	creds, err := readCredentials(v.credFile)
 	if err != nil {
 		return err
 	} else if err := connectors.CheckAccountURLs(a.BaseURL, creds, e.cfg.AllowPrivateNetworks); err != nil {
 		return err
 	}
-	if !*noVerify && creds != nil {
+	if !v.noVerify && creds != nil {
 		if err := verifyAccount(ctx, e.cfg, a, creds, o.stderr); err != nil {
 			return err
 		}
 	}
 	return withStore(ctx, e, o.stderr, func(s *store.Store) error {
-		got, err := cliApproval(s, e.cfg).CreateAccount(relais.AsCLI(ctx), approval.NewAccount{Account: a, Owner: *owner, Credentials: creds})
+		got, err := cliApproval(s, e.cfg).CreateAccount(relais.AsCLI(ctx), approval.NewAccount{Account: a, Owner: v.owner, Credentials: creds})
 		if err == nil { // committed
 			fmt.Fprintf(o.stdout, "account %d added: %s @%s (%s, tone profile %s)\n", got.ID, got.Platform, got.Handle, got.OwnerKind, got.ToneProfile)
 		}

@@ -43,7 +43,7 @@ func auditExport(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	f, t, err := dayRange(*from, *to)
+	f, t, err := dayRange(*from, *to, e.cfg.Location)
 	if err != nil {
 		return err
 	}
@@ -52,8 +52,8 @@ func auditExport(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o
 	})
 }
 
-func dayRange(from, to string) (time.Time, time.Time, error) {
-	loc := relais.MustLocation()
+// dayRange reads --from and --to, days in loc (the campaign's zone).
+func dayRange(from, to string, loc *time.Location) (time.Time, time.Time, error) {
 	f, err := time.ParseInLocation("2006-01-02", from, loc)
 	if err != nil {
 		return f, f, relais.FieldErrorf("from", "--from must be a date YYYY-MM-DD (got %q)", from)

@@ -31,7 +31,7 @@ func TestBrowserAnalytics(t *testing.T) {
 	exp := demoExperiment(t, tm)
 	b := newBrowser(t, exe, tm.URL, art)
 	b.login("web@demo.relais.fr")
-	week := analytics.WeekOf(time.Now()).String()
+	week := analytics.WeekOf(time.Now(), relais.DefaultLocation()).String()
 
 	b.open("/reports/weekly?lang=fr&metric=clicks&week=" + week)
 	require.Contains(t, b.text("h1"), "Rapport hebdomadaire par secteur")

@@ -130,7 +130,7 @@ func workflowDeleteDuplicate(t *testing.T, tm *testMain, author *browser, publis
 // workflowCalendar: ‹ › walk three weeks forward and back, two months
 // forward; the date picker jumps; undated drafts are listed aside.
 func workflowCalendar(t *testing.T, editor *browser) {
-	loc := relais.MustLocation()
+	loc := relais.DefaultLocation()
 	start := time.Date(2027, 3, 10, 0, 0, 0, 0, loc) // a Wednesday
 	editor.open("/calendar?view=week&date=" + start.Format("2006-01-02"))
 	require.Equal(t, "Semaine du 08/03/2027", editor.text("#cal-label"))
@@ -168,7 +168,7 @@ func workflowCalendar(t *testing.T, editor *browser) {
 // text kept.
 func workflowBlackout(t *testing.T, tm *testMain, author *browser) {
 	web := tm.cli("user", "token", "--email", "web@demo.relais.fr")
-	day := time.Now().In(relais.MustLocation()).AddDate(0, 0, 40)
+	day := time.Now().In(relais.DefaultLocation()).AddDate(0, 0, 40)
 	require.Equal(t, 201, tm.call(web, "POST", "/api/election-rounds",
 		map[string]string{"name": "Premier tour", "day": day.Format("2006-01-02"), "polls_close": "20:00"}, nil))
 	author.open("/compose?lang=fr")

@@ -55,7 +55,7 @@ func TestSeedCommandIsTheServices(t *testing.T) {
 	out, _, err := runCLI(t, "seed", "--data", dir, "--supporters", "5")
 	require.NoError(t, err)
 	require.Contains(t, out, "demo campaign seeded")
-	today := time.Now().In(relais.MustLocation())
+	today := time.Now().In(relais.DefaultLocation())
 	out, _, err = runCLI(t, "audit", "export", "--data", dir, "--from", today.AddDate(0, 0, -1).Format("2006-01-02"),
 		"--to", today.AddDate(0, 0, 1).Format("2006-01-02"))
 	require.NoError(t, err)

@@ -93,7 +93,8 @@ func (e *env) openStore(ctx context.Context, log *slog.Logger) (*store.Store, er
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(ctx, store.Config{DataDir: e.DataDir, DatabaseURL: e.DatabaseURL, Box: box, MaxConns: e.cfg.DBMaxConns})
+	s, err := store.Open(ctx, store.Config{DataDir: e.DataDir, DatabaseURL: e.DatabaseURL, Box: box, MaxConns: e.cfg.DBMaxConns,
+		Location: e.cfg.Location})
 	if err != nil {
 		return nil, err
 	}

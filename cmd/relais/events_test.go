@@ -134,7 +134,7 @@ func TestFieldEventsEndToEnd(t *testing.T) {
 	require.Equal(t, map[string]int{"12e arrondissement": 1}, ev.ByDist)
 
 	// The weekly report sums the week's events and their RSVPs per district.
-	y, wk := time.Now().Add(72 * time.Hour).In(relais.MustLocation()).ISOWeek()
+	y, wk := time.Now().Add(72 * time.Hour).In(relais.DefaultLocation()).ISOWeek()
 	var rep struct {
 		Events []struct {
 			Event      struct{ ID int64 } `json:"event"`
@@ -164,7 +164,7 @@ func TestFieldEventsEndToEnd(t *testing.T) {
 
 	// The team sees events on the calendar, the map and the district page.
 	web := tm.signIn(t, "web@demo.relais.fr")
-	day := time.Now().Add(72 * time.Hour).In(relais.MustLocation()).Format("2006-01-02")
+	day := time.Now().Add(72 * time.Hour).In(relais.DefaultLocation()).Format("2006-01-02")
 	_, body = web.get("/calendar?date=" + day)
 	requireSelectors(t, "calendar", body, fmt.Sprintf("li.fevent[data-event=%d]", ev.ID))
 	_, body = web.get("/map")

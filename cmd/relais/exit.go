@@ -41,6 +41,20 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
+// option is one string flag of a command: its name, its usage and the
+// variable it sets.
+type option struct {
+	name, usage string
+	to          *string
+}
+
+// stringOptions declares opts on fs, each defaulting to "".
+func stringOptions(fs *flag.FlagSet, opts ...option) {
+	for _, o := range opts {
+		fs.StringVar(o.to, o.name, "", o.usage)
+	}
+}
+
 // exitCode returns the process exit code for err.
 func exitCode(err error) int {
 	var u usageError

@@ -34,7 +34,7 @@ func TestAuditVerifyAndExport(t *testing.T) {
 		n := tm.auditEntries()
 		require.Equal(t, 8, n, "2 members and their tokens, 1 account, create, submit, approve")
 
-		today := time.Now().In(relais.MustLocation()).Format("2006-01-02")
+		today := time.Now().In(relais.DefaultLocation()).Format("2006-01-02")
 		rows, err := csv.NewReader(strings.NewReader(tm.cli("audit", "export", "--from", today, "--to", today))).ReadAll()
 		require.NoError(t, err)
 		require.Equal(t, []string{"id", "at", "actor_id", "actor", "action", "post_id", "content_hash", "detail", "prev_hash", "hash"}, rows[0])
@@ -44,7 +44,7 @@ func TestAuditVerifyAndExport(t *testing.T) {
 		require.Equal(t, p.ContentHash, last[6])
 		require.Contains(t, last[3], "web@example.org")
 		require.Equal(t, rows[n-1][9], last[8], "each row names its predecessor's hash")
-		yesterday := time.Now().In(relais.MustLocation()).AddDate(0, 0, -1).Format("2006-01-02")
+		yesterday := time.Now().In(relais.DefaultLocation()).AddDate(0, 0, -1).Format("2006-01-02")
 		empty, err := csv.NewReader(strings.NewReader(tm.cli("audit", "export", "--from", yesterday, "--to", yesterday))).ReadAll()
 		require.NoError(t, err)
 		require.Len(t, empty, 1, "only the header outside the range")

@@ -3,6 +3,8 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -36,6 +38,39 @@ func jsonLines(cmd string, stdin io.Reader, stdout io.Writer, maxLine int, fn fu
 	return nil
 }
 
+// checkLines runs a `check --jsonl` command with jsonLines: check answers
+// each line, and a line it cannot check is written {"error": "line N: ..."}.
+func checkLines(cmd string, stdin io.Reader, stdout io.Writer, check func(line []byte) (any, error)) error {
+	return jsonLines(cmd, stdin, stdout, maxJSONLine, func(n int, line []byte) any {
+		out, err := check(line)
+		if err != nil {
+			return map[string]string{"error": fmt.Sprintf("line %d: %v", n, err)}
+		}
+		return out
+	})
+}
+
+// textInput is what every `check --jsonl` line has: the text to check.
+type textInput struct {
+	Text *string `json:"text"`
+}
+
+// decodeTextLine decodes one `check --jsonl` line into in, a struct that
+// embeds textInput, and returns its text: an error when the line is not
+// JSON or has no "text".
+func decodeTextLine(line []byte, in interface{ text() *string }) (string, error) {
+	if err := json.Unmarshal(line, in); err != nil {
+		return "", fmt.Errorf("invalid JSON: %w", err)
+	}
+	if in.text() == nil {
+		return "", errors.New(`missing "text"`)
+	}
+	return *in.text(), nil
+}
+
+// text returns the line's text, nil when it has none.
+func (t *textInput) text() *string { return t.Text }
+
 // maxJSONLine is the longest JSON line --jsonl accepts.
 const maxJSONLine = 4 << 20
 
@@ -51,6 +86,16 @@ func checkArgs(name string, args []string, stderr io.Writer, usage string) ([]st
 		return nil, usageErrorf("%s: expected the check subcommand", name)
 	}
 	return args[1:], nil
+}
+
+// checkFlagSet is the flag set of `relais NAME check`: its errors and
+// usage go to stderr, and --jsonl sets jsonl.
+func checkFlagSet(name, usage string, stderr io.Writer, jsonl *bool) *flag.FlagSet {
+	fs := flag.NewFlagSet("relais "+name+" check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs.BoolVar(jsonl, "jsonl", false, "read JSON lines from stdin and write JSON lines")
+	return fs
 }
 
 // inputText returns the words of TEXT joined by spaces or, without any,

@@ -107,7 +107,7 @@ func TestLanguagePurity(t *testing.T) {
 		_, body = cm.post("/compose?lang="+lang, url.Values{"text": {"Réunion jeudi"}})
 		requirePure(t, "compose without an account", lang, body)
 		require.Contains(t, body, map[string]string{"fr": "Cochez au moins un compte", "en": "Tick at least one account"}[lang])
-		day := time.Now().In(relais.MustLocation()).AddDate(0, 0, 30)
+		day := time.Now().In(relais.DefaultLocation()).AddDate(0, 0, 30)
 		_, body = cm.post("/compose?lang="+lang, url.Values{"text": {"Votez !"}, "target": {"1"}, "scheduled_at": {day.Format("2006-01-02") + "T10:00"}})
 		requirePure(t, "compose in a blackout", lang, body)
 		require.Contains(t, body, day.Format("02/01/2006")[:0]+map[string]string{"fr": "Réserve électorale", "en": "Electoral blackout"}[lang])
@@ -120,7 +120,7 @@ func TestLanguagePurity(t *testing.T) {
 func purityFixture(t *testing.T, tm *testMain) int64 {
 	web := tm.cli("user", "token", "--email", "web@demo.relais.fr")
 	cm := tm.cli("user", "token", "--email", "cm@demo.relais.fr")
-	day := time.Now().In(relais.MustLocation()).AddDate(0, 0, 30)
+	day := time.Now().In(relais.DefaultLocation()).AddDate(0, 0, 30)
 	require.Equal(t, 201, tm.call(web, "POST", "/api/election-rounds", map[string]string{"name": "Premier tour", "day": day.Format("2006-01-02"), "polls_close": "20:00"}, nil))
 	var p postJSON
 	require.Equal(t, 201, tm.call(cm, "POST", "/api/posts", `{"text":"Réunion publique jeudi","targets":["@avecanne"]}`, &p))
@@ -136,7 +136,7 @@ func purityFixture(t *testing.T, tm *testMain) int64 {
 func movedFixture(t *testing.T, tm *testMain) int64 {
 	cm := tm.cli("user", "token", "--email", "cm@demo.relais.fr")
 	web := tm.cli("user", "token", "--email", "web@demo.relais.fr")
-	day := time.Now().In(relais.MustLocation()).AddDate(0, 0, 3).Truncate(time.Hour)
+	day := time.Now().In(relais.DefaultLocation()).AddDate(0, 0, 3).Truncate(time.Hour)
 	var p postJSON
 	body := fmt.Sprintf(`{"text":"Tractage samedi au marché","targets":["@avecanne"],"scheduled_at":%q}`, day.Format(time.RFC3339))
 	require.Equal(t, 201, tm.call(cm, "POST", "/api/posts", body, &p))
@@ -150,7 +150,7 @@ func movedFixture(t *testing.T, tm *testMain) int64 {
 // account and returns the second (its move warns of the first).
 func nearFixture(t *testing.T, tm *testMain) int64 {
 	cm := tm.cli("user", "token", "--email", "cm@demo.relais.fr")
-	at := time.Now().In(relais.MustLocation()).AddDate(0, 0, 4).Truncate(time.Hour)
+	at := time.Now().In(relais.DefaultLocation()).AddDate(0, 0, 4).Truncate(time.Hour)
 	var p postJSON
 	for _, when := range []time.Time{at, at.Add(5 * time.Minute)} {
 		body := fmt.Sprintf(`{"text":"Porte-à-porte","targets":["@avecanne"],"scheduled_at":%q}`, when.Format(time.RFC3339))

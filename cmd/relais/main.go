@@ -97,7 +97,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	relais.SetLocation(cfg.Location) // RELAIS_TIMEZONE
 	return runWith(ctx, cfg, cmd, rest, stdin, stdout, stderr)
 }
 

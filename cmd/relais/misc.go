@@ -33,7 +33,7 @@ func postCommand(ctx context.Context, cfg *config.Config, args []string, stdout,
 			for _, p := range ps {
 				when := "-"
 				if p.ScheduledAt != nil {
-					when = p.ScheduledAt.In(relais.MustLocation()).Format("2006-01-02 15:04")
+					when = p.ScheduledAt.In(s.Location()).Format("2006-01-02 15:04")
 				}
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", p.ID, p.State, when, oneLine(p.Text, 60))
 			}
@@ -78,8 +78,8 @@ func electionCommand(ctx context.Context, cfg *config.Config, args []string, std
 		return s.View(ctx, func(tx *store.Tx) error {
 			b, err := tx.Blackout()
 			for _, r := range b.Rounds {
-				start, end, _ := r.Window()
-				loc := relais.MustLocation()
+				loc := s.Location()
+				start, end, _ := r.Window(loc)
 				fmt.Fprintf(stdout, "%s %s: blackout %s → %s\n", r.Day, r.Name,
 					start.In(loc).Format("2006-01-02 15:04"), end.In(loc).Format("2006-01-02 15:04 MST"))
 			}

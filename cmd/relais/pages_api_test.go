@@ -135,5 +135,5 @@ func TestComposeQueueSlot(t *testing.T) {
 	require.Equal(t, http.StatusOK, tm.call(web, "GET", "/api/posts/"+id, nil, &p))
 	require.Equal(t, "in_review", p.State)
 	require.NotNil(t, p.ScheduledAt)
-	require.Equal(t, "07:15", p.ScheduledAt.In(relais.MustLocation()).Format("15:04"))
+	require.Equal(t, "07:15", p.ScheduledAt.In(relais.DefaultLocation()).Format("15:04"))
 }

@@ -29,6 +29,10 @@ func TestQueueMovesRecentPost(t *testing.T) {
 	require.NotNil(t, m, "a movable post in the recent list: %s", between(body, `id="recent-h"`, "</section>"))
 	id := m[1]
 	require.Equal(t, strconv.FormatInt(created.ID, 10), id)
+	day := time.Now().Add(48 * time.Hour).In(paris()).Format("2006-01-02")
+	_, cal := web.get("/calendar?date=" + day)
+	require.Regexp(t, `<form method="post" action="/calendar/move">\s*<input type="hidden" name="post" value="`+id+`">`, cal, "the calendar's move form")
+	require.Regexp(t, `id="mv-`+id+`" type="datetime-local" name="scheduled_at" required value="`+day+`T\d\d:\d\d"`, cal)
 
 	at := time.Now().Add(96 * time.Hour).In(paris()).Truncate(time.Hour)
 	status, body = web.post("/calendar/move", url.Values{"post": {id}, "scheduled_at": {at.Format("2006-01-02T15:04")}, "next": {"/"}})

@@ -152,7 +152,7 @@ var roleMatrix = map[string]matrixEntry{
 	}},
 	"GET /calendar": {},
 	"POST /calendar/move": {call: func(f *fixture) matrixCall {
-		at := time.Now().Add(5 * time.Hour).In(relais.MustLocation()).Format("2006-01-02T15:04")
+		at := time.Now().Add(5 * time.Hour).In(relais.DefaultLocation()).Format("2006-01-02T15:04")
 		return matrixCall{"/calendar/move", url.Values{"post": {fmt.Sprint(f.draft())}, "scheduled_at": {at}}.Encode()}
 	}},
 	"GET /inbox": {},
@@ -256,7 +256,7 @@ var roleMatrix = map[string]matrixEntry{
 		return matrixCall{"/api/capture", fmt.Sprintf(`{"key":"matrix-capture-%08d","caption":"Au marché d'Aligre"}`, f.next())}
 	}},
 	"POST /events": {call: func(f *fixture) matrixCall {
-		at := time.Now().Add(48 * time.Hour).In(relais.MustLocation())
+		at := time.Now().Add(48 * time.Hour).In(relais.DefaultLocation())
 		return matrixCall{"/events", url.Values{"title": {"Porte-à-porte"}, "kind": {"door_to_door"}, "starts_at": {at.Format("2006-01-02T15:04")},
 			"ends_at": {at.Add(time.Hour).Format("2006-01-02T15:04")}, "place": {"Rue Oberkampf"}, "district": {"11e"}}.Encode()}
 	}},

@@ -127,7 +127,6 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.cfgErr != nil {
 		return m.cfgErr
 	}
-	relais.SetLocation(m.cfg.Location) // RELAIS_TIMEZONE, for every service
 	if err := m.openMailer(); err != nil {
 		return err
 	}
@@ -241,7 +240,7 @@ func (m *Main) newServer(ctx context.Context, reg *connectors.Registry, hub *ui.
 		Auth: authn, Approval: approvals, Tone: rules, Hub: hub,
 		Ready: m.ready, Metrics: m.mainMetrics(hub), MetricsToken: m.MetricsToken, Sandbox: m.sandbox, Logger: m.log,
 		AllowedOrigins: m.cfg.AllowedOrigins, SecureCookies: m.cfg.SecureCookies,
-		TrustedProxies: m.cfg.TrustedProxies, Districts: m.cfg.Districts, WSRecheck: m.WSRecheck, BaseURL: m.BaseURL,
+		TrustedProxies: m.cfg.TrustedProxies, Districts: m.cfg.Districts, Location: m.cfg.Location, WSRecheck: m.WSRecheck, BaseURL: m.BaseURL,
 		Share: share.New(m.store, rules, reg, hub), ToneRules: approval.NewToneRulesFile(m.store, checker, m.tonePath(), demo.ToneConfig),
 		Analytics:  m.analytics,
 		Supporters: m.supporters,

@@ -1,9 +1,8 @@
 package main
 
 import (
-	"encoding/json"
+	"cmp"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -39,11 +38,12 @@ type textFlags struct {
 // text; with --jsonl a bad line becomes {"error": "line N: ..."} and the
 // command goes on.
 func textCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	args, err := checkArgs("text", args, stderr, textUsage+strings.Join(textlen.Platforms(), ", ")+"\n")
+	usage := textUsage + strings.Join(textlen.Platforms(), ", ") + "\n"
+	args, err := checkArgs("text", args, stderr, usage)
 	if err != nil {
 		return err
 	}
-	f, err := parseTextFlags(args, stderr)
+	f, err := parseTextFlags(args, usage, stderr)
 	if err != nil {
 		return err
 	}
@@ -54,15 +54,12 @@ func textCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 }
 
 // parseTextFlags parses the flags of `text check`.
-func parseTextFlags(args []string, stderr io.Writer) (textFlags, error) {
+func parseTextFlags(args []string, usage string, stderr io.Writer) (textFlags, error) {
 	var f textFlags
-	fs := flag.NewFlagSet("relais text check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, textUsage+strings.Join(textlen.Platforms(), ", ")+"\n") }
+	fs := checkFlagSet("text", usage, stderr, &f.jsonl)
 	fs.StringVar(&f.platform, "platform", "", "platform to count for (x, mastodon, bluesky, ...)")
 	fs.IntVar(&f.opt.MaxChars, "max-chars", 0, "limit override, e.g. a Mastodon instance's max_characters")
 	fs.IntVar(&f.opt.URLLength, "url-length", 0, "Mastodon characters_reserved_per_url override")
-	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON lines from stdin and write JSON lines")
 	if err := parseFlags(fs, args); err != nil {
 		return f, fmt.Errorf("text check: %w", err)
 	}
@@ -112,40 +109,31 @@ func printResult(w io.Writer, r textlen.Result) error {
 
 // textLine is one --jsonl input line.
 type textLine struct {
-	Text     *string `json:"text"`
-	Platform string  `json:"platform"`
+	textInput
+	Platform string `json:"platform"`
 }
 
 // checkJSONL reads one JSON object a line and writes one result a line, in
 // order; a line that cannot be checked yields {"error": "line N: ..."}.
 func checkJSONL(f textFlags, stdin io.Reader, stdout io.Writer) error {
-	return jsonLines("text check", stdin, stdout, maxJSONLine, func(n int, line []byte) any {
+	return checkLines("text check", stdin, stdout, func(line []byte) (any, error) {
 		if strings.TrimSpace(string(line)) == "" {
-			return nil
+			return nil, nil
 		}
-		out, err := checkLine(f, line)
-		if err != nil {
-			return map[string]string{"error": fmt.Sprintf("line %d: %v", n, err)}
-		}
-		return out
+		return checkLine(f, line)
 	})
 }
 
 // checkLine decodes and checks one --jsonl line.
 func checkLine(f textFlags, line []byte) (textlen.Result, error) {
 	var in textLine
-	if err := json.Unmarshal(line, &in); err != nil {
-		return textlen.Result{}, fmt.Errorf("invalid JSON: %w", err)
+	text, err := decodeTextLine(line, &in)
+	if err != nil {
+		return textlen.Result{}, err
 	}
-	if in.Text == nil {
-		return textlen.Result{}, errors.New(`missing "text"`)
-	}
-	platform := f.platform
-	if in.Platform != "" {
-		platform = in.Platform
-	}
+	platform := cmp.Or(in.Platform, f.platform)
 	if platform == "" {
 		return textlen.Result{}, errors.New(`no "platform" and no --platform`)
 	}
-	return textlen.Count(platform, *in.Text, f.opt)
+	return textlen.Count(platform, text, f.opt)
 }

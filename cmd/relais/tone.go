@@ -1,9 +1,8 @@
 package main
 
 import (
-	"encoding/json"
+	"cmp"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -66,12 +65,9 @@ func toneCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 // parseToneFlags parses flags interleaved with the words of TEXT.
 func parseToneFlags(args []string, stderr io.Writer) (toneFlags, error) {
 	var f toneFlags
-	fs := flag.NewFlagSet("relais tone check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, toneUsage) }
+	fs := checkFlagSet("tone", toneUsage, stderr, &f.jsonl)
 	fs.StringVar(&f.config, "config", "", "tone configuration YAML file")
 	fs.StringVar(&f.profile, "profile", tone.ProfileCandidate, "account profile: candidate, campaign, colistier…")
-	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON lines from stdin and write JSON lines")
 	fs.StringVar(&f.examples, "examples", "", "JSON-lines file of labelled examples to learn from first")
 	for {
 		if err := parseFlags(fs, args); err != nil {
@@ -142,33 +138,28 @@ func formatToneResult(text, profile string, r tone.Result) string {
 
 // toneLine is one --jsonl input line.
 type toneLine struct {
-	Text    *string `json:"text"`
-	Lang    string  `json:"lang"`
-	Profile string  `json:"profile"`
+	textInput
+	Lang    string `json:"lang"`
+	Profile string `json:"profile"`
 }
 
 // toneJSONL reads one JSON object a line and writes one result a line, in
 // order; a line that cannot be checked yields {"error": "line N: ..."}.
 func toneJSONL(e *tone.Engine, profile string, stdin io.Reader, stdout io.Writer) error {
-	return jsonLines("tone check", stdin, stdout, maxJSONLine, func(n int, line []byte) any {
-		return toneLineResult(e, profile, n, line)
+	return checkLines("tone check", stdin, stdout, func(line []byte) (any, error) {
+		return toneLineResult(e, profile, line)
 	})
 }
 
-// toneLineResult checks one input line: a tone.Result, or an error object.
-func toneLineResult(e *tone.Engine, profile string, n int, line []byte) any {
+// toneLineResult checks one input line.
+func toneLineResult(e *tone.Engine, profile string, line []byte) (any, error) {
 	var in toneLine
-	if err := json.Unmarshal(line, &in); err != nil {
-		return map[string]string{"error": fmt.Sprintf("line %d: %v", n, err)}
-	}
-	if in.Text == nil {
-		return map[string]string{"error": fmt.Sprintf("line %d: missing \"text\"", n)}
+	text, err := decodeTextLine(line, &in)
+	if err != nil {
+		return nil, err
 	}
 	if in.Lang != "" && in.Lang != "fr" && in.Lang != "en" {
-		return map[string]string{"error": fmt.Sprintf("line %d: unknown lang %q (want fr or en)", n, in.Lang)}
+		return nil, fmt.Errorf("unknown lang %q (want fr or en)", in.Lang)
 	}
-	if in.Profile != "" {
-		profile = in.Profile
-	}
-	return e.Check(*in.Text, profile)
+	return e.Check(text, cmp.Or(in.Profile, profile)), nil
 }

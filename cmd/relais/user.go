@@ -24,20 +24,23 @@ func userCommand(ctx context.Context, cfg *config.Config, args []string, stdin i
 
 // userAdd runs `relais user add`.
 func userAdd(ctx context.Context, fs *flag.FlagSet, e *env, args []string, o cmdIO) error {
-	email := fs.String("email", "", "member e-mail")
-	name := fs.String("name", "", "display name")
-	role := fs.String("role", "", "admin, editor, community_manager, candidate or colistier")
-	password := fs.String("password", "", "password (min. 10 characters); without it the member cannot sign in yet")
-	district := fs.String("district", "", "district (colistiers, web leads)")
+	var m relais.Member
+	var role, password string
+	stringOptions(fs,
+		option{"email", "member e-mail", &m.Email},
+		option{"name", "display name", &m.Name},
+		option{"role", "admin, editor, community_manager, candidate or colistier", &role},
+		option{"password", "password (min. 10 characters); without it the member cannot sign in yet", &password},
+		option{"district", "district (colistiers, web leads)", &m.District})
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	m := &relais.Member{Email: *email, Name: *name, Role: relais.Role(*role), District: *district}
-	if err := auth.ValidateMember(m, *password); err != nil {
+	m.Role = relais.Role(role)
+	if err := auth.ValidateMember(&m, password); err != nil {
 		return err
 	}
 	return withStore(ctx, e, o.stderr, func(s *store.Store) error {
-		if err := auth.New(s).AddMember(relais.AsCLI(ctx), m, *password); err != nil {
+		if err := auth.New(s).AddMember(relais.AsCLI(ctx), &m, password); err != nil {
 			return err
 		}
 		fmt.Fprintf(o.stdout, "member %d added: %s <%s> (%s)\n", m.ID, m.Name, m.Email, m.Role)

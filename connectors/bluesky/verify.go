@@ -25,9 +25,5 @@ func (c *Client) Verify(ctx context.Context, a relais.Account) error {
 	if err != nil {
 		return err
 	}
-	if h := relais.NormalizeHandle(a.Handle); h != "" && out.Handle != h && out.Did != h {
-		return &connectors.Error{Platform: "bluesky", Class: connectors.Permanent,
-			Err: fmt.Errorf("bluesky: these credentials belong to @%s, not @%s", out.Handle, h)}
-	}
-	return nil
+	return connectors.CheckOwner("bluesky", relais.NormalizeHandle(a.Handle), out.Handle, out.Did)
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
@@ -31,7 +30,7 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 		ID string `json:"id"`
 	}
 	_, err = c.api.Do(ctx, httpc.Request{Method: http.MethodPost, URL: endpoint, Op: "create post", Creates: true,
-		Body: strings.NewReader(form.Encode()), Header: http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}}, &out)
+		Form: form}, &out)
 	if err != nil {
 		return connectors.Receipt{}, err
 	} else if out.ID == "" {

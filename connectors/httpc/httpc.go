@@ -6,7 +6,8 @@
 //
 //   - the base URL (an account's BaseURL wins: Client.Base);
 //   - the User-Agent header and a bound on the answer read (MaxBody);
-//   - JSON requests and answers (Request.JSON, Do's out), a bearer token;
+//   - JSON requests and answers (Request.JSON, Do's out), form requests
+//     (Request.Form), a bearer token;
 //   - no automatic replay of a publishing request: every client is wrapped
 //     by outbound.NoReplay, which sends a request with a body without
 //     GetBody, so net/http never re-sends it on a new connection by itself;
@@ -31,6 +32,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/relais/relais"
@@ -99,7 +101,8 @@ type Request struct {
 	Creates bool        // the call publishes: a lost answer may hide a post
 	Token   string      // sent as "Authorization: Bearer <Token>" when set
 	JSON    any         // sent as the JSON body when not nil
-	Body    io.Reader   // sent as the body when JSON is nil
+	Form    url.Values  // sent as a form body when not nil (and JSON is)
+	Body    io.Reader   // sent as the body when JSON and Form are nil
 	Header  http.Header // more headers (Content-Type of Body, Idempotency-Key...)
 	Length  int64       // Body's length when net/http cannot tell it (a file section)
 
@@ -159,6 +162,8 @@ func (c *Client) Build(ctx context.Context, r Request) (*http.Request, error) {
 	}
 	if r.JSON != nil {
 		req.Header.Set("Content-Type", "application/json")
+	} else if r.Form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
 	if r.Token != "" {
 		req.Header.Set("Authorization", "Bearer "+r.Token)
@@ -166,8 +171,11 @@ func (c *Client) Build(ctx context.Context, r Request) (*http.Request, error) {
 	return req, nil
 }
 
-// body is r's JSON encoded, or its raw Body.
+// body is r's JSON encoded, its Form encoded, or its raw Body.
 func (c *Client) body(r Request) (io.Reader, error) {
+	if r.JSON == nil && r.Form != nil {
+		return strings.NewReader(r.Form.Encode()), nil
+	}
 	if r.JSON == nil {
 		return r.Body, nil
 	}

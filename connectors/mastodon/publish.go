@@ -41,48 +41,45 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 	}
 	base, _ := c.base(a)
 	req := statusRequest{Status: d.Text, Language: d.Language, Visibility: c.visibility}
-	for _, m := range d.Media {
-		id, err := c.upload(ctx, base, tok, m)
-		if err != nil {
-			return connectors.Receipt{}, err
-		}
-		req.MediaIDs = append(req.MediaIDs, id)
+	if req.MediaIDs, err = connectors.UploadEach(d.Media, func(m connectors.Media) (string, error) {
+		return c.upload(ctx, base, tok, m)
+	}); err != nil {
+		return connectors.Receipt{}, err
 	}
 	if in, err := c.Instance(ctx, a); err == nil {
 		req.QuotedStatusID = c.quotedStatusID(ctx, in, base, tok, d.Quote)
 	}
-	started := time.Now()
-	st, err := c.createQuoting(ctx, base, tok, key, req)
+	return connectors.CreateOrFind(ctx, c, a, d, key, func() (connectors.Receipt, error) {
+		return c.createQuoting(ctx, base, tok, key, req)
+	}, func(err error) error { return c.unclear(ctx, a, err) })
+}
+
+// unclear says what a failed createStatus may hide. On a server that is
+// not Mastodon (which ignores Idempotency-Key), a lost answer or a server
+// error may hide a status: Publish looks for it among the account's recent
+// statuses and otherwise reports OutcomeUnknown, so that nobody posts it a
+// second time. Elsewhere nil: nothing was posted, or a retry is safe.
+func (c *Client) unclear(ctx context.Context, a relais.Account, err error) error {
+	if connectors.ClassOf(err) != connectors.Retryable || c.HonoursKeyFor(ctx, a) {
+		return nil
+	}
+	return &connectors.Error{Platform: "mastodon", Class: connectors.OutcomeUnknown,
+		Message: "the server ignores Idempotency-Key and its answer was lost: check the account", Err: err}
+}
+
+// createStatus posts the status and returns its receipt (its URL, else its URI).
+func (c *Client) createStatus(ctx context.Context, base, tok, key string, sr statusRequest) (connectors.Receipt, error) {
+	var st status
+	_, err := c.call(ctx, httpc.Request{Method: http.MethodPost, URL: base + "/api/v1/statuses", Op: "create status", Creates: true,
+		Token: tok, JSON: sr, Header: http.Header{"Idempotency-Key": {key}}}, &st)
 	if err != nil {
-		return c.unclear(ctx, a, d, key, started, err)
+		return connectors.Receipt{}, err
 	}
 	url := st.URL
 	if url == "" {
 		url = st.URI
 	}
 	return connectors.Receipt{RemoteID: st.ID, URL: url}, nil
-}
-
-// unclear handles a failed createStatus. On a server that is not Mastodon
-// (which ignores Idempotency-Key), a lost answer or a server error may hide
-// a status: Publish looks for it among the account's recent statuses and
-// otherwise reports OutcomeUnknown, so that nobody posts it a second time.
-func (c *Client) unclear(ctx context.Context, a relais.Account, d connectors.Draft, key string, started time.Time, err error) (connectors.Receipt, error) {
-	if connectors.ClassOf(err) != connectors.Retryable || c.HonoursKeyFor(ctx, a) {
-		return connectors.Receipt{}, err
-	}
-	if rc, found, lerr := c.LookupDraft(ctx, a, d, key, started); lerr == nil && found {
-		return rc, nil
-	}
-	return connectors.Receipt{}, &connectors.Error{Platform: "mastodon", Class: connectors.OutcomeUnknown,
-		Message: "the server ignores Idempotency-Key and its answer was lost: check the account", Err: err}
-}
-
-func (c *Client) createStatus(ctx context.Context, base, tok, key string, sr statusRequest) (status, error) {
-	var st status
-	_, err := c.call(ctx, httpc.Request{Method: http.MethodPost, URL: base + "/api/v1/statuses", Op: "create status", Creates: true,
-		Token: tok, JSON: sr, Header: http.Header{"Idempotency-Key": {key}}}, &st)
-	return st, err
 }
 
 // Lookup implements connectors.Connector. Mastodon cannot find a status by

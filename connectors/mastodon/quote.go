@@ -58,7 +58,7 @@ func sameHost(a, b string) bool {
 // https://docs.joinmastodon.org/client/quotes) with 422 and creates
 // nothing: the status is then sent once more without the quote, its text
 // linking to the post as on servers without quotes.
-func (c *Client) createQuoting(ctx context.Context, base, tok, key string, sr statusRequest) (status, error) {
+func (c *Client) createQuoting(ctx context.Context, base, tok, key string, sr statusRequest) (connectors.Receipt, error) {
 	st, err := c.createStatus(ctx, base, tok, key, sr)
 	var ce *connectors.Error
 	if sr.QuotedStatusID != "" && errors.As(err, &ce) && ce.Status == http.StatusUnprocessableEntity {

@@ -2,7 +2,6 @@ package mastodon
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/relais/relais"
@@ -29,9 +28,5 @@ func (c *Client) Verify(ctx context.Context, a relais.Account) error {
 		return err
 	}
 	user, _, _ := strings.Cut(relais.NormalizeHandle(a.Handle), "@")
-	if user != "" && !strings.EqualFold(user, me.Username) {
-		return &connectors.Error{Platform: "mastodon", Class: connectors.Permanent,
-			Err: fmt.Errorf("mastodon: this token belongs to @%s, not @%s", me.Username, user)}
-	}
-	return nil
+	return connectors.CheckOwner("mastodon", user, me.Username)
 }

@@ -3,7 +3,6 @@ package x
 import (
 	"context"
 	"net/http"
-	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
@@ -44,27 +43,27 @@ func (c *Client) Publish(ctx context.Context, a relais.Account, d connectors.Dra
 	if d.Quote != nil {
 		req.QuoteTweetID = d.Quote.ID
 	}
-	for _, m := range d.Media {
-		id, err := c.upload(ctx, hc, a, m)
-		if err != nil {
-			return connectors.Receipt{}, err
-		}
-		if req.Media == nil {
-			req.Media = &tweetMedia{}
-		}
-		req.Media.MediaIDs = append(req.Media.MediaIDs, id)
-	}
-	var out tweetResponse
-	started := time.Now()
-	if err := c.post(ctx, hc, c.base(a)+"/2/tweets", req, &out, "create post", true); err != nil {
-		if connectors.ClassOf(err) == connectors.OutcomeUnknown {
-			if rc, found, lerr := c.LookupDraft(ctx, a, d, key, started); lerr == nil && found {
-				return rc, nil // the post was created: its answer was lost
-			}
-		}
+	ids, err := connectors.UploadEach(d.Media, func(m connectors.Media) (string, error) { return c.upload(ctx, hc, a, m) })
+	if err != nil {
 		return connectors.Receipt{}, err
 	}
-	return connectors.Receipt{RemoteID: out.Data.ID, URL: postURL(a.Handle, out.Data.ID)}, nil
+	if len(ids) > 0 {
+		req.Media = &tweetMedia{MediaIDs: ids}
+	}
+	return connectors.CreateOrFind(ctx, c, a, d, key, func() (connectors.Receipt, error) {
+		var out tweetResponse
+		err := c.post(ctx, hc, c.base(a)+"/2/tweets", req, &out, "create post", true)
+		return connectors.Receipt{RemoteID: out.Data.ID, URL: postURL(a.Handle, out.Data.ID)}, err
+	}, lostAnswer)
+}
+
+// lostAnswer returns err when the post may have been created all the same
+// (its answer was lost), nil otherwise.
+func lostAnswer(err error) error {
+	if connectors.ClassOf(err) == connectors.OutcomeUnknown {
+		return err
+	}
+	return nil
 }
 
 // Lookup implements connectors.Connector. X cannot find a post by an

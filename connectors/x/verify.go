@@ -2,8 +2,6 @@ package x
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
@@ -25,9 +23,5 @@ func (c *Client) Verify(ctx context.Context, a relais.Account) error {
 	if err := c.get(ctx, hc, c.base(a)+"/2/users/me", &me, "read account"); err != nil {
 		return err
 	}
-	if h := relais.NormalizeHandle(a.Handle); h != "" && !strings.EqualFold(h, me.Data.Username) {
-		return &connectors.Error{Platform: "x", Class: connectors.Permanent,
-			Err: fmt.Errorf("x: these tokens belong to @%s, not @%s", me.Data.Username, h)}
-	}
-	return nil
+	return connectors.CheckOwner("x", relais.NormalizeHandle(a.Handle), me.Data.Username)
 }

@@ -143,61 +143,87 @@ func nal(header byte, rbsp []byte) []byte {
 	return out
 }
 
-// h264SPS: Baseline profile, level 3.0, picture order count type 2.
-func h264SPS(w, h int) []byte {
-	var b bitWriter
-	b.bits(66, 8)   // profile_idc: Baseline
-	b.bits(0xc0, 8) // constraint_set0 and 1
-	b.bits(30, 8)   // level_idc 3.0
-	b.ue(0)         // seq_parameter_set_id
-	b.ue(0)         // log2_max_frame_num_minus4
-	b.ue(2)         // pic_order_cnt_type
-	b.ue(1)         // max_num_ref_frames
-	b.bit(0)        // gaps_in_frame_num_value_allowed_flag
-	b.ue(uint(w/16 - 1))
-	b.ue(uint(h/16 - 1))
-	b.bit(1) // frame_mbs_only_flag
-	b.bit(1) // direct_8x8_inference_flag
-	b.bit(0) // frame_cropping_flag
-	b.bit(0) // vui_parameters_present_flag
-	b.trailing()
-	return nal(0x67, b.buf)
+// element is one syntax element of an RBSP as the syntax tables of 7.3
+// describe it: u(n), ue(v) or se(v).
+type element func(*bitWriter)
+
+func u(v uint, n int) element { return func(b *bitWriter) { b.bits(v, n) } }
+func ue(v uint) element       { return func(b *bitWriter) { b.ue(v) } }
+func se(v int) element        { return func(b *bitWriter) { b.se(v) } }
+
+// put writes els in order.
+func (b *bitWriter) put(els ...element) {
+	for _, e := range els {
+		e(b)
+	}
 }
 
-// h264PPS: CAVLC, one slice group, no deblocking control.
-func h264PPS() []byte {
+// paramSet is the NAL unit of header byte hdr whose RBSP is els and the
+// trailing bits.
+func paramSet(hdr byte, els ...element) []byte {
 	var b bitWriter
-	b.ue(0)      // pic_parameter_set_id
-	b.ue(0)      // seq_parameter_set_id
-	b.bit(0)     // entropy_coding_mode_flag: CAVLC
-	b.bit(0)     // bottom_field_pic_order_in_frame_present_flag
-	b.ue(0)      // num_slice_groups_minus1
-	b.ue(0)      // num_ref_idx_l0_default_active_minus1
-	b.ue(0)      // num_ref_idx_l1_default_active_minus1
-	b.bit(0)     // weighted_pred_flag
-	b.bits(0, 2) // weighted_bipred_idc
-	b.se(0)      // pic_init_qp_minus26
-	b.se(0)      // pic_init_qs_minus26
-	b.se(0)      // chroma_qp_index_offset
-	b.bit(0)     // deblocking_filter_control_present_flag
-	b.bit(0)     // constrained_intra_pred_flag
-	b.bit(0)     // redundant_pic_cnt_present_flag
+	b.put(els...)
 	b.trailing()
-	return nal(0x68, b.buf)
+	return nal(hdr, b.buf)
+}
+
+// h264SPS: Baseline profile, level 3.0, picture order count type 2
+// (seq_parameter_set_rbsp, 7.3.2.1.1).
+func h264SPS(w, h int) []byte {
+	return paramSet(0x67,
+		u(66, 8),         // profile_idc: Baseline
+		u(0xc0, 8),       // constraint_set0 and 1
+		u(30, 8),         // level_idc 3.0
+		ue(0),            // seq_parameter_set_id
+		ue(0),            // log2_max_frame_num_minus4
+		ue(2),            // pic_order_cnt_type
+		ue(1),            // max_num_ref_frames
+		u(0, 1),          // gaps_in_frame_num_value_allowed_flag
+		ue(uint(w/16-1)), // pic_width_in_mbs_minus1
+		ue(uint(h/16-1)), // pic_height_in_map_units_minus1
+		u(1, 1),          // frame_mbs_only_flag
+		u(1, 1),          // direct_8x8_inference_flag
+		u(0, 1),          // frame_cropping_flag
+		u(0, 1),          // vui_parameters_present_flag
+	)
+}
+
+// h264PPS: CAVLC, one slice group, no deblocking control
+// (pic_parameter_set_rbsp, 7.3.2.2).
+func h264PPS() []byte {
+	return paramSet(0x68,
+		ue(0),   // pic_parameter_set_id
+		ue(0),   // seq_parameter_set_id
+		u(0, 1), // entropy_coding_mode_flag: CAVLC
+		u(0, 1), // bottom_field_pic_order_in_frame_present_flag
+		ue(0),   // num_slice_groups_minus1
+		ue(0),   // num_ref_idx_l0_default_active_minus1
+		ue(0),   // num_ref_idx_l1_default_active_minus1
+		u(0, 1), // weighted_pred_flag
+		u(0, 2), // weighted_bipred_idc
+		se(0),   // pic_init_qp_minus26
+		se(0),   // pic_init_qs_minus26
+		se(0),   // chroma_qp_index_offset
+		u(0, 1), // deblocking_filter_control_present_flag
+		u(0, 1), // constrained_intra_pred_flag
+		u(0, 1), // redundant_pic_cnt_present_flag
+	)
 }
 
 // h264IDR is frame n: one I slice of I_PCM macroblocks whose colours
 // move with n and the macroblock's place.
 func h264IDR(w, h, n int) []byte {
 	var b bitWriter
-	b.ue(0)           // first_mb_in_slice
-	b.ue(7)           // slice_type: I (all slices)
-	b.ue(0)           // pic_parameter_set_id
-	b.bits(0, 4)      // frame_num
-	b.ue(uint(n % 2)) // idr_pic_id: consecutive IDR pictures differ
-	b.bit(0)          // no_output_of_prior_pics_flag
-	b.bit(0)          // long_term_reference_flag
-	b.se(0)           // slice_qp_delta
+	b.put(
+		ue(0),         // first_mb_in_slice
+		ue(7),         // slice_type: I (all slices)
+		ue(0),         // pic_parameter_set_id
+		u(0, 4),       // frame_num
+		ue(uint(n%2)), // idr_pic_id: consecutive IDR pictures differ
+		u(0, 1),       // no_output_of_prior_pics_flag
+		u(0, 1),       // long_term_reference_flag
+		se(0),         // slice_qp_delta
+	)
 	for mb := 0; mb < w/16*(h/16); mb++ {
 		b.ue(25) // mb_type: I_PCM
 		b.align()
