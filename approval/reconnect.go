@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors/bluesky"
 	"github.com/relais/relais/connectors/x"
 	"github.com/relais/relais/store"
 )
@@ -20,8 +21,10 @@ type Reconnection struct {
 
 // stableIDs names, per platform, the credential holding the account's
 // user id, which stays when its handle changes (X usernames change; a
-// user id does not: https://docs.x.com/x-api/users/user-lookup-me).
-var stableIDs = map[relais.Platform]string{relais.PlatformX: x.CredUserID}
+// user id does not: https://docs.x.com/x-api/users/user-lookup-me; a
+// Bluesky handle can be given up and taken by another account, its DID
+// stays, even across PDSes: https://atproto.com/specs/did).
+var stableIDs = map[relais.Platform]string{relais.PlatformX: x.CredUserID, relais.PlatformBluesky: bluesky.CredDID}
 
 // checkReconnect refuses credentials of another account than a (stored
 // with its credentials) or, on Mastodon, of another server.
