@@ -67,20 +67,24 @@ func sameHandle(a, b string) bool {
 func server(u string) string { return strings.TrimRight(u, "/") }
 
 // applyReconnect saves the new credentials of a and what the platform
-// says changed: a Bluesky account's PDS (the old server's sessions are
-// dropped with the old credentials) and a renamed account's handle. It
+// says changed: a Bluesky account's PDS and a renamed account's handle.
+// A Bluesky account's credentials are replaced whole: the sessions the
+// old app password opened (on the old server or this one) are dropped,
+// else relais would go on refreshing them and never use the new one. It
 // returns the changes, for the audit.
 func applyReconnect(tx *store.Tx, a *relais.Account, rc *Reconnection, creds map[string]string) ([]string, error) {
 	var changes []string
-	if a.Platform == relais.PlatformBluesky && server(rc.BaseURL) != server(a.BaseURL) {
-		if err := tx.SetAccountServer(a.ID, server(rc.BaseURL)); err != nil {
+	if a.Platform != relais.PlatformBluesky {
+		if err := tx.MergeCredentials(a.ID, creds); err != nil {
 			return nil, err
-		} else if err := tx.ReplaceCredentials(a.ID, creds); err != nil {
+		}
+	} else if err := tx.ReplaceCredentials(a.ID, creds); err != nil {
+		return nil, err
+	} else if server(rc.BaseURL) != server(a.BaseURL) {
+		if err := tx.SetAccountServer(a.ID, server(rc.BaseURL)); err != nil {
 			return nil, err
 		}
 		changes, a.BaseURL = append(changes, "server "+server(rc.BaseURL)), server(rc.BaseURL)
-	} else if err := tx.MergeCredentials(a.ID, creds); err != nil {
-		return nil, err
 	}
 	if h := relais.NormalizeHandle(rc.Handle); h != "" && h != relais.NormalizeHandle(a.Handle) && !sameHandle(h, a.Handle) {
 		if err := tx.SetAccountHandle(a.ID, h); err != nil {

@@ -124,3 +124,32 @@ func TestReconnectBlueskyRefusesTakenHandle(t *testing.T) {
 	require.Equal(t, acct.AppPassword, got.Credentials[bsky.CredAppPassword], "nothing replaced")
 	require.Equal(t, acct.DID, got.Credentials[bsky.CredDID])
 }
+
+// TestReconnectBlueskyDropsOldSession: reconnecting a Bluesky account on
+// its own PDS with a new app password drops the session the old one
+// opened: relais would otherwise go on publishing with it (refreshing it)
+// and never sign in with the new password.
+func TestReconnectBlueskyDropsOldSession(t *testing.T) {
+	t.Parallel()
+	pds := bluesky.Start(t)
+	acct := pds.CreateAccount(t, "session")
+	tm := mustRunDemo(t)
+	ctx := context.Background()
+	mine := &relais.Account{Platform: relais.PlatformBluesky, Handle: acct.Handle, OwnerKind: relais.OwnerCampaign, BaseURL: pds.URL}
+	require.NoError(t, tm.store.Update(ctx, func(tx *store.Tx) error {
+		return tx.CreateAccount(mine, map[string]string{bsky.CredIdentifier: acct.Handle, bsky.CredAppPassword: "old-pass",
+			bsky.CredAccessJwt: acct.AccessJwt, bsky.CredRefreshJwt: acct.RefreshJwt, bsky.CredDID: acct.DID})
+	}))
+	admin := tm.signIn(t, "admin@demo.relais.fr")
+	status, body := admin.post("/settings/connect/bluesky", url.Values{"handle": {acct.Handle}, "secret": {acct.AppPassword},
+		"base_url": {pds.URL}, "reconnect": {fmt.Sprint(mine.ID)}})
+	require.Equal(t, http.StatusOK, status, body)
+	require.Contains(t, body, "Compte reconnecté")
+	var got *relais.Account
+	require.NoError(t, tm.store.View(ctx, func(tx *store.Tx) (err error) {
+		got, err = tx.AccountWithCredentials(mine.ID)
+		return err
+	}))
+	require.Equal(t, map[string]string{bsky.CredIdentifier: acct.Handle, bsky.CredAppPassword: acct.AppPassword, bsky.CredDID: acct.DID},
+		got.Credentials, "the old password's session is gone")
+}
