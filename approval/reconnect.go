@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/connectors/bluesky"
 	"github.com/relais/relais/connectors/x"
 	"github.com/relais/relais/store"
 )
@@ -20,8 +21,10 @@ type Reconnection struct {
 
 // stableIDs names, per platform, the credential holding the account's
 // user id, which stays when its handle changes (X usernames change; a
-// user id does not: https://docs.x.com/x-api/users/user-lookup-me).
-var stableIDs = map[relais.Platform]string{relais.PlatformX: x.CredUserID}
+// user id does not: https://docs.x.com/x-api/users/user-lookup-me; a
+// Bluesky handle can be given up and taken by another account, its DID
+// stays, even across PDSes: https://atproto.com/specs/did).
+var stableIDs = map[relais.Platform]string{relais.PlatformX: x.CredUserID, relais.PlatformBluesky: bluesky.CredDID}
 
 // checkReconnect refuses credentials of another account than a (stored
 // with its credentials) or, on Mastodon, of another server.
@@ -64,20 +67,24 @@ func sameHandle(a, b string) bool {
 func server(u string) string { return strings.TrimRight(u, "/") }
 
 // applyReconnect saves the new credentials of a and what the platform
-// says changed: a Bluesky account's PDS (the old server's sessions are
-// dropped with the old credentials) and a renamed account's handle. It
+// says changed: a Bluesky account's PDS and a renamed account's handle.
+// A Bluesky account's credentials are replaced whole: the sessions the
+// old app password opened (on the old server or this one) are dropped,
+// else relais would go on refreshing them and never use the new one. It
 // returns the changes, for the audit.
 func applyReconnect(tx *store.Tx, a *relais.Account, rc *Reconnection, creds map[string]string) ([]string, error) {
 	var changes []string
-	if a.Platform == relais.PlatformBluesky && server(rc.BaseURL) != server(a.BaseURL) {
-		if err := tx.SetAccountServer(a.ID, server(rc.BaseURL)); err != nil {
+	if a.Platform != relais.PlatformBluesky {
+		if err := tx.MergeCredentials(a.ID, creds); err != nil {
 			return nil, err
-		} else if err := tx.ReplaceCredentials(a.ID, creds); err != nil {
+		}
+	} else if err := tx.ReplaceCredentials(a.ID, creds); err != nil {
+		return nil, err
+	} else if server(rc.BaseURL) != server(a.BaseURL) {
+		if err := tx.SetAccountServer(a.ID, server(rc.BaseURL)); err != nil {
 			return nil, err
 		}
 		changes, a.BaseURL = append(changes, "server "+server(rc.BaseURL)), server(rc.BaseURL)
-	} else if err := tx.MergeCredentials(a.ID, creds); err != nil {
-		return nil, err
 	}
 	if h := relais.NormalizeHandle(rc.Handle); h != "" && h != relais.NormalizeHandle(a.Handle) && !sameHandle(h, a.Handle) {
 		if err := tx.SetAccountHandle(a.ID, h); err != nil {

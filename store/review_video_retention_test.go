@@ -46,3 +46,28 @@ func TestReviewVideoUsesRecurring(t *testing.T) {
 		require.True(t, use().Done())
 	})
 }
+
+// TestCarriedUploadsOnlyLivePosts: on both databases, an upload counts as
+// carried (off its owner's quota) while its post may still publish it or
+// published it, not once the post is deleted or cancelled.
+func TestCarriedUploadsOnlyLivePosts(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, dialect string) {
+		s := storetest.Open(t, dialect)
+		ctx := context.Background()
+		p := newPost(t, s)
+		id := "0123456789abcdef0123456789abcdef"
+		p.Video = &relais.PostVideo{UploadID: id, SHA256: "ab", Filename: "a.mp4", ContentType: "video/mp4", Size: 10}
+		carried := func() bool {
+			var got map[string]bool
+			require.NoError(t, s.View(ctx, func(tx *store.Tx) (err error) { got, err = tx.CarriedUploads([]string{id}); return err }))
+			return got[id]
+		}
+		require.NoError(t, s.Update(ctx, func(tx *store.Tx) error { return tx.UpdatePost(p) }))
+		require.True(t, carried(), "a draft may still publish it")
+		for _, st := range []relais.PostState{relais.PostPublished, relais.PostCancelled, relais.PostDeleted} {
+			require.NoError(t, s.Update(ctx, func(tx *store.Tx) error { return tx.SetPostState(p.ID, st) }))
+			require.Equal(t, st == relais.PostPublished, carried(), st)
+		}
+	})
+}

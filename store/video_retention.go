@@ -4,6 +4,8 @@ import (
 	"slices"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/relais/relais"
 )
 
@@ -28,7 +30,10 @@ var DoneStates = []relais.PostState{relais.PostPublished, relais.PostRejected, r
 func (u VideoUse) Done() bool { return !u.Recurring && slices.Contains(DoneStates, u.State) }
 
 // VideoUses lists every post's video upload (deleted posts included).
-func (tx *Tx) VideoUses() ([]VideoUse, error) {
+func (tx *Tx) VideoUses() ([]VideoUse, error) { return tx.videoUses(tx.db) }
+
+// videoUses lists the video uses q selects.
+func (tx *Tx) videoUses(q *gorm.DB) ([]VideoUse, error) {
 	var rows []struct {
 		UploadID  string
 		State     string
@@ -36,7 +41,7 @@ func (tx *Tx) VideoUses() ([]VideoUse, error) {
 		Recurring bool
 	}
 	active := tx.db.Model(&recurrenceRow{}).Select("1").Where("recurrences.post_id = posts.id AND recurrences.active")
-	err := tx.db.Table("post_videos").Select("post_videos.upload_id, posts.state, posts.updated_at, EXISTS (?) AS recurring", active).
+	err := q.Table("post_videos").Select("post_videos.upload_id, posts.state, posts.updated_at, EXISTS (?) AS recurring", active).
 		Joins("JOIN posts ON posts.id = post_videos.post_id").Scan(&rows).Error
 	out := make([]VideoUse, len(rows))
 	for i, r := range rows {
@@ -45,17 +50,22 @@ func (tx *Tx) VideoUses() ([]VideoUse, error) {
 	return out, err
 }
 
-// CarriedUploads reports which of the upload ids a post carries (deleted
-// posts included: their file is the history's until it is swept).
+// CarriedUploads reports which of the upload ids a post carries that
+// published it or may still publish it (an active recurrence's template
+// included). A deleted, cancelled, rejected or expired post does not
+// count: its file is kept for the history until swept, but its owner
+// could otherwise hold any number of videos by attaching each to a post
+// she then deletes.
 func (tx *Tx) CarriedUploads(ids []string) (map[string]bool, error) {
 	out := map[string]bool{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	var got []string
-	err := tx.db.Table("post_videos").Where("upload_id IN ?", ids).Distinct().Pluck("upload_id", &got).Error
-	for _, id := range got {
-		out[id] = true
+	uses, err := tx.videoUses(tx.db.Where("post_videos.upload_id IN ?", ids))
+	for _, u := range uses {
+		if u.State == relais.PostPublished || !u.Done() {
+			out[u.UploadID] = true
+		}
 	}
 	return out, err
 }

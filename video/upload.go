@@ -50,8 +50,9 @@ type Uploads struct {
 	// post carries them (unfinished, or complete and not attached): 0
 	// means DefaultMaxHeldBytes (RELAIS_VIDEO_MEMBER_QUOTA).
 	MaxHeldBytes int64
-	// Attached reports which of the upload ids a post carries (nil: none
-	// does); those count no more against their owner's MaxHeldBytes.
+	// Attached reports which of the upload ids a post carries that
+	// published or may still publish them (nil: none does); those count no
+	// more against their owner's MaxHeldBytes.
 	Attached func(ctx context.Context, ids []string) (map[string]bool, error)
 
 	dir   string

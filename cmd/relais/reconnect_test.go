@@ -83,8 +83,73 @@ func TestReconnectBlueskyMovesServer(t *testing.T) {
 		return err
 	}))
 	require.Equal(t, pds.URL, got.BaseURL)
-	require.Equal(t, map[string]string{bsky.CredIdentifier: acct.Handle, bsky.CredAppPassword: acct.AppPassword}, got.Credentials,
-		"the old server's sessions are gone")
+	require.Equal(t, map[string]string{bsky.CredIdentifier: acct.Handle, bsky.CredAppPassword: acct.AppPassword, bsky.CredDID: acct.DID},
+		got.Credentials, "the old server's sessions are gone, the DID (the same) kept")
 	require.Contains(t, tm.lastAudit().Detail, "server "+pds.URL)
 	require.NoError(t, bsky.New(&http.Client{}, "").Verify(ctx, *got), "the stored account signs in on its new PDS")
+}
+
+// TestReconnectBlueskyRefusesTakenHandle: Bluesky handles change and can
+// be taken by another account; the DID does not change (it moves with
+// the account from PDS to PDS: https://atproto.com/specs/did). The
+// campaign's account renamed itself and someone else took its old
+// handle on the same (real) PDS: reconnecting with the old handle and
+// the newcomer's app password is refused, and nothing changes.
+func TestReconnectBlueskyRefusesTakenHandle(t *testing.T) {
+	t.Parallel()
+	pds := bluesky.Start(t)
+	acct := pds.CreateAccount(t, "campagne")
+	other := pds.CreateAccount(t, "intrus")
+	tm := mustRunDemo(t)
+	ctx := context.Background()
+	mine := &relais.Account{Platform: relais.PlatformBluesky, Handle: acct.Handle, OwnerKind: relais.OwnerCampaign, BaseURL: pds.URL}
+	require.NoError(t, tm.store.Update(ctx, func(tx *store.Tx) error {
+		return tx.CreateAccount(mine, map[string]string{bsky.CredIdentifier: acct.Handle, bsky.CredAppPassword: acct.AppPassword,
+			bsky.CredAccessJwt: "access", bsky.CredRefreshJwt: "refresh", bsky.CredDID: acct.DID})
+	}))
+	taken := acct.Handle
+	pds.UpdateHandle(t, &acct, "r"+acct.Handle)
+	pds.UpdateHandle(t, &other, taken)
+
+	admin := tm.signIn(t, "admin@demo.relais.fr")
+	status, body := admin.post("/settings/connect/bluesky", url.Values{"handle": {taken}, "secret": {other.AppPassword},
+		"base_url": {pds.URL}, "reconnect": {fmt.Sprint(mine.ID)}})
+	require.Equal(t, http.StatusBadRequest, status, body)
+	require.Contains(t, body, "Ces identifiants sont ceux de")
+	var got *relais.Account
+	require.NoError(t, tm.store.View(ctx, func(tx *store.Tx) (err error) {
+		got, err = tx.AccountWithCredentials(mine.ID)
+		return err
+	}))
+	require.Equal(t, acct.AppPassword, got.Credentials[bsky.CredAppPassword], "nothing replaced")
+	require.Equal(t, acct.DID, got.Credentials[bsky.CredDID])
+}
+
+// TestReconnectBlueskyDropsOldSession: reconnecting a Bluesky account on
+// its own PDS with a new app password drops the session the old one
+// opened: relais would otherwise go on publishing with it (refreshing it)
+// and never sign in with the new password.
+func TestReconnectBlueskyDropsOldSession(t *testing.T) {
+	t.Parallel()
+	pds := bluesky.Start(t)
+	acct := pds.CreateAccount(t, "session")
+	tm := mustRunDemo(t)
+	ctx := context.Background()
+	mine := &relais.Account{Platform: relais.PlatformBluesky, Handle: acct.Handle, OwnerKind: relais.OwnerCampaign, BaseURL: pds.URL}
+	require.NoError(t, tm.store.Update(ctx, func(tx *store.Tx) error {
+		return tx.CreateAccount(mine, map[string]string{bsky.CredIdentifier: acct.Handle, bsky.CredAppPassword: "old-pass",
+			bsky.CredAccessJwt: acct.AccessJwt, bsky.CredRefreshJwt: acct.RefreshJwt, bsky.CredDID: acct.DID})
+	}))
+	admin := tm.signIn(t, "admin@demo.relais.fr")
+	status, body := admin.post("/settings/connect/bluesky", url.Values{"handle": {acct.Handle}, "secret": {acct.AppPassword},
+		"base_url": {pds.URL}, "reconnect": {fmt.Sprint(mine.ID)}})
+	require.Equal(t, http.StatusOK, status, body)
+	require.Contains(t, body, "Compte reconnecté")
+	var got *relais.Account
+	require.NoError(t, tm.store.View(ctx, func(tx *store.Tx) (err error) {
+		got, err = tx.AccountWithCredentials(mine.ID)
+		return err
+	}))
+	require.Equal(t, map[string]string{bsky.CredIdentifier: acct.Handle, bsky.CredAppPassword: acct.AppPassword, bsky.CredDID: acct.DID},
+		got.Credentials, "the old password's session is gone")
 }

@@ -48,3 +48,26 @@ func TestVideoMemberQuota(t *testing.T) {
 	require.Equal(t, http.StatusCreated, tm.call(cm, "POST", "/api/posts", body, &p))
 	require.Equal(t, http.StatusCreated, tm.call(cm, "POST", "/api/videos/uploads", create, nil), "an attached video no longer counts")
 }
+
+// TestVideoQuotaNotFreedByDeletedPost: attaching a video to a post and
+// deleting the post must not free the quota (the deleted post's file is
+// kept for the history, 30 days by default): else a member could hold
+// any number of videos by attaching each to a post she deletes at once.
+func TestVideoQuotaNotFreedByDeletedPost(t *testing.T) {
+	t.Parallel()
+	tm := mustRunDemoWith(t, func(m *Main) { m.cfg.VideoMemberQuota = 1 << 20 })
+	cm := tm.cli("user", "token", "--email", "cm@demo.relais.fr")
+	clip := testMP4(12, 600<<10)
+	first := tm.uploadVideo(cm, "local.mp4", clip)
+	body := fmt.Sprintf(`{"text":"Ce soir au local de campagne","targets":[%d],"scheduled_at":"%s","video":{"upload_id":%q}}`,
+		demoAccount(t, tm, cm, "campaign"), inHours(3), first)
+	var p struct{ ID int64 }
+	require.Equal(t, http.StatusCreated, tm.call(cm, "POST", "/api/posts", body, &p))
+	require.Equal(t, http.StatusNoContent, tm.call(cm, "DELETE", fmt.Sprintf("/api/posts/%d", p.ID), nil, nil))
+
+	create := fmt.Sprintf(`{"filename":"marche.mp4","size":%d}`, len(clip))
+	var e apiErr
+	require.Equal(t, http.StatusRequestEntityTooLarge, tm.call(cm, "POST", "/api/videos/uploads", create, &e),
+		"the deleted post's video still counts")
+	require.Equal(t, "size", e.Error.Field)
+}

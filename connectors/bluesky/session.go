@@ -9,8 +9,18 @@ import (
 	"github.com/relais/relais/connectors"
 )
 
+// session is a signed-in session, cached per account with the server and
+// credentials it came from (origin).
 type session struct {
 	access, refresh, did string
+	origin               string
+}
+
+// origin names the server and credentials of a: a session cached for
+// other ones (the account reconnected, moved to another PDS) is never
+// used, nor sent to the new server.
+func (c *Client) origin(a relais.Account) string {
+	return c.host(a) + "\n" + a.Credentials[CredIdentifier] + "\n" + a.Credentials[CredAppPassword]
 }
 
 // authed runs fn with a client authenticated as a. When the access token
@@ -41,13 +51,13 @@ func (c *Client) session(ctx context.Context, a relais.Account) (session, error)
 	c.mu.Lock()
 	s, ok := c.sessions[a.ID]
 	c.mu.Unlock()
-	if ok {
+	if ok && s.origin == c.origin(a) {
 		return s, nil
 	}
 	cr := a.Credentials
 	if cr[CredAccessJwt] != "" && cr[CredRefreshJwt] != "" && cr[CredDID] != "" {
 		s = session{access: cr[CredAccessJwt], refresh: cr[CredRefreshJwt], did: cr[CredDID]}
-		c.store(a.ID, s, false)
+		c.store(a, s, false)
 		return s, nil
 	}
 	return c.login(ctx, a)
@@ -59,7 +69,7 @@ func (c *Client) renew(ctx context.Context, a relais.Account, s session) (sessio
 	out, err := atproto.ServerRefreshSession(ctx, c.client(a, s.refresh))
 	if err == nil {
 		s = session{access: out.AccessJwt, refresh: out.RefreshJwt, did: out.Did}
-		c.store(a.ID, s, true)
+		c.store(a, s, true)
 		return s, nil
 	} else if connectors.ClassOf(err) != connectors.AuthExpired {
 		return session{}, err
@@ -80,16 +90,17 @@ func (c *Client) login(ctx context.Context, a relais.Account) (session, error) {
 		return session{}, err
 	}
 	s := session{access: out.AccessJwt, refresh: out.RefreshJwt, did: out.Did}
-	c.store(a.ID, s, true)
+	c.store(a, s, true)
 	return s, nil
 }
 
 // store caches s and, when it is new, hands it to OnSession.
-func (c *Client) store(accountID int64, s session, fresh bool) {
+func (c *Client) store(a relais.Account, s session, fresh bool) {
+	s.origin = c.origin(a)
 	c.mu.Lock()
-	c.sessions[accountID] = s
+	c.sessions[a.ID] = s
 	c.mu.Unlock()
 	if fresh && c.OnSession != nil {
-		c.OnSession(accountID, s.access, s.refresh, s.did)
+		c.OnSession(a.ID, s.access, s.refresh, s.did)
 	}
 }

@@ -12,7 +12,10 @@ import (
 // Verify implements connectors.Verifier: it creates a session with the
 // handle (or identifier) and app password and checks that the PDS names
 // the same account (com.atproto.server.createSession). The session is
-// not cached: the account is not saved yet.
+// not cached: the account is not saved yet. The account's DID, which
+// stays when its handle changes or it moves to another PDS, is recorded
+// in a.Credentials (CredDID) when that map is set, for the caller to
+// keep and compare (a reconnection must be the same DID).
 func (c *Client) Verify(ctx context.Context, a relais.Account) error {
 	id, pw := a.Credentials[CredIdentifier], a.Credentials[CredAppPassword]
 	if id == "" {
@@ -25,5 +28,11 @@ func (c *Client) Verify(ctx context.Context, a relais.Account) error {
 	if err != nil {
 		return err
 	}
-	return connectors.CheckOwner("bluesky", relais.NormalizeHandle(a.Handle), out.Handle, out.Did)
+	if err := connectors.CheckOwner("bluesky", relais.NormalizeHandle(a.Handle), out.Handle, out.Did); err != nil {
+		return err
+	}
+	if a.Credentials != nil {
+		a.Credentials[CredDID] = out.Did
+	}
+	return nil
 }

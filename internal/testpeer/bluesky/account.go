@@ -66,7 +66,7 @@ func random(n int) string {
 }
 
 // call POSTs in as JSON to the procedure nsid and decodes the answer into
-// out.
+// out (unless nil: some procedures answer nothing).
 func (p *PDS) call(nsid, token string, in, out any) error {
 	body, err := json.Marshal(in)
 	if err != nil {
@@ -89,6 +89,18 @@ func (p *PDS) call(nsid, token string, in, out any) error {
 	b, _ := io.ReadAll(io.LimitReader(res.Body, 1<<20))
 	if res.StatusCode != http.StatusOK {
 		return fmt.Errorf("%s: %s: %s", nsid, res.Status, b)
+	} else if out == nil {
+		return nil
 	}
 	return json.Unmarshal(b, out)
+}
+
+// UpdateHandle renames a on the PDS (com.atproto.identity.updateHandle):
+// its old handle is then free for another account to take.
+func (p *PDS) UpdateHandle(t testing.TB, a *Account, handle string) {
+	t.Helper()
+	if err := p.call("com.atproto.identity.updateHandle", a.AccessJwt, map[string]string{"handle": handle}, nil); err != nil {
+		t.Fatalf("updateHandle %s → %s: %v", a.Handle, handle, err)
+	}
+	a.Handle = handle
 }
