@@ -23,7 +23,7 @@ func (b *builder) priorRule() {
 		if len(b.s.toks) < priorShortWords {
 			lim += priorShortExtra
 		}
-		if z[r] < lim || b.p[r] == sevOff || b.hasRule(r) {
+		if z[r] < lim || b.p[r] == sevOff || b.hasRule(r) || r == ruleDesintox && b.s.selfCorrection() {
 			continue
 		}
 		v := Violation{Rule: r.String(), Severity: SeverityWarn, Spans: []Span{b.priorSpan(target)}}
