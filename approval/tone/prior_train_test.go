@@ -231,6 +231,7 @@ type judged struct {
 	applies bool // priorApplies
 	short   bool // fewer than priorShortWords tokens
 	selfFix bool // selfCorrection: the prior adds no désintox
+	praise  bool // plainPraise: ridicule needs priorPraiseExtra more
 	z       [ruleRidicule + 1]float32
 }
 
@@ -250,6 +251,7 @@ func judgeWith(e *Engine, m *priorModel, posts []blindPost) []judged {
 		j.applies = s.priorApplies()
 		j.short = len(s.toks) < priorShortWords
 		j.selfFix = s.selfCorrection()
+		j.praise = s.plainPraise()
 		e.putScratch(s)
 		out[i] = j
 	}
@@ -293,6 +295,9 @@ func simulateLang(js []judged, th *[4]float64, lang string) *agg {
 			if j.short {
 				lim += float64(priorShortExtra)
 			}
+			if r == int(ruleRidicule) && j.praise {
+				lim += float64(priorPraiseExtra)
+			}
 			if float64(j.z[r]) >= lim && !j.rules[ruleNames[r]] && !(r == int(ruleDesintox) && j.selfFix) {
 				res.Violations = append(res.Violations, Violation{Rule: ruleNames[r]})
 				if res.Verdict == VerdictOK {
@@ -316,6 +321,7 @@ func TestPriorCV(t *testing.T) {
 	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_EXTRA"), "%g", &untargetedExtra)
 	fe := &flaggedExtra
 	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_FLAGGED"), "%g,%g,%g,%g", &fe[0], &fe[1], &fe[2], &fe[3])
+	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_PRAISE"), "%g", &priorPraiseExtra)
 	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_SHORT"), "%d,%g", &priorShortWords, &priorShortExtra)
 	off := priorThresholds
 	fmt.Sscanf(os.Getenv("RELAIS_TONE_PRIOR_TH"), "%g,%g,%g,%g", &off[0], &off[1], &off[2], &off[3])

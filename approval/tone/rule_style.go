@@ -45,6 +45,21 @@ func (b *builder) scareQuote(open, close quoteMark) {
 	b.s.units = append(b.s.units, u)
 	cue := len(b.s.units) - 1
 	b.emit(hit{rule: ruleRidicule, weight: 1, cue: cue, target: best, negator: -1, sent: u.sent})
+	if b.quotedVirtue(units, u.t0, u.t1) {
+		// « femme intègre », "transparent": the quotes call the quality fake.
+		b.emit(hit{rule: ruleAttack, weight: 1, cue: cue, target: best, negator: -1, sent: u.sent})
+	}
+}
+
+// quotedVirtue reports a quality ("intègre", "honest") among units
+// between tokens t0 and t1, not negated.
+func (b *builder) quotedVirtue(units []unit, t0, t1 int32) bool {
+	for j := firstUnitFrom(units, t0); j < len(units) && units[j].t0 < t1; j++ {
+		if c := &units[j]; c.t1 <= t1 && c.in.cls&cPositive != 0 && !c.negated() {
+			return true
+		}
+	}
+	return false
 }
 
 // style: capitals or "!!" in a sentence that names a target. It warns at
