@@ -342,6 +342,10 @@ func TestPriorCV(t *testing.T) {
 		tp := trainPrior(train)
 		js := judgeWith(src.engine, tp.model([4]float64{}), src.posts)
 		t.Logf("CV held-out=%s base: %s", src.name, simulate(js, nil).summary())
+		for _, lang := range []string{"fr", "en"} {
+			t.Logf("  lang=%s base: %s", lang, simulateLang(js, nil, lang).summary())
+			t.Logf("  lang=%s prior: %s", lang, simulateLang(js, at(0), lang).summary())
+		}
 		for _, th := range grid {
 			t.Logf("  th=%.1f %s", th, simulate(js, at(th)).summary())
 			pooled[th] = append(pooled[th], js...)
@@ -359,6 +363,7 @@ func TestPriorCV(t *testing.T) {
 		a := simulate(pooled[th], at(th))
 		t.Logf("  pooled th=%.1f %s rule-without-gold %v", th, a.summary(), a.ruleFP)
 		t.Logf("  pooled-fr th=%.1f %s", th, simulateLang(pooled[th], at(th), "fr").summary())
+		t.Logf("  pooled-en th=%.1f %s", th, simulateLang(pooled[th], at(th), "en").summary())
 	}
 }
 
