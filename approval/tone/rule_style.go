@@ -114,10 +114,28 @@ func (s *scratch) findCaps(sent int32) int {
 	if int(sent)+1 < len(s.sents) {
 		end = int(s.sents[sent+1].firstTk)
 	}
+	first, n := -1, 0
 	for t := int(s.sents[sent].firstTk); t < end; t++ {
 		if s.toks[t].flags&(tCaps|tName) == tCaps {
-			return t
+			if first < 0 {
+				first = t
+			}
+			n++
 		}
 	}
-	return -1
+	if n == 1 && !s.cueAt(first) {
+		return -1 // one acronym ("CCTV", "UNESCO") is not shouting
+	}
+	return first
+}
+
+// cueAt reports whether token t is part of a tone cue ("MENT", "HONTE").
+func (s *scratch) cueAt(t int) bool {
+	for i := range s.units {
+		u := &s.units[i]
+		if !u.raw && int(u.t0) <= t && t < int(u.t1) && u.in.cls&(cAttack|cNegative|cEval|cRidicule|cDesintox) != 0 {
+			return true
+		}
+	}
+	return false
 }
