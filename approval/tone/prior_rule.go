@@ -72,7 +72,7 @@ var priorPraiseExtra float32 = 2
 // plainPraise reports praise with nothing that mocks, denies, blames or
 // judges: a sincere compliment, which the rules let through.
 func (s *scratch) plainPraise() bool {
-	const other = cRidicule | cIrony | cNegative | cAttack | cEval | cDeadpan | cCondescend | cDesintox
+	const other = cRidicule | cIrony | cNegative | cAttack | cEval | cCondescend | cDesintox
 	praise := false
 	for i := range s.units {
 		u := &s.units[i]

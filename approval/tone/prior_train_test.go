@@ -35,7 +35,7 @@ var (
 )
 
 // priorThresholds are the logit thresholds per rule written in the file.
-var priorThresholds = [4]float64{-0.5, -1, -0.5, -1.25}
+var priorThresholds = [4]float64{-1, -1, -0.5, -1.5}
 
 // priorFlagged is added to the thresholds, per rule, on a post the rules
 // flagged.
