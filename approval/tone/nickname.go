@@ -55,8 +55,9 @@ func (b *builder) nicknameAfter(j, kind int) bool {
 }
 
 // knownWord reports a common word: in the lexicons or the published
-// evaluative lexicons (the prior's vocabulary was tried too and added
-// nothing under cross-validation).
+// evaluative lexicons. (The prior's vocabulary was tried as a wider
+// dictionary: one more post on the development sets, not worth tying the
+// rules to the prior.)
 func (e *Engine) knownWord(key []byte) bool {
 	if _, ok := e.lex[string(key)]; ok {
 		return true
