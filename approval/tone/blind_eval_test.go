@@ -38,15 +38,20 @@ import (
 // fourth round A-F are all development data (the prior learns from them);
 // leave-one-source-out cross-validation gave recall >= 0.87, false flags
 // <= 0.08, rules >= 0.62 on each held-out set, so the floors rise to
-// recall 0.85 and rules 0.60 (false flags stay at 0.06).
+// recall 0.85 and rules 0.60 (false flags stay at 0.06). Sets G and H,
+// written blind after the fourth freeze, measured recall 0.93, false
+// flags 0.05-0.06, rules >= 0.66. In the fifth round A-H are development
+// data; leave-one-source-out cross-validation gave recall >= 0.92, false
+// flags <= 0.05 and rules >= 0.70 on each held-out set, so the floors rise
+// to recall 0.88 and rules 0.65.
 const (
 	blindMinRecall     = 0.85
 	blindMaxFalseFlags = 0.05
 	blindMinRuleRecall = 0.75
 
-	floorRecall     = 0.85
+	floorRecall     = 0.88
 	floorFalseFlags = 0.06
-	floorRuleRecall = 0.60
+	floorRuleRecall = 0.65
 )
 
 // strictBlind reports whether the thresholds are asserted.

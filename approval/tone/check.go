@@ -22,6 +22,7 @@ func (e *Engine) Check(text, profileName string) Result {
 	b.ridicule()
 	b.verdicts()
 	b.condescension()
+	b.mockNicknames()
 	b.counterFigures()
 	b.style()
 	b.obfuscation()

@@ -26,9 +26,12 @@
 //     menteur → menteuse…; so "démenti" never matches "dément" and no
 //     stemmer is needed. Opponents' and own-team names are entries too.
 //  4. Negate (negation.go): ne, pas, jamais, aucun, sans, ni, not, no,
-//     never, n't… reach three words within their clause. A negated cue is
-//     dropped ("pas de mauvaise surprise"); a negated quality is kept for
-//     the attack rule ("ni sérieux ni honnête").
+//     never, n't, nobody… reach three words within their clause. A negated
+//     cue is dropped ("pas de mauvaise surprise"); a negated quality is
+//     kept for the attack rule ("ni sérieux ni honnête"). A denied verb of
+//     saying or thinking carries the negation over the rest of its
+//     sentence ("Nous ne dirons jamais que nos adversaires sont
+//     malhonnêtes").
 //  5. Resolve targets (targets.go): opponents; vague targets ("l'équipe
 //     d'en face", "some people", "la maire", "ce type", "six ans de",
 //     "leur bilan"); "certains" only as a pronoun; il/elle/he/she and
@@ -46,8 +49,13 @@
 //     belittling address ("pauvre X") (verdict.go); a target's figure
 //     answered by a figure (rule_counter.go); flat denials
 //     (rule_denial.go); praise turned to mockery by laughter, emoji or an
-//     irony marker ("enfin", "for once"). Agreement or sympathy ("X a
-//     raison", "nos pensées") silences negative wording about a situation.
+//     irony marker ("enfin", "for once"); mock nicknames ("Madame Béton",
+//     "Captain Concrete", nickname.go); a quoted quality next to a target
+//     ("la « femme intègre »") is ridicule and attack. Agreement or
+//     sympathy ("X a raison", "nos pensées", "nous condamnons") silences
+//     negative wording about a situation; a post that corrects our own
+//     words ("nos propres chiffres", "sorry") is not désintox
+//     (selfcheck.go).
 //     Style (capitals, "!!") warns and backs weak cues but never blocks
 //     alone.
 //  7. Prior (prior*.go): four logistic regressions over words and word
@@ -57,7 +65,8 @@
 //     they may add a warning (never a block); on a flagged post, at a
 //     higher threshold, a rule the rules did not name. A post with no
 //     target, goodwill or a cue the rules saw negated is held to a higher
-//     bar or left alone. References filed with an article also match with
+//     bar or left alone; plain praise ("Félicitations à X pour…") needs a
+//     surer ridicule score, and a self-correction gets no désintox. References filed with an article also match with
 //     a contracted article or demonstrative (determiners.go).
 //  8. Profiles (profile.go): each rule's severity for the account's
 //     profile (candidate, campaign, colistier or configured) gives the

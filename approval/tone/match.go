@@ -35,7 +35,8 @@ func (e *Engine) matchAt(s *scratch, i int) (int, info) {
 		if n, in, ok := s.matchPhrases(en, i); ok {
 			return n, in
 		}
-		if en.hasSingle && (en.single.cls&cCapital == 0 || s.toks[i].flags&(tUpper|tHashtag|tMention) != 0) {
+		if en.hasSingle && (en.single.cls&cCapital == 0 || s.toks[i].flags&(tUpper|tHashtag|tMention) != 0) &&
+			(en.single.cls != cEval || !s.properNoun(i)) {
 			return 1, en.single
 		}
 	}
@@ -48,6 +49,18 @@ func (e *Engine) matchAt(s *scratch, i int) (int, info) {
 		return 1, in
 	}
 	return 0, info{}
+}
+
+// properNoun reports a word capitalised inside a clause ("la Nuit
+// Blanche", "lycée Pierre-de-Fermat"): a name, not the word of the
+// published lexicons it spells.
+func (s *scratch) properNoun(i int) bool {
+	t := &s.toks[i]
+	if t.flags&(tUpper|tCaps|tHashtag|tMention) != tUpper || i == 0 {
+		return false
+	}
+	p := &s.toks[i-1]
+	return p.sent == t.sent && p.clause == t.clause && p.flags&tEmoji == 0
 }
 
 // matchRest reports whether the tokens from i, in the same sentence, have

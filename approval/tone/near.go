@@ -44,10 +44,30 @@ func (s *scratch) nearClaim(i int) int {
 	if t := s.nearest(i, claimWindow, 1, func(u *unit) bool { return u.in.cls&cClaim != 0 && !u.negated() }); t >= 0 {
 		return t
 	}
-	// Two rebuttal cues back each other: "Debunked: the claim that…".
+	// Two rebuttal cues back each other: "Debunked: the claim that…",
+	// unless the post speaks of our own team ("Fact check de l'équipe :
+	// Claire a bien…"): then it checks our own words.
+	if s.namesOwn() {
+		return -1
+	}
 	return s.nearest(i, claimWindow, 1, func(u *unit) bool {
 		return u.in.cls&cDesintox != 0 && u.in.weight[ruleDesintox] >= 1 && !u.negated()
 	})
+}
+
+// namesOwn reports whether the post names someone of our own team
+// (worked out once per post).
+func (s *scratch) namesOwn() bool {
+	if s.own == 0 {
+		s.own = -1
+		for i := range s.units {
+			if u := &s.units[i]; !u.raw && u.in.cls&cOwn != 0 {
+				s.own = 1
+				break
+			}
+		}
+	}
+	return s.own > 0
 }
 
 // nearest scans outwards from unit i for a unit accepted by ok.

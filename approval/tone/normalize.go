@@ -163,6 +163,12 @@ func Normalize(text string) string {
 		case isIgnorable(r):
 		case isApostropheLike(r):
 			b.WriteByte('\'')
+		case unicode.Is(unicode.No, r):
+			// "Lacombe¼": the tokenizer ends the word at ¼; NFKC would glue
+			// its digits to it ("Lacombe1⁄4"), so keep them apart.
+			b.WriteByte(' ')
+			b.WriteRune(r)
+			b.WriteByte(' ')
 		default:
 			b.WriteRune(r)
 		}

@@ -12,6 +12,7 @@ func (b *builder) priorRule() {
 	}
 	target := b.firstTarget()
 	z := b.e.priorScores(b.s, m)
+	praise := b.s.plainPraise()
 	for r := ruleAttack; r <= ruleRidicule; r++ {
 		lim := m.thresh[r]
 		if target < 0 {
@@ -23,7 +24,10 @@ func (b *builder) priorRule() {
 		if len(b.s.toks) < priorShortWords {
 			lim += priorShortExtra
 		}
-		if z[r] < lim || b.p[r] == sevOff || b.hasRule(r) {
+		if r == ruleRidicule && praise {
+			lim += priorPraiseExtra
+		}
+		if z[r] < lim || b.p[r] == sevOff || b.hasRule(r) || r == ruleDesintox && b.s.selfCorrection() {
 			continue
 		}
 		v := Violation{Rule: r.String(), Severity: SeverityWarn, Spans: []Span{b.priorSpan(target)}}
@@ -59,6 +63,47 @@ var (
 	priorShortWords         = 12
 	priorShortExtra float32 = 1
 )
+
+// priorPraiseExtra is added to the ridicule threshold on a post of plain
+// praise (plainPraise): "Félicitations à X pour …", "Thanks to X for …"
+// read like mock praise to a bag of words (chosen by TestPriorCV).
+var priorPraiseExtra float32 = 2
+
+// plainPraise reports praise with nothing that mocks, denies, blames or
+// judges: a sincere compliment, which the rules let through.
+func (s *scratch) plainPraise() bool {
+	const other = cRidicule | cIrony | cNegative | cAttack | cEval | cCondescend | cDesintox
+	praise := false
+	for i := range s.units {
+		u := &s.units[i]
+		if u.negated() {
+			continue
+		}
+		if u.in.cls&other != 0 {
+			return false
+		}
+		praise = praise || u.in.cls&cPraise != 0
+	}
+	return praise && !s.contrastWords()
+}
+
+// contrastWords finds what sarcastic praise sets against the compliment:
+// a figure or "seulement", "encore", "only", "still" ("Bravo à X pour le
+// rond-point. Seulement 3 ans.").
+func (s *scratch) contrastWords() bool {
+	for i := range s.toks {
+		t := &s.toks[i]
+		if t.flags&tNumber != 0 || contrastKeys[string(s.keys[t.ks:t.ke])] {
+			return true
+		}
+	}
+	return false
+}
+
+var contrastKeys = map[string]bool{
+	"seulement": true, "encore": true, "toujours": true, "deja": true, "only": true, "still": true,
+	"again": true, "already": true, "just": true, "meme": true, "even": true,
+}
 
 // priorSpan is the target's span, or the whole post's words if none.
 func (b *builder) priorSpan(target int) Span {

@@ -12,7 +12,7 @@ func (b *builder) flatDenial() {
 		if first >= len(b.s.toks) || !b.s.denialOpener(first) {
 			continue
 		}
-		if t := b.s.deniedTarget(first); t >= 0 {
+		if t := b.s.deniedTarget(first); t >= 0 && !b.s.deniesAccusation(b.s.units[t].sent) {
 			b.emitDenial(first, t)
 		}
 	}
@@ -49,6 +49,18 @@ func (s *scratch) deniedTarget(first int) int {
 		}
 	}
 	return -1
+}
+
+// deniesAccusation reports a negated attack word in sentence
+// sent: "Non, Mme X n'est pas une menteuse" defends the opponent.
+func (s *scratch) deniesAccusation(sent int32) bool {
+	for i := range s.units {
+		u := &s.units[i]
+		if u.sent == sent && u.negated() && u.in.cls&cAttack != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // emitDenial reports the opener as the cue of a désintox violation.

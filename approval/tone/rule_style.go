@@ -45,6 +45,21 @@ func (b *builder) scareQuote(open, close quoteMark) {
 	b.s.units = append(b.s.units, u)
 	cue := len(b.s.units) - 1
 	b.emit(hit{rule: ruleRidicule, weight: 1, cue: cue, target: best, negator: -1, sent: u.sent})
+	if b.quotedVirtue(units, u.t0, u.t1) {
+		// « femme intègre », "transparent": the quotes call the quality fake.
+		b.emit(hit{rule: ruleAttack, weight: 1, cue: cue, target: best, negator: -1, sent: u.sent})
+	}
+}
+
+// quotedVirtue reports a quality ("intègre", "honest") among units
+// between tokens t0 and t1, not negated.
+func (b *builder) quotedVirtue(units []unit, t0, t1 int32) bool {
+	for j := firstUnitFrom(units, t0); j < len(units) && units[j].t0 < t1; j++ {
+		if c := &units[j]; c.t1 <= t1 && c.in.cls&cPositive != 0 && !c.negated() {
+			return true
+		}
+	}
+	return false
 }
 
 // style: capitals or "!!" in a sentence that names a target. It warns at
@@ -99,10 +114,28 @@ func (s *scratch) findCaps(sent int32) int {
 	if int(sent)+1 < len(s.sents) {
 		end = int(s.sents[sent+1].firstTk)
 	}
+	first, n := -1, 0
 	for t := int(s.sents[sent].firstTk); t < end; t++ {
 		if s.toks[t].flags&(tCaps|tName) == tCaps {
-			return t
+			if first < 0 {
+				first = t
+			}
+			n++
 		}
 	}
-	return -1
+	if n == 1 && !s.cueAt(first) {
+		return -1 // one acronym ("CCTV", "UNESCO") is not shouting
+	}
+	return first
+}
+
+// cueAt reports whether token t is part of a tone cue ("MENT", "HONTE").
+func (s *scratch) cueAt(t int) bool {
+	for i := range s.units {
+		u := &s.units[i]
+		if !u.raw && int(u.t0) <= t && t < int(u.t1) && u.in.cls&(cAttack|cNegative|cEval|cRidicule|cDesintox) != 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -57,11 +57,16 @@ func (b *builder) negative() {
 // desintox: a rebuttal cue with a claim verb or a target in its sentence
 // or the next or previous one. "Faux départ" has neither.
 func (b *builder) desintox() {
+	checked := false
 	for i := range b.s.units {
 		u := &b.s.units[i]
 		if u.in.cls&cDesintox == 0 || u.negated() {
 			continue
 		}
+		if !checked && b.s.selfCorrection() {
+			return
+		}
+		checked = true
 		if t := b.s.nearClaim(i); t >= 0 {
 			b.emit(hit{rule: ruleDesintox, weight: u.in.weight[ruleDesintox], cue: i, target: t, negator: -1, sent: u.sent})
 		}

@@ -14,6 +14,7 @@ type scratch struct {
 	clause  int32
 	invalid bool
 	figures bool
+	own     int8 // namesOwn: 0 not yet known, 1 yes, -1 no
 }
 
 // unit is a matched word or phrase: a cue, a target, a negator…
@@ -49,6 +50,7 @@ func (s *scratch) reset(text string) {
 	s.units = s.units[:0]
 	s.sent, s.clause = 0, 0
 	s.invalid, s.figures = false, false
+	s.own = 0
 }
 
 // analyze runs the pipeline up to the rules: tokens, lexicon matches,
@@ -58,6 +60,7 @@ func (e *Engine) analyze(s *scratch, text string) {
 	s.tokenize(text)
 	e.match(s)
 	s.negate()
+	s.denySpeech()
 	s.resolveTargets()
 }
 

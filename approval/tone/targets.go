@@ -153,6 +153,10 @@ func (s *scratch) pronounUse(i int) bool {
 	if next >= len(s.toks) || s.toks[next].clause != u.clause {
 		return true
 	}
+	switch s.toks[next].key(s) {
+	case "dans", "parmi", "chez", "qui", "ici":
+		return true // "certains dans cette campagne…", "certains qui…"
+	}
 	if i+1 < len(s.units) && s.units[i+1].t0 == int32(next) {
 		c := s.units[i+1].in.cls
 		return c&(cFollow|cClaim|cNegator|cAttack|cNegative|cPositive|cRidicule) != 0

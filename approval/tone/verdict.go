@@ -32,6 +32,14 @@ func (s *scratch) verdictSentence(i int) bool {
 	return u.sent > 0 && s.sentTokens(u.sent, verdictTokens) <= verdictTokens
 }
 
+// deadpanAlone reports whether deadpan unit i is its sentence but for at
+// most one word ("Efficace.", "Vraiment bravo.", "Quelle vision !"), not
+// an adverb inside a plain statement ("La campagne commence vraiment.").
+func (s *scratch) deadpanAlone(i int) bool {
+	u := &s.units[i]
+	return s.sentTokens(u.sent, verdictTokens)-int(u.t1-u.t0) <= 1
+}
+
 // postTarget returns a named or vague target anywhere in a short post
 // before unit i, or -1.
 func (s *scratch) postTarget(i int) int {
@@ -59,7 +67,7 @@ func (b *builder) verdicts() {
 		r, w := ruleNegative, u.in.weight[ruleNegative]
 		switch {
 		case u.in.cls&cEval != 0:
-		case u.in.cls&cDeadpan != 0 && !before:
+		case u.in.cls&cDeadpan != 0 && !before && b.s.deadpanAlone(i):
 			r, w = ruleRidicule, 1
 		default:
 			continue
