@@ -50,3 +50,18 @@ func init() {
 		messages[k] = v
 	}
 }
+
+// namedParams names, for lang, the parameters of an error that are codes:
+// a {role} by the catalogue's name for it.
+func namedParams(lang string, params map[string]string) map[string]string {
+	role, ok := params["role"]
+	if _, known := messages["role."+role]; !ok || !known {
+		return params
+	}
+	out := make(map[string]string, len(params))
+	for k, v := range params {
+		out[k] = v
+	}
+	out["role"] = translate(lang, "role."+role)
+	return out
+}

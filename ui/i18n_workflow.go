@@ -76,7 +76,7 @@ func init() {
 func localize(lang string, err error) string {
 	key, params := relais.ErrorKey(err)
 	if _, ok := messages[key]; ok {
-		return fill(lang, translate(lang, key), errorParams(lang, key, lifecycleParams(lang, key, params)))
+		return fill(lang, translate(lang, key), namedParams(lang, errorParams(lang, key, lifecycleParams(lang, key, params))))
 	}
 	if relais.ErrorCode(err) == relais.EINTERNAL {
 		return translate(lang, "error.internal")
@@ -93,11 +93,13 @@ func localize(lang string, err error) string {
 }
 
 // fill replaces {name} with params[name], dates (RFC 3339) formatted for
-// lang in Paris time.
+// lang in Paris time, a {day} (YYYY-MM-DD) as lang writes dates.
 func fill(lang, s string, params map[string]string) string {
 	for k, v := range params {
 		if t, err := time.Parse(time.RFC3339, v); err == nil {
 			v = fmtTime(t, lang)
+		} else if k == "day" {
+			v = fmtDate(v, lang)
 		}
 		s = strings.ReplaceAll(s, "{"+k+"}", v)
 	}

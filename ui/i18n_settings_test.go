@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/relais/relais"
+)
+
+// settingsErrorFiles are the files whose errors a person meets on the
+// settings forms (members, invitation, accounts, slots, rounds, second
+// approver, tone lists) and on the sign-in and invitation pages.
+var settingsErrorFiles = []string{
+	"../auth/service.go", "../auth/members.go", "../auth/invite.go", "../auth/throttle.go", "../auth/checks.go",
+	"../approval/slot.go", "../approval/account.go", "../approval/step.go", "../approval/election.go",
+	"../slot.go", "../round.go", "../election.go", "../connectors/validate.go", "../store/invitation.go",
+	"page_settings_forms.go", "page_settings_tone.go", "api_member_admin.go", "page_invite.go",
+}
+
+// TestSettingsErrorsHaveTheirOwnMessage: every bad-input or conflict
+// error of the settings forms carries a catalogue key whose French and
+// English messages exist, differ from the generic "value refused" and
+// hold no sentence of the other language ("… / …").
+func TestSettingsErrorsHaveTheirOwnMessage(t *testing.T) {
+	keys := map[string]bool{}
+	for _, f := range settingsErrorFiles {
+		for _, k := range errorKeys(t, f) {
+			keys[k] = true
+		}
+		requireConflictsKeyed(t, f)
+	}
+	require.Greater(t, len(keys), 30)
+	generic := map[string]bool{}
+	for _, k := range []string{"error.invalid_field", "error.generic.invalid", "error.code.invalid", "error.generic.conflict", "tone_err.other"} {
+		generic[messages[k][0]], generic[messages[k][1]] = true, true
+	}
+	for k := range keys {
+		m, ok := messages[k]
+		require.True(t, ok, "%s is in the catalogue", k)
+		for i, lang := range []string{"fr", "en"} {
+			require.NotEmpty(t, m[i], "%s in %s", k, lang)
+			require.False(t, generic[m[i]], "%s in %s is generic", k, lang)
+			require.NotContains(t, m[i], " / ", "%s in %s holds two languages", k, lang)
+		}
+	}
+}
+
+// requireConflictsKeyed fails on a relais.Errorf of a conflict, a rate
+// limit or a bad input in file that is not given a catalogue key.
+func requireConflictsKeyed(t *testing.T, file string) {
+	f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
+	require.NoError(t, err)
+	keyed := map[ast.Node]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if sel, isSel := callee(call); isSel && sel.Sel.Name == "With" {
+				keyed[unparen(sel.X)] = true
+			}
+		}
+		return true
+	})
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && name(call.Fun) == "Errorf" && len(call.Args) > 1 {
+			switch name(call.Args[0]) {
+			case "ECONFLICT", "ERATELIMIT", "EINVALID":
+				require.True(t, keyed[call], "%s: an error without a catalogue key: %s", file, stringLit(t, call.Args[1]))
+			}
+		}
+		return true
+	})
+}
+
+// TestSettingsErrorsSayWhy: the settings forms' errors read, word for
+// word, in each language, with their parameters named for the reader
+// (a role, a voting day).
+func TestSettingsErrorsSayWhy(t *testing.T) {
+	for _, c := range []struct {
+		err    error
+		fr, en string
+	}{
+		{relais.FieldErrorf("times", "x").With("error.slot_time", "value", "8h30"),
+			"Heures : « 8h30 » n'est pas une heure (hh:mm, par ex. 08:30).", "Times: \u201c8h30\u201d is not a time (hh:mm, e.g. 08:30)."},
+		{relais.FieldErrorf("member_id", "x").With("error.approver_role", "name", "Léa", "role", "community_manager"),
+			"Seconde validation : le rôle de Léa (community manager) ne permet pas de valider.", "Second approval: Léa's role (community manager) may not approve posts."},
+		{relais.FieldErrorf("member_id", "x").With("error.approver_role", "name", "Anne", "role", "colistier"),
+			"Seconde validation : le rôle de Anne (colistier·e) ne permet pas de valider.", "Second approval: Anne's role (running mate) may not approve posts."},
+		{relais.FieldErrorf("day", "x").With("error.round_exists", "day", "2027-03-14"),
+			"Jour du vote : un tour est déjà déclaré le 14/03/2027.", "Voting day: a round is already declared on Sun 14 Mar 2027."},
+		{relais.Errorf(relais.ECONFLICT, "x").With("error.last_admin"),
+			"C'est le dernier compte admin actif : nommez d'abord un autre admin.", "This is the last active admin: make someone else admin first."},
+	} {
+		require.Equal(t, c.fr, localize("fr", c.err))
+		require.Equal(t, c.en, localize("en", c.err))
+	}
+}
