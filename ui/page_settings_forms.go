@@ -79,6 +79,7 @@ func (s *Server) handleSettingsApprover(w http.ResponseWriter, r *http.Request, 
 		err = s.cfg.Approval.SetSecondApprover(r.Context(), id, member)
 	}
 	if err != nil {
+		p.Values = map[string]string{"account": strconv.FormatInt(id, 10)}
 		s.settingsFailed(w, r, p, err)
 		return
 	}
