@@ -42,3 +42,20 @@ func TestHistoryExperimentCreatedPerReader(t *testing.T) {
 	require.Equal(t, "test A/B n° 1 : 2 variantes, colistiers, échantillon de 12,5 % (100 destinataires), mesure : clics, décision après 2 h 30", Page{Lang: "fr"}.Detail(c))
 	require.Equal(t, "A/B test #1: 2 variants, running mates, sample of 12.5% (100 recipients), metric: clicks, decided after 2 h 30", Page{Lang: "en"}.Detail(c))
 }
+
+// TestHistoryNamesAccounts: a delivery's history line names its account
+// by platform and handle, falls back to its number only when the account
+// is gone (or hidden from the reader), and reads a coded delivery error
+// in the reader's language.
+func TestHistoryNamesAccounts(t *testing.T) {
+	accounts := map[int64]string{4: "Bluesky @anne.example"}
+	fr, en := Page{Lang: "fr", accounts: accounts}, Page{Lang: "en", accounts: accounts}
+	ok := i18n.Code("history.delivery", "account", "4", "state", "published", "url", "https://bsky.app/profile/anne.example/post/1")
+	require.Equal(t, "Bluesky @anne.example : publié https://bsky.app/profile/anne.example/post/1", fr.Detail(ok))
+	require.Equal(t, "Bluesky @anne.example: published https://bsky.app/profile/anne.example/post/1", en.Detail(ok))
+	gone := i18n.Code("history.delivery_error", "account", "9", "state", "outcome_unknown", "url", "", "error", i18n.Code("delivery.timeout"))
+	require.Equal(t, "compte n° 9 : issue inconnue (délai dépassé en attendant la réponse de la plateforme)", fr.Detail(gone))
+	require.Equal(t, "account #9: outcome unknown (timeout waiting for the platform's answer)", en.Detail(gone))
+	hand := i18n.Code("history.resolved_note", "account", "4", "state", "failed", "url", "", "note", "vu")
+	require.Equal(t, "Bluesky @anne.example : échec à la main — vu", fr.Detail(hand))
+}

@@ -107,7 +107,7 @@ func (p Page) coded(key string, params map[string]string) string {
 	if n, err := strconv.Atoi(params["n"]); err == nil && !i18n.Has(key) {
 		return i18n.N(p.Lang, key, n, params)
 	}
-	return i18n.T(p.Lang, key, params)
+	return strings.TrimSpace(strings.ReplaceAll(i18n.T(p.Lang, key, params), "  ", " ")) // an empty {url}
 }
 
 // detailParam names a coded entry's parameter for the reader: a verdict
@@ -126,6 +126,10 @@ func (p Page) detailParam(name, v string) string {
 		return i18n.T(p.Lang, "history."+name+"."+v, nil)
 	case name == "after":
 		return hoursText(v)
+	case name == "account":
+		return p.accountName(v)
+	case name == "error":
+		return p.DeliveryError(v)
 	}
 	return p.detailArg(v)
 }
@@ -242,4 +246,14 @@ func init() {
 	} {
 		messages[k] = v
 	}
+}
+
+// accountName names account id for a history line: its platform and
+// handle, or its number when the reader cannot see it or it is gone.
+func (p Page) accountName(id string) string {
+	n, err := strconv.ParseInt(id, 10, 64)
+	if name, ok := p.accounts[n]; ok && err == nil {
+		return name
+	}
+	return i18n.T(p.Lang, "history.account_gone", map[string]string{"id": id})
 }

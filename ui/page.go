@@ -25,6 +25,9 @@ type Page struct {
 	SwitchURL string
 	// Analytics puts the weekly report and the A/B tests in the nav.
 	Analytics bool
+	// accounts names the accounts the reader may see, by ID ("Bluesky
+	// @anne.example"), for the history lines that name one.
+	accounts map[int64]string
 }
 
 // T translates key into the page's language.
