@@ -83,7 +83,7 @@ func TestSettingsErrorsSayWhy(t *testing.T) {
 		fr, en string
 	}{
 		{relais.FieldErrorf("times", "x").With("error.slot_time", "value", "8h30"),
-			"Heures : « 8h30 » n'est pas une heure (hh:mm, par ex. 08:30).", "Times: \u201c8h30\u201d is not a time (hh:mm, e.g. 08:30)."},
+			"Heures : « 8h30 » n'est pas une heure (HH:MM, par ex. 08:30).", "Times: \u201c8h30\u201d is not a time (HH:MM, e.g. 08:30)."},
 		{relais.FieldErrorf("member_id", "x").With("error.approver_role", "name", "Léa", "role", "community_manager"),
 			"Seconde validation : le rôle de Léa (community manager) ne permet pas de valider.", "Second approval: Léa's role (community manager) may not approve posts."},
 		{relais.FieldErrorf("member_id", "x").With("error.approver_role", "name", "Anne", "role", "colistier"),

@@ -54,7 +54,7 @@ var settingsBadInputs = []settingsBadInput{
 	{"/settings/accounts/1/approver", url.Values{"member_id": {"4"}}, http.StatusBadRequest,
 		"Seconde validation : le rôle de Léa Fontaine (community manager) ne permet pas de valider.", "Second approval: Léa Fontaine's role (community manager) may not approve posts.", nil},
 	{"/settings/slots/1", url.Values{"weekdays": {"1"}, "times": {"08:30, 8h30"}}, http.StatusBadRequest,
-		"Heures : « 8h30 » n'est pas une heure (hh:mm, par ex. 08:30).", "Times: “8h30” is not a time (hh:mm, e.g. 08:30).",
+		"Heures : « 8h30 » n'est pas une heure (HH:MM, par ex. 08:30).", "Times: “8h30” is not a time (HH:MM, e.g. 08:30).",
 		[]string{`value="08:30, 8h30"`, `name="weekdays" value="1" checked`}},
 	{"/settings/slots/1", url.Values{"times": {"09:15"}}, http.StatusBadRequest,
 		"Jours : cochez au moins un jour.", "Days: tick at least one day.", []string{`value="09:15"`}},
@@ -63,7 +63,7 @@ var settingsBadInputs = []settingsBadInput{
 	{"/settings/rounds", url.Values{"name": {"Ancien tour"}, "day": {"2020-03-15"}, "polls_close": {"20:00"}}, http.StatusBadRequest,
 		"Jour du vote : le tour du 15/03/2020 est passé.", "Voting day: the round of Sun 15 Mar 2020 is over.", []string{`value="Ancien tour"`, `value="2020-03-15"`}},
 	{"/settings/rounds", url.Values{"name": {"Second tour"}, "day": {"2030-03-22"}, "polls_close": {"20h"}}, http.StatusBadRequest,
-		"Fermeture des bureaux de vote : « 20h » n'est pas une heure (hh:mm).", "Polls close: “20h” is not a time (hh:mm).", []string{`value="20h"`}},
+		"Fermeture des bureaux de vote : « 20h » n'est pas une heure (HH:MM).", "Polls close: “20h” is not a time (HH:MM).", []string{`value="20h"`}},
 }
 
 // TestSettingsErrorsWordForWord posts every settings form with bad input
