@@ -41,6 +41,8 @@ func init() {
 		"profile.candidate":             {"candidate", "candidate"},
 		"profile.campaign":              {"campagne", "campaign"},
 		"profile.colistier":             {"colistier·e", "running mate"},
+		"connect.example_bsky":          {"nom.bsky.social", "name.bsky.social"},
+		"connect.example_channel":       {"@canal", "@channel"},
 		"flash.submitted":               {"Publication envoyée en validation.", "Post sent for review."},
 		"flash.decided_approve":         {"Publication approuvée.", "Post approved."},
 		"flash.decided_request_changes": {"Modifications demandées : l'auteur·rice est prévenu·e.", "Changes requested: the author is told."},
