@@ -109,7 +109,7 @@ func (s *Service) Share(ctx context.Context, id int64, in ShareInput) (*Result, 
 // checkEdit tone-checks an edited text with the account's profile.
 func (s *Service) checkEdit(res *Result, text string, acct *relais.Account) error {
 	if len(text) > relais.MaxTextBytes {
-		return &relais.Error{Code: relais.ETOOLARGE, Field: "text", Message: "Text is longer than 64 KiB."}
+		return &relais.Error{Code: relais.ETOOLARGE, Field: "text", Message: "Text is longer than 64 KiB.", Key: "error.text_too_large"}
 	}
 	profile := relais.DefaultToneProfile(relais.OwnerColistier)
 	if acct != nil && acct.ToneProfile != "" {
@@ -117,8 +117,8 @@ func (s *Service) checkEdit(res *Result, text string, acct *relais.Account) erro
 	}
 	res.Verdict, res.Violations = s.tone.Check(text, profile)
 	if res.Verdict == "block" {
-		return &relais.Error{Code: relais.EBLOCKED, Field: "text",
-			Message: "Les règles de ton de votre compte bloquent ce texte : reformulez-le. / Your account's tone rules block this text: rephrase it."}
+		return &relais.Error{Code: relais.EBLOCKED, Field: "text", Key: "error.share_blocked",
+			Message: "Your account's tone rules block this text: rephrase it."}
 	}
 	return nil
 }

@@ -4,6 +4,10 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -96,4 +100,35 @@ func TestSettingsErrorsSayWhy(t *testing.T) {
 		require.Equal(t, c.fr, localize("fr", c.err))
 		require.Equal(t, c.en, localize("en", c.err))
 	}
+}
+
+// TestNoErrorInTwoLanguages: no error the services build holds a
+// sentence in each language at once ("… / …"): each is keyed in the
+// catalogue and read in one language.
+func TestNoErrorInTwoLanguages(t *testing.T) {
+	both := regexp.MustCompile(`[\p{L}\d][.)] / \p{Lu}`)
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+		require.NoError(t, err)
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && (name(call.Fun) == "Errorf" || name(call.Fun) == "FieldErrorf" || name(call.Fun) == "refuse") {
+				for _, a := range call.Args {
+					if lit, ok := a.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+						require.False(t, both.MatchString(lit.Value), "%s: an error in two languages: %s", path, lit.Value)
+					}
+				}
+			}
+			if kv, ok := n.(*ast.KeyValueExpr); ok && name(kv.Key) == "Message" {
+				if lit, ok := kv.Value.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					require.False(t, both.MatchString(lit.Value), "%s: an error in two languages: %s", path, lit.Value)
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	require.NoError(t, err)
 }
