@@ -27,6 +27,8 @@ func init() {
 		"error.video.incomplete":      {"L'envoi de la vidéo n'est pas terminé.", "The video upload is not complete."},
 		"error.writer_approves":       {"Vous avez rédigé ou modifié ce message : une autre personne doit le valider.", "You wrote or edited this post: someone else must approve it."},
 		"error.tone_rule_unknown":     {"Règle de ton : « {value} » est inconnue (attaque, ton négatif, désintox ou moquerie).", "Tone rule: \u201c{value}\u201d is unknown (attack, negative, desintox or ridicule)."},
+		"error.video.size":            {"Vidéo : la taille du fichier doit être positive.", "Video: the file's size must be positive."},
+		"error.video.filename":        {"Vidéo : le nom du fichier est obligatoire.", "Video: the file name is required."},
 		"error.video.damaged":         {"Vidéo : le fichier est tronqué ou abîmé.", "Video: the file is truncated or damaged."},
 	})
 }

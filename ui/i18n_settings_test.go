@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -23,6 +24,7 @@ var settingsErrorFiles = []string{
 	"../approval/slot.go", "../approval/account.go", "../approval/step.go", "../approval/election.go",
 	"../slot.go", "../round.go", "../election.go", "../connectors/validate.go", "../store/invitation.go",
 	"page_settings_forms.go", "page_settings_tone.go", "api_member_admin.go", "page_invite.go",
+	"../recurrence.go", "../video/upload.go", "../capture/capture.go",
 }
 
 // TestSettingsErrorsHaveTheirOwnMessage: every bad-input or conflict
@@ -96,17 +98,22 @@ func TestSettingsErrorsSayWhy(t *testing.T) {
 			"Jour du vote : un tour est déjà déclaré le 14/03/2027.", "Voting day: a round is already declared on Sun 14 Mar 2027."},
 		{relais.Errorf(relais.ECONFLICT, "x").With("error.last_admin"),
 			"C'est le dernier compte admin actif : nommez d'abord un autre admin.", "This is the last active admin: make someone else admin first."},
+		{(&relais.Recurrence{PostID: 1, Spec: "0 9 * * 1-5 *"}).Validate(time.Now()),
+			"Expression cron : « 0 9 * * 1-5 * » n'est pas une expression valide (minute heure jour mois jour-de-semaine).",
+			"Cron expression: \u201c0 9 * * 1-5 *\u201d is not valid (minute hour day month weekday)."},
 	} {
 		require.Equal(t, c.fr, localize("fr", c.err))
 		require.Equal(t, c.en, localize("en", c.err))
 	}
+	often := (&relais.Recurrence{PostID: 1, Spec: "*/5 * * * *"}).Validate(time.Now())
+	require.Regexp(t, `^Expression cron : « \*/5 \* \* \* \* » se répète plus d'une fois par heure \(le \d\d/\d\d/\d{4} \d\d:\d\d\) ; une heure au moins entre deux envois\.$`, localize("fr", often))
 }
 
 // TestNoErrorInTwoLanguages: no error the services build holds a
 // sentence in each language at once ("… / …"): each is keyed in the
 // catalogue and read in one language.
 func TestNoErrorInTwoLanguages(t *testing.T) {
-	both := regexp.MustCompile(`[\p{L}\d][.)] / \p{Lu}`)
+	both := regexp.MustCompile(`\p{L}[.)] / [\p{L}%]`)
 	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return err

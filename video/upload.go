@@ -83,11 +83,11 @@ func (us *Uploads) Create(ctx context.Context, filename string, size int64, plat
 	if err != nil {
 		return nil, err
 	} else if size <= 0 {
-		return nil, relais.FieldErrorf("size", "La taille doit être positive. / size must be positive.")
+		return nil, relais.FieldErrorf("size", "size must be positive.").With("error.video.size")
 	} else if size > MaxUploadBytes {
 		return nil, &relais.Error{Code: relais.ETOOLARGE, Field: "size", Message: "A video is at most 1 GB.", Key: "error.video.too_big"}
 	} else if filename = cleanName(filename); filename == "" {
-		return nil, relais.FieldErrorf("filename", "Nom de fichier requis. / filename is required.")
+		return nil, relais.FieldErrorf("filename", "filename is required.").With("error.video.filename")
 	} else if err := checkPlatforms(platforms); err != nil {
 		return nil, err
 	} else if n, err := us.openCount(m.ID); err != nil || n >= maxOpenPerMember {
@@ -275,7 +275,7 @@ func (us *Uploads) openCount(owner int64) (int, error) {
 func checkPlatforms(ps []relais.Platform) error {
 	for _, p := range ps {
 		if _, ok := PlatformLimits[p]; !ok {
-			return relais.FieldErrorf("platforms", "%s ne publie pas de vidéo. / %s does not take videos.", p, p)
+			return relais.FieldErrorf("platforms", "%s does not take videos.", p).With("error.video.no_video", "platform", platformName(p))
 		}
 	}
 	return nil
