@@ -29,6 +29,15 @@ func init() {
 		"error.tone_rule_unknown":     {"Règle de ton : « {value} » est inconnue (attaque, ton négatif, désintox ou moquerie).", "Tone rule: \u201c{value}\u201d is unknown (attack, negative, desintox or ridicule)."},
 		"error.video.size":            {"Vidéo : la taille du fichier doit être positive.", "Video: the file's size must be positive."},
 		"error.video.filename":        {"Vidéo : le nom du fichier est obligatoire.", "Video: the file name is required."},
+		"error.file_empty":            {"Fichier : il est vide.", "File: it is empty."},
+		"error.file_required":         {"Fichier : choisissez-en un.", "File: choose one."},
+		"error.file_unreadable":       {"Fichier : il n'a pas pu être lu, choisissez-le de nouveau.", "File: it could not be read, choose it again."},
+		"error.image_type":            {"Image : {name} est de type {type} ; seules les images JPEG, PNG, WebP et GIF sont acceptées.", "Image: {name} is {type}; only JPEG, PNG, WebP and GIF images are accepted."},
+		"error.alt_text":              {"Description : du texte lisible de 1 500 caractères au plus.", "Description: readable text of at most 1,500 characters."},
+		"error.image_large":           {"Image : {name} pèse {size} Mo ; {max} Mo au plus.", "Image: {name} is {size} MB; at most {max} MB."},
+		"error.upload_large":          {"Envoi trop lourd : {max} Mo au plus.", "Upload too large: at most {max} MB."},
+		"error.upload_base64":         {"Image : les données doivent être l'image en base64 standard.", "Image: the data must be the image in standard base64."},
+		"error.capture_form":          {"Envoi incomplet : la clé, la légende et le fichier sont attendus.", "Incomplete upload: the key, the caption and the file are expected."},
 		"error.video.damaged":         {"Vidéo : le fichier est tronqué ou abîmé.", "Video: the file is truncated or damaged."},
 	})
 }

@@ -24,7 +24,7 @@ var settingsErrorFiles = []string{
 	"../approval/slot.go", "../approval/account.go", "../approval/step.go", "../approval/election.go",
 	"../slot.go", "../round.go", "../election.go", "../connectors/validate.go", "../store/invitation.go",
 	"page_settings_forms.go", "page_settings_tone.go", "api_member_admin.go", "page_invite.go",
-	"../recurrence.go", "../video/upload.go", "../capture/capture.go",
+	"../recurrence.go", "../video/upload.go", "../capture/capture.go", "../media.go", "api_media.go", "page_terrain.go",
 }
 
 // TestSettingsErrorsHaveTheirOwnMessage: every bad-input or conflict
