@@ -41,6 +41,8 @@ func init() {
 		"profile.candidate":             {"candidate", "candidate"},
 		"profile.campaign":              {"campagne", "campaign"},
 		"profile.colistier":             {"colistier·e", "running mate"},
+		"state.shared":                  {"partagée", "shared"},
+		"state.declined":                {"déclinée", "declined"},
 		"connect.example_bsky":          {"nom.bsky.social", "name.bsky.social"},
 		"connect.example_channel":       {"@canal", "@channel"},
 		"flash.submitted":               {"Publication envoyée en validation.", "Post sent for review."},
@@ -54,16 +56,14 @@ func init() {
 }
 
 // namedParams names, for lang, the parameters of an error that are codes:
-// a {role} by the catalogue's name for it.
+// a {role} or a {state} by the catalogue's name for it.
 func namedParams(lang string, params map[string]string) map[string]string {
-	role, ok := params["role"]
-	if _, known := messages["role."+role]; !ok || !known {
-		return params
-	}
 	out := make(map[string]string, len(params))
 	for k, v := range params {
+		if _, known := messages[k+"."+v]; known && (k == "role" || k == "state") {
+			v = translate(lang, k+"."+v)
+		}
 		out[k] = v
 	}
-	out["role"] = translate(lang, "role."+role)
 	return out
 }

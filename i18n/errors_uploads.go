@@ -1,7 +1,8 @@
 package i18n
 
-// The refusals of a video at upload (video.Check and video.Explain): the
-// platform and its documented limit, in each language.
+// The refusals of what a person uploads or shares: videos (the platform
+// and its documented limit), images, field captures, one-click shares,
+// and the writer's own approval — each in one language per reader.
 func init() {
 	add(map[string][2]string{
 		"error.video.no_video":        {"Vidéo : {platform} ne publie pas de vidéo.", "Video: {platform} does not take videos."},
@@ -38,6 +39,12 @@ func init() {
 		"error.upload_large":          {"Envoi trop lourd : {max} Mo au plus.", "Upload too large: at most {max} MB."},
 		"error.upload_base64":         {"Image : les données doivent être l'image en base64 standard.", "Image: the data must be the image in standard base64."},
 		"error.capture_form":          {"Envoi incomplet : la clé, la légende et le fichier sont attendus.", "Incomplete upload: the key, the caption and the file are expected."},
+		"error.suggestion_state":      {"Cette suggestion est déjà traitée (état : {state}).", "This suggestion is already handled (state: {state})."},
+		"error.share_no_account":      {"Vous n'avez pas de compte connecté : utilisez un lien de partage.", "You have no connected account: use a share link."},
+		"error.share_reconnect":       {"Votre compte @{handle} doit d'abord être reconnecté.", "Your account @{handle} must be reconnected first."},
+		"error.share_not_yet":         {"Pas encore : cette suggestion peut être publiée à partir du {at} (les partages sont échelonnés).", "Not yet: this suggestion may be published from {at} (sharing is staggered)."},
+		"error.share_unknown":         {"{platform} n'a pas répondu à temps : la publication est peut-être en ligne. Vérifiez @{handle} avant de partager de nouveau.", "{platform} did not answer in time: the post may be online. Check @{handle} before sharing again."},
+		"error.share_unconfigured":    {"La publication en un clic n'est pas configurée.", "One-click publishing is not configured."},
 		"error.video.damaged":         {"Vidéo : le fichier est tronqué ou abîmé.", "Video: the file is truncated or damaged."},
 	})
 }
