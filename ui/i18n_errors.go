@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/relais/relais/i18n"
@@ -66,4 +67,15 @@ func namedParams(lang string, params map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
+}
+
+// roleCodeRE is a role's code in parentheses, as the services' English
+// messages write it: "Your role (community_manager) may not …".
+var roleCodeRE = regexp.MustCompile(`\((admin|editor|community_manager|candidate|colistier)\)`)
+
+// roleNames names, for lang, the roles an unkeyed message gives by code.
+func roleNames(lang, msg string) string {
+	return roleCodeRE.ReplaceAllStringFunc(msg, func(m string) string {
+		return "(" + translate(lang, "role."+strings.Trim(m, "()")) + ")"
+	})
 }

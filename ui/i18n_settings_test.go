@@ -144,3 +144,11 @@ func TestNoErrorInTwoLanguages(t *testing.T) {
 	})
 	require.NoError(t, err)
 }
+
+// TestUnkeyedErrorNamesRoles: an English reader of an error the services
+// word with a role's code reads the role's name, not the code.
+func TestUnkeyedErrorNamesRoles(t *testing.T) {
+	err := relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not manage accounts' queues.", relais.RoleCommunityManager)
+	require.Equal(t, "Your role (community manager) may not manage accounts' queues.", pageErrorText("en", err))
+	require.Equal(t, "Votre rôle ne permet pas cette action.", pageErrorText("fr", err))
+}

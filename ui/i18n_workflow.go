@@ -81,7 +81,7 @@ func localize(lang string, err error) string {
 	if relais.ErrorCode(err) == relais.EINTERNAL {
 		return translate(lang, "error.internal")
 	}
-	msg := relais.ErrorMessage(err)
+	msg := roleNames(lang, relais.ErrorMessage(err))
 	f := relais.ErrorField(err)
 	if _, ok := messages["field."+f]; ok {
 		if lang == "en" {
