@@ -56,18 +56,27 @@ func init() {
 	}
 }
 
-// namedParams names, for lang, the parameters of an error that are codes:
-// a {role} or a {state} by the catalogue's name for it.
+// namedParams names, for lang, the parameters of an error that are codes
+// (a {role} or a {state} by the catalogue's name for it) and writes
+// decimal quantities as lang does ("140,0 s", "100,0 Mo" in French).
 func namedParams(lang string, params map[string]string) map[string]string {
 	out := make(map[string]string, len(params))
 	for k, v := range params {
 		if _, known := messages[k+"."+v]; known && (k == "role" || k == "state") {
 			v = translate(lang, k+"."+v)
+		} else if m := quantityRE.FindStringSubmatch(v); m != nil && lang != "en" {
+			v = strings.Replace(m[1]+m[3], ".", ",", 1) + frenchUnits[m[2]]
 		}
 		out[k] = v
 	}
 	return out
 }
+
+// quantityRE is a decimal quantity with its unit ("140.0 s", "100.0 MB").
+var quantityRE = regexp.MustCompile(`^(\d+(?:\.\d+)?)( s| MB| GB)$|^(\d+\.\d+)$`)
+
+// frenchUnits are the units French writes otherwise.
+var frenchUnits = map[string]string{" s": "\u00a0s", " MB": "\u00a0Mo", " GB": "\u00a0Go", "": ""}
 
 // roleCodeRE is a role's code in parentheses, as the services' English
 // messages write it: "Your role (community_manager) may not …".

@@ -152,3 +152,15 @@ func TestUnkeyedErrorNamesRoles(t *testing.T) {
 	require.Equal(t, "Your role (community manager) may not manage accounts' queues.", pageErrorText("en", err))
 	require.Equal(t, "Votre rôle ne permet pas cette action.", pageErrorText("fr", err))
 }
+
+// TestErrorQuantitiesPerReader: a limit in an error reads with the
+// reader's decimal mark and units.
+func TestErrorQuantitiesPerReader(t *testing.T) {
+	err := relais.FieldErrorf("file", "x").With("error.video.at_most", "platform", "Bluesky", "limit", "100.0 MB", "value", "101.5 MB")
+	require.Equal(t, "Vidéo : Bluesky accepte 100,0\u00a0Mo au plus (ici 101,5\u00a0Mo).", localize("fr", err))
+	require.Equal(t, "Video: Bluesky allows at most 100.0 MB (this is 101.5 MB).", localize("en", err))
+	big := relais.FieldErrorf("file", "x").With("error.video.at_most", "platform", "Facebook", "limit", "10 GB", "value", "12 GB")
+	require.Equal(t, "Vidéo : Facebook accepte 10\u00a0Go au plus (ici 12\u00a0Go).", localize("fr", big))
+	img := relais.FieldErrorf("file", "x").With("error.image_large", "name", "a.png", "size", "5.2", "max", "5")
+	require.Equal(t, "Image : a.png pèse 5,2 Mo ; 5 Mo au plus.", localize("fr", img))
+}

@@ -66,7 +66,7 @@ func TestBrowserComposeVideo(t *testing.T) {
 	clip := testclip.Playable(160, 96, 10, 20)
 	require.Equal(t, "Vidéo : le fichier est tronqué ou abîmé.", cm.refused("coupee.mp4", clip[:len(clip)/2]), "French only")
 	require.Contains(t, cm.refused("vide.mp4", testclip.MP4(160, 96, 0, 512, 1)), "0 seconde")
-	require.Equal(t, "Vidéo : X accepte 140.0 s au plus (ici 200.0 s).", cm.refused("long.mp4", testclip.MP4(160, 96, 200, 512, 1)), "X's limit is named, in French only")
+	require.Equal(t, "Vidéo : X accepte 140,0\u00a0s au plus (ici 200,0\u00a0s).", cm.refused("long.mp4", testclip.MP4(160, 96, 200, 512, 1)), "X's limit is named, in French only")
 	require.Equal(t, before, uploadsOnDisk(t, tm), "nothing stored")
 	cm.shoot("compose-video-refused")
 	cm.phone() // shoot left it at 1280 px
