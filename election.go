@@ -39,11 +39,11 @@ type ElectionRound struct {
 func (r ElectionRound) Window(loc *time.Location) (start, end time.Time, err error) {
 	day, err := time.ParseInLocation("2006-01-02", r.Day, loc)
 	if err != nil {
-		return start, end, FieldErrorf("day", "Day %q is not a date (YYYY-MM-DD).", r.Day)
+		return start, end, FieldErrorf("day", "Day %q is not a date (YYYY-MM-DD).", r.Day).With("error.round_day", "value", r.Day)
 	}
 	close, err := time.Parse("15:04", r.PollsClose)
 	if err != nil {
-		return start, end, FieldErrorf("polls_close", "Polls closing time %q is not HH:MM.", r.PollsClose)
+		return start, end, FieldErrorf("polls_close", "Polls closing time %q is not HH:MM.", r.PollsClose).With("error.round_close", "value", r.PollsClose)
 	}
 	start = time.Date(day.Year(), day.Month(), day.Day()-1, 0, 0, 0, 0, loc)
 	end = time.Date(day.Year(), day.Month(), day.Day(), close.Hour(), close.Minute(), 0, 0, loc)

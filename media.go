@@ -3,6 +3,7 @@ package relais
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -36,10 +37,12 @@ type Media struct {
 // It returns the sniffed content type.
 func ValidateMedia(filename string, data []byte, alt string) (string, error) {
 	if len(data) == 0 {
-		return "", FieldErrorf("file", "The file is empty.")
+		return "", FieldErrorf("file", "The file is empty.").With("error.file_empty")
 	} else if len(data) > MaxMediaBytes {
-		return "", &Error{Code: ETOOLARGE, Field: "file", Message: fmt.Sprintf(
-			"%s is %.1f MB; images may be at most %d MB.", filename, float64(len(data))/(1<<20), MaxMediaBytes>>20)}
+		size := fmt.Sprintf("%.1f", float64(len(data))/(1<<20))
+		return "", (&Error{Code: ETOOLARGE, Field: "file", Message: fmt.Sprintf(
+			"%s is %s MB; images may be at most %d MB.", filename, size, MaxMediaBytes>>20)}).
+			With("error.image_large", "name", filename, "size", size, "max", strconv.Itoa(MaxMediaBytes>>20))
 	}
 	ct := http.DetectContentType(data)
 	ok := false
@@ -47,9 +50,11 @@ func ValidateMedia(filename string, data []byte, alt string) (string, error) {
 		ok = ok || ct == t
 	}
 	if !ok {
-		return "", FieldErrorf("file", "%s is %s: only JPEG, PNG, WebP and GIF images are accepted.", filename, strings.Split(ct, ";")[0])
+		kind := strings.Split(ct, ";")[0]
+		return "", FieldErrorf("file", "%s is %s: only JPEG, PNG, WebP and GIF images are accepted.", filename, kind).
+			With("error.image_type", "name", filename, "type", kind)
 	} else if !utf8.ValidString(alt) || utf8.RuneCountInString(alt) > 1500 {
-		return "", FieldErrorf("alt_text", "The description must be valid text of at most 1,500 characters.")
+		return "", FieldErrorf("alt_text", "The description must be valid text of at most 1,500 characters.").With("error.alt_text")
 	}
 	return ct, nil
 }

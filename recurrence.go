@@ -34,19 +34,19 @@ func (r *Recurrence) Schedule() (cron.Schedule, error) {
 		r.TZ = CampaignTZ
 	}
 	if _, err := time.LoadLocation(r.TZ); err != nil || strings.ContainsAny(r.TZ, " \t") {
-		return nil, FieldErrorf("tz", "Unknown time zone %q (use an IANA name such as Europe/Paris).", r.TZ)
+		return nil, FieldErrorf("tz", "Unknown time zone %q (use an IANA name such as Europe/Paris).", r.TZ).With("error.recur_tz", "value", r.TZ)
 	}
 	spec := strings.TrimSpace(r.Spec)
 	if spec == "" {
-		return nil, FieldErrorf("spec", "A cron expression is required, e.g. \"30 8 * * 1-5\".")
+		return nil, FieldErrorf("spec", "A cron expression is required, e.g. \"30 8 * * 1-5\".").With("error.recur_required")
 	} else if strings.Contains(spec, "TZ=") {
-		return nil, FieldErrorf("spec", "Give the time zone in the tz field, not in the cron expression.")
+		return nil, FieldErrorf("spec", "Give the time zone in the tz field, not in the cron expression.").With("error.recur_tz_in_spec")
 	} else if strings.HasPrefix(spec, "@every") {
-		return nil, FieldErrorf("spec", "@every is not supported: give wall-clock times, e.g. \"0 9 * * *\".")
+		return nil, FieldErrorf("spec", "@every is not supported: give wall-clock times, e.g. \"0 9 * * *\".").With("error.recur_every")
 	}
 	s, err := cronParser.Parse("CRON_TZ=" + r.TZ + " " + spec)
 	if err != nil {
-		return nil, FieldErrorf("spec", "Invalid cron expression %q: %s.", spec, err.Error())
+		return nil, FieldErrorf("spec", "Invalid cron expression %q: %s.", spec, err.Error()).With("error.recur_invalid", "value", spec)
 	}
 	return s, nil
 }
@@ -55,13 +55,13 @@ func (r *Recurrence) Schedule() (cron.Schedule, error) {
 // next five years after now.
 func (r *Recurrence) Validate(now time.Time) error {
 	if r.PostID <= 0 {
-		return FieldErrorf("post_id", "A template post is required.")
+		return FieldErrorf("post_id", "A template post is required.").With("error.recur_post")
 	}
 	next, err := r.Next(now)
 	if err != nil {
 		return err
 	} else if next.IsZero() || next.After(now.AddDate(5, 0, 0)) {
-		return FieldErrorf("spec", "The cron expression %q never fires.", r.Spec)
+		return FieldErrorf("spec", "The cron expression %q never fires.", r.Spec).With("error.recur_never", "value", r.Spec)
 	}
 	return r.checkGaps(next, next.AddDate(1, 0, 0))
 }
@@ -76,7 +76,7 @@ func (r *Recurrence) checkGaps(first, end time.Time) error {
 			return err
 		} else if gap := after.Sub(prev); gap < MinRecurrenceInterval {
 			return FieldErrorf("spec", "The cron expression %q fires %s apart (at %s): a post (and its share kits) may recur at most once an hour.",
-				r.Spec, gap, prev.Format(time.RFC3339))
+				r.Spec, gap, prev.Format(time.RFC3339)).With("error.recur_often", "value", r.Spec, "at", prev.UTC().Format(time.RFC3339))
 		}
 		prev = after
 	}

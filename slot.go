@@ -23,11 +23,11 @@ func (s *QueueSlot) Validate(loc *time.Location) error {
 		s.TZ = loc.String()
 	}
 	if _, err := time.LoadLocation(s.TZ); err != nil {
-		return FieldErrorf("tz", "Unknown time zone %q.", s.TZ)
+		return FieldErrorf("tz", "Unknown time zone %q.", s.TZ).With("error.slot_tz", "value", s.TZ)
 	} else if s.Weekday < time.Sunday || s.Weekday > time.Saturday {
-		return FieldErrorf("weekdays", "Weekday %d is not between 0 (Sunday) and 6 (Saturday).", s.Weekday)
+		return FieldErrorf("weekdays", "Weekday %d is not between 0 (Sunday) and 6 (Saturday).", s.Weekday).With("error.slot_weekday")
 	} else if _, err := time.Parse("15:04", s.Time); err != nil || len(s.Time) != 5 {
-		return FieldErrorf("times", "Time %q is not HH:MM.", s.Time)
+		return FieldErrorf("times", "Time %q is not HH:MM.", s.Time).With("error.slot_time", "value", s.Time)
 	}
 	return nil
 }
@@ -53,7 +53,7 @@ func (s QueueSlot) On(year int, month time.Month, day int) (time.Time, bool) {
 // ECONFLICT error when there is none.
 func NextFreeSlot(slots []QueueSlot, after time.Time, taken func(time.Time) bool, b Blackout) (time.Time, error) {
 	if len(slots) == 0 {
-		return time.Time{}, Errorf(ECONFLICT, "The target accounts have no queue slots: add some first.")
+		return time.Time{}, Errorf(ECONFLICT, "The target accounts have no queue slots: add some first.").With("error.no_slots")
 	}
 	day := after.In(b.Location())
 	for d := 0; d < 7*8; d++ {
@@ -70,5 +70,6 @@ func NextFreeSlot(slots []QueueSlot, after time.Time, taken func(time.Time) bool
 			}
 		}
 	}
-	return time.Time{}, Errorf(ECONFLICT, "%s", fmt.Sprintf("No free queue slot in the next eight weeks after %s.", after.Format(time.RFC3339)))
+	return time.Time{}, Errorf(ECONFLICT, "%s", fmt.Sprintf("No free queue slot in the next eight weeks after %s.", after.Format(time.RFC3339))).
+		With("error.no_free_slot", "at", after.UTC().Format(time.RFC3339))
 }

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/approval"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -86,8 +88,9 @@ func recordExperiment(tx *store.Tx, m *relais.Member, in *ExperimentInput, e *st
 		return err
 	}
 	return tx.AppendAudit(&relais.AuditEntry{ActorID: m.ID, Actor: m.Name, Action: "experiment.created", PostID: e.PostID,
-		Detail: fmt.Sprintf("experiment %d: %d variants, %s, sample %d‰ (%d recipients), metric %s, decide after %s",
-			e.ID, len(arms), e.Audience, e.SamplePermille, len(rs), e.Metric, after)})
+		Detail: i18n.Code("history.experiment_created", "id", strconv.FormatInt(e.ID, 10), "variants", strconv.Itoa(len(arms)),
+			"audience", e.Audience, "sample", strconv.FormatFloat(float64(e.SamplePermille)/10, 'f', -1, 64),
+			"recipients", strconv.Itoa(len(rs)), "metric", e.Metric, "after", after.String())})
 }
 
 // variantError names the failing variant in the field of a variant's
@@ -246,10 +249,12 @@ func DecideTx(tx *store.Tx, id int64, actor *relais.Member) (*store.Experiment, 
 	if err := tx.UpdateExperiment(e); err != nil {
 		return nil, err
 	}
-	detail := fmt.Sprintf("experiment %d: winner %s (%s), p=%s, successes/n per variant", e.ID, Label(d.Winner), d.Reason, e.PValue)
+	var counts []string
 	for i := range arms {
-		detail += fmt.Sprintf(" %s %d/%d", Label(i), x[i], n[i])
+		counts = append(counts, fmt.Sprintf("%s %d/%d", Label(i), x[i], n[i]))
 	}
+	detail := i18n.Code("history.decided", "id", strconv.FormatInt(e.ID, 10), "variant", Label(d.Winner), "outcome", d.Reason,
+		"p", e.PValue, "counts", strings.Join(counts, ", "))
 	ae := &relais.AuditEntry{Actor: "system", Action: "experiment.decided", PostID: e.PostID, Detail: detail}
 	if actor != nil {
 		ae.ActorID, ae.Actor = actor.ID, actor.Name

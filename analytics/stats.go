@@ -12,7 +12,7 @@ const Alpha = 0.05
 // DecisionRule states how experiments are decided, beside the result.
 var DecisionRule = [2]string{
 	"Test z de deux proportions (bilatéral, 95 %) entre la meilleure variante et la suivante, avec au moins 30 succès au total ; sinon « pas de différence » et la variante A.",
-	"Two-proportion z-test (two-sided, 95 %) between the best variant and the runner-up, with at least 30 successes overall; otherwise \"no difference\" and variant A.",
+	"Two-proportion z-test (two-sided, 95%) between the best variant and the runner-up, with at least 30 successes overall; otherwise \"no difference\" and variant A.",
 }
 
 // ZTest returns the two-sided p-value of a two-proportion z-test (pooled)

@@ -100,11 +100,13 @@ func saveCredentials(tx *store.Tx, a *relais.Account, in AccountUpdate) ([]strin
 
 func (s *Service) validateUpdate(in AccountUpdate) error {
 	if p, ok := s.tone.(profiler); ok && in.ToneProfile != "" && !slices.Contains(p.Profiles(), in.ToneProfile) {
-		return relais.FieldErrorf("tone_profile", "Unknown tone profile %q (%s).", in.ToneProfile, strings.Join(p.Profiles(), ", "))
+		choices := strings.Join(p.Profiles(), ", ")
+		return relais.FieldErrorf("tone_profile", "Unknown tone profile %q (%s).", in.ToneProfile, choices).
+			With("error.profile_unknown", "value", in.ToneProfile, "choices", choices)
 	}
 	for k, v := range in.Credentials {
 		if strings.TrimSpace(k) == "" || strings.TrimSpace(v) == "" {
-			return relais.FieldErrorf("credentials", "Credentials must be non-empty key/value strings.")
+			return relais.FieldErrorf("credentials", "Credentials must be non-empty key/value strings.").With("error.credentials_empty")
 		}
 	}
 	return connectors.CheckAccountURLs("", in.Credentials, s.allowPrivate)

@@ -19,8 +19,7 @@ func wrote(tx *store.Tx, m *relais.Member, p *relais.Post) (bool, error) {
 }
 
 // errWrote refuses an approval by one of the post's writers.
-var errWrote = relais.Errorf(relais.EFORBIDDEN,
-	"Vous avez rédigé ou modifié ce message : une autre personne doit le valider. / You wrote or edited this post: someone else must approve it.")
+var errWrote = relais.Errorf(relais.EFORBIDDEN, "You wrote or edited this post: someone else must approve it.").With("error.writer_approves")
 
 // mayApproveIn is MayApprove plus the writers' rule, which needs the
 // audit log.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/policy"
 	"github.com/relais/relais/store"
 )
@@ -148,7 +149,8 @@ func resolveTargets(tx *store.Tx, m *relais.Member, targets []Target) ([]int64, 
 		} else if err != nil {
 			return nil, err
 		} else if !MayTarget(m, a) {
-			return nil, relais.FieldErrorf("targets", "You may not publish to account %s.", t.String()).With("error.account_forbidden", "account", t.String())
+			return nil, relais.FieldErrorf("targets", "You may not publish to account %s.", t.String()).
+				With("error.account_forbidden", "account", i18n.T(i18n.EN, "platform."+string(a.Platform), nil)+" @"+a.Handle)
 		}
 		if !seen[a.ID] {
 			seen[a.ID] = true

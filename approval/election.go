@@ -37,7 +37,7 @@ func (s *Service) AddElectionRound(ctx context.Context, r relais.ElectionRound) 
 		}
 		for _, x := range b.Rounds {
 			if x.Day == r.Day {
-				return &relais.Error{Code: relais.ECONFLICT, Field: "day", Message: "A round on " + r.Day + " is already declared."}
+				return (&relais.Error{Code: relais.ECONFLICT, Field: "day", Message: "A round on " + r.Day + " is already declared."}).With("error.round_exists", "day", r.Day)
 			}
 		}
 		if err := tx.AddElectionRound(&r); err != nil {

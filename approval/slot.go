@@ -25,10 +25,12 @@ func (s *Service) AddSlots(ctx context.Context, accountID int64, in SlotsInput) 
 		return nil, err
 	} else if !policy.Can(m, policy.SlotsManage, policy.Object{}) {
 		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not manage accounts' queues.", m.Role)
-	} else if len(in.Weekdays) == 0 || len(in.Times) == 0 {
-		return nil, relais.FieldErrorf("times", "Give at least one weekday and one time.")
+	} else if len(in.Weekdays) == 0 {
+		return nil, relais.FieldErrorf("weekdays", "Give at least one weekday.").With("error.slots_no_day")
+	} else if len(in.Times) == 0 {
+		return nil, relais.FieldErrorf("times", "Give at least one time.").With("error.slots_no_time")
 	} else if len(in.Weekdays) > 7 || len(in.Times) > 24 {
-		return nil, relais.FieldErrorf("times", "At most 7 weekdays and 24 times a day.")
+		return nil, relais.FieldErrorf("times", "At most 7 weekdays and 24 times a day.").With("error.slots_too_many")
 	}
 	var ss []relais.QueueSlot
 	for _, d := range in.Weekdays {

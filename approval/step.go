@@ -3,6 +3,7 @@ package approval
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/relais/relais"
@@ -64,7 +65,7 @@ func (s *Service) SetSecondApprover(ctx context.Context, accountID, memberID int
 	if err != nil {
 		return err
 	} else if !policy.Can(m, policy.ApprovalStepsSet, policy.Object{}) {
-		return relais.Errorf(relais.EFORBIDDEN, "Only an admin may configure approval steps.")
+		return relais.Errorf(relais.EFORBIDDEN, "Only an admin may configure approval steps.").With("error.admin_steps")
 	}
 	return s.store.Update(ctx, func(tx *store.Tx) error {
 		a, err := tx.AccountByID(accountID)
@@ -75,11 +76,11 @@ func (s *Service) SetSecondApprover(ctx context.Context, accountID, memberID int
 		if memberID != 0 {
 			second, err := tx.MemberByID(memberID)
 			if relais.ErrorCode(err) == relais.ENOTFOUND {
-				return relais.FieldErrorf("member_id", "Unknown member %d.", memberID)
+				return relais.FieldErrorf("member_id", "Unknown member %d.", memberID).With("error.member_unknown", "id", strconv.FormatInt(memberID, 10))
 			} else if err != nil {
 				return err
 			} else if !policy.Grants(second.Role, policy.PostApprove) {
-				return relais.FieldErrorf("member_id", "%s's role (%s) may not approve posts.", second.Name, second.Role)
+				return relais.FieldErrorf("member_id", "%s's role (%s) may not approve posts.", second.Name, second.Role).With("error.approver_role", "name", second.Name, "role", string(second.Role))
 			}
 			detail = fmt.Sprintf("account %s:%s: second approval step by %s", a.Platform, a.Handle, relais.Actor(second))
 		}

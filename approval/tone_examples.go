@@ -50,7 +50,7 @@ func checkToneRule(rule string) error {
 	if rule == "" || slices.Contains(toneRules, rule) {
 		return nil
 	}
-	return relais.FieldErrorf("tone_rule", "Unknown tone rule %q: attack, negative, desintox or ridicule. / Règle de ton inconnue.", rule)
+	return relais.FieldErrorf("tone_rule", "Unknown tone rule %q: attack, negative, desintox or ridicule.", rule).With("error.tone_rule_unknown", "value", rule)
 }
 
 // recordToneExample stores p's text, anonymised, with label.

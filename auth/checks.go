@@ -43,8 +43,7 @@ func defaultCheckBudget() int64 {
 	return DefaultCheckBudget
 }
 
-var errBusy = relais.Errorf(relais.ERATELIMIT,
-	"Trop de connexions en cours : réessayez dans quelques secondes. / Too many sign-ins at once: try again in a few seconds.")
+var errBusy = relais.Errorf(relais.ERATELIMIT, "Too many sign-ins at once: try again in a few seconds.").With("error.busy_logins")
 
 // run checks password against hash in a free slot, or returns errBusy when
 // none frees up within the gate's wait.

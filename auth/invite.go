@@ -53,7 +53,7 @@ func (s *Service) Invite(ctx context.Context, in InviteInput) (*Invited, error) 
 	if admin == nil {
 		return nil, relais.Errorf(relais.EUNAUTHORIZED, "Sign in first.")
 	} else if !policy.Can(admin, policy.MembersManage, policy.Object{}) {
-		return nil, relais.Errorf(relais.EFORBIDDEN, "Only an admin may invite members.")
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Only an admin may invite members.").With("error.admin_members")
 	}
 	m := &relais.Member{Email: strings.ToLower(strings.TrimSpace(in.Email)), Name: strings.TrimSpace(in.Name), Role: in.Role, District: in.District}
 	if err := ValidateMember(m, ""); err != nil {
@@ -64,7 +64,7 @@ func (s *Service) Invite(ctx context.Context, in InviteInput) (*Invited, error) 
 		Lang: inviteLang(in.Lang, admin.Lang), InvitedBy: admin.ID}
 	err := s.store.Update(ctx, func(tx *store.Tx) error {
 		if _, _, err := tx.MemberByEmail(m.Email); err == nil {
-			return &relais.Error{Code: relais.ECONFLICT, Field: "email", Message: "A member with this e-mail already exists."}
+			return (&relais.Error{Code: relais.ECONFLICT, Field: "email", Message: "A member with this e-mail already exists."}).With("error.email_taken", "value", m.Email)
 		} else if relais.ErrorCode(err) != relais.ENOTFOUND {
 			return err
 		}
@@ -127,7 +127,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, password string) 
 	if err := ValidateMember(probe, password); err != nil {
 		return nil, err
 	} else if password == "" {
-		return nil, relais.FieldErrorf("password", "Password must be at least %d characters.", MinPasswordLength)
+		return nil, passwordTooShort()
 	}
 	hash, err := s.hashForInvitation(ctx, token, password)
 	if err != nil {

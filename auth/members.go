@@ -31,7 +31,7 @@ func administrator(ctx context.Context) (id int64, name string, err error) {
 	if m == nil {
 		return 0, "", relais.Errorf(relais.EUNAUTHORIZED, "Sign in first.")
 	} else if !policy.Can(m, policy.MembersManage, policy.Object{}) {
-		return 0, "", relais.Errorf(relais.EFORBIDDEN, "Seul·e un·e admin gère les membres. / Only an admin manages members.")
+		return 0, "", relais.Errorf(relais.EFORBIDDEN, "Only an admin manages members.").With("error.admin_members")
 	}
 	return m.ID, relais.Actor(m), nil
 }
@@ -67,7 +67,7 @@ func (s *Service) DisableMember(ctx context.Context, who MemberRef) (*relais.Mem
 // websockets close (they filter events by the old role).
 func (s *Service) SetRole(ctx context.Context, who MemberRef, role relais.Role) (*relais.Member, error) {
 	if !role.Valid() {
-		return nil, relais.FieldErrorf("role", "Unknown role %q (admin, editor, community_manager, candidate, colistier).", role)
+		return nil, relais.FieldErrorf("role", "Unknown role %q (admin, editor, community_manager, candidate, colistier).", role).With("error.role_unknown", "value", string(role))
 	}
 	return s.administer(ctx, who, "member.role", "role "+string(role), func(tx *store.Tx, m *relais.Member) error {
 		if err := s.keepAnAdmin(tx, m, role); err != nil {
@@ -82,7 +82,7 @@ func (s *Service) SetRole(ctx context.Context, who MemberRef, role relais.Role) 
 // and ends her sessions and websockets (her API tokens stay).
 func (s *Service) SetMemberPassword(ctx context.Context, who MemberRef, password string) (*relais.Member, error) {
 	if len(password) < MinPasswordLength {
-		return nil, relais.FieldErrorf("password", "Password must be at least %d characters.", MinPasswordLength)
+		return nil, passwordTooShort()
 	}
 	hash := HashPassword(password)
 	return s.administer(ctx, who, "member.password", "", func(tx *store.Tx, m *relais.Member) error {
@@ -126,7 +126,7 @@ func (s *Service) keepAnAdmin(tx *store.Tx, m *relais.Member, newRole relais.Rol
 	}
 	n, err := tx.CountActiveAdmins()
 	if err == nil && n <= 1 {
-		return relais.Errorf(relais.ECONFLICT, "C'est le dernier compte admin actif. / This is the last active admin.")
+		return relais.Errorf(relais.ECONFLICT, "This is the last active admin: make someone else admin first.").With("error.last_admin")
 	}
 	return err
 }

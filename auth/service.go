@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -46,7 +47,7 @@ type Session struct {
 }
 
 // errBadLogin is the one answer to a wrong e-mail or password.
-var errBadLogin = relais.Errorf(relais.EUNAUTHORIZED, "E-mail ou mot de passe incorrect. / Wrong e-mail or password.")
+var errBadLogin = relais.Errorf(relais.EUNAUTHORIZED, "Wrong e-mail or password.").With("error.bad_login")
 
 // Login checks an e-mail and password and opens a session. Returns
 // EINVALID for an e-mail over MaxEmailBytes (before anything else),
@@ -77,8 +78,8 @@ func (s *Service) Login(ctx context.Context, email, password, client string) (*S
 	return sess, nil
 }
 
-var errEmailTooLong = relais.FieldErrorf("email",
-	"Adresse e-mail trop longue (%d octets au plus). / E-mail address too long (at most %d bytes).", MaxEmailBytes, MaxEmailBytes)
+var errEmailTooLong = relais.FieldErrorf("email", "E-mail address too long (at most %d bytes).", MaxEmailBytes).
+	With("error.email_long", "max", strconv.Itoa(MaxEmailBytes))
 
 // verify waits the attempt's delay, then checks the password in a gate
 // slot. An attempt whose password was never checked is abandoned.
@@ -281,13 +282,13 @@ func actorID(m *relais.Member) int64 {
 // ValidateMember checks a new member's fields.
 func ValidateMember(m *relais.Member, password string) error {
 	if !strings.Contains(m.Email, "@") {
-		return relais.FieldErrorf("email", "E-mail %q is not valid.", m.Email)
+		return relais.FieldErrorf("email", "E-mail %q is not valid.", m.Email).With("error.email_invalid", "value", m.Email)
 	} else if strings.TrimSpace(m.Name) == "" {
-		return relais.FieldErrorf("name", "Name is required.")
+		return relais.FieldErrorf("name", "Name is required.").With("error.name_required")
 	} else if !m.Role.Valid() {
-		return relais.FieldErrorf("role", "Unknown role %q (admin, editor, community_manager, candidate, colistier).", m.Role)
+		return relais.FieldErrorf("role", "Unknown role %q (admin, editor, community_manager, candidate, colistier).", m.Role).With("error.role_unknown", "value", string(m.Role))
 	} else if password != "" && len(password) < MinPasswordLength {
-		return relais.FieldErrorf("password", "Password must be at least %d characters.", MinPasswordLength)
+		return passwordTooShort()
 	}
 	return nil
 }
@@ -295,4 +296,10 @@ func ValidateMember(m *relais.Member, password string) error {
 // PurgeExpired deletes the sessions that have expired.
 func (s *Service) PurgeExpired(ctx context.Context) error {
 	return s.store.Update(ctx, func(tx *store.Tx) error { return tx.DeleteExpiredSessions() })
+}
+
+// passwordTooShort is the error of a password under MinPasswordLength.
+func passwordTooShort() error {
+	return relais.FieldErrorf("password", "Password must be at least %d characters.", MinPasswordLength).
+		With("error.password_short", "min", strconv.Itoa(MinPasswordLength))
 }

@@ -63,7 +63,7 @@ func NewMemoryThrottle(maxKeys int) *MemoryThrottle {
 	}
 }
 
-var errTooMany = relais.Errorf(relais.ERATELIMIT, "Trop de tentatives : réessayez dans 15 minutes. / Too many attempts: try again in 15 minutes.")
+var errTooMany = relais.Errorf(relais.ERATELIMIT, "Too many attempts: try again in 15 minutes.").With("error.too_many_logins")
 
 // Begin implements Throttle.
 func (t *MemoryThrottle) Begin(client, account string) (Attempt, error) {

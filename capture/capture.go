@@ -52,13 +52,13 @@ var keyPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{16,64}$`)
 func (s *Service) Submit(ctx context.Context, in Input) (*Result, error) {
 	m := relais.MemberFromContext(ctx)
 	if m == nil {
-		return nil, relais.Errorf(relais.EUNAUTHORIZED, "Connectez-vous d'abord. / Sign in first.")
+		return nil, relais.Errorf(relais.EUNAUTHORIZED, "Sign in first.")
 	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
-		return nil, relais.Errorf(relais.EFORBIDDEN, "Votre rôle (%s) ne permet pas de publier. / Your role (%s) may not write posts.", m.Role, m.Role)
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", m.Role).With("error.role_may_not_post", "role", string(m.Role))
 	} else if !keyPattern.MatchString(in.Key) {
-		return nil, relais.FieldErrorf("key", "La clé d'idempotence doit faire 16 à 64 caractères [A-Za-z0-9_-]. / The idempotency key must be 16 to 64 characters [A-Za-z0-9_-].")
+		return nil, relais.FieldErrorf("key", "The idempotency key must be 16 to 64 characters [A-Za-z0-9_-].").With("error.capture_key")
 	} else if strings.TrimSpace(in.Caption) == "" {
-		return nil, relais.FieldErrorf("caption", "La légende est obligatoire. / The caption is required.")
+		return nil, relais.FieldErrorf("caption", "The caption is required.").With("error.caption_required")
 	}
 	if res, err := s.claim(ctx, m, in.Key); res != nil || err != nil {
 		return res, err
@@ -86,7 +86,7 @@ func (s *Service) claim(ctx context.Context, m *relais.Member, key string) (*Res
 	case err != nil || fresh:
 		return nil, err
 	case postID == nil:
-		return nil, relais.Errorf(relais.ECONFLICT, "Cette capture est en cours d'envoi ; réessayez. / This capture is being sent; retry.")
+		return nil, relais.Errorf(relais.ECONFLICT, "This capture is being sent; retry.").With("error.capture_busy")
 	}
 	var p *relais.Post
 	err = s.store.View(ctx, func(tx *store.Tx) (err error) {

@@ -46,12 +46,12 @@ func ValidateFor(ctx context.Context, c Connector, a relais.Account, d Draft) []
 func CheckAccountURLs(baseURL string, creds map[string]string, allowPrivate bool) error {
 	if baseURL != "" && baseURL != SandboxURL {
 		if err := outbound.CheckURL(baseURL, allowPrivate); err != nil {
-			return relais.FieldErrorf("base_url", "Base URL refused: %v.", err)
+			return relais.FieldErrorf("base_url", "Base URL refused: %v.", err).With("error.url_refused", "value", baseURL)
 		}
 	}
 	if u, ok := creds["url"]; ok {
 		if err := outbound.CheckURL(u, allowPrivate); err != nil {
-			return relais.FieldErrorf("credentials", "Webhook URL refused: %v.", err)
+			return relais.FieldErrorf("credentials", "Webhook URL refused: %v.", err).With("error.url_refused", "value", u)
 		}
 	}
 	return nil

@@ -158,10 +158,10 @@ func TestExperimentEndToEnd(t *testing.T) {
 	var details []string
 	for _, a := range audit {
 		_, params, _ := i18n.Decode(a.Detail)
-		details = append(details, a.Action+" "+a.Detail+" "+params["outcome"])
+		details = append(details, a.Action+" "+a.Detail+" "+params["outcome"]+" "+params["counts"])
 	}
 	require.Contains(t, strings.Join(details, "\n"), "experiment.winner_sent")
-	require.Contains(t, strings.Join(details, "\n"), "A 5/50 B 30/50")
+	require.Contains(t, strings.Join(details, "\n"), "A 5/50, B 30/50")
 	b.decideJob(t, v.ID) // a second run sends nothing more
 	storetest.Must(t, b.store.View(b.ctx, func(tx *store.Tx) (err error) { n, err = tx.CountSuggestions(v.Variants[1].PostID); return err }))
 	require.EqualValues(t, 150, n)

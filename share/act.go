@@ -11,6 +11,7 @@ import (
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors"
+	"github.com/relais/relais/i18n"
 	"github.com/relais/relais/store"
 )
 
@@ -49,7 +50,7 @@ func (s *Service) Share(ctx context.Context, id int64, in ShareInput) (*Result, 
 		if err != nil {
 			return err
 		} else if sg.State != StatePending {
-			return relais.Errorf(relais.ECONFLICT, "Suggestion %d is already %s.", id, sg.State)
+			return relais.Errorf(relais.ECONFLICT, "Suggestion %d is already %s.", id, sg.State).With("error.suggestion_state", "state", string(sg.State))
 		}
 		b, err := tx.Blackout()
 		if err != nil {
@@ -109,7 +110,7 @@ func (s *Service) Share(ctx context.Context, id int64, in ShareInput) (*Result, 
 // checkEdit tone-checks an edited text with the account's profile.
 func (s *Service) checkEdit(res *Result, text string, acct *relais.Account) error {
 	if len(text) > relais.MaxTextBytes {
-		return &relais.Error{Code: relais.ETOOLARGE, Field: "text", Message: "Text is longer than 64 KiB."}
+		return &relais.Error{Code: relais.ETOOLARGE, Field: "text", Message: "Text is longer than 64 KiB.", Key: "error.text_too_large"}
 	}
 	profile := relais.DefaultToneProfile(relais.OwnerColistier)
 	if acct != nil && acct.ToneProfile != "" {
@@ -117,8 +118,8 @@ func (s *Service) checkEdit(res *Result, text string, acct *relais.Account) erro
 	}
 	res.Verdict, res.Violations = s.tone.Check(text, profile)
 	if res.Verdict == "block" {
-		return &relais.Error{Code: relais.EBLOCKED, Field: "text",
-			Message: "Les règles de ton de votre compte bloquent ce texte : reformulez-le. / Your account's tone rules block this text: rephrase it."}
+		return &relais.Error{Code: relais.EBLOCKED, Field: "text", Key: "error.share_blocked",
+			Message: "Your account's tone rules block this text: rephrase it."}
 	}
 	return nil
 }
@@ -127,12 +128,12 @@ func (s *Service) checkEdit(res *Result, text string, acct *relais.Account) erro
 func mayPublish(acct *relais.Account, sg *relais.Suggestion, tx *store.Tx) error {
 	switch {
 	case acct == nil:
-		return relais.FieldErrorf("publish", "You have no connected account: use a share link.")
+		return relais.FieldErrorf("publish", "You have no connected account: use a share link.").With("error.share_no_account")
 	case acct.Status == relais.AccountNeedsReconnect:
-		return relais.FieldErrorf("publish", "Your account @%s must be reconnected first.", acct.Handle)
+		return relais.FieldErrorf("publish", "Your account @%s must be reconnected first.", acct.Handle).With("error.share_reconnect", "handle", acct.Handle)
 	case tx.Now().Before(sg.NotBefore):
 		return relais.Errorf(relais.ECONFLICT, "Not yet: this suggestion may be published from %s (sharing is staggered).",
-			sg.NotBefore.In(tx.Location()).Format("02/01 15:04"))
+			sg.NotBefore.In(tx.Location()).Format("02/01 15:04")).With("error.share_not_yet", "at", sg.NotBefore.UTC().Format(time.RFC3339))
 	}
 	return nil
 }
@@ -159,8 +160,8 @@ func (s *Service) publish(ctx context.Context, m *relais.Member, acct *relais.Ac
 	var unknown *unknownError
 	if errors.As(err, &unknown) {
 		state = StateUnknown
-		err = relais.Errorf(relais.ECONFLICT, "%s did not answer in time: the post may be online. Check @%s before sharing again. / "+
-			"No answer from %s: the post may be online; check your account.", acct.Platform, acct.Handle, acct.Platform)
+		err = relais.Errorf(relais.ECONFLICT, "%s did not answer in time: the post may be online. Check @%s before sharing again.",
+			acct.Platform, acct.Handle).With("error.share_unknown", "platform", i18n.T(i18n.EN, "platform."+string(acct.Platform), nil), "handle", acct.Handle)
 	}
 	undo := s.store.Update(context.WithoutCancel(ctx), func(tx *store.Tx) error {
 		sg.State = state
@@ -184,7 +185,7 @@ func (s *Service) publish(ctx context.Context, m *relais.Member, acct *relais.Ac
 func (s *Service) send(ctx context.Context, m *relais.Member, acct *relais.Account, res *Result) error {
 	sg := res.Suggestion
 	if s.pub == nil {
-		return relais.Errorf(relais.EINVALID, "One-click publishing is not configured.")
+		return relais.Errorf(relais.EINVALID, "One-click publishing is not configured.").With("error.share_unconfigured")
 	}
 	var full *relais.Account
 	err := s.store.View(ctx, func(tx *store.Tx) (err error) {

@@ -60,7 +60,7 @@ func (tx *Tx) OpenInvitation(tokenHash string) (*Invitation, error) {
 	var r invitationRow
 	err := tx.db.Where("token_hash = ? AND used_at IS NULL AND expires_at > ?", tokenHash, tx.Now()).First(&r).Error
 	if isNotFound(err) {
-		return nil, relais.Errorf(relais.ENOTFOUND, "Invitation inconnue, expirée ou déjà utilisée. / Unknown, expired or already used invitation.")
+		return nil, relais.Errorf(relais.ENOTFOUND, "Unknown, expired or already used invitation.").With("error.invitation_gone")
 	} else if err != nil {
 		return nil, err
 	}
@@ -76,7 +76,7 @@ func (tx *Tx) UseInvitation(id int64) error {
 	if res.Error != nil {
 		return res.Error
 	} else if res.RowsAffected != 1 {
-		return relais.Errorf(relais.ENOTFOUND, "Invitation inconnue, expirée ou déjà utilisée. / Unknown, expired or already used invitation.")
+		return relais.Errorf(relais.ENOTFOUND, "Unknown, expired or already used invitation.").With("error.invitation_gone")
 	}
 	return nil
 }

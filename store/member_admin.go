@@ -9,7 +9,7 @@ import (
 func (tx *Tx) activeMember(id int64) (*relais.Member, error) {
 	m, err := tx.MemberByID(id)
 	if err == nil && m.DisabledAt != nil {
-		return nil, relais.Errorf(relais.EUNAUTHORIZED, "Compte désactivé. / Account disabled.")
+		return nil, relais.Errorf(relais.EUNAUTHORIZED, "Account disabled.").With("error.member_disabled")
 	}
 	return m, err
 }

@@ -42,7 +42,7 @@ func readUpload(r *http.Request) (name string, data []byte, alt string, err erro
 			return "", nil, "", err
 		}
 		if data, err = base64.StdEncoding.DecodeString(in.Data); err != nil {
-			return "", nil, "", relais.FieldErrorf("data", "data must be the image in standard base64.")
+			return "", nil, "", relais.FieldErrorf("data", "data must be the image in standard base64.").With("error.upload_base64")
 		}
 		return in.Filename, data, in.AltText, nil
 	}
@@ -50,13 +50,13 @@ func readUpload(r *http.Request) (name string, data []byte, alt string, err erro
 	if err != nil {
 		var big *http.MaxBytesError
 		if errors.As(err, &big) {
-			return "", nil, "", relais.Errorf(relais.ETOOLARGE, "The upload is larger than %d MB.", MaxUploadBytes>>20)
+			return "", nil, "", relais.Errorf(relais.ETOOLARGE, "The upload is larger than %d MB.", MaxUploadBytes>>20).With("error.upload_large", "max", strconv.Itoa(MaxUploadBytes>>20))
 		}
-		return "", nil, "", relais.FieldErrorf("file", "A file is required.")
+		return "", nil, "", relais.FieldErrorf("file", "A file is required.").With("error.file_required")
 	}
 	defer f.Close()
 	if data, err = io.ReadAll(f); err != nil {
-		return "", nil, "", relais.Errorf(relais.ETOOLARGE, "The upload is larger than %d MB.", MaxUploadBytes>>20)
+		return "", nil, "", relais.Errorf(relais.ETOOLARGE, "The upload is larger than %d MB.", MaxUploadBytes>>20).With("error.upload_large", "max", strconv.Itoa(MaxUploadBytes>>20))
 	}
 	return h.Filename, data, r.FormValue("alt_text"), nil
 }

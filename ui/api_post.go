@@ -70,7 +70,7 @@ func (s *Server) writePost(w http.ResponseWriter, r *http.Request, status int, i
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, status, v)
+	writeJSON(w, status, s.apiPost(r, v))
 }
 
 // writePostWarned writes the post just saved with its warnings (another
@@ -81,7 +81,7 @@ func (s *Server) writePostWarned(w http.ResponseWriter, r *http.Request, status 
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, status, postWithWarnings{PostView: v, Warnings: s.slotWarnings(r, requestLang(r), id)})
+	writeJSON(w, status, postWithWarnings{apiPostView: s.apiPost(r, v), Warnings: s.slotWarnings(r, requestLang(r), id)})
 }
 
 // handlePostList handles GET /api/posts?state=...

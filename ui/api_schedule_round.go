@@ -44,5 +44,5 @@ func (s *Server) handleDeliveryList(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"deliveries": ds})
+	writeJSON(w, http.StatusOK, map[string]any{"deliveries": apiHeld(r, ds)})
 }

@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/relais/relais"
 )
@@ -21,12 +19,12 @@ type videoCreate struct {
 func (s *Server) handleVideoCreate(w http.ResponseWriter, r *http.Request) {
 	var in videoCreate
 	if err := decodeJSON(r, &in); err != nil {
-		s.videoError(w, r, err)
+		s.apiError(w, r, err)
 		return
 	}
 	u, err := s.cfg.Videos.Create(r.Context(), in.Filename, in.Size, in.Platforms...)
 	if err != nil {
-		s.videoError(w, r, err)
+		s.apiError(w, r, err)
 		return
 	}
 	w.Header().Set("Location", "/api/videos/uploads/"+u.ID)
@@ -38,7 +36,7 @@ func (s *Server) handleVideoCreate(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleVideoStatus(w http.ResponseWriter, r *http.Request) {
 	u, err := s.cfg.Videos.Get(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.videoError(w, r, err)
+		s.apiError(w, r, err)
 		return
 	}
 	w.Header().Set("Upload-Offset", strconv.FormatInt(u.Offset, 10))
@@ -58,25 +56,8 @@ func (s *Server) handleVideoChunk(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Upload-Offset", strconv.FormatInt(u.Offset, 10))
 	}
 	if err != nil {
-		s.videoError(w, r, err)
+		s.apiError(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, u)
-}
-
-// videoError answers err with its message in the caller's language: the
-// video package words its refusals "French / English" (the platform and
-// the limit named in both), and the page shows the reader's half.
-func (s *Server) videoError(w http.ResponseWriter, r *http.Request, err error) {
-	var e *relais.Error
-	if errors.As(err, &e) && e.Key == "" {
-		if fr, en, ok := strings.Cut(e.Message, " / "); ok {
-			c := *e
-			if c.Message = fr; requestLang(r) == "en" {
-				c.Message = en
-			}
-			err = &c
-		}
-	}
-	s.apiError(w, r, err)
 }

@@ -39,7 +39,7 @@ func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Error("internal error", slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Any("error", err))
 	}
 	var body apiErrorBody
-	body.Error.Code, body.Error.Message, body.Error.Field = code, relais.ErrorMessage(err), relais.ErrorField(err)
+	body.Error.Code, body.Error.Message, body.Error.Field = code, roleNames(requestLang(r), relais.ErrorMessage(err)), relais.ErrorField(err)
 	if key, params := relais.ErrorKey(err); key != "" {
 		body.Error.Message, body.Error.Params = localize(requestLang(r), s.cfg.Location, err), params
 	}

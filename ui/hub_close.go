@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 
 	"github.com/relais/relais"
 )
@@ -103,5 +104,5 @@ func (c RemoteCloser) send(o closeOrder) {
 	_ = c.Relay.Notify(context.Background(), relayChannel, p)
 }
 
-var errTooManySockets = relais.Errorf(relais.ERATELIMIT,
-	"Trop d'onglets ouverts (%d au plus). / Too many open tabs (at most %d).", DefaultMaxSocketsPerMember, DefaultMaxSocketsPerMember)
+var errTooManySockets = relais.Errorf(relais.ERATELIMIT, "Too many open tabs (at most %d).", DefaultMaxSocketsPerMember).
+	With("error.too_many_tabs", "max", strconv.Itoa(DefaultMaxSocketsPerMember))

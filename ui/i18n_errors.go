@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/relais/relais/i18n"
@@ -41,6 +42,10 @@ func init() {
 		"profile.candidate":             {"candidate", "candidate"},
 		"profile.campaign":              {"campagne", "campaign"},
 		"profile.colistier":             {"colistier·e", "running mate"},
+		"state.shared":                  {"partagée", "shared"},
+		"state.declined":                {"déclinée", "declined"},
+		"connect.example_bsky":          {"nom.bsky.social", "name.bsky.social"},
+		"connect.example_channel":       {"@canal", "@channel"},
 		"flash.submitted":               {"Publication envoyée en validation.", "Post sent for review."},
 		"flash.decided_approve":         {"Publication approuvée.", "Post approved."},
 		"flash.decided_request_changes": {"Modifications demandées : l'auteur·rice est prévenu·e.", "Changes requested: the author is told."},
@@ -49,4 +54,37 @@ func init() {
 	} {
 		messages[k] = v
 	}
+}
+
+// namedParams names, for lang, the parameters of an error that are codes
+// (a {role} or a {state} by the catalogue's name for it) and writes
+// decimal quantities as lang does ("140,0 s", "100,0 Mo" in French).
+func namedParams(lang string, params map[string]string) map[string]string {
+	out := make(map[string]string, len(params))
+	for k, v := range params {
+		if _, known := messages[k+"."+v]; known && (k == "role" || k == "state") {
+			v = translate(lang, k+"."+v)
+		} else if m := quantityRE.FindStringSubmatch(v); m != nil && lang != "en" {
+			v = strings.Replace(m[1]+m[3], ".", ",", 1) + frenchUnits[m[2]]
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// quantityRE is a decimal quantity with its unit ("140.0 s", "100.0 MB").
+var quantityRE = regexp.MustCompile(`^(\d+(?:\.\d+)?)( s| MB| GB)$|^(\d+\.\d+)$`)
+
+// frenchUnits are the units French writes otherwise.
+var frenchUnits = map[string]string{" s": "\u00a0s", " MB": "\u00a0Mo", " GB": "\u00a0Go", "": ""}
+
+// roleCodeRE is a role's code in parentheses, as the services' English
+// messages write it: "Your role (community_manager) may not …".
+var roleCodeRE = regexp.MustCompile(`\((admin|editor|community_manager|candidate|colistier)\)`)
+
+// roleNames names, for lang, the roles an unkeyed message gives by code.
+func roleNames(lang, msg string) string {
+	return roleCodeRE.ReplaceAllStringFunc(msg, func(m string) string {
+		return "(" + translate(lang, "role."+strings.Trim(m, "()")) + ")"
+	})
 }

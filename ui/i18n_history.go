@@ -38,6 +38,8 @@ var detailRules = []detailRule{
 	{re: regexp.MustCompile(`^(\d+) deliveries$`), key: "detail.fan_out"},
 	{re: regexp.MustCompile(`^demo: a delivery whose outcome is unknown$`), key: "history.demo_unknown"},
 	{re: regexp.MustCompile(`^([a-z_]+)$`), key: "detail.state"}, // post.settle stores the state reached
+	{re: regexp.MustCompile(`^experiment (\d+): winner (\w+) \((.*)\), p=(\S+), successes/n per variant (.*)$`), key: "detail.decided",
+		names: []string{"id", "variant", "outcome", "p", "counts"}},
 	{re: regexp.MustCompile(`^recurrence #(\d+) stopped: its post was edited, cancelled or rejected since it was approved$`), key: "detail.recurrence_changed"},
 }
 
@@ -105,7 +107,7 @@ func (p Page) coded(key string, params map[string]string) string {
 	if n, err := strconv.Atoi(params["n"]); err == nil && !i18n.Has(key) {
 		return i18n.N(p.Lang, key, n, params)
 	}
-	return i18n.T(p.Lang, key, params)
+	return strings.TrimSpace(strings.ReplaceAll(i18n.T(p.Lang, key, params), "  ", " ")) // an empty {url}
 }
 
 // detailParam names a coded entry's parameter for the reader: a verdict
@@ -114,8 +116,20 @@ func (p Page) detailParam(name, v string) string {
 	switch {
 	case name == "verdict" && i18n.Has("verdict."+v):
 		return i18n.T(p.Lang, "verdict."+v, nil)
-	case name == "text" || name == "reason" || name == "note" || name == "spec":
+	case name == "text" || name == "reason" || name == "note" || name == "spec" || name == "counts":
 		return v
+	case name == "outcome" && outcomeKeys[v] != "":
+		return i18n.T(p.Lang, "outcome."+strings.TrimPrefix(outcomeKeys[v], "experiment.outcome."), nil)
+	case (name == "p" || name == "sample") && p.Lang != "en":
+		return strings.Replace(v, ".", ",", 1)
+	case (name == "audience" || name == "metric") && i18n.Has("history."+name+"."+v):
+		return i18n.T(p.Lang, "history."+name+"."+v, nil)
+	case name == "after":
+		return hoursText(v)
+	case name == "account":
+		return p.accountName(v)
+	case name == "error":
+		return p.DeliveryError(v)
 	}
 	return p.detailArg(v)
 }
@@ -141,6 +155,7 @@ func (p Page) detailArg(g string) string {
 
 func init() {
 	for k, v := range map[string][2]string{
+		"detail.decided":               {"test A/B n° %s : variante %s retenue (%s, p = %s) ; succès par variante : %s", "A/B test #%s: variant %s chosen (%s, p = %s); successes per variant: %s"},
 		"detail.routing":               {"validation par %s", "approval by %s"},
 		"detail.edit":                  {"contenu modifié (avant : %s)", "content changed (was %s)"},
 		"detail.edit_voided":           {"contenu modifié (avant : %s) ; approbation annulée, retour en validation", "content changed (was %s); approval voided, back to review"},
@@ -203,4 +218,42 @@ func (p Page) DeliveryError(stored string) string {
 		return i18n.T(p.Lang, key, nil)
 	}
 	return stored
+}
+
+// The history's action names the catalogue lacked: A/B tests, a
+// recurrence's copies, deliveries waiting or publishing, and the
+// campaign-wide entries the audit log shows.
+func init() {
+	for k, v := range map[string][2]string{
+		"audit.experiment.created":      {"test A/B créé", "A/B test created"},
+		"audit.experiment.decided":      {"test A/B tranché", "A/B test decided"},
+		"audit.experiment.variant_sent": {"variante envoyée", "variant sent"},
+		"audit.experiment.winner_sent":  {"gagnante envoyée", "winner sent"},
+		"audit.post.recur":              {"occurrence d'une répétition", "recurring copy"},
+		"audit.recurrence.stop":         {"répétition arrêtée", "recurrence stopped"},
+		"audit.delivery.pending":        {"en attente", "pending"},
+		"audit.delivery.publishing":     {"publication en cours", "publishing"},
+		"audit.account.add":             {"compte ajouté", "account added"},
+		"audit.account.update":          {"compte modifié", "account updated"},
+		"audit.account.approval_step":   {"seconde validation réglée", "second approval set"},
+		"audit.account.needs_reconnect": {"compte à reconnecter", "account needs reconnecting"},
+		"audit.account.links":           {"liens du compte", "account links"},
+		"audit.election.add":            {"tour de scrutin déclaré", "election round declared"},
+		"audit.member.add":              {"membre ajouté", "member added"},
+		"audit.member.invite":           {"invitation envoyée", "member invited"},
+		"audit.member.join":             {"invitation acceptée", "invitation accepted"},
+		"audit.tone.rules_reloaded":     {"règles de ton rechargées", "tone rules reloaded"},
+	} {
+		messages[k] = v
+	}
+}
+
+// accountName names account id for a history line: its platform and
+// handle, or its number when the reader cannot see it or it is gone.
+func (p Page) accountName(id string) string {
+	n, err := strconv.ParseInt(id, 10, 64)
+	if name, ok := p.accounts[n]; ok && err == nil {
+		return name
+	}
+	return i18n.T(p.Lang, "history.account_gone", map[string]string{"id": id})
 }

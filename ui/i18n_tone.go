@@ -35,11 +35,17 @@ var toneMsgRules = []detailRule{
 	{re: regexp.MustCompile(`cannot be read`), key: "tone_err.unreadable"},
 }
 
+// inFileRE is a problem on a line of a lexicon file: path, line, problem.
+var inFileRE = regexp.MustCompile(`^(\S+):(\d+): (.+)$`)
+
 // ToneMsg is a refused rules file's problem in the reader's language: a
 // known shape through the catalogue, any other as a plain "refused"
 // (the line and field shown beside it say where).
 func (p Page) ToneMsg(ce *tone.ConfigError) string {
 	msg := strings.TrimSpace(ce.Msg)
+	if m := inFileRE.FindStringSubmatch(msg); m != nil { // a lexicon file's line
+		return p.Tf("tone_err.in_file", m[1], m[2], p.ToneMsg(&tone.ConfigError{Msg: m[3]}))
+	}
 	for _, rule := range toneMsgRules {
 		m := rule.re.FindStringSubmatch(msg)
 		if m == nil {
@@ -85,6 +91,7 @@ func init() {
 		"tone_kind.a list":           {"une liste", "a list"},
 		"tone_kind.an alias":         {"un alias YAML", "a YAML alias"},
 		"tone_kind.nothing":          {"rien", "nothing"},
+		"tone_err.in_file":           {"%s, ligne %s : %s", "%s, line %s: %s"},
 		"tone_err.other":             {"valeur refusée", "value refused"},
 	} {
 		messages[k] = v

@@ -76,12 +76,12 @@ func init() {
 func localize(lang string, loc *time.Location, err error) string {
 	key, params := relais.ErrorKey(err)
 	if _, ok := messages[key]; ok {
-		return fill(lang, translate(lang, key), errorParams(lang, key, lifecycleParams(lang, key, params)), loc)
+		return fill(lang, translate(lang, key), namedParams(lang, errorParams(lang, key, lifecycleParams(lang, key, params))), loc)
 	}
 	if relais.ErrorCode(err) == relais.EINTERNAL {
 		return translate(lang, "error.internal")
 	}
-	msg := relais.ErrorMessage(err)
+	msg := roleNames(lang, relais.ErrorMessage(err))
 	f := relais.ErrorField(err)
 	if _, ok := messages["field."+f]; ok {
 		if lang == "en" {
@@ -93,11 +93,14 @@ func localize(lang string, loc *time.Location, err error) string {
 }
 
 // fill replaces {name} with params[name], dates (RFC 3339) formatted for
-// lang in loc, the campaign's time zone.
+// lang in loc, the campaign's time zone, a {day} (YYYY-MM-DD) as lang
+// writes dates.
 func fill(lang, s string, params map[string]string, loc *time.Location) string {
 	for k, v := range params {
 		if t, err := time.Parse(time.RFC3339, v); err == nil {
 			v = fmtTime(t, lang, loc)
+		} else if k == "day" {
+			v = fmtDate(v, lang, loc)
 		}
 		s = strings.ReplaceAll(s, "{"+k+"}", v)
 	}

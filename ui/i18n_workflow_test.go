@@ -140,7 +140,7 @@ func TestAPIErrorInRequestLanguage(t *testing.T) {
 func TestPageErrorTextPerReader(t *testing.T) {
 	forbidden := relais.Errorf(relais.EFORBIDDEN, "Your role (colistier) may not open the settings.")
 	require.Equal(t, "Votre rôle ne permet pas cette action.", pageErrorText("fr", relais.DefaultLocation(), forbidden))
-	require.Equal(t, "Your role (colistier) may not open the settings.", pageErrorText("en", relais.DefaultLocation(), forbidden))
+	require.Equal(t, "Your role (running mate) may not open the settings.", pageErrorText("en", relais.DefaultLocation(), forbidden))
 	noText := relais.FieldErrorf("text", "Text is required.")
 	require.Equal(t, "Texte : valeur refusée, vérifiez ce champ.", pageErrorText("fr", relais.DefaultLocation(), noText))
 	require.Equal(t, "Text: Text is required.", pageErrorText("en", relais.DefaultLocation(), noText))

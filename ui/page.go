@@ -28,6 +28,9 @@ type Page struct {
 	Analytics bool
 
 	loc *time.Location // the campaign's time zone (Config.Location)
+	// accounts names the accounts the reader may see, by ID ("Bluesky
+	// @anne.example"), for the history lines that name one.
+	accounts map[int64]string
 }
 
 // Location is the campaign's time zone, which the page shows times in

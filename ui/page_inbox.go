@@ -27,7 +27,7 @@ func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, status int,
 		return
 	}
 	if actionErr != nil {
-		p.Error, status = relais.ErrorMessage(actionErr), statusOf[relais.ErrorCode(actionErr)]
+		p.Error, status = pageErrorText(p.Lang, p.Location(), actionErr), statusOf[relais.ErrorCode(actionErr)]
 	}
 	s.render(w, status, "inbox", p)
 }

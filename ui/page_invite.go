@@ -46,7 +46,7 @@ func (s *Server) handleInviteSubmit(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	pw := r.FormValue("password")
 	if pw != r.FormValue("confirm") {
-		s.inviteError(w, r, relais.FieldErrorf("confirm", "Les mots de passe diffèrent. / Passwords differ."))
+		s.inviteError(w, r, relais.FieldErrorf("confirm", "Passwords differ.").With("error.passwords_differ"))
 		return
 	}
 	sess, err := s.cfg.Auth.AcceptInvitation(r.Context(), r.PathValue("token"), pw)
@@ -68,6 +68,6 @@ func (s *Server) inviteError(w http.ResponseWriter, r *http.Request, err error) 
 		return
 	}
 	p := invitePage{Page: s.newPage(w, r, "login.title", ""), Token: r.PathValue("token"), Email: inv.Email, Name: inv.Name, Role: inv.Role}
-	p.Error = relais.ErrorMessage(err)
+	p.Error = pageErrorText(p.Lang, p.Location(), err)
 	s.render(w, statusOf[relais.ErrorCode(err)], "invite", p)
 }

@@ -36,7 +36,7 @@ func (s *Server) handleLoginSubmit(w http.ResponseWriter, r *http.Request) {
 	sess, err := s.cfg.Auth.Login(r.Context(), email, r.FormValue("password"), clientIP(r, s.cfg.TrustedProxies))
 	if err != nil {
 		p := loginPage{Page: s.newPage(w, r, "login.title", ""), Email: email, Next: next}
-		p.Error = relais.ErrorMessage(err)
+		p.Error = pageErrorText(p.Lang, p.Location(), err)
 		s.render(w, statusOf[relais.ErrorCode(err)], "login", p)
 		return
 	}

@@ -54,7 +54,8 @@ func (s *Server) renderPost(w http.ResponseWriter, r *http.Request, id int64, ac
 	}
 	p := postPage{Page: s.newPage(w, r, "post.deliveries", ""), Post: v}
 	p.CanResolve, p.CanRepeat = p.Can(policy.DeliveryResolve), p.Can(policy.RecurringCreate)
-	p.Handles, err = s.accountHandles(r, p.Page)
+	as, err := s.cfg.Approval.Accounts(r.Context())
+	p.Handles, p.accounts = accountNames(p.Page, as, " · "), accountNames(p.Page, as, " ")
 	if err == nil && p.Can(policy.PostDiscuss) {
 		p.Comments, err = s.cfg.Approval.Comments(r.Context(), id)
 	}

@@ -93,9 +93,15 @@ func (s *Server) handleQueuePage(w http.ResponseWriter, r *http.Request) {
 // accountHandles maps the accounts the member may see to "Platform · @handle".
 func (s *Server) accountHandles(r *http.Request, p Page) (map[int64]string, error) {
 	as, err := s.cfg.Approval.Accounts(r.Context())
+	return accountNames(p, as, " · "), err
+}
+
+// accountNames names each account by its platform and handle, with sep
+// between them ("Bluesky · @anne.example").
+func accountNames(p Page, as []*relais.Account, sep string) map[int64]string {
 	out := make(map[int64]string, len(as))
 	for _, a := range as {
-		out[a.ID] = p.T("platform."+string(a.Platform)) + " · @" + a.Handle
+		out[a.ID] = p.T("platform."+string(a.Platform)) + sep + "@" + a.Handle
 	}
-	return out, err
+	return out
 }

@@ -72,13 +72,14 @@ func (s *Server) handleSettingsApprover(w http.ResponseWriter, r *http.Request, 
 	var member int64
 	if err == nil {
 		if member, err = strconv.ParseInt(r.FormValue("member_id"), 10, 64); err != nil {
-			err = relais.FieldErrorf("member_id", "Choose a member.")
+			err = relais.FieldErrorf("member_id", "Choose a member.").With("error.member_choose")
 		}
 	}
 	if err == nil {
 		err = s.cfg.Approval.SetSecondApprover(r.Context(), id, member)
 	}
 	if err != nil {
+		p.Values = map[string]string{"account": strconv.FormatInt(id, 10)}
 		s.settingsFailed(w, r, p, err)
 		return
 	}

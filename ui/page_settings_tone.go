@@ -98,7 +98,7 @@ func (s *Server) handleSettingsTonePeople(w http.ResponseWriter, r *http.Request
 	p.Tone = toneFormOf(p.ToneYAML)
 	list := r.FormValue("list")
 	if list != "opponents" && list != "own_team" {
-		s.pageError(w, r, relais.FieldErrorf("list", "Unknown list %q.", list))
+		s.pageError(w, r, relais.FieldErrorf("list", "Unknown list %q.", list).With("error.tone_list", "value", list))
 		return
 	}
 	rows := typedRows(r)

@@ -134,7 +134,7 @@ func (s *Server) runImport(r *http.Request, p *supportersPage, tok string) error
 func (s *Server) importError(p Page, err error) string {
 	var fe *supporters.FileError
 	if !errors.As(err, &fe) {
-		return relais.ErrorMessage(err)
+		return pageErrorText(p.Lang, p.Location(), err)
 	}
 	switch fe.Code {
 	case "not_utf8", "bad_header", "duplicate_column", "no_email_column":

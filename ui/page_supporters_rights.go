@@ -42,11 +42,11 @@ func (s *Server) handleRightsSubmit(w http.ResponseWriter, r *http.Request) {
 			_ = enc.Encode(ex)
 			return
 		}
-		p.Error, status = relais.ErrorMessage(err), statusOf[relais.ErrorCode(err)]
+		p.Error, status = pageErrorText(p.Lang, p.Location(), err), statusOf[relais.ErrorCode(err)]
 	} else {
 		var err error
 		if p.Erasure, err = s.cfg.Supporters.Forget(r.Context(), p.Email); err != nil {
-			p.Error, status = relais.ErrorMessage(err), statusOf[relais.ErrorCode(err)]
+			p.Error, status = pageErrorText(p.Lang, p.Location(), err), statusOf[relais.ErrorCode(err)]
 		}
 	}
 	s.render(w, status, "supporters_rights", p)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 
 	"github.com/relais/relais"
 	"github.com/relais/relais/capture"
@@ -66,21 +67,21 @@ func readCapture(r *http.Request) (capture.Input, error) {
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
 		var big *http.MaxBytesError
 		if errors.As(err, &big) {
-			return in, relais.Errorf(relais.ETOOLARGE, "The upload is larger than %d MB.", MaxUploadBytes>>20)
+			return in, relais.Errorf(relais.ETOOLARGE, "The upload is larger than %d MB.", MaxUploadBytes>>20).With("error.upload_large", "max", strconv.Itoa(MaxUploadBytes>>20))
 		}
-		return in, relais.Errorf(relais.EINVALID, "A multipart form (key, caption, file) is required.")
+		return in, relais.Errorf(relais.EINVALID, "A multipart form (key, caption, file) is required.").With("error.capture_form")
 	}
 	in.Key, in.Caption, in.AltText = r.FormValue("key"), r.FormValue("caption"), r.FormValue("alt_text")
 	f, h, err := r.FormFile("file")
 	if errors.Is(err, http.ErrMissingFile) {
 		return in, nil
 	} else if err != nil {
-		return in, relais.FieldErrorf("file", "The file could not be read.")
+		return in, relais.FieldErrorf("file", "The file could not be read.").With("error.file_unreadable")
 	}
 	defer f.Close()
 	in.Filename = h.Filename
 	if in.Data, err = io.ReadAll(f); err != nil {
-		return in, relais.FieldErrorf("file", "The file could not be read.")
+		return in, relais.FieldErrorf("file", "The file could not be read.").With("error.file_unreadable")
 	}
 	return in, nil
 }

@@ -20,7 +20,7 @@ type apiWarning struct {
 // postWithWarnings is a post as the API returns it after a write, with
 // the warnings about its date.
 type postWithWarnings struct {
-	*approval.PostView
+	apiPostView
 	Warnings []apiWarning `json:"warnings"`
 }
 

@@ -35,34 +35,42 @@ var PlatformLimits = map[relais.Platform]Limits{
 }
 
 // Check compares a video with platform p's limits and returns an EINVALID
-// error (field "file") naming the platform and the limit, in French and
-// English, or nil. Platforms without documented video support in relais
+// error (field "file") naming the platform and the limit, with its
+// catalogue key (error.video.*) for each reader's language, or nil. Platforms without documented video support in relais
 // (webhooks, e-mail...) refuse videos.
 func Check(pl relais.Platform, info *Info, size int64) error {
 	l, ok := PlatformLimits[pl]
 	p := platformName(pl)
 	if !ok {
-		return refuse("%s ne publie pas de vidéo. / %s does not take videos.", p, p)
+		return refuse("error.video.no_video", p+" does not take videos.", "platform", p)
 	}
 	long, short := max(info.Width, info.Height), min(info.Width, info.Height)
 	aspect := float64(info.Width) / float64(max(info.Height, 1))
 	switch {
 	case !slices.Contains(l.Containers, info.Container):
-		return refuse("%s n'accepte pas le format %s. / %s does not accept %s.", p, info.Container, p, info.Container)
+		return refuse("error.video.container", p+" does not accept "+info.Container+".", "platform", p, "format", info.Container)
 	case len(l.VideoCodecs) > 0 && !slices.Contains(l.VideoCodecs, info.VideoCodec):
-		return refuse("%s exige une vidéo H.264 (ici %s). / %s requires H.264 video (this is %s).", p, info.VideoCodec, p, info.VideoCodec)
+		return refuse("error.video.codec", p+" requires H.264 video (this is "+info.VideoCodec+").", "platform", p, "codec", info.VideoCodec)
 	case l.MaxBytes > 0 && size > l.MaxBytes:
-		return refuse("%s : %s au plus (ici %s). / %s: at most %s (this is %s).", p, mb(l.MaxBytes), mb(size), p, mb(l.MaxBytes), mb(size))
+		return atMost(p, mb(l.MaxBytes), mb(size))
 	case l.MaxDuration > 0 && info.Duration > l.MaxDuration:
-		return refuse("%s : %s au plus (ici %s). / %s: at most %s (this is %s).", p, secs(l.MaxDuration), secs(info.Duration), p, secs(l.MaxDuration), secs(info.Duration))
+		return atMost(p, secs(l.MaxDuration), secs(info.Duration))
 	case info.Duration < l.MinDuration:
-		return refuse("%s : %s au moins (ici %s). / %s: at least %s (this is %s).", p, secs(l.MinDuration), secs(info.Duration), p, secs(l.MinDuration), secs(info.Duration))
+		return refuse("error.video.at_least", fmt.Sprintf("%s: at least %s (this is %s).", p, secs(l.MinDuration), secs(info.Duration)),
+			"platform", p, "limit", secs(l.MinDuration), "value", secs(info.Duration))
 	case l.MaxWidth > 0 && (long > l.MaxWidth || short > l.MaxHeight):
-		return refuse("%s : %d×%d au plus (ici %d×%d). / %s: at most %d×%d (this is %d×%d).", p, l.MaxWidth, l.MaxHeight, info.Width, info.Height, p, l.MaxWidth, l.MaxHeight, info.Width, info.Height)
+		return atMost(p, fmt.Sprintf("%d×%d", l.MaxWidth, l.MaxHeight), fmt.Sprintf("%d×%d", info.Width, info.Height))
 	case l.MinAspect > 0 && (aspect < l.MinAspect || aspect > l.MaxAspect):
-		return refuse("%s : format d'image entre 1:3 et 3:1. / %s: aspect ratio between 1:3 and 3:1.", p, p)
+		return refuse("error.video.aspect", p+": aspect ratio between 1:3 and 3:1.", "platform", p)
 	}
 	return nil
+}
+
+// atMost refuses a video over platform p's limit ("X: at most 140.0 s
+// (this is 150.0 s)").
+func atMost(p, limit, value string) error {
+	return refuse("error.video.at_most", fmt.Sprintf("%s: at most %s (this is %s).", p, limit, value),
+		"platform", p, "limit", limit, "value", value)
 }
 
 // platformNames are the platforms as their users write them.
@@ -77,8 +85,10 @@ func platformName(p relais.Platform) string {
 	return string(p)
 }
 
-func refuse(format string, args ...any) error {
-	return &relais.Error{Code: relais.EINVALID, Field: "file", Message: fmt.Sprintf(format, args...)}
+// refuse is an EINVALID error of the field "file": its catalogue key,
+// the English message and the key's parameters as name, value pairs.
+func refuse(key, message string, pairs ...string) error {
+	return (&relais.Error{Code: relais.EINVALID, Field: "file", Message: message}).With(key, pairs...)
 }
 
 func mb(n int64) string {
@@ -92,18 +102,18 @@ func mb(n int64) string {
 
 func secs(d time.Duration) string { return fmt.Sprintf("%.1f s", d.Seconds()) }
 
-// Explain turns a Probe error into a field error in French and English.
+// Explain turns a Probe error into a field error with its catalogue key.
 func Explain(err error) error {
 	switch {
 	case err == nil:
 		return nil
 	case errorsIs(err, ErrNotVideo):
-		return refuse("Ce fichier n'est pas une vidéo MP4, MOV ou WebM. / This file is not an MP4, MOV or WebM video.")
+		return refuse("error.video.not_video", "This file is not an MP4, MOV or WebM video.")
 	case errorsIs(err, ErrEmpty):
-		return refuse("La vidéo dure 0 seconde. / The video lasts 0 seconds.")
+		return refuse("error.video.empty", "The video lasts 0 seconds.")
 	case errorsIs(err, ErrNoTrack):
-		return refuse("Le fichier n'a pas de piste vidéo. / The file has no video track.")
+		return refuse("error.video.no_track", "The file has no video track.")
 	}
-	return refuse("La vidéo est tronquée ou abîmée (%v). / The video is truncated or damaged.", err)
+	return refuse("error.video.damaged", fmt.Sprintf("The video is truncated or damaged (%v).", err))
 }
 func errorsIs(err, target error) bool { return errors.Is(err, target) }

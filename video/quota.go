@@ -44,12 +44,12 @@ func (us *Uploads) checkHeld(ctx context.Context, owner, size int64) error {
 	if err != nil {
 		return err
 	} else if open >= maxOpenPerMember {
-		return relais.Errorf(relais.ERATELIMIT, "Terminez d'abord vos envois en cours. / Finish your uploads in progress first.")
+		return relais.Errorf(relais.ERATELIMIT, "Finish your uploads in progress first.").With("error.video.uploads_busy")
 	} else if limit := us.maxHeld(); held+size > limit {
-		return &relais.Error{Code: relais.ETOOLARGE, Field: "size", Message: "Vos vidéos pas encore jointes à une publication occupent " + mb(held) +
-			" ; avec celle-ci (" + mb(size) + "), vous dépasseriez la limite de " + mb(limit) + " par membre : joignez-les ou attendez leur suppression. / " +
-			"Your videos not yet attached to a post hold " + mb(held) + "; with this one (" + mb(size) + ") you would exceed the limit of " + mb(limit) +
-			" per member: attach them or wait until they are deleted."}
+		return &relais.Error{Code: relais.ETOOLARGE, Field: "size", Key: "error.video.quota",
+			Params: map[string]string{"held": mb(held), "size": mb(size), "limit": mb(limit)},
+			Message: "Your videos not yet attached to a post hold " + mb(held) + "; with this one (" + mb(size) + ") you would exceed the limit of " + mb(limit) +
+				" per member: attach them or wait until they are deleted."}
 	}
 	return nil
 }

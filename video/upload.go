@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -76,7 +77,7 @@ func member(ctx context.Context) (*relais.Member, error) {
 	if m == nil {
 		return nil, relais.Errorf(relais.EUNAUTHORIZED, "Sign in first.")
 	} else if !policy.Can(m, policy.PostCreate, policy.Object{}) {
-		return nil, relais.Errorf(relais.EFORBIDDEN, "Votre rôle (%s) ne permet pas de publier. / Your role (%s) may not write posts.", m.Role, m.Role)
+		return nil, relais.Errorf(relais.EFORBIDDEN, "Your role (%s) may not write posts.", m.Role).With("error.role_may_not_post", "role", string(m.Role))
 	}
 	return m, nil
 }
@@ -88,11 +89,11 @@ func (us *Uploads) Create(ctx context.Context, filename string, size int64, plat
 	if err != nil {
 		return nil, err
 	} else if size <= 0 {
-		return nil, relais.FieldErrorf("size", "La taille doit être positive. / size must be positive.")
+		return nil, relais.FieldErrorf("size", "size must be positive.").With("error.video.size")
 	} else if size > MaxUploadBytes {
-		return nil, &relais.Error{Code: relais.ETOOLARGE, Field: "size", Message: "Une vidéo fait au plus 1 GB. / A video is at most 1 GB."}
+		return nil, &relais.Error{Code: relais.ETOOLARGE, Field: "size", Message: "A video is at most 1 GB.", Key: "error.video.too_big"}
 	} else if filename = cleanName(filename); filename == "" {
-		return nil, relais.FieldErrorf("filename", "Nom de fichier requis. / filename is required.")
+		return nil, relais.FieldErrorf("filename", "filename is required.").With("error.video.filename")
 	} else if err := checkPlatforms(platforms); err != nil {
 		return nil, err
 	}
@@ -146,7 +147,7 @@ func (us *Uploads) Carried(id string) (*Upload, error) { return us.load(nil, id)
 
 // load returns upload id if m made it (any member's when m is nil).
 func (us *Uploads) load(m *relais.Member, id string) (*Upload, error) {
-	notFound := relais.Errorf(relais.ENOTFOUND, "Envoi introuvable. / Upload not found.")
+	notFound := relais.Errorf(relais.ENOTFOUND, "Upload not found.").With("error.video.upload_gone")
 	if !idPattern.MatchString(id) {
 		return nil, notFound
 	}
@@ -185,14 +186,14 @@ func (us *Uploads) Append(ctx context.Context, id string, offset int64, r io.Rea
 	if err != nil {
 		return nil, err
 	} else if offset < 0 {
-		return nil, relais.FieldErrorf("Upload-Offset", "L'en-tête Upload-Offset doit donner la position du morceau. / The Upload-Offset header must give the byte offset of this chunk.")
+		return nil, relais.FieldErrorf("Upload-Offset", "The Upload-Offset header must give the byte offset of this chunk.").With("error.video.offset_header")
 	}
 	defer us.lock(id)()
 	u, err := us.load(m, id)
 	if err != nil {
 		return nil, err
 	} else if u.Complete() || offset != u.Offset {
-		return u, relais.Errorf(relais.ECONFLICT, "Reprendre à l'octet %d. / Resume at byte %d.", u.Offset, u.Offset)
+		return u, relais.Errorf(relais.ECONFLICT, "Resume at byte %d.", u.Offset).With("error.video.resume_at", "offset", strconv.FormatInt(u.Offset, 10))
 	}
 	f, err := os.OpenFile(us.path(id), os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
@@ -204,7 +205,7 @@ func (us *Uploads) Append(ctx context.Context, id string, offset int64, r io.Rea
 	}
 	u.Offset += n
 	if copyErr != nil {
-		return u, relais.Errorf(relais.EINVALID, "Connexion interrompue à l'octet %d : reprenez. / Connection lost at byte %d: resume.", u.Offset, u.Offset)
+		return u, relais.Errorf(relais.EINVALID, "Connection lost at byte %d: resume.", u.Offset).With("error.video.connection_lost", "offset", strconv.FormatInt(u.Offset, 10))
 	} else if u.Offset < u.Size {
 		return u, nil
 	}
@@ -250,7 +251,7 @@ func (us *Uploads) Open(ctx context.Context, id string) (*Upload, *os.File, erro
 	}
 	u, err := us.load(m, id)
 	if err == nil && !u.Complete() {
-		err = relais.Errorf(relais.ECONFLICT, "L'envoi n'est pas terminé. / The upload is not complete.")
+		err = relais.Errorf(relais.ECONFLICT, "The upload is not complete.").With("error.video.incomplete")
 	}
 	if err != nil {
 		return nil, nil, err
@@ -263,7 +264,7 @@ func (us *Uploads) Open(ctx context.Context, id string) (*Upload, *os.File, erro
 func checkPlatforms(ps []relais.Platform) error {
 	for _, p := range ps {
 		if _, ok := PlatformLimits[p]; !ok {
-			return relais.FieldErrorf("platforms", "%s ne publie pas de vidéo. / %s does not take videos.", p, p)
+			return relais.FieldErrorf("platforms", "%s does not take videos.", p).With("error.video.no_video", "platform", platformName(p))
 		}
 	}
 	return nil

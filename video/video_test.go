@@ -5,13 +5,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/relais/relais"
+	"github.com/relais/relais/i18n"
 )
 
 func probeBytes(b []byte) (*Info, error) { return Probe(bytes.NewReader(b), int64(len(b))) }
@@ -53,7 +53,8 @@ func TestProbeRefusesBadInput(t *testing.T) {
 		require.ErrorIs(t, err, c.want, name)
 		ex := Explain(err)
 		require.Equal(t, "file", relais.ErrorField(ex), name)
-		require.Contains(t, relais.ErrorMessage(ex), " / ", "%s: French and English", name)
+		key, _ := relais.ErrorKey(ex)
+		require.True(t, i18n.Has(key), "%s: a catalogue key, for each reader's language", name)
 	}
 }
 
@@ -72,7 +73,9 @@ func TestCheckNamesPlatformAndLimit(t *testing.T) {
 	tall := &Info{Container: "mp4", Duration: 10 * time.Second, Width: 200, Height: 1000, VideoCodec: "avc1"}
 	require.Contains(t, relais.ErrorMessage(Check(relais.PlatformX, tall, 1<<20)), "aspect ratio")
 	require.Error(t, Check(relais.PlatformWebhook, clip, 1))
-	require.True(t, strings.HasPrefix(relais.ErrorMessage(Check(relais.PlatformX, clip, 1)), "X : 140.0 s au plus"))
+	key, params := relais.ErrorKey(Check(relais.PlatformX, clip, 1))
+	require.Equal(t, "Vidéo : X accepte 140.0 s au plus (ici 141.0 s).", i18n.T("fr", key, params))
+	require.Equal(t, "Video: X allows at most 140.0 s (this is 141.0 s).", i18n.T("en", key, params))
 }
 
 func FuzzProbe(f *testing.F) {

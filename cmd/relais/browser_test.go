@@ -164,7 +164,8 @@ func TestBrowserDashboard(t *testing.T) {
 	// Her account's profile is stricter than the campaign's: the approved
 	// text is refused on it, so she rewrites it before publishing.
 	editor.do(chromedp.Click(chromedp.CSS(sg)), chromedp.WaitVisible(chromedp.CSS(".error, .flash")))
-	require.Contains(t, editor.text("main"), "bloquent", "her profile blocks the campaign's wording")
+	require.Contains(t, editor.text("main"), "Les règles de ton de votre compte bloquent ce texte : reformulez-le.", "her profile blocks the campaign's wording")
+	require.NotContains(t, editor.text("main"), "rephrase", "in French only")
 	editor.open("/inbox")
 	editor.do(chromedp.SetValue(chromedp.CSS("article[data-suggestion] textarea"), "Ce matin au marché du 11e : merci pour votre accueil !"),
 		chromedp.Click(chromedp.CSS(sg)), chromedp.WaitVisible(chromedp.CSS(".flash")))

@@ -64,9 +64,9 @@ func TestBrowserComposeVideo(t *testing.T) {
 	// Bad files: refused in French, nothing stored.
 	require.Contains(t, cm.refused("notes.mp4", []byte("ceci n'est pas une vidéo, juste du texte")), "n'est pas une vidéo")
 	clip := testclip.Playable(160, 96, 10, 20)
-	require.Contains(t, cm.refused("coupee.mp4", clip[:len(clip)/2]), "tronquée")
+	require.Equal(t, "Vidéo : le fichier est tronqué ou abîmé.", cm.refused("coupee.mp4", clip[:len(clip)/2]), "French only")
 	require.Contains(t, cm.refused("vide.mp4", testclip.MP4(160, 96, 0, 512, 1)), "0 seconde")
-	require.Contains(t, cm.refused("long.mp4", testclip.MP4(160, 96, 200, 512, 1)), "X : 140.0 s au plus", "X's limit is named")
+	require.Equal(t, "Vidéo : X accepte 140,0\u00a0s au plus (ici 200,0\u00a0s).", cm.refused("long.mp4", testclip.MP4(160, 96, 200, 512, 1)), "X's limit is named, in French only")
 	require.Equal(t, before, uploadsOnDisk(t, tm), "nothing stored")
 	cm.shoot("compose-video-refused")
 	cm.phone() // shoot left it at 1280 px
@@ -122,7 +122,7 @@ func TestBrowserComposeVideo(t *testing.T) {
 	// In English, the refusal is in English.
 	cm.open("/compose?lang=en")
 	cm.do(chromedp.Click(chromedp.CSS(`input[name=target][data-handle="avecanne"][data-platform="x"]`)))
-	require.Contains(t, cm.refused("notes.mp4", []byte("just some text, not a video at all")), "is not an MP4, MOV or WebM video")
-	require.Contains(t, cm.refused("long.mp4", testclip.MP4(160, 96, 200, 512, 1)), "X: at most 140.0 s")
+	require.Equal(t, "Video: this file is not an MP4, MOV or WebM video.", cm.refused("notes.mp4", []byte("just some text, not a video at all")))
+	require.Equal(t, "Video: X allows at most 140.0 s (this is 200.0 s).", cm.refused("long.mp4", testclip.MP4(160, 96, 200, 512, 1)), "in English only")
 	cm.shoot("compose-video-en")
 }

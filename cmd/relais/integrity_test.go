@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -92,7 +93,7 @@ func TestInvitationByEmailLink(t *testing.T) {
 	require.Equal(t, http.StatusForbidden, status, "cross-origin invitation form")
 	status, _, page = anon.do("POST", path, formType, url.Values{"password": {"un-long-mot-de-passe"}, "confirm": {"autre"}}.Encode())
 	require.Equal(t, http.StatusBadRequest, status)
-	require.Contains(t, page, "Passwords differ")
+	require.Contains(t, html.UnescapeString(page), "Confirmation : les mots de passe diffèrent.", "the anonymous reader's French, not both languages")
 
 	req, _ := http.NewRequest("POST", tm.URL+path, strings.NewReader(url.Values{"password": {"un-long-mot-de-passe"}, "confirm": {"un-long-mot-de-passe"}}.Encode()))
 	req.Header.Set("Content-Type", formType)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -33,8 +34,8 @@ func TestVideoMemberQuota(t *testing.T) {
 	var e apiErr
 	require.Equal(t, http.StatusRequestEntityTooLarge, tm.call(cm, "POST", "/api/videos/uploads", create, &e))
 	require.Equal(t, "size", e.Error.Field)
-	require.Contains(t, e.Error.Message, "vous dépasseriez la limite de 1.0 MB par membre")
-	require.Contains(t, e.Error.Message, fmt.Sprintf("occupent %.1f MB", float64(len(clip))/(1<<20)))
+	require.Contains(t, e.Error.Message, "vous dépasseriez la limite de 1,0\u00a0Mo par membre")
+	require.Contains(t, e.Error.Message, strings.Replace(fmt.Sprintf("occupent %.1f\u00a0Mo", float64(len(clip))/(1<<20)), ".", ",", 1))
 	require.Equal(t, http.StatusRequestEntityTooLarge, tm.call(cm, "POST", "/api/videos/uploads?lang=en", create, &e))
 	require.Contains(t, e.Error.Message, "you would exceed the limit of 1.0 MB per member")
 	require.Equal(t, before, stored(), "nothing stored")

@@ -102,6 +102,6 @@ func TestVideoUploadResumesOverHTTP(t *testing.T) {
 	require.Equal(t, http.StatusBadRequest, resp.StatusCode)
 	require.NoError(t, json.Unmarshal(b, &e))
 	require.Equal(t, "file", e.Error.Field)
-	require.Contains(t, e.Error.Message, "X: at most 140.0 s (this is 150.0 s)")
+	require.Equal(t, "Video: X allows at most 140.0 s (this is 150.0 s).", e.Error.Message, "in the language asked for, English only")
 	require.Equal(t, http.StatusNotFound, tm.call(token, "GET", "/api/videos/uploads/"+u.ID, nil, nil), "nothing kept")
 }
