@@ -42,7 +42,7 @@ func demoPostIn(t *testing.T, tm *testMain, tok, state string) int64 {
 			id = ps.Posts[0].ID
 		}
 		return id != 0
-	}, 20*time.Second, 100*time.Millisecond, "the demo seeds a post in state %s", state)
+	}, time.Minute, 100*time.Millisecond, "the demo seeds a post in state %s", state)
 	return id
 }
 
