@@ -60,9 +60,12 @@ func TestLifecycleProperty(t *testing.T) {
 			seed, _ = strconv.ParseInt(s, 10, 64)
 		}
 		t.Logf("seed %d (LIFECYCLE_SEED=%d replays it)", seed, seed)
-		n := 500
+		n := 200 // LIFECYCLE_SEQUENCES=5000 for a soak
 		if dialect == store.DialectPostgres {
-			n = 150 // each step is several round trips to the server
+			n = 80 // each step is several round trips to the server
+		}
+		if s := os.Getenv("LIFECYCLE_SEQUENCES"); s != "" {
+			n, _ = strconv.Atoi(s)
 		}
 		h := &lcHarness{testBundle: setup(t, dialect), rng: rand.New(rand.NewSource(seed)), clock: time.Now().UTC()}
 		h.svc = approval.New(h.store, lcTone{}, h.rec, h.rec) // the accounts' profiles decide the verdict
