@@ -45,9 +45,10 @@ func (s *scratch) nearClaim(i int) int {
 		return t
 	}
 	// Two rebuttal cues back each other: "Debunked: the claim that…",
+	// when the post has a target,
 	// unless the post speaks of our own team ("Fact check de l'équipe :
 	// Claire a bien…"): then it checks our own words.
-	if s.namesOwn() {
+	if s.namesOwn() || !s.anyTarget() {
 		return -1
 	}
 	return s.nearest(i, claimWindow, 1, func(u *unit) bool {
@@ -101,4 +102,16 @@ func (s *scratch) topic(a, b int32) bool {
 	}
 	st := &s.sents[a]
 	return st.question && s.sents[b].firstTk-st.firstTk <= 6
+}
+
+// anyTarget reports whether the post has a target anywhere: with none,
+// two rebuttal words do not back each other ("We debunked a few myths
+// about cycling", "Myth vs reality: …").
+func (s *scratch) anyTarget() bool {
+	for i := range s.units {
+		if s.units[i].target {
+			return true
+		}
+	}
+	return false
 }

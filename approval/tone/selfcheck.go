@@ -19,13 +19,14 @@ func (s *scratch) selfCorrection() bool {
 	return true
 }
 
-// selfMarker finds "our own", "nos propres", an apology or a correction
-// made ("corrigé", "fixed").
+// selfMarker finds "our own", "nos propres", an owned mistake ("our
+// mistake", "notre erreur", "toutes nos excuses", "my bad"), an apology or
+// a correction made ("corrigé", "fixed").
 func (s *scratch) selfMarker() bool {
 	for i := range s.toks {
 		t := &s.toks[i]
 		switch k := string(s.keys[t.ks:t.ke]); k {
-		case "own", "propre", "propres":
+		case "own", "propre", "propres", "mistake", "error", "erreur", "faute", "excuses", "bad":
 			if i > 0 && ownDeterminers[string(s.keys[s.toks[i-1].ks:s.toks[i-1].ke])] {
 				return true
 			}
@@ -46,3 +47,19 @@ var (
 		"corrigee": true, "corriges": true, "rectifiee": true, // not "corrige": "on corrige" corrects them
 	}
 )
+
+// ownLoss reports a cue whose subject is our side, at most two auxiliaries
+// before it: "Nous avons perdu le match", "We lost the tournament". The
+// loss is ours, not the opponent's record.
+func (s *scratch) ownLoss(t0 int32) bool {
+	for i, n := t0-1, 0; i >= 0 && n < 3; i, n = i-1, n+1 {
+		switch s.toks[i].key(s) {
+		case "nous", "we", "on":
+			return true
+		case "avons", "a", "have", "had", "sommes", "were", "are", "ve", "just":
+		default:
+			return false
+		}
+	}
+	return false
+}
