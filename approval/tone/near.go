@@ -45,9 +45,8 @@ func (s *scratch) nearClaim(i int) int {
 		return t
 	}
 	// Two rebuttal cues back each other: "Debunked: the claim that…",
-	// when the post has a target,
 	// unless the post speaks of our own team ("Fact check de l'équipe :
-	// Claire a bien…"): then it checks our own words.
+	// Claire a bien…": it checks our own words) or has no target at all.
 	if s.namesOwn() || !s.anyTarget() {
 		return -1
 	}

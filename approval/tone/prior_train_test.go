@@ -295,7 +295,7 @@ func simulateLang(js []judged, th *[4]float64, lang string) *agg {
 			if j.short {
 				lim += float64(priorShortExtra)
 			}
-			if r == int(ruleRidicule) && j.praise {
+			if j.praise {
 				lim += float64(priorPraiseExtra)
 			}
 			if float64(j.z[r]) >= lim && !j.rules[ruleNames[r]] && !(r == int(ruleDesintox) && j.selfFix) {

@@ -87,7 +87,7 @@ var titles = map[string]bool{
 // the one before, is an opponent. A plural pronoun with no referent at all
 // is a vague target ("ils veulent…"); a singular one is not.
 func (s *scratch) resolvePronoun(u *unit, last referent, plural bool) {
-	if s.impersonal(u) {
+	if s.impersonal(u) || plural && s.countedGroup(u) {
 		return
 	}
 	if last.ok && u.sent-last.sent <= 1 {
@@ -162,4 +162,25 @@ func (s *scratch) pronounUse(i int) bool {
 		return c&(cFollow|cClaim|cNegator|cAttack|cNegative|cPositive|cRidicule) != 0
 	}
 	return false
+}
+
+// countedGroup reports a plural pronoun that a count defines: "Ils sont
+// 4 000 étudiants à…", "elles sont nombreuses", "they are 200 volunteers".
+// The count names the group; it is not the other camp.
+func (s *scratch) countedGroup(u *unit) bool {
+	i := int(u.t1)
+	if i+1 >= len(s.toks) {
+		return false
+	}
+	switch s.toks[i].key(s) {
+	case "sont", "etaient", "seront", "are", "were":
+	default:
+		return false
+	}
+	n := &s.toks[i+1]
+	return n.flags&tNumber != 0 || countWords[string(s.keys[n.ks:n.ke])]
+}
+
+var countWords = map[string]bool{
+	"nombreux": true, "nombreuses": true, "des": true, "plus": true, "many": true, "thousands": true, "hundreds": true,
 }
