@@ -94,7 +94,20 @@ func (s *scratch) resolvePronoun(u *unit, last referent, plural bool) {
 		u.target, u.person = !last.own, last.person
 		return
 	}
-	u.target = plural && s.subjectPronoun(u) || s.aboutOthers()
+	u.target = plural && s.subjectPronoun(u) && !s.ownAhead(u) || s.aboutOthers()
+}
+
+// ownAhead reports our side named later in u's sentence, which a plural
+// pronoun with no referent then announces: "Ils n'ont jamais baissé les
+// bras : bravo aux habitants du Petit Bard".
+func (s *scratch) ownAhead(u *unit) bool {
+	for i := range s.units {
+		w := &s.units[i]
+		if w.t0 > u.t0 && w.sent == u.sent && w.in.cls&(cOwn|cOwnMarker) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectPronoun reports "ils", "elles", "they": an object or possessive
