@@ -21,7 +21,8 @@ func (s *scratch) selfCorrection() bool {
 
 // selfMarker finds "our own", "nos propres", an owned mistake ("our
 // mistake", "notre erreur", "toutes nos excuses", "my bad"), an apology or
-// a correction made ("corrigé", "fixed").
+// a correction made ("corrigé", "fixed"), or our figures said to be
+// sourced ("Les nôtres sont sourcés", "every figure is sourced").
 func (s *scratch) selfMarker() bool {
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -45,6 +46,7 @@ var (
 		"sorry": true, "apologies": true, "apologize": true, "apologise": true, "fixed": true,
 		"desole": true, "desoles": true, "desolee": true, "excusons": true, "excuse": true,
 		"corrigee": true, "corriges": true, "rectifiee": true, // not "corrige": "on corrige" corrects them
+		"notres": true, "ours": true, "source": true, "sourced": true, "sources": true, "sourcee": true, "sourcees": true,
 	}
 )
 
