@@ -8,7 +8,7 @@ package tone
 // selfCorrection reports a post that corrects or checks our own words and
 // names no opponent or vague target.
 func (s *scratch) selfCorrection() bool {
-	if !s.selfMarker() {
+	if !s.selfMarker() && !s.quizTrue() {
 		return false
 	}
 	for i := range s.units {
@@ -64,4 +64,27 @@ func (s *scratch) ownLoss(t0 int32) bool {
 		}
 	}
 	return false
+}
+
+// quizTrue reports a quiz answered "true": "Vrai ou faux ? Le Jardin des
+// plantes est le plus ancien de France. Réponse : vrai !" rebuts no one.
+func (s *scratch) quizTrue() bool {
+	state := 0 // 1: after "vrai ou faux"; 2: then answered "vrai"
+	for i := 2; i < len(s.toks); i++ {
+		k := s.toks[i].key(s)
+		switch {
+		case state == 0 && quizPair(s.toks[i-2].key(s), s.toks[i-1].key(s), k):
+			state = 1
+		case state > 0 && (k == "vrai" || k == "true"):
+			state = 2
+		case state > 0 && (k == "faux" || k == "false" || k == "fake"):
+			return false
+		}
+	}
+	return state == 2
+}
+
+// quizPair reports "vrai ou faux", "true or false" and their reverse.
+func quizPair(a, b, c string) bool {
+	return (b == "ou" || b == "or") && (a == "vrai" && c == "faux" || a == "faux" && c == "vrai" || a == "true" && c == "false" || a == "false" && c == "true")
 }
