@@ -106,11 +106,4 @@ func (s *scratch) topic(a, b int32) bool {
 // anyTarget reports whether the post has a target anywhere: with none,
 // two rebuttal words do not back each other ("We debunked a few myths
 // about cycling", "Myth vs reality: …").
-func (s *scratch) anyTarget() bool {
-	for i := range s.units {
-		if s.units[i].target {
-			return true
-		}
-	}
-	return false
-}
+func (s *scratch) anyTarget() bool { return s.anyTgt }

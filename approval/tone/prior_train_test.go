@@ -14,8 +14,8 @@ import (
 
 // Training and validation of the built-in prior (prior.go). The prior is
 // learnt from the development sources only: dev.jsonl + test.jsonl, dev2
-// and the former blind sets A to F (A-C read in the third round, D-F in
-// the fourth, so no longer blind).
+// and the former blind sets A to J (A-C read in the third round, D-F in
+// the fourth, G-H in the fifth, I-J in the sixth, so no longer blind).
 //
 //	RELAIS_TONE_PRIOR_CV=1 go test ./approval/tone/ -run TestPriorCV -v
 //	RELAIS_TONE_GEN_PRIOR=1 go test ./approval/tone/ -run TestGeneratePrior

@@ -38,6 +38,7 @@ func (s *scratch) resolveTargets() {
 		}
 	}
 	s.resolveAddress()
+	s.dropAnnounced()
 }
 
 // resolveAddress makes "vous", "tu", "you" targets when the post speaks
@@ -94,20 +95,32 @@ func (s *scratch) resolvePronoun(u *unit, last referent, plural bool) {
 		u.target, u.person = !last.own, last.person
 		return
 	}
-	u.target = plural && s.subjectPronoun(u) && !s.ownAhead(u) || s.aboutOthers()
+	if s.aboutOthers() {
+		u.target = true
+		return
+	}
+	u.target = plural && s.subjectPronoun(u)
+	u.loose = u.target
 }
 
-// ownAhead reports our side named later in u's sentence, which a plural
-// pronoun with no referent then announces: "Ils n'ont jamais baissé les
-// bras : bravo aux habitants du Petit Bard".
-func (s *scratch) ownAhead(u *unit) bool {
-	for i := range s.units {
-		w := &s.units[i]
-		if w.t0 > u.t0 && w.sent == u.sent && w.in.cls&(cOwn|cOwnMarker) != 0 {
-			return true
+// dropAnnounced clears the loose targets of each sentence that names our
+// side after them: a plural pronoun with no referent then announces it
+// ("Ils n'ont jamais baissé les bras : bravo aux habitants du Petit
+// Bard"). One backward pass; it also records whether any target is left.
+func (s *scratch) dropAnnounced() {
+	own, sent := false, int32(-1)
+	s.anyTgt = false
+	for i := len(s.units) - 1; i >= 0; i-- {
+		u := &s.units[i]
+		if u.sent != sent {
+			own, sent = false, u.sent
 		}
+		own = own || u.in.cls&(cOwn|cOwnMarker) != 0
+		if own && u.loose {
+			u.target = false
+		}
+		s.anyTgt = s.anyTgt || u.target
 	}
-	return false
 }
 
 // subjectPronoun reports "ils", "elles", "they": an object or possessive
