@@ -46,8 +46,8 @@ func (s *scratch) nearClaim(i int) int {
 	}
 	// Two rebuttal cues back each other: "Debunked: the claim that…",
 	// unless the post speaks of our own team ("Fact check de l'équipe :
-	// Claire a bien…"): then it checks our own words.
-	if s.namesOwn() {
+	// Claire a bien…": it checks our own words) or has no target at all.
+	if s.namesOwn() || !s.anyTarget() {
 		return -1
 	}
 	return s.nearest(i, claimWindow, 1, func(u *unit) bool {
@@ -102,3 +102,8 @@ func (s *scratch) topic(a, b int32) bool {
 	st := &s.sents[a]
 	return st.question && s.sents[b].firstTk-st.firstTk <= 6
 }
+
+// anyTarget reports whether the post has a target anywhere: with none,
+// two rebuttal words do not back each other ("We debunked a few myths
+// about cycling", "Myth vs reality: …").
+func (s *scratch) anyTarget() bool { return s.anyTgt }

@@ -10,8 +10,9 @@ import (
 // TestPriorCVMisses lists, for the development source named by
 // RELAIS_TONE_PRIOR_MISSES, the posts the engine gets wrong when the prior
 // is learnt without that source: missed rules and false flags, with the
-// rules' verdict and the prior's logits. A-H are development data since
-// the fifth round, so printing their texts is allowed.
+// rules' verdict and the prior's logits. A-J are development data (A-H
+// since the fifth round, I and J since the sixth), so printing their
+// texts is allowed.
 func TestPriorCVMisses(t *testing.T) {
 	name := os.Getenv("RELAIS_TONE_PRIOR_MISSES")
 	if name == "" {

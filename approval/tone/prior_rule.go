@@ -24,7 +24,7 @@ func (b *builder) priorRule() {
 		if len(b.s.toks) < priorShortWords {
 			lim += priorShortExtra
 		}
-		if r == ruleRidicule && praise {
+		if praise {
 			lim += priorPraiseExtra
 		}
 		if z[r] < lim || b.p[r] == sevOff || b.hasRule(r) || r == ruleDesintox && b.s.selfCorrection() {
@@ -64,9 +64,10 @@ var (
 	priorShortExtra float32 = 1
 )
 
-// priorPraiseExtra is added to the ridicule threshold on a post of plain
+// priorPraiseExtra is added to every rule's threshold on a post of plain
 // praise (plainPraise): "Félicitations à X pour …", "Thanks to X for …"
-// read like mock praise to a bag of words (chosen by TestPriorCV).
+// read like mock praise or a swipe to a bag of words (chosen by
+// TestPriorCV; every rule since the sixth round, ridicule only before).
 var priorPraiseExtra float32 = 2
 
 // plainPraise reports praise with nothing that mocks, denies, blames or

@@ -4,10 +4,13 @@ import "fmt"
 
 // obfuscation reports the words that hide format characters or mix
 // look-alike letters of another script: a post written to slip past the
-// rules is itself a reason for a human to look (warn by default).
+// rules is itself a reason for a human to look (warn by default). A post
+// with no target and no other finding hides nothing the rules look for
+// (a soft hyphen pasted from a word processor in "Nos propo­sitions"): it
+// is not reported.
 func (b *builder) obfuscation() {
 	sev := b.p[ruleObfuscation]
-	if sev == sevOff || len(b.res.Violations) >= maxViolations {
+	if sev == sevOff || len(b.res.Violations) >= maxViolations || !b.worthHiding() {
 		return
 	}
 	var v *Violation
@@ -35,4 +38,20 @@ func (b *builder) obfuscation() {
 func obfuscationMessages(n int) (fr, en string) {
 	return fmt.Sprintf("Caractères invisibles ou lettres d'un autre alphabet cachés dans %d mot(s) : écrivez le texte tel qu'il sera lu.", n),
 		fmt.Sprintf("Invisible characters or look-alike letters of another script hidden in %d word(s): write the text as it will be read.", n)
+}
+
+// worthHiding reports whether the post names a target or already breaks
+// a rule other than style.
+func (b *builder) worthHiding() bool {
+	for i := range b.res.Violations {
+		if b.res.Violations[i].Rule != RuleStyle {
+			return true
+		}
+	}
+	for i := range b.s.units {
+		if b.s.units[i].target {
+			return true
+		}
+	}
+	return false
 }

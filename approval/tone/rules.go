@@ -34,7 +34,7 @@ func (b *builder) negative() {
 	}
 	for i := range b.s.units {
 		u := &b.s.units[i]
-		if u.in.cls&(cNegative|cEval) == 0 || u.negated() || b.s.reported(i) || b.s.aboutProblem(i) {
+		if u.in.cls&(cNegative|cEval) == 0 || u.negated() || b.s.reported(i) || b.s.aboutProblem(i) || b.s.ownLoss(u.t0) {
 			continue
 		}
 		var t int

@@ -15,6 +15,7 @@ type scratch struct {
 	invalid bool
 	figures bool
 	own     int8 // namesOwn: 0 not yet known, 1 yes, -1 no
+	anyTgt  bool // some unit is a target (set by resolveTargets)
 }
 
 // unit is a matched word or phrase: a cue, a target, a negator…
@@ -26,6 +27,7 @@ type unit struct {
 	negBy  int32    // unit index of the negator, or -1
 	target bool     // a target once pronouns and "certains" are resolved
 	person int16    // resolved opponent, or -1 for a vague target
+	loose  bool     // ils/they made a target only for want of a referent
 	raw    bool     // span is given explicitly (ironic quotes)
 	span   [4]int32 // start, end, start16, end16 when raw
 }

@@ -8,7 +8,7 @@ package tone
 // selfCorrection reports a post that corrects or checks our own words and
 // names no opponent or vague target.
 func (s *scratch) selfCorrection() bool {
-	if !s.selfMarker() {
+	if !s.selfMarker() && !s.quizTrue() {
 		return false
 	}
 	for i := range s.units {
@@ -19,13 +19,15 @@ func (s *scratch) selfCorrection() bool {
 	return true
 }
 
-// selfMarker finds "our own", "nos propres", an apology or a correction
-// made ("corrigé", "fixed").
+// selfMarker finds "our own", "nos propres", an owned mistake ("our
+// mistake", "notre erreur", "toutes nos excuses", "my bad"), an apology or
+// a correction made ("corrigé", "fixed"), or our figures said to be
+// sourced ("Les nôtres sont sourcés", "every figure is sourced").
 func (s *scratch) selfMarker() bool {
 	for i := range s.toks {
 		t := &s.toks[i]
 		switch k := string(s.keys[t.ks:t.ke]); k {
-		case "own", "propre", "propres":
+		case "own", "propre", "propres", "mistake", "error", "erreur", "faute", "excuses", "bad":
 			if i > 0 && ownDeterminers[string(s.keys[s.toks[i-1].ks:s.toks[i-1].ke])] {
 				return true
 			}
@@ -44,5 +46,45 @@ var (
 		"sorry": true, "apologies": true, "apologize": true, "apologise": true, "fixed": true,
 		"desole": true, "desoles": true, "desolee": true, "excusons": true, "excuse": true,
 		"corrigee": true, "corriges": true, "rectifiee": true, // not "corrige": "on corrige" corrects them
+		"notres": true, "ours": true, "source": true, "sourced": true, "sources": true, "sourcee": true, "sourcees": true,
 	}
 )
+
+// ownLoss reports a cue whose subject is our side, at most two auxiliaries
+// before it: "Nous avons perdu le match", "We lost the tournament". The
+// loss is ours, not the opponent's record.
+func (s *scratch) ownLoss(t0 int32) bool {
+	for i, n := t0-1, 0; i >= 0 && n < 3; i, n = i-1, n+1 {
+		switch s.toks[i].key(s) {
+		case "nous", "we", "on":
+			return true
+		case "avons", "a", "have", "had", "sommes", "were", "are", "ve", "just":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// quizTrue reports a quiz answered "true": "Vrai ou faux ? Le Jardin des
+// plantes est le plus ancien de France. Réponse : vrai !" rebuts no one.
+func (s *scratch) quizTrue() bool {
+	state := 0 // 1: after "vrai ou faux"; 2: then answered "vrai"
+	for i := 2; i < len(s.toks); i++ {
+		k := s.toks[i].key(s)
+		switch {
+		case state == 0 && quizPair(s.toks[i-2].key(s), s.toks[i-1].key(s), k):
+			state = 1
+		case state > 0 && (k == "vrai" || k == "true"):
+			state = 2
+		case state > 0 && (k == "faux" || k == "false" || k == "fake"):
+			return false
+		}
+	}
+	return state == 2
+}
+
+// quizPair reports "vrai ou faux", "true or false" and their reverse.
+func quizPair(a, b, c string) bool {
+	return (b == "ou" || b == "or") && (a == "vrai" && c == "faux" || a == "faux" && c == "vrai" || a == "true" && c == "false" || a == "false" && c == "true")
+}

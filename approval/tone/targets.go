@@ -38,6 +38,7 @@ func (s *scratch) resolveTargets() {
 		}
 	}
 	s.resolveAddress()
+	s.dropAnnounced()
 }
 
 // resolveAddress makes "vous", "tu", "you" targets when the post speaks
@@ -87,14 +88,39 @@ var titles = map[string]bool{
 // the one before, is an opponent. A plural pronoun with no referent at all
 // is a vague target ("ils veulent…"); a singular one is not.
 func (s *scratch) resolvePronoun(u *unit, last referent, plural bool) {
-	if s.impersonal(u) {
+	if s.impersonal(u) || plural && s.countedGroup(u) {
 		return
 	}
 	if last.ok && u.sent-last.sent <= 1 {
 		u.target, u.person = !last.own, last.person
 		return
 	}
-	u.target = plural && s.subjectPronoun(u) || s.aboutOthers()
+	if s.aboutOthers() {
+		u.target = true
+		return
+	}
+	u.target = plural && s.subjectPronoun(u)
+	u.loose = u.target
+}
+
+// dropAnnounced clears the loose targets of each sentence that names our
+// side after them: a plural pronoun with no referent then announces it
+// ("Ils n'ont jamais baissé les bras : bravo aux habitants du Petit
+// Bard"). One backward pass; it also records whether any target is left.
+func (s *scratch) dropAnnounced() {
+	own, sent := false, int32(-1)
+	s.anyTgt = false
+	for i := len(s.units) - 1; i >= 0; i-- {
+		u := &s.units[i]
+		if u.sent != sent {
+			own, sent = false, u.sent
+		}
+		own = own || u.in.cls&(cOwn|cOwnMarker) != 0
+		if own && u.loose {
+			u.target = false
+		}
+		s.anyTgt = s.anyTgt || u.target
+	}
 }
 
 // subjectPronoun reports "ils", "elles", "they": an object or possessive
@@ -162,4 +188,25 @@ func (s *scratch) pronounUse(i int) bool {
 		return c&(cFollow|cClaim|cNegator|cAttack|cNegative|cPositive|cRidicule) != 0
 	}
 	return false
+}
+
+// countedGroup reports a plural pronoun that a count defines: "Ils sont
+// 4 000 étudiants à…", "elles sont nombreuses", "they are 200 volunteers".
+// The count names the group; it is not the other camp.
+func (s *scratch) countedGroup(u *unit) bool {
+	i := int(u.t1)
+	if i+1 >= len(s.toks) {
+		return false
+	}
+	switch s.toks[i].key(s) {
+	case "sont", "etaient", "seront", "are", "were":
+	default:
+		return false
+	}
+	n := &s.toks[i+1]
+	return n.flags&tNumber != 0 || countWords[string(s.keys[n.ks:n.ke])]
+}
+
+var countWords = map[string]bool{
+	"nombreux": true, "nombreuses": true, "des": true, "plus": true, "many": true, "thousands": true, "hundreds": true,
 }
