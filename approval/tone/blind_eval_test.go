@@ -45,15 +45,19 @@ import (
 // flags <= 0.05 and rules >= 0.70 on each held-out set, so the floors rise
 // to recall 0.88 and rules 0.65. Sets I and J, written blind after the
 // fifth freeze, measured recall 0.96, false flags 0.084 (I) and 0.040 (J),
-// rules >= 0.81: the false-flag floor moves to 0.09 to hold set I.
+// rules >= 0.81: the false-flag floor moves to 0.09 to hold set I. Sets
+// K and L, written blind after the sixth freeze, measured recall
+// 0.95-0.96, false flags 0.03, rules >= 0.78: every target met, and
+// every set A-L meets them with the sixth engine, so the floors become
+// the targets (recall 0.90 keeps a margin under K's 0.95).
 const (
 	blindMinRecall     = 0.85
 	blindMaxFalseFlags = 0.05
 	blindMinRuleRecall = 0.75
 
-	floorRecall     = 0.88
-	floorFalseFlags = 0.09
-	floorRuleRecall = 0.65
+	floorRecall     = 0.90
+	floorFalseFlags = 0.05
+	floorRuleRecall = 0.75
 )
 
 // strictBlind reports whether the thresholds are asserted.
