@@ -87,8 +87,9 @@ func TestVideoThumbnailAndLimits(t *testing.T) {
 	in.Video = &approval.VideoInput{UploadID: long.ID}
 	_, err = b.svc.CreatePost(as(b.cm), in)
 	requireCode(t, relais.EINVALID, err)
-	require.Contains(t, relais.ErrorMessage(err), "X :", "the campaign account is on X, whose limit is 140 s")
-	require.Contains(t, relais.ErrorMessage(err), "140")
+	key, params := relais.ErrorKey(err)
+	require.Equal(t, "error.video.at_most", key, "the campaign account is on X, whose limit is 140 s")
+	require.Equal(t, map[string]string{"platform": "X", "limit": "140.0 s", "value": "200.0 s"}, params)
 
 	in.Video = &approval.VideoInput{UploadID: "00000000000000000000000000000000"}
 	_, err = b.svc.CreatePost(as(b.cm), in)
