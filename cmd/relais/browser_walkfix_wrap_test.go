@@ -14,13 +14,16 @@ import (
 const wideJS = `(() => { const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); const out = []; let n; while ((n = w.nextNode())) { const r = document.createRange(); r.selectNodeContents(n); const b = r.getBoundingClientRect(); if (b.right > 376) out.push(n.parentElement.tagName + "." + n.parentElement.className + ":" + n.textContent.slice(0, 30) + "[" + Math.round(b.right) + "]"); } return out.slice(0, 6).join(" | "); })()`
 
 // TestBrowserLongURLWraps opens, on a 375 px phone in French and English,
-// the pages showing a post whose text holds a long tracked link: none
-// scrolls sideways.
+// the pages showing a post whose text holds a long tracked link (its
+// page, its author's home and edit page, the web lead's queue card):
+// none scrolls sideways.
 func TestBrowserLongURLWraps(t *testing.T) {
 	exe := chromiumPath(t)
 	tm := mustRunDemo(t)
 	b := newBrowser(t, exe, tm.URL, artifactsDir(t))
 	b.login("cm@demo.relais.fr")
+	web := newBrowser(t, exe, tm.URL, artifactsDir(t))
+	web.login("web@demo.relais.fr")
 	tok := tm.cli("user", "token", "--email", "cm@demo.relais.fr")
 	text := "Tout le programme logement : https://www.exemple-campagne.fr/programme/2026/propositions-logement-transports-ecologie-quartiers-populaires?utm_source=reseaux&utm_campaign=municipales"
 	var p postJSON
@@ -32,6 +35,10 @@ func TestBrowserLongURLWraps(t *testing.T) {
 			b.do(chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile), chromedp.Sleep(200*time.Millisecond))
 			require.LessOrEqual(t, eval[int](b, `document.documentElement.scrollWidth`), 375, "%s scrolls sideways: %s", page, eval[string](b, wideJS))
 		}
+		web.open("/?lang=" + lang)
+		web.do(chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf("#queue #post-%d", p.ID))),
+			chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile), chromedp.Sleep(200*time.Millisecond))
+		require.LessOrEqual(t, eval[int](web, `document.documentElement.scrollWidth`), 375, "the queue card scrolls sideways: %s", eval[string](web, wideJS))
 		b.open(fmt.Sprintf("/posts/%d?lang=%s", p.ID, lang))
 		b.shoot("walkfix-long-url-" + lang)
 	}
