@@ -1,6 +1,9 @@
 package approval
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/relais/relais"
 	"github.com/relais/relais/connectors/textlen"
 	"github.com/relais/relais/store"
@@ -45,9 +48,35 @@ func (s *Service) shortenPreviews(tx *store.Tx, p *relais.Post, pvs []Preview) e
 			continue
 		}
 		pvs[i].Text, pvs[i].Links = text, links
-		if r, err := textlen.Count(string(a.Platform), text, textlen.Options{}); err == nil {
+		if r, err := textlen.Count(string(a.Platform), countedText(pvs[i]), textlen.Options{}); err == nil {
 			pvs[i].Length, pvs[i].Limit, pvs[i].Problems = r.Length, r.Limit, r.Problems
 		}
 	}
 	return nil
+}
+
+// linkStandInHost is a host every platform's counter takes for a link's.
+const linkStandInHost = "https://relais.fr/"
+
+// countedText is the text a preview is measured on: each tracked short
+// link stands as a link of the same length on a host every counter
+// recognises. X and Mastodon then weigh it as the link it is (23), as
+// the compose counter weighs the link it replaces, whatever host this
+// instance answers on (an address such as 127.0.0.1 is no link to X's
+// counter); platforms counting links in full count the same length.
+func countedText(pv Preview) string {
+	text := pv.Text
+	for _, l := range pv.Links {
+		text = strings.ReplaceAll(text, l.Short, linkStandIn(l.Short))
+	}
+	return text
+}
+
+// linkStandIn returns a link as long as short on linkStandInHost.
+func linkStandIn(short string) string {
+	n := utf8.RuneCountInString(short) - len(linkStandInHost)
+	if n < 1 {
+		return short
+	}
+	return linkStandInHost + strings.Repeat("l", n)
 }

@@ -51,7 +51,7 @@ func previews(tx *store.Tx, p *relais.Post) ([]Preview, error) {
 func (s *Service) measurePreviews(ctx context.Context, pvs []Preview) {
 	for i := range pvs {
 		if pv := &pvs[i]; pv.account != nil {
-			c := s.countOne(ctx, pv.account, pv.Text)
+			c := s.countOne(ctx, pv.account, countedText(*pv))
 			pv.Length, pv.Limit, pv.Problems, pv.Counting = c.Length, c.Limit, c.Problems, c.Counting
 		}
 	}

@@ -58,6 +58,8 @@ func (s *Service) Invite(ctx context.Context, in InviteInput) (*Invited, error) 
 	m := &relais.Member{Email: strings.ToLower(strings.TrimSpace(in.Email)), Name: strings.TrimSpace(in.Name), Role: in.Role, District: in.District}
 	if err := ValidateMember(m, ""); err != nil {
 		return nil, err
+	} else if !fullDomain(m.Email) {
+		return nil, relais.FieldErrorf("email", "E-mail %q has no full domain.", m.Email).With("error.email_domain", "value", m.Email)
 	}
 	tok := NewToken()
 	inv := &store.Invitation{TokenHash: HashToken(tok), Email: m.Email, Name: m.Name, Role: m.Role, District: m.District,
@@ -171,4 +173,12 @@ func (s *Service) hashForInvitation(ctx context.Context, token, password string)
 	}
 	defer func() { <-s.gate.slots }()
 	return s.gate.hash(password), nil
+}
+
+// fullDomain reports whether an address's domain has a dot between two
+// labels (exemple.fr): an invitation to "jean@exemple" would never arrive.
+func fullDomain(email string) bool {
+	domain := email[strings.LastIndex(email, "@")+1:]
+	dot := strings.LastIndex(domain, ".")
+	return dot > 0 && dot < len(domain)-1
 }

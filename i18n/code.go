@@ -47,8 +47,8 @@ func Decode(s string) (key string, params map[string]string, ok bool) {
 func init() {
 	add(map[string][2]string{
 		"history.routing":     {"validation par {approver}", "approval by {approver}"},
-		"history.edit":        {"contenu modifié (avant : {hash})", "content changed (was {hash})"},
-		"history.edit_voided": {"contenu modifié (avant : {hash}) ; approbation annulée, retour en validation", "content changed (was {hash}); approval voided, back to review"},
+		"history.edit":        {"contenu modifié", "content changed"}, // its {hash} is for the log, not for people
+		"history.edit_voided": {"contenu modifié ; approbation annulée, retour en validation", "content changed; approval voided, back to review"},
 		"history.duplicate":   {"copie de #{post}", "copy of #{post}"},
 		"history.second_step": {"seconde validation attendue : {names}", "second approval awaited: {names}"},
 		"approver.candidate":  {"la candidate", "the candidate"},

@@ -8,6 +8,7 @@ package i18n
 func init() {
 	add(map[string][2]string{
 		"error.email_invalid":     {"Adresse e-mail : « {value} » n'est pas une adresse (il manque @).", "E-mail address: \u201c{value}\u201d is not an address (no @)."},
+		"error.email_domain":      {"Adresse e-mail : « {value} » n'a pas de domaine complet (par ex. exemple.fr).", "E-mail address: \u201c{value}\u201d has no full domain (e.g. example.org)."},
 		"error.email_taken":       {"Adresse e-mail : {value} est déjà celle d'un membre.", "E-mail address: {value} already belongs to a member."},
 		"error.name_required":     {"Nom : obligatoire, indiquez le nom de la personne.", "Name: required, give the person's name."},
 		"error.role_unknown":      {"Rôle : « {value} » n'est pas un rôle, choisissez-en un dans la liste.", "Role: \u201c{value}\u201d is not a role, choose one from the list."},

@@ -82,6 +82,8 @@ var messages = map[string][2]string{
 	"queue.submitted":                {"envoyé le", "sent"},
 	"post.hash":                      {"Empreinte", "Content hash"},
 	"post.no_deliveries":             {"Pas encore de publication : elles sont créées à l'approbation.", "No deliveries yet: they are created on approval."},
+	"post.deliveries_planned":        {"Approuvée : publication prévue le %s sur %s.", "Approved: to be published on %s to %s."},
+	"post.deliveries_soon":           {"Approuvée : publication dans un instant sur %s.", "Approved: being published shortly to %s."},
 	"post.presence":                  {"Aussi sur cette page", "Also viewing"},
 	"tone.overridden":                {"levé par un admin", "overridden by an admin"},
 	"resolve.help":                   {"Issue inconnue : vérifiez sur le réseau, puis indiquez ce qui s'est passé. relais ne republie jamais à l'aveugle.", "Outcome unknown: check on the platform, then record what happened. relais never retries blindly."},

@@ -21,8 +21,8 @@ type detailRule struct {
 
 var detailRules = []detailRule{
 	{re: regexp.MustCompile(`^routing: (candidate|editor)$`), key: "detail.routing"},
-	{re: regexp.MustCompile(`^content changed from (\w+); approval voided, back to review$`), key: "detail.edit_voided"},
-	{re: regexp.MustCompile(`^content changed from (\w+)$`), key: "detail.edit"},
+	{re: regexp.MustCompile(`^content changed from \w+; approval voided, back to review$`), key: "detail.edit_voided"}, // the hash is for the log
+	{re: regexp.MustCompile(`^content changed from \w+$`), key: "detail.edit"},
 	{re: regexp.MustCompile(`^was (\w+)$`), key: "detail.was"},
 	{re: regexp.MustCompile(`^from #(\d+)$`), key: "detail.from"},
 	{re: regexp.MustCompile(`^scheduled (\S+); tone warnings acknowledged$`), key: "detail.scheduled_ack"},
@@ -157,8 +157,8 @@ func init() {
 	for k, v := range map[string][2]string{
 		"detail.decided":               {"test A/B n° %s : variante %s retenue (%s, p = %s) ; succès par variante : %s", "A/B test #%s: variant %s chosen (%s, p = %s); successes per variant: %s"},
 		"detail.routing":               {"validation par %s", "approval by %s"},
-		"detail.edit":                  {"contenu modifié (avant : %s)", "content changed (was %s)"},
-		"detail.edit_voided":           {"contenu modifié (avant : %s) ; approbation annulée, retour en validation", "content changed (was %s); approval voided, back to review"},
+		"detail.edit":                  {"contenu modifié", "content changed"},
+		"detail.edit_voided":           {"contenu modifié ; approbation annulée, retour en validation", "content changed; approval voided, back to review"},
 		"detail.was":                   {"état précédent : %s", "was %s"},
 		"detail.from":                  {"copie de #%s", "copy of #%s"},
 		"detail.scheduled":             {"programmé pour le %s", "scheduled for %s"},

@@ -79,8 +79,11 @@ func TestHistoryCodedPerReader(t *testing.T) {
 	require.Equal(t, "approval by the candidate", en.Detail(routing))
 	require.Equal(t, "validation par la candidate", fr.Detail(routing))
 	voided := i18n.Code("history.edit_voided", "hash", "b0a1e1172769")
-	require.Equal(t, "content changed (was b0a1e1172769); approval voided, back to review", en.Detail(voided))
-	require.Equal(t, "contenu modifié (avant : b0a1e1172769) ; approbation annulée, retour en validation", fr.Detail(voided))
+	require.Equal(t, "content changed; approval voided, back to review", en.Detail(voided), "no hash: people do not read one")
+	require.Equal(t, "contenu modifié ; approbation annulée, retour en validation", fr.Detail(voided))
+	edit := i18n.Code("history.edit", "hash", "bd2ad2345d3e")
+	require.Equal(t, "content changed", en.Detail(edit))
+	require.Equal(t, "contenu modifié", fr.Detail(edit))
 	step := i18n.Code("history.second_step", "names", "Anne & Léa")
 	require.Equal(t, "seconde validation attendue : Anne & Léa", fr.Detail(step))
 	require.Equal(t, "@nope?x=1", en.Detail("@nope?x=1"), "an unknown code is shown as stored")
@@ -90,8 +93,9 @@ func TestHistoryDetailPerReader(t *testing.T) {
 	en, fr := Page{Lang: "en"}, Page{Lang: "fr"}
 	require.Equal(t, "validation par l'équipe web", fr.Detail("routing: editor"))
 	require.Equal(t, "approval by the candidate", en.Detail("routing: candidate"))
-	require.Equal(t, "contenu modifié (avant : b0a1e1172769) ; approbation annulée, retour en validation",
+	require.Equal(t, "contenu modifié ; approbation annulée, retour en validation",
 		fr.Detail("content changed from b0a1e1172769; approval voided, back to review"))
+	require.Equal(t, "content changed", en.Detail("content changed from b0a1e1172769"))
 	require.Equal(t, "état précédent : brouillon", fr.Detail("was draft"))
 	require.Equal(t, "déplacé du 14/03/2027 09:00 au 15/03/2027 10:30",
 		fr.Detail("moved from 2027-03-14T08:00:00Z to 2027-03-15T09:30:00Z"))

@@ -92,6 +92,13 @@ func memberOf(r *http.Request) *relais.Member { return relais.MemberFromContext(
 // templates show or hide actions with it ({{if .Can "settings.open"}}).
 func (p Page) Can(a policy.Action) bool { return policy.Can(p.Member, a, policy.Object{}) }
 
+// MayDecide reports whether the member's role may decide on some post,
+// routine or sensitive: only then does the home show what awaits her
+// decision.
+func (p Page) MayDecide() bool {
+	return p.Member != nil && (policy.Grants(p.Member.Role, policy.PostApprove) || policy.Grants(p.Member.Role, policy.PostApproveSensitive))
+}
+
 // CanOn reports whether the member may do a on post v.
 func (p Page) CanOn(a policy.Action, v *approval.PostView) bool {
 	return policy.Can(p.Member, a, policy.PostObject(v.Post))

@@ -12,15 +12,32 @@ import (
 type inboxPage struct {
 	Page
 	Inbox *share.Inbox
+	// Edited is the text the member sent for a suggestion whose action
+	// failed: the form shows it again, not the suggested text.
+	Edited map[int64]string
+}
+
+// TextOf returns the text suggestion it's form shows: what the member
+// typed if her action on it was refused, else the suggestion's own.
+func (p inboxPage) TextOf(it share.Item) string {
+	if t, ok := p.Edited[it.ID]; ok {
+		return t
+	}
+	return it.Text
 }
 
 // handleInboxPage handles GET /inbox.
 func (s *Server) handleInboxPage(w http.ResponseWriter, r *http.Request) {
-	s.renderInbox(w, r, http.StatusOK, nil)
+	s.renderInbox(w, r, http.StatusOK, nil, 0)
 }
 
-func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, status int, actionErr error) {
+// renderInbox shows the inbox; when actionErr says why the member's
+// action on suggestion id failed, her form keeps the text she sent.
+func (s *Server) renderInbox(w http.ResponseWriter, r *http.Request, status int, actionErr error, id int64) {
 	p := inboxPage{Page: s.newPage(w, r, "inbox.title", "inbox")}
+	if _, sent := r.PostForm["text"]; sent && actionErr != nil {
+		p.Edited = map[int64]string{id: r.PostFormValue("text")}
+	}
 	var err error
 	if p.Inbox, err = s.cfg.Share.Inbox(r.Context()); err != nil {
 		s.pageError(w, r, err)
@@ -55,7 +72,7 @@ func (s *Server) handleInboxAction(w http.ResponseWriter, r *http.Request) {
 		err = relais.FieldErrorf("action", "Unknown action.")
 	}
 	if err != nil {
-		s.renderInbox(w, r, 0, err)
+		s.renderInbox(w, r, 0, err, id)
 		return
 	}
 	http.Redirect(w, r, "/inbox?ok="+flash+"#s-"+strconv.FormatInt(id, 10), http.StatusSeeOther)

@@ -36,6 +36,9 @@ type queuePage struct {
 // handleQueuePage handles GET /.
 func (s *Server) handleQueuePage(w http.ResponseWriter, r *http.Request) {
 	p := queuePage{Page: s.newPage(w, r, "queue.title", "queue")}
+	if !p.MayDecide() {
+		p.Title = p.T("nav.home")
+	}
 	ctx := r.Context()
 	var err error
 	if p.Can(policy.HomeInbox) {
@@ -54,7 +57,10 @@ func (s *Server) handleQueuePage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	posts, err := s.cfg.Approval.Queue(ctx)
+	var posts []*relais.Post // what awaits her decision, if her role decides
+	if p.MayDecide() {
+		posts, err = s.cfg.Approval.Queue(ctx)
+	}
 	if err != nil {
 		s.pageError(w, r, err)
 		return

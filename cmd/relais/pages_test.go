@@ -72,7 +72,7 @@ func TestPagesSelectors(t *testing.T) {
 		refute []string
 	}{
 		{web, "/", []string{"html[lang=fr]", "main#main", "div#queue[aria-live=polite]", "section#districtmap", "ol.tilemap", "li.tile[data-district=paris-centre]", "a[href=/settings]", "a.lang[hreflang=en]"}, nil},
-		{cm, "/", []string{"div#queue", "a[href=/compose]"}, []string{"section#districtmap", "a[href=/settings]"}},
+		{cm, "/", []string{"a[href=/compose]", "ul.recent"}, []string{"div#queue", "section#districtmap", "a[href=/settings]"}},
 		{cm, "/compose", []string{"form#compose[action=/compose]", "textarea#text[required]", "div#tone[aria-live=polite]", "ul#counters",
 			"li[data-platform=x]", "p#xcost", "textarea#variant_bluesky", "fieldset.group-candidate", "fieldset.group-campaign", "fieldset.group-district",
 			"input.select-all", "input#scheduled_at[type=datetime-local]", "input[name=queue]", "aside.previews", "div.pv-x"}, nil},
