@@ -118,6 +118,8 @@ func TestBrowserRelay(t *testing.T) {
 	b.shoot("relay-quote-preview")
 	b.open(post + "/edit")
 	require.Equal(t, "@"+col.Handle, b.text("#previews "+quoted+" .pv-quote-author"), "the editor's preview draws it too")
+	// The editor draws its previews from the form once its script has run.
+	b.waitJS("the editor's Bluesky preview", `(document.querySelector(".preview[data-platform=bluesky] .pv-text")||{}).textContent === "Bravo Claire !"`)
 	require.Equal(t, "Bravo Claire !", eval[string](b, `document.querySelector(".preview[data-platform=bluesky] .pv-text").textContent`))
 	b.shoot("relay-quote-edit")
 	b.do(chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile), chromedp.Sleep(150*time.Millisecond))
