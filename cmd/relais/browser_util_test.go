@@ -112,13 +112,30 @@ func eval[T any](b *browser, js string) T {
 	return v
 }
 
-// waitJS waits until a JavaScript condition holds (15 s at most).
+// waitJS waits until a JavaScript condition holds (15 s at most). A page
+// that reloads itself meanwhile (a live refresh) destroys the context the
+// condition was polled in: polling starts again in the new page.
 func (b *browser) waitJS(what, cond string) {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
-	defer cancel()
-	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(15*time.Second)))
-	require.NoError(b.t, err, "waiting for %s (%s)", what, cond)
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(b.ctx, time.Until(deadline)+5*time.Second)
+		_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(time.Until(deadline))))
+		cancel()
+		if err == nil || !reloaded(err) || time.Now().After(deadline) {
+			require.NoError(b.t, err, "waiting for %s (%s)", what, cond)
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// reloaded reports whether err says the page's JavaScript context went
+// away under a call (the page navigated or reloaded).
+func reloaded(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "Cannot find context with specified id") ||
+		strings.Contains(msg, "Execution context was destroyed")
 }
 
 // open navigates to path and waits for its main element. A navigation

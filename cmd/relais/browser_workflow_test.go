@@ -153,7 +153,7 @@ func workflowCalendar(t *testing.T, editor *browser) {
 	editor.do(chromedp.SetValue(chromedp.CSS("#cal-date"), "2027-06-16"))
 	editor.clickTo(".datepick button", "#cal-label", "Semaine du 14/06/2027")
 	editor.do(chromedp.WaitReady(chromedp.CSS("#undated")))
-	editor.waitJS("the duplicated, undated draft listed aside", `document.getElementById("undated").textContent.includes("Réunion publique jeudi à 19h")`)
+	editor.waitJS("the duplicated, undated draft listed aside", `(document.getElementById("undated") || {textContent: ""}).textContent.includes("Réunion publique jeudi à 19h")`)
 	require.Zero(t, eval[int](editor, `[...document.querySelectorAll(".cal-day .entry .ex")].filter(e => e.textContent.includes("à 19h au gymnase")).length`),
 		"an undated draft is not placed on the grid")
 	editor.open("/calendar?view=week")
