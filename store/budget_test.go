@@ -18,15 +18,8 @@ import (
 // is the cap.
 func TestTakeBudgetSharedByReplicas(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dialect string) {
-		cfg := storetest.Config(t, dialect)
 		ctx := context.Background()
-		a, err := store.Open(ctx, cfg)
-		require.NoError(t, err)
-		defer a.Close()
-		require.NoError(t, a.Migrate(ctx))
-		b, err := store.Open(ctx, cfg)
-		require.NoError(t, err)
-		defer b.Close()
+		a, b := twoReplicas(t, storetest.Config(t, dialect))
 		const n, limit = 5, 100
 		var taken atomic.Int64
 		var wg sync.WaitGroup

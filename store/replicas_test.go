@@ -13,21 +13,29 @@ import (
 	"github.com/relais/relais/store/storetest"
 )
 
+// twoReplicas opens two stores on the database of cfg, as two relais
+// processes would, migrated once; both close at cleanup.
+func twoReplicas(t *testing.T, cfg store.Config) (a, b *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	a, err := store.Open(ctx, cfg)
+	require.NoError(t, err)
+	t.Cleanup(func() { a.Close() })
+	require.NoError(t, a.Migrate(ctx))
+	b, err = store.Open(ctx, cfg)
+	require.NoError(t, err)
+	t.Cleanup(func() { b.Close() })
+	return a, b
+}
+
 // TestAuditAppendsFromReplicas: entries appended at once through two
 // stores on one PostgreSQL database (two replicas), without any lock,
 // end up in one intact chain once flushed, in the order they committed
 // per appender; reading flushes first.
 func TestAuditAppendsFromReplicas(t *testing.T) {
 	t.Parallel()
-	cfg := storetest.Config(t, store.DialectPostgres)
 	ctx := context.Background()
-	a, err := store.Open(ctx, cfg)
-	require.NoError(t, err)
-	defer a.Close()
-	require.NoError(t, a.Migrate(ctx))
-	b, err := store.Open(ctx, cfg)
-	require.NoError(t, err)
-	defer b.Close()
+	a, b := twoReplicas(t, storetest.Config(t, store.DialectPostgres))
 	var wg sync.WaitGroup
 	for r, s := range []*store.Store{a, b} {
 		for w := 0; w < 4; w++ {
